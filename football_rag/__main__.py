@@ -1,0 +1,3 @@
+from football_rag.cli import main
+
+main()

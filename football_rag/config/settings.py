@@ -1,0 +1,63 @@
+"""Settings from the environment and ``.env`` (prefix ``FOOTBALL_RAG_``), one object for all stages."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class LLMSettings(BaseModel):
+    """The local LLM (env ``FOOTBALL_RAG_LLM__<FIELD>``): which GGUF, and how it generates."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str = Field(default="qwen2.5-1.5b", description="a model cache name, or the path of a GGUF file")
+    hf_repo: str | None = Field(default=None, description="a HF Hub repo to fetch the GGUF from instead of model")
+    hf_file: str | None = Field(default=None, description="the GGUF's file name (or glob) in hf_repo")
+    n_ctx: int = Field(default=4096, gt=0)
+    n_threads: int | None = Field(default=None, gt=0, description="default: every core")
+    max_tokens: int = Field(default=384, gt=0)
+    temperature: float = Field(default=0.0, ge=0.0)
+    seed: int = 0
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="FOOTBALL_RAG_", env_file=".env", env_nested_delimiter="__", extra="ignore"
+    )
+
+    home: Path = Field(default=Path(".football_rag"), description="raw store, releases, ZenML and MLflow state")
+    raw_dir: Path | None = Field(default=None, description="raw files to ingest; default the demo season")
+    hub: str | None = Field(default=None, description="a HF dataset repo id, or a local hub folder")
+    model_dir: Path | None = Field(default=None, description="the model cache; default <home>/models")
+    configs_dir: Path = REPO_ROOT / "configs"
+    embedding_model: str = Field(default="all-mpnet-base-v2", description="model cache name of the document embedder")
+    chroma_url: str | None = Field(
+        default=None, description="a Chroma server (http://host:port); default a local folder"
+    )
+    mlflow_tracking_uri: str | None = Field(
+        default=None, description="an MLflow server; default sqlite:///<home>/mlflow.db"
+    )
+    fotmob_opt_in: bool = Field(default=False, description="let the FotMob spider run (FotMob's terms forbid scraping)")
+    log_json: bool = False
+    log_level: str = "INFO"
+    llm: LLMSettings = LLMSettings()
+
+    @property
+    def raw_store_dir(self) -> Path:
+        return self.home / "raw"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.model_dir or self.home / "models"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests that change the environment call ``get_settings.cache_clear()``."""
+    return Settings()

@@ -1,0 +1,55 @@
+"""Fixtures and helpers every test may use: where the real match data lives (never copied into the repo)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+REAL_DATA = SHARED_DATA / "real"
+SEASON_DATA = SHARED_DATA / "season" / "premier-league-2025-26"
+
+
+def require(path: Path) -> Path:
+    """Return ``path``; skip the test when it is absent (the shared data is not on every machine)."""
+    if not path.exists():
+        pytest.skip(f"real data not found at {path} (it lives in ../shared/data, never in the repo)")
+    return path
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def real_manifest(provider: str) -> list[dict[str, str]]:
+    """Return the rows of ``real/manifest.csv`` for ``provider``; empty when the data is absent."""
+    return [row for row in _csv_rows(REAL_DATA / "manifest.csv") if row["provider"] == provider]
+
+
+def season_index() -> list[dict[str, str]]:
+    """Return the rows of the season corpus' ``matches.csv``; empty when the data is absent."""
+    return _csv_rows(SEASON_DATA / "matches.csv")
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """Return the read-only real-data folder (``../shared/data`` from the repo root); skip when absent."""
+    return require(SHARED_DATA)
+
+
+@pytest.fixture(scope="session")
+def real_dir() -> Path:
+    """Return ``../shared/data/real``; skip when absent."""
+    return require(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def season_dir() -> Path:
+    """Return the season corpus folder; skip when absent."""
+    return require(SEASON_DATA)
