@@ -78,7 +78,7 @@ class RawStore:
             if target.exists():
                 return None
             # mtime=0 keeps the gzip bytes, and so the sha256, a function of the text alone.
-            data = gzip.compress(text.encode("utf-8"), mtime=0)
+            data = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
             atomic_write_bytes(target, data)
             entry = StoredFile(
                 source=source,

@@ -374,7 +374,8 @@ def _shot(e: dict) -> dict:
         "situation": _first(names, SITUATIONS),
         "shot_type": _first(names, BODY_PARTS),
         "outcome": "blocked" if blocked else SHOT_OUTCOMES.get(type_id, str(e["type"]).lower()),
-        "on_target": type_id == GOAL_TYPE or (type_id == SAVED_SHOT_TYPE and not blocked),
+        # an own goal is not a shot on target (FotMob and WhoScored stats agree on that)
+        "on_target": (type_id == GOAL_TYPE and not e["is_own_goal"]) or (type_id == SAVED_SHOT_TYPE and not blocked),
         "blocked": blocked,
         "is_goal": e["is_goal"],
         "own_goal": e["is_own_goal"],
