@@ -1,0 +1,1 @@
+"""The spiders: ``whoscored`` and ``fotmob`` (opt-in only)."""
