@@ -1,0 +1,38 @@
+# The README's two commands are `make run` and `make test`; both install what is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# Provider data for development and tests only: read in place, never copied into the repo.
+DATA ?= ../shared/data
+DEMO_DIR ?= $(DATA)/season/premier-league-2025-26/whoscored
+PYTEST_ARGS ?=
+
+.PHONY: setup run test lint format bench clean
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	@test -d "$(DEMO_DIR)" || { echo "no demo data at $(DEMO_DIR): put the shared folder beside the repo" >&2; exit 1; }
+	$(VENV)/bin/football-rag parse $(DEMO_DIR)/*.json.gz
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: setup
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+bench: setup
+	$(PY) -m benchmarks.run_all
+
+# Build and test leftovers only: .venv (a 10-minute rebuild) and .football_rag (state) stay.
+clean:
+	rm -rf .pytest_cache .ruff_cache .hypothesis build dist benchmarks/results
+	find . -path ./$(VENV) -prune -o -type d \( -name __pycache__ -o -name '*.egg-info' \) -print0 | xargs -0 rm -rf

