@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from football_rag.config.offline import apply_quiet_defaults
+
+# Tests never reach a hub or a telemetry endpoint: the quiet offline defaults, before any library loads.
+apply_quiet_defaults()
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 REAL_DATA = SHARED_DATA / "real"

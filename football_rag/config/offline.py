@@ -17,6 +17,9 @@ QUIET_DEFAULTS: dict[str, str] = {
     "GRADIO_ANALYTICS_ENABLED": "False",
     "ANONYMIZED_TELEMETRY": "False",
     "TOKENIZERS_PARALLELISM": "false",
+    # the Opik SDK otherwise reports errors to Sentry and usage to Comet
+    "OPIK_SENTRY_ENABLE": "false",
+    "OPIK_ANALYTICS_ENABLE": "false",
 }
 
 

@@ -20,7 +20,9 @@ class LLMSettings(BaseModel):
     hf_repo: str | None = Field(default=None, description="a HF Hub repo to fetch the GGUF from instead of model")
     hf_file: str | None = Field(default=None, description="the GGUF's file name (or glob) in hf_repo")
     n_ctx: int = Field(default=4096, gt=0)
-    n_threads: int | None = Field(default=None, gt=0, description="default: llama.cpp's, half the cores")
+    n_threads: int | None = Field(
+        default=None, gt=0, description="threads for generation and prompt evaluation; default llama.cpp's"
+    )
     max_tokens: int = Field(default=384, gt=0)
     temperature: float = Field(default=0.0, ge=0.0)
     seed: int = 0

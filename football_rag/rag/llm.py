@@ -1,0 +1,278 @@
+"""The local LLM: a GGUF model run by llama-cpp-python, loaded once per process, one generation at a time.
+
+The model is a name from the model cache (``qwen2.5-1.5b``, the default; ``smollm2-135m`` for fast
+tests), the path of any GGUF file, or a HF Hub repo + file (``Llama.from_pretrained``, for the Space;
+with ``HF_HUB_OFFLINE=1`` it fails at once). Chats are formatted by llama-cpp's chat completion API with
+the template the GGUF carries. Greedy decoding (temperature 0) and a fixed seed make answers repeatable.
+
+``stream(messages)`` yields text pieces as they are generated; ``complete(messages)`` consumes that
+stream into a ``Completion`` with token counts and timings. llama-cpp reports usage only for
+non-streamed calls, so ``MeteredLlama`` counts the tokens where every generation passes: ``generate``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from llama_cpp import Llama, llama_cpp
+
+from football_rag.config.model_cache import SOURCES_BY_NAME, ModelCache
+from football_rag.config.settings import LLMSettings, get_settings
+from football_rag.rag.prompts import ChatMessage
+
+GGUF_MAGIC = b"GGUF"
+CACHED_LLMS = tuple(name for name, source in SOURCES_BY_NAME.items() if source.relpath.startswith("llm/"))
+
+
+class LLMUnavailable(RuntimeError):
+    """The configured model cannot be loaded; the message says what to change."""
+
+
+class MeteredLlama(Llama):
+    """llama-cpp's ``Llama`` that counts the prompt and completion tokens of its latest generation."""
+
+    last_prompt_tokens = 0
+    last_completion_tokens = 0
+
+    def generate(self, tokens: Sequence[int], **kwargs: Any) -> Iterator[int]:
+        """Yield what ``Llama.generate`` yields, counting the prompt and every token that is not end-of-turn."""
+        self.last_prompt_tokens = len(tokens)
+        self.last_completion_tokens = 0
+        for token in super().generate(tokens, **kwargs):
+            # The end-of-turn token closes a completion without being part of it, as in llama-cpp's own usage.
+            if not llama_cpp.llama_vocab_is_eog(self._model.vocab, token):
+                self.last_completion_tokens += 1
+            yield token
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Where one generation's time went, in seconds."""
+
+    wait_s: float  # waiting for another generation to finish (the lock)
+    load_s: float  # loading the model, when this call was the first; else 0
+    first_token_s: float | None  # from the start of generation to the first text; None when there was none
+    total_s: float  # from the start of generation to the last text
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A finished answer: its text, token counts, why it stopped, and its timings."""
+
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    finish_reason: str | None  # "stop" (end of turn) or "length" (max_tokens reached)
+    model: str
+    timings: Timings
+
+    @property
+    def tokens_per_s(self) -> float:
+        """Return completion tokens per second of generation after the first token (0.0 when unmeasurable)."""
+        if self.timings.first_token_s is None or self.completion_tokens < 2:
+            return 0.0
+        decoding = self.timings.total_s - self.timings.first_token_s
+        return (self.completion_tokens - 1) / decoding if decoding > 0 else 0.0
+
+
+class TokenStream:
+    """The text pieces of one generation, in order; ``completion`` is set once they are all consumed.
+
+    The model stays locked for this generation until the stream is exhausted or closed: consume it
+    fully, or call ``close()`` (a ``with`` block does) when stopping early.
+    """
+
+    def __init__(self, pieces: Iterator[str], finished: list[Completion]) -> None:
+        self._pieces = pieces
+        self._finished = finished
+
+    def __iter__(self) -> TokenStream:
+        return self
+
+    def __next__(self) -> str:
+        return next(self._pieces)
+
+    def __enter__(self) -> TokenStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop generating and release the model."""
+        self._pieces.close()
+
+    @property
+    def completion(self) -> Completion | None:
+        """Return the finished completion, or None while pieces remain (or after an early close)."""
+        return self._finished[0] if self._finished else None
+
+
+@dataclass
+class _Generation:
+    """The pieces, first-token time and finish reason of one streamed chat completion, as they arrive."""
+
+    started: float = field(default_factory=time.perf_counter)
+    pieces: list[str] = field(default_factory=list)
+    first_token_at: float | None = None
+    finish_reason: str | None = None
+
+    def add(self, chunk: dict[str, Any]) -> str | None:
+        """Record one streamed chunk; return its text (None for the role and finish chunks)."""
+        choice = chunk["choices"][0]
+        self.finish_reason = choice.get("finish_reason") or self.finish_reason
+        text = choice["delta"].get("content")
+        if text:
+            self.first_token_at = self.first_token_at or time.perf_counter()
+            self.pieces.append(text)
+        return text
+
+    def completion(self, llama: MeteredLlama, model: str, wait_s: float, load_s: float) -> Completion:
+        """Return the finished Completion, with the token counts ``llama`` kept for this generation."""
+        return Completion(
+            text="".join(self.pieces),
+            prompt_tokens=llama.last_prompt_tokens,
+            completion_tokens=llama.last_completion_tokens,
+            finish_reason=self.finish_reason,
+            model=model,
+            timings=Timings(
+                wait_s=wait_s,
+                load_s=load_s,
+                first_token_s=None if self.first_token_at is None else self.first_token_at - self.started,
+                total_s=time.perf_counter() - self.started,
+            ),
+        )
+
+
+class LocalLLM:
+    """One configured model, loaded on first use and shared by every caller of this object."""
+
+    def __init__(self, settings: LLMSettings) -> None:
+        self.settings = settings
+        self._llama: MeteredLlama | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """Return what the model is called in settings: the cache name, the path, or ``repo/file``."""
+        if self.settings.hf_repo:
+            return f"{self.settings.hf_repo}/{self.settings.hf_file}"
+        return self.settings.model
+
+    @property
+    def loaded(self) -> bool:
+        """Return True once the model is in memory."""
+        return self._llama is not None
+
+    def load(self) -> float:
+        """Load the model now unless it already is; return the seconds it took (0.0 when already loaded)."""
+        with self._lock:
+            return self._ensure_loaded()[1]
+
+    def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
+        """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read."""
+        finished: list[Completion] = []
+        return TokenStream(self._generate(list(messages), max_tokens or self.settings.max_tokens, finished), finished)
+
+    def complete(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> Completion:
+        """Return the whole answer to ``messages`` with its token counts and timings."""
+        stream = self.stream(messages, max_tokens)
+        for _piece in stream:
+            pass
+        assert stream.completion is not None  # an exhausted stream always holds its completion
+        return stream.completion
+
+    def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
+        """Yield the text pieces of one chat completion; append its Completion to ``finished`` at the end."""
+        queued = time.perf_counter()
+        with self._lock:
+            waited = time.perf_counter() - queued
+            llama, load_s = self._ensure_loaded()
+            generation = _Generation()
+            chunks = llama.create_chat_completion(
+                messages=messages,
+                stream=True,
+                max_tokens=max_tokens,
+                temperature=self.settings.temperature,
+                seed=self.settings.seed,
+            )
+            for chunk in chunks:
+                if text := generation.add(chunk):
+                    yield text
+            finished.append(generation.completion(llama, self.name, wait_s=waited, load_s=load_s))
+
+    def _ensure_loaded(self) -> tuple[MeteredLlama, float]:
+        """Return the model and the seconds spent loading it now (0.0 when loaded before); the caller holds the lock."""
+        if self._llama is not None:
+            return self._llama, 0.0
+        started = time.perf_counter()
+        options: dict[str, Any] = {
+            "n_ctx": self.settings.n_ctx,
+            # Unset: llama.cpp's defaults (half the cores generate, all of them evaluate the prompt). On
+            # 2 cores busy with other work, 2 threads ran 2-10x slower than 1: set n_threads=1 there.
+            "n_threads": self.settings.n_threads,
+            "n_threads_batch": self.settings.n_threads,
+            "seed": self.settings.seed,
+            "verbose": False,
+        }
+        if self.settings.hf_repo:
+            self._llama = _from_hub(self.settings.hf_repo, self.settings.hf_file, options)
+        else:
+            self._llama = _from_file(gguf_path(self.settings.model), options)
+        return self._llama, time.perf_counter() - started
+
+
+def gguf_path(model: str) -> Path:
+    """Return the GGUF file for a model cache name or a path; raise LLMUnavailable when there is none."""
+    if model in CACHED_LLMS:
+        try:
+            return ModelCache.from_settings().path(model)
+        except FileNotFoundError as error:
+            raise LLMUnavailable(str(error)) from error
+    path = Path(model).expanduser()
+    if not path.is_file():
+        raise LLMUnavailable(
+            f"no GGUF file at {path}: set FOOTBALL_RAG_LLM__MODEL to a model cache name "
+            f"({', '.join(CACHED_LLMS)}) or to the path of a .gguf file"
+        )
+    with path.open("rb") as handle:
+        if handle.read(len(GGUF_MAGIC)) != GGUF_MAGIC:
+            raise LLMUnavailable(f"{path} is not a GGUF file (it does not start with {GGUF_MAGIC!r})")
+    return path
+
+
+def _from_file(path: Path, options: dict[str, Any]) -> MeteredLlama:
+    """Load the GGUF at ``path``; raise LLMUnavailable when llama.cpp cannot."""
+    try:
+        return MeteredLlama(model_path=str(path), **options)
+    except ValueError as error:  # llama-cpp's "Failed to load model from file"
+        raise LLMUnavailable(f"llama.cpp could not load {path}: {error}") from error
+
+
+def _from_hub(repo: str, filename: str | None, options: dict[str, Any]) -> MeteredLlama:
+    """Fetch ``filename`` from HF Hub repo ``repo`` and load it; raise LLMUnavailable when the hub cannot serve it."""
+    if not filename:
+        raise LLMUnavailable("FOOTBALL_RAG_LLM__HF_REPO is set without FOOTBALL_RAG_LLM__HF_FILE (the GGUF to load)")
+    try:
+        return MeteredLlama.from_pretrained(repo_id=repo, filename=filename, **options)
+    except (OSError, ValueError) as error:  # offline mode and connection failures are OSErrors
+        raise LLMUnavailable(
+            f"cannot fetch {filename} from the HF Hub repo {repo} ({type(error).__name__}: {error}); "
+            "where no hub is reachable, unset FOOTBALL_RAG_LLM__HF_REPO and use a local GGUF"
+        ) from error
+
+
+_MODELS: dict[LLMSettings, LocalLLM] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def get_llm(settings: LLMSettings | None = None) -> LocalLLM:
+    """Return this process's LocalLLM for ``settings`` (default: the configured one), the same object every call."""
+    settings = settings or get_settings().llm
+    with _MODELS_LOCK:
+        return _MODELS.setdefault(settings, LocalLLM(settings))
