@@ -1,0 +1,1 @@
+"""Analytics: linking the sources of a match, the tables (matches, events, shots, lineups, timeline) and the metrics."""

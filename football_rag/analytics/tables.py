@@ -1,0 +1,195 @@
+"""The analytics tables every answer, chart and document is computed from (pandas DataFrames).
+
+``build_tables(parsed)`` links the sources (``linking``), picks each match's primary record (WhoScored
+when it has one), and derives the tables below. Home and away are explicit everywhere (``side`` is
+"home" or "away"); ids are strings; a figure a source cannot give is NaN/NA, never 0. The columns are an
+interface for the xG model and the retrieval documents: keep them stable.
+
+matches (one row per match; ``matches.MATCH_COLUMNS``)
+    match_id (WhoScored id, else FotMob id), source (of the primary record), whoscored_id, fotmob_id,
+    link_status ("linked" when a FotMob record is merged in, else None; see ``links``), date (datetime64),
+    kickoff, competition, season, round, home_team_id, home, away_team_id, away, home_goals, away_goals
+    (final score on the pitch, after extra time), ht_/ft_/et_/pen_ home_goals and away_goals (half time,
+    90 minutes, extra time, shoot-out),
+    venue, referee, attendance, home_manager, away_manager, status, complete, incomplete_reason,
+    match_length (90, or 120 with extra time), events_available, shots_available, n_events, n_shots.
+events (one row per event; ``events.EVENT_COLUMNS``; Opta units 0-100, the acting team attacking x = 100)
+    match_id, event_id (Opta, numbered per team), source_event_id, period, period_name, minute, second,
+    expanded_minute, side, team_id, player_id, player_name, type_id, type, outcome (bool), x, y, end_x,
+    end_y, related_event_id, related_player_id, is_touch, is_shot, is_goal, is_own_goal, card,
+    qualifiers (JSON object: Opta qualifier name -> value), satisfied_types (JSON list of WhoScored's names).
+shots (one row per shot; ``shots.SHOT_COLUMNS``; metres, 105 x 68, the shooter attacking x = 105)
+    match_id, shot_id, source, side (the shooter's team), team, team_id, player_id, player_name, period,
+    minute, minute_added, x, y, distance (m to the goal centre), angle (radians between the posts),
+    shot_type (body part: Head, RightFoot, LeftFoot, OtherBodyPart), situation, big_chance, assist_type,
+    penalty, own_goal, is_goal, outcome (goal, saved, miss, post, blocked), on_target, blocked, xg, xgot,
+    xg_source ("fotmob", a model's name after ``apply_xg``, or None), event_id, fotmob_shot_id.
+lineups (one row per squad player; ``lineups.LINEUP_COLUMNS``)
+    match_id, side, team, team_id, player_id, player_name, shirt_number, position, starter, minute_on,
+    minute_off (the source's minutes; WhoScored's are expanded: stoppage time counted), captain, rating,
+    man_of_the_match.
+formations (one row per formation spell; ``lineups.FORMATION_COLUMNS``)
+    match_id, side, team, team_id, formation ("4-2-3-1"), start_minute, end_minute (expanded minutes),
+    captain_player_id, player_ids, shirt_numbers (JSON lists, in formation-slot order).
+team_stats (one row per match and side; see ``team_metrics`` for every definition)
+    match_id, side, team_id, team, opponent_id, opponent, goals, goals_against, result (W/D/L), xg,
+    shots, shots_on_target, shots_off_target, blocked_shots, big_chances, xg_per_shot, xg_against,
+    possession, passes, passes_completed, pass_accuracy, key_passes, progressive_passes,
+    passes_into_final_third, passes_into_box, crosses, corners, field_tilt, ppda, defensive_line_height,
+    high_turnovers, tackles, interceptions, clearances, aerials_won, fouls, yellow_cards, red_cards,
+    offsides, saves.
+player_stats (one row per squad player and match; ``player_metrics.PLAYER_COLUMNS``)
+    match_id, side, team, team_id, player_id, player_name, shirt_number, position, starter, minutes,
+    goals, own_goals, assists, shots, shots_on_target, xg, key_passes, passes, passes_completed,
+    pass_accuracy, progressive_passes, tackles, interceptions, yellow_cards, red_cards, rating,
+    man_of_the_match.
+timeline (goals, cards and substitutions in match order; ``timeline.TIMELINE_COLUMNS``)
+    match_id, period, minute, second, expanded_minute, kind (goal/card/substitution), side, team (a goal's:
+    the team it counts for), player_id, player_name, other_player_id, other_player_name (assist provider;
+    player replaced), detail (a goal's situation; the card), penalty, header, own_goal, home_goals,
+    away_goals (the score once the moment has happened).
+provider_team_stats (each source's own team figures, as it reports them)
+    match_id, source, side, key, label, value, text. WhoScored's values are match totals of its
+    minute-by-minute counts: its ``possession`` is a count of passes, the percentage is ``team_stats``'.
+links (one row per FotMob record: fotmob_id, whoscored_id, status, reasons)
+
+``apply_xg(tables, predict, source)`` fills the xG of every shot without a provider's value and
+recomputes the team and player figures that depend on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from football_rag.analytics.events import events_table
+from football_rag.analytics.lineups import formations_table, lineups_table
+from football_rag.analytics.linking import LinkReport, LinkStatus, link_matches
+from football_rag.analytics.matches import matches_table
+from football_rag.analytics.player_metrics import player_stats
+from football_rag.analytics.shots import LinkedRecord, shots_table
+from football_rag.analytics.team_metrics import team_stats
+from football_rag.analytics.timeline import timeline_table
+from football_rag.data.contracts import ParsedMatch, Side, Source
+from football_rag.data.parsers.fotmob_shotmap import SIDES_UNKNOWN
+
+PROVIDER_STAT_COLUMNS = ("match_id", "source", "side", "key", "label", "value", "text")
+
+
+@dataclass(frozen=True)
+class MatchTables:
+    """The analytics tables (see the module docstring for their columns)."""
+
+    matches: pd.DataFrame
+    events: pd.DataFrame
+    shots: pd.DataFrame
+    lineups: pd.DataFrame
+    formations: pd.DataFrame
+    team_stats: pd.DataFrame
+    player_stats: pd.DataFrame
+    timeline: pd.DataFrame
+    provider_team_stats: pd.DataFrame
+    links: pd.DataFrame
+
+
+def build_tables(parsed: Sequence[ParsedMatch]) -> MatchTables:
+    """Return every table for ``parsed`` records of any source (the same match twice is kept once)."""
+    records = _distinct(parsed)
+    whoscored = [p for p in records if p.match.source is Source.WHOSCORED]
+    fotmob = [p for p in records if p.match.source is Source.FOTMOB]
+    report = link_matches(whoscored, fotmob) if fotmob else LinkReport((), ())
+    fotmob_by_id = {p.match.match_id: p for p in fotmob}
+    linked = report.with_status(LinkStatus.LINKED)
+    pairs: dict[str, LinkedRecord] = {
+        link.whoscored_id: (fotmob_by_id[link.fotmob_id], link.team_sides) for link in linked
+    }
+    unlinked = {link.fotmob_id for link in report.with_status(LinkStatus.UNLINKED)}
+    primary = whoscored + [p for p in fotmob if p.match.match_id in unlinked and _sides_known(p)]
+    matches = matches_table(primary, {link.whoscored_id: link for link in linked})
+    events = events_table(primary)
+    shots = shots_table(primary, pairs)
+    lineups = lineups_table(primary)
+    tables = MatchTables(
+        matches=matches,
+        events=events,
+        shots=shots,
+        lineups=_named(lineups, matches),
+        formations=_named(formations_table(primary), matches),
+        team_stats=pd.DataFrame(),
+        player_stats=pd.DataFrame(),
+        timeline=_named(timeline_table(events, shots, lineups), matches),
+        provider_team_stats=_provider_team_stats(primary, pairs),
+        links=report.table(),
+    )
+    return _with_metrics(tables, shots)
+
+
+def apply_xg(tables: MatchTables, predict: Callable[[pd.DataFrame], np.ndarray], source: str) -> MatchTables:
+    """Return ``tables`` where every shot without xG (own goals aside) gets ``predict``'s, ``xg_source`` = ``source``.
+
+    ``predict`` receives the shots table rows to fill and returns one xG per row (e.g. an xG model's
+    ``predict``); team and player xG are recomputed from the filled shots.
+    """
+    shots = tables.shots.copy()
+    missing = shots["xg"].isna() & ~shots["own_goal"].astype(bool)
+    if missing.any():
+        shots.loc[missing, "xg"] = np.asarray(predict(shots.loc[missing]), dtype=float)
+        shots.loc[missing, "xg_source"] = source
+    return _with_metrics(tables, shots)
+
+
+def _with_metrics(tables: MatchTables, shots: pd.DataFrame) -> MatchTables:
+    """Return ``tables`` with ``shots`` and the team and player figures computed from it."""
+    players = player_stats(tables.matches, tables.lineups, tables.events, shots)
+    return replace(
+        tables,
+        shots=_named(shots, tables.matches),
+        team_stats=team_stats(tables.matches, tables.events, shots),
+        player_stats=_named(players, tables.matches),
+    )
+
+
+def _distinct(parsed: Sequence[ParsedMatch]) -> list[ParsedMatch]:
+    """Return one record per source and match id: the fullest capture when a match was read twice."""
+    best: dict[tuple[Source, str], ParsedMatch] = {}
+    for record in parsed:
+        key = (record.match.source, record.match.match_id)
+        if key not in best or len(record.events) + len(record.shots) > len(best[key].events) + len(best[key].shots):
+            best[key] = record
+    return list(best.values())
+
+
+def _sides_known(record: ParsedMatch) -> bool:
+    """A shot map whose file does not say who was at home cannot stand as a match of its own."""
+    return SIDES_UNKNOWN not in record.match.completeness.reasons
+
+
+def _named(frame: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with a ``team`` column (the name of the team of its ``side``) after ``side``."""
+    names = pd.concat(
+        {"home": matches.set_index("match_id")["home"], "away": matches.set_index("match_id")["away"]},
+        names=["side", "match_id"],
+    )
+    team = names.reindex(pd.MultiIndex.from_arrays([frame["side"], frame["match_id"]])).to_numpy()
+    named = frame.drop(columns="team", errors="ignore")
+    named.insert(named.columns.get_loc("side") + 1, "team", team)
+    return named
+
+
+def _provider_team_stats(primary: Sequence[ParsedMatch], pairs: dict[str, LinkedRecord]) -> pd.DataFrame:
+    """Return each source's own team stats; a linked FotMob record's rows under the WhoScored match id."""
+    rows = [
+        (record.match.match_id, stat.source.value, stat.side.value, stat.key, stat.label, stat.value, stat.text)
+        for record in primary
+        for stat in record.team_stats
+    ]
+    for match_id, (record, team_sides) in pairs.items():
+        sides = {side: team_sides[record.match.team(side).team_id].value for side in Side}
+        rows += [
+            (match_id, stat.source.value, sides[stat.side], stat.key, stat.label, stat.value, stat.text)
+            for stat in record.team_stats
+        ]
+    return pd.DataFrame.from_records(rows, columns=list(PROVIDER_STAT_COLUMNS))
