@@ -59,5 +59,85 @@ def parse(paths: Annotated[list[Path], typer.Argument(help="raw files")], as_jso
         raise _fail(f"{len(failed)} of {len(summaries)} files failed to parse")
 
 
+@app.command()
+def crawl(
+    source: Annotated[str, typer.Argument(help="whoscored or fotmob")],
+    base_url: Annotated[str | None, typer.Option(help="site root (default the real site); e.g. the mirror")] = None,
+    match_id: Annotated[list[str] | None, typer.Option("--match-id", help="a match id (repeatable)")] = None,
+    competition: Annotated[str | None, typer.Option(help="a key of configs/competitions.yaml, for discovery")] = None,
+    season: Annotated[str | None, typer.Option(help="e.g. 2025/2026, for discovery")] = None,
+    month: Annotated[list[str] | None, typer.Option("--month", help="YYYY-MM to discover (repeatable)")] = None,
+    jobdir: Annotated[Path | None, typer.Option(help="folder that makes the crawl resumable")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Crawl match pages into the raw store ($FOOTBALL_RAG_HOME/raw/<source>/<match_id>.json.gz)."""
+    from football_rag.scraping.crawl import CrawlError
+    from football_rag.scraping.crawl import crawl as run_crawl
+
+    try:
+        report = run_crawl(
+            source, base_url=base_url, match_ids=match_id or (), competition=competition, season=season,
+            months=month or (), jobdir=jobdir,
+        )  # fmt: skip
+    except (CrawlError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        _emit(report.model_dump(mode="json"))
+    else:
+        typer.echo(report.summary())
+    if report.failed:
+        raise _fail(f"{len(report.failed)} match pages failed")
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def mirror(ctx: typer.Context) -> None:
+    """Serve ../shared/data at the sites' own paths on 127.0.0.1 (tests and demos); --help for options."""
+    from football_rag.scraping.mirror.__main__ import main as mirror_main
+
+    mirror_main(ctx.args)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="the question")] = None,
+    questions: Annotated[Path | None, typer.Option(help="a JSONL file, one {'question': ...} per line")] = None,
+    release: Annotated[str | None, typer.Option(help="release version (default the hub's latest)")] = None,
+    no_llm: Annotated[bool, typer.Option("--no-llm", help="answer from facts and passages only")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Answer one question, or every line of --questions in one process."""
+    from football_rag.rag.answerer import QuestionRejected
+    from football_rag.rag.knowledge_base import NoRelease
+    from football_rag.rag.service import answerer_for
+
+    if (question is None) == (questions is None):
+        raise _fail("give one question, or --questions FILE.jsonl")
+    try:
+        answerer = answerer_for(get_settings(), release, with_llm=not no_llm)
+    except NoRelease as exc:
+        raise _fail(str(exc)) from None
+    batch = [question] if question is not None else _read_questions(questions)
+    for text in batch:
+        try:
+            answer, _ = answerer.ask(text)
+        except QuestionRejected as exc:
+            if questions is None:
+                raise _fail(str(exc)) from None
+            _emit({"question": text, "error": str(exc)})
+            continue
+        if as_json or questions is not None:
+            _emit(answer.model_dump(mode="json", exclude={"question"} if questions is None else set()))
+        else:
+            typer.echo(answer.answer)
+
+
+def _read_questions(path: Path) -> list[str]:
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [json.loads(line)["question"] for line in lines]
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise _fail(f"{path}: each line must be a JSON object with a 'question' field ({exc})") from None
+
+
 def main() -> None:
     app()

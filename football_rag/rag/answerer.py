@@ -1,0 +1,427 @@
+"""Answering one question: resolve -> route -> facts (tables) -> retrieval (Chroma) -> LLM -> grounding.
+
+Fact questions are answered from the tables alone (no model call: fast and exact). Narrative
+questions give the model the computed facts and the retrieved passages; what it writes is checked by
+``grounding`` before it is shown. Every stage runs in an Opik span (no-op when Opik is not configured).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+from cachetools import LRUCache
+
+from football_rag.analytics.tables import MatchTables
+from football_rag.rag.answer_model import Answer, Intent, Source
+from football_rag.rag.entities import Catalog, Resolution
+from football_rag.rag.facts import FactBook, FactResult
+from football_rag.rag.grounding import Evidence, NameMatcher, ground
+from football_rag.rag.intents import Route, route
+from football_rag.rag.llm import LocalLLM
+from football_rag.rag.match_select import candidates, select_one
+from football_rag.rag.prompts import PromptTemplate, load_prompt
+from football_rag.rag.retrieval import Passage, retrieve
+from football_rag.rag.tracing import Trace, Tracer
+
+MAX_QUESTION_CHARS = 500
+CACHE_SIZE = 256
+MATCH_FACT_INTENTS = {
+    Intent.SCORE, Intent.SCORERS, Intent.CARDS, Intent.LINEUP, Intent.FORMATION, Intent.REFEREE,
+    Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
+}  # fmt: skip
+MULTI_MATCH_LIMIT = 8
+
+
+class QuestionRejected(ValueError):
+    """The question cannot be taken (empty or too long): the reason is for the user."""
+
+
+@dataclass
+class Plan:
+    """Everything decided before the model speaks."""
+
+    question: str
+    resolution: Resolution
+    route: Route
+    facts: FactResult
+    passages: list[Passage] = field(default_factory=list)
+    messages: list | None = None
+    intent: Intent = Intent.NARRATIVE
+    chart: dict | None = None
+
+
+class Answerer:
+    def __init__(
+        self,
+        tables: MatchTables,
+        *,
+        collection=None,
+        encode=None,
+        llm: LocalLLM | None = None,
+        tracer: Tracer | None = None,
+        prompt: PromptTemplate | None = None,
+    ) -> None:
+        self.book = FactBook(tables)
+        self.catalog = Catalog(tables.matches, tables.lineups)
+        self.names = NameMatcher(self.catalog.known_names())
+        self.collection, self.encode = collection, encode
+        self.llm = llm
+        self.tracer = tracer or Tracer(enabled=False)
+        self.prompt = prompt or load_prompt("answer")
+        self._cache: LRUCache = LRUCache(CACHE_SIZE)
+
+    # --- public -----------------------------------------------------------------------------------
+
+    def ask(self, question: str, previous: Resolution | None = None) -> tuple[Answer, Resolution]:
+        """Answer one question; return the answer and what it resolved to (for a follow-up)."""
+        pieces = self.stream(question, previous)
+        for _ in pieces:
+            pass
+        return pieces.answer, pieces.resolution
+
+    def stream(self, question: str, previous: Resolution | None = None) -> AnswerStream:
+        """Yield the answer's text as it is produced; ``.answer`` holds the checked result afterwards."""
+        return AnswerStream(self, _clean(question), previous)
+
+    # --- stages -------------------------------------------------------------------------------------
+
+    def plan(self, question: str, previous: Resolution | None, trace: Trace) -> Plan:
+        with trace.span("resolution", {"question": question}) as span:
+            resolution = self.catalog.resolve(question, previous)
+            chosen = route(
+                question,
+                has_player=bool(resolution.players),
+                has_match_context=self._has_match_context(question, resolution),
+                n_teams=len(resolution.teams),
+            )
+            span.set_output(
+                {
+                    "teams": resolution.teams,
+                    "players": [p.name for p in resolution.players],
+                    "period": resolution.period.label if resolution.period else None,
+                    "intent": chosen.intent,
+                }
+            )
+        with trace.span("facts", {"intent": chosen.intent, "stat": chosen.stat}, type="tool") as span:
+            plan = self._facts(question, resolution, chosen)
+            span.set_output({"facts": [f.text for f in plan.facts.facts], "matches": plan.facts.match_ids})
+        if plan.intent is Intent.NARRATIVE and self.collection is not None and self.encode is not None:
+            with trace.span("retrieval", {"query": question, "matches": plan.facts.match_ids}, type="tool") as span:
+                team = resolution.teams[0] if resolution.teams else None
+                plan.passages = retrieve(
+                    self.collection, self.encode, question, plan.facts.match_ids[:MULTI_MATCH_LIMIT], team
+                )
+                span.set_output({"documents": [p.doc_id for p in plan.passages]})
+        if plan.intent is Intent.NARRATIVE and self.llm is not None and (plan.passages or plan.facts.facts):
+            plan.messages = self.prompt.render(
+                question, facts=[f.text for f in plan.facts.facts], passages=[(p.doc_id, p.text) for p in plan.passages]
+            )
+        return plan
+
+    def _has_match_context(self, question: str, resolution: Resolution) -> bool:
+        """Whether the question is about one match (two teams, a day, "last match", a follow-up)."""
+        one_day = resolution.period is not None and resolution.period.start == resolution.period.end
+        in_match = re.search(r"\b(in|during) (the|that|this) (match|game)\b", question.lower()) is not None
+        return (
+            len(resolution.teams) == 2
+            or one_day
+            or resolution.wants_last_match
+            or in_match
+            or (resolution.inherited and bool(resolution.teams))
+        )
+
+    def _facts(self, question: str, resolution: Resolution, chosen: Route) -> Plan:
+        plan = Plan(question, resolution, chosen, FactResult(), intent=chosen.intent)
+        if chosen.intent is Intent.OUT_OF_SCOPE:
+            plan.facts.text = self._scope_text()
+            return plan
+        if resolution.unknown_teams and not resolution.teams:
+            plan.intent = Intent.UNKNOWN_MATCH
+            names = ", ".join(t.title() for t in resolution.unknown_teams)
+            plan.facts.text = (
+                f"{names} {'is' if len(resolution.unknown_teams) == 1 else 'are'} not in the data. {self._scope_text()}"
+            )
+            return plan
+        if resolution.ambiguous_players and not resolution.players:
+            plan.intent = Intent.CLARIFY
+            options = "; ".join(
+                f"{', '.join(p.name for p in refs[:6])}" for refs in resolution.ambiguous_players.values()
+            )
+            plan.facts.text = f"Which player do you mean: {options}?"
+            return plan
+        builder = {
+            Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
+            Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat,
+        }.get(chosen.intent)  # fmt: skip
+        if builder is not None:
+            return builder(plan)
+        return self._match_facts(plan)
+
+    def _period_label(self, resolution: Resolution) -> str:
+        return resolution.period.label if resolution.period else "the data so far"
+
+    def _scope_text(self) -> str:
+        m = self.book.t.matches
+        comps = ", ".join(sorted({c for c in m["competition"].dropna()})) or "the loaded competitions"
+        return (
+            f"I answer questions about the {len(m)} matches in the data ({comps}, "
+            f"{pd.Timestamp(m['date'].min()):%-d %B %Y} to {pd.Timestamp(m['date'].max()):%-d %B %Y})."
+        )
+
+    def _match_ids_in_scope(self, resolution: Resolution) -> list[str]:
+        pool = candidates(self.book.t.matches, resolution) if (resolution.teams or resolution.players) else None
+        if pool is None:
+            matches = self.book.t.matches
+            if resolution.period:
+                days = matches["date"].dt.date
+                matches = matches[(days >= resolution.period.start) & (days <= resolution.period.end)]
+            return matches["match_id"].tolist()
+        return pool["match_id"].tolist()
+
+    def _ranking(self, plan: Plan) -> Plan:
+        ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
+        players = plan.route.stat not in {
+            "possession",
+            "ppda",
+            "field_tilt",
+            "corners",
+            "saves",
+            "offsides",
+        } and not re.search(r"\b(team|teams|club|clubs|side|sides)\b", plan.question.lower())
+        plan.facts = self.book.ranking(
+            plan.route.stat, ids, self._period_label(plan.resolution), players, plan.route.descending
+        )
+        return plan
+
+    def _form(self, plan: Plan) -> Plan:
+        if not plan.resolution.teams:
+            return self._clarify(plan, "Which team's form do you mean?")
+        plan.facts = self.book.form(plan.resolution.teams[0])
+        return plan
+
+    def _aggregate(self, plan: Plan) -> Plan:
+        if not plan.resolution.teams:
+            if plan.resolution.period:
+                ids = self._match_ids_in_scope(plan.resolution)
+                plan.facts = self.book.results_in(ids, self._period_label(plan.resolution))
+                return plan
+            return self._clarify(plan, "Which team do you mean?")
+        team = plan.resolution.teams[0]
+        ids = self._match_ids_in_scope(Resolution(teams=[team], period=plan.resolution.period))
+        plan.facts = self.book.team_total(team, plan.route.stat or "goals", ids, self._period_label(plan.resolution))
+        return plan
+
+    def _comparison(self, plan: Plan) -> Plan:
+        ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
+        plan.facts = self.book.comparison(
+            plan.resolution.teams, plan.route.stat, ids, self._period_label(plan.resolution)
+        )
+        return plan
+
+    def _player_stat(self, plan: Plan) -> Plan:
+        player = plan.resolution.players[0]
+        resolution = plan.resolution
+        if self._has_match_context(plan.question, resolution):
+            scope = Resolution(
+                teams=resolution.teams or list(player.teams[:1]),
+                period=resolution.period,
+                wants_last_match=resolution.wants_last_match,
+            )
+            selection = select_one(self.book.t.matches, scope, self.book.label)
+            ids = selection.match_ids
+        else:
+            ids = self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
+        if not ids:
+            return self._unknown(plan, Resolution(teams=list(player.teams), period=resolution.period))
+        plan.facts = self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
+        return plan
+
+    def _match_facts(self, plan: Plan) -> Plan:
+        resolution, chosen = plan.resolution, plan.route
+        if not (resolution.teams or resolution.players or resolution.period):
+            return self._clarify(plan, "Which match do you mean? Name the teams, a date, or both.")
+        multi = self._multi_match(plan)
+        if multi is not None:
+            return multi
+        selection = select_one(self.book.t.matches, resolution, self.book.label)
+        if selection.unknown:
+            return self._unknown(plan, resolution)
+        match_id = selection.match_ids[0]
+        plan.facts = self._one_match(chosen, match_id, resolution)
+        if selection.note:
+            plan.facts.add(selection.note)
+            plan.facts.text += " " + selection.note
+        return plan
+
+    def _multi_match(self, plan: Plan) -> Plan | None:
+        """ "Who scored for Liverpool in August?": a match fact over every match of a period."""
+        resolution = plan.resolution
+        one_day = resolution.period is not None and resolution.period.start == resolution.period.end
+        if resolution.period is None or one_day or len(resolution.teams) == 2 or plan.intent is Intent.CHART:
+            return None
+        pool = candidates(self.book.t.matches, resolution)
+        if len(pool) <= 1:
+            return None
+        combined = FactResult()
+        team = resolution.teams[0] if resolution.teams else None
+        for match_id in pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]:
+            part = self._one_match(plan.route, match_id, resolution, team)
+            combined.facts.extend(part.facts)
+            combined.match_ids.extend(part.match_ids)
+        combined.text = " ".join(f.text for f in combined.facts)
+        plan.facts = combined
+        return plan
+
+    def _one_match(self, chosen: Route, match_id: str, resolution: Resolution, team: str | None = None) -> FactResult:
+        intent = chosen.intent
+        if intent is Intent.SCORERS:
+            return self.book.scorers(match_id, team if len(resolution.teams) == 1 else None)
+        if intent is Intent.CARDS:
+            return self.book.cards(match_id)
+        if intent is Intent.LINEUP:
+            return self.book.lineup(match_id, resolution.teams if len(resolution.teams) == 1 else [])
+        if intent is Intent.FORMATION:
+            return self.book.formation(match_id, resolution.teams if len(resolution.teams) == 1 else [])
+        if intent in (Intent.REFEREE, Intent.VENUE, Intent.ATTENDANCE):
+            return self.book.match_detail(match_id, intent.value)
+        if intent is Intent.MAN_OF_THE_MATCH:
+            return self.book.man_of_the_match(match_id)
+        if intent is Intent.TEAM_STAT:
+            return self.book.team_stat(match_id, chosen.stat)
+        if intent is Intent.NARRATIVE:
+            return self.book.match_summary(match_id)
+        return self.book.score(match_id)
+
+    def _unknown(self, plan: Plan, resolution: Resolution) -> Plan:
+        from football_rag.rag.match_select import nearest_matches
+
+        plan.intent = Intent.UNKNOWN_MATCH
+        asked = " vs ".join(resolution.teams) or "that match"
+        when = ""
+        if resolution.period:
+            one_day = resolution.period.start == resolution.period.end
+            when = f" {'on' if one_day else 'in'} {resolution.period.label}"
+        nearest = nearest_matches(self.book.t.matches, resolution)
+        text = f"There is no match {asked}{when} in the data, so I cannot give its score or stats."
+        if nearest:
+            text += (
+                " The nearest matches I have: " + "; ".join(self.book.label(self.book.match(m)) for m in nearest) + "."
+            )
+        plan.facts = FactResult(text=text)
+        plan.facts.add(text, nearest)
+        return plan
+
+    def _clarify(self, plan: Plan, question: str) -> Plan:
+        plan.intent = Intent.CLARIFY
+        plan.facts = FactResult(text=question)
+        return plan
+
+    def finish(self, plan: Plan, draft: str | None, trace: Trace) -> Answer:
+        """Check the draft against the evidence and build the answer."""
+        with trace.span("grounding", {"draft": draft or plan.facts.text}) as span:
+            evidence = Evidence(
+                tuple(f.text for f in plan.facts.facts) + tuple(p.text for p in plan.passages) + (plan.facts.text,)
+            )
+            fallback = plan.facts.text or (plan.passages[0].text if plan.passages else "The data does not cover that.")
+            checked = ground(draft or fallback, evidence, self.names, fallback)
+            span.set_output({"grounded": checked.grounded, "unsupported": list(checked.unsupported)})
+        matches = list(dict.fromkeys(plan.facts.match_ids + [p.match_id for p in plan.passages if p.match_id]))
+        return Answer(
+            question=plan.question,
+            answer=checked.text,
+            intent=plan.intent,
+            matches=matches,
+            sources=self._sources(plan),
+            facts=plan.facts.facts,
+            grounded=checked.grounded,
+            unsupported=list(checked.unsupported),
+            chart=self._chart(plan, matches),
+        )
+
+    def _sources(self, plan: Plan) -> list[Source]:
+        table_sources = [
+            Source(doc_id=f"match:{m}", match_id=m, title=self.book.label(self.book.match(m)), kind="table")
+            for m in dict.fromkeys(plan.facts.match_ids)
+        ]
+        documents = [
+            Source(
+                doc_id=p.doc_id, match_id=p.match_id, title=p.doc_id, kind="document", score=round(1 - p.distance, 4)
+            )
+            for p in plan.passages
+        ]
+        return table_sources + documents
+
+    def _chart(self, plan: Plan, matches: list[str]) -> dict | None:
+        if plan.intent is not Intent.CHART:
+            return None
+        kind = plan.route.chart
+        if kind == "team_trend":
+            return {"kind": kind, "team": plan.resolution.teams[0] if plan.resolution.teams else None}
+        return {"kind": kind, "match_id": matches[0] if matches else None}
+
+
+class AnswerStream:
+    """Iterates over the answer's text pieces; ``answer`` and ``resolution`` are set when it is done.
+
+    For a narrative answer the pieces are the model's draft as it streams; ``answer.answer`` is the
+    checked text, which drops any sentence the grounding check could not support.
+    """
+
+    def __init__(self, answerer: Answerer, question: str, previous: Resolution | None) -> None:
+        self._answerer, self._question, self._previous = answerer, question, previous
+        self.answer: Answer | None = None
+        self.resolution: Resolution | None = None
+        self._pieces = self._run()
+
+    def __iter__(self) -> Iterator[str]:
+        return self._pieces
+
+    def _run(self) -> Iterator[str]:
+        a = self._answerer
+        key = (self._question.lower(), _previous_key(self._previous))
+        if key in a._cache:
+            self.answer, self.resolution = a._cache[key]
+            yield self.answer.answer
+            return
+        start = time.perf_counter()
+        with a.tracer.trace("question", {"question": self._question}) as trace:
+            plan = a.plan(self._question, self._previous, trace)
+            draft = None
+            if plan.messages is not None:
+                with trace.span("generation", {"prompt": a.prompt.ref}, type="llm") as span:
+                    pieces = []
+                    stream = a.llm.stream(plan.messages)
+                    for piece in stream:
+                        pieces.append(piece)
+                        yield piece
+                    draft = "".join(pieces)
+                    done = stream.completion
+                    if done is not None:
+                        span.set_usage(done.prompt_tokens, done.completion_tokens, done.model)
+                    span.set_output({"text": draft})
+            answer = a.finish(plan, draft, trace)
+            answer.timings_ms = {**trace.timings_ms(), "total": round((time.perf_counter() - start) * 1000, 1)}
+            trace.set_output({"answer": answer.answer, "grounded": answer.grounded}, intent=answer.intent.value)
+        if draft is None:
+            yield answer.answer
+        self.answer, self.resolution = answer, plan.resolution
+        a._cache[key] = (answer, plan.resolution)
+
+
+def _previous_key(previous: Resolution | None) -> tuple:
+    if previous is None:
+        return ()
+    return (tuple(previous.teams), tuple(p.player_id for p in previous.players), previous.period)
+
+
+def _clean(question: str) -> str:
+    text = " ".join((question or "").split())
+    if not text:
+        raise QuestionRejected("The question is empty.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionRejected(f"The question is {len(text)} characters long; the limit is {MAX_QUESTION_CHARS}.")
+    return text

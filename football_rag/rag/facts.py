@@ -1,0 +1,411 @@
+"""Facts computed from the tables, one builder per intent: every number here comes from code.
+
+Each builder returns ``Fact`` sentences (the evidence the LLM may phrase and the grounding check
+compares against) and the templated answer shown when no phrasing is needed or it fails the check.
+Comparisons, totals and rankings are decided here, never by the model.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from football_rag.analytics.minutes import broadcast_minute, minute_label  # noqa: F401 - TODO(lead): charts/app import it from here
+from football_rag.analytics.tables import MatchTables
+from football_rag.rag.answer_model import Fact
+
+STAT_LABELS = {
+    "goals": ("goals", 0),
+    "shots": ("shots", 0),
+    "shots_on_target": ("shots on target", 0),
+    "big_chances": ("big chances", 0),
+    "xg": ("xG", 2),
+    "possession": ("possession %", 1),
+    "passes": ("passes", 0),
+    "pass_accuracy": ("pass accuracy %", 1),
+    "progressive_passes": ("progressive passes", 0),
+    "corners": ("corners", 0),
+    "ppda": ("PPDA (opponent passes per defensive action)", 1),
+    "field_tilt": ("field tilt %", 1),
+    "crosses": ("crosses", 0),
+    "tackles": ("tackles", 0),
+    "interceptions": ("interceptions", 0),
+    "clearances": ("clearances", 0),
+    "aerials_won": ("aerials won", 0),
+    "fouls": ("fouls", 0),
+    "offsides": ("offsides", 0),
+    "saves": ("saves", 0),
+    "yellow_cards": ("yellow cards", 0),
+    "red_cards": ("red cards", 0),
+    "key_passes": ("key passes", 0),
+    "assists": ("assists", 0),
+    "rating": ("WhoScored rating", 2),
+    "minutes": ("minutes", 0),
+}
+# Stats where fewer is better, so "most" and "best" read the other way round.
+LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides"}
+# Averages, not totals, when summed over several matches.
+AVERAGED = {"possession", "pass_accuracy", "ppda", "field_tilt", "rating"}
+TOP_N = 5
+
+
+@dataclass
+class FactResult:
+    facts: list[Fact] = field(default_factory=list)
+    text: str = ""
+    match_ids: list[str] = field(default_factory=list)
+
+    def add(self, text: str, match_ids: list[str] | None = None, **values: float | int | str) -> None:
+        self.facts.append(Fact(text=text, values=values, match_ids=match_ids or []))
+
+
+def fmt(value: object, decimals: int = 0) -> str:
+    """A number as the answer prints it (and as the grounding check will find it)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "n/a"
+    number = float(value)
+    return f"{number:.{decimals}f}" if decimals else f"{round(number):d}"
+
+
+def day_label(value: object) -> str:
+    return pd.Timestamp(value).strftime("%-d %B %Y")
+
+
+class FactBook:
+    """The release's tables, and the fact builders over them."""
+
+    def __init__(self, tables: MatchTables) -> None:
+        self.t = tables
+        self.matches = tables.matches.set_index("match_id", drop=False)
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def label(self, row: pd.Series) -> str:
+        return (
+            f"{row['home']} {fmt(row['home_goals'])}-{fmt(row['away_goals'])} {row['away']} ({day_label(row['date'])})"
+        )
+
+    def match(self, match_id: str) -> pd.Series:
+        return self.matches.loc[match_id]
+
+    def _source(self, match_id: str) -> str:
+        """The provider of the match's timeline (its minute convention)."""
+        return str(self.match(match_id)["source"])
+
+    def score_line(self, match_id: str) -> str:
+        m = self.match(match_id)
+        line = f"{m['home']} {fmt(m['home_goals'])}-{fmt(m['away_goals'])} {m['away']} on {day_label(m['date'])}"
+        if pd.notna(m["ht_home_goals"]):
+            line += f" (half time {fmt(m['ht_home_goals'])}-{fmt(m['ht_away_goals'])})"
+        where = [p for p in (m.get("competition"), m.get("venue")) if isinstance(p, str) and p]
+        return line + (f", {', '.join(where)}" if where else "") + "."
+
+    def winner_sentence(self, match_id: str) -> str:
+        m = self.match(match_id)
+        home, away = int(m["home_goals"]), int(m["away_goals"])
+        if home == away:
+            return f"{m['home']} and {m['away']} drew {home}-{away}."
+        winner, loser = (m["home"], m["away"]) if home > away else (m["away"], m["home"])
+        return f"{winner} beat {loser} {max(home, away)}-{min(home, away)}."
+
+    # --- one match ----------------------------------------------------------------------------
+
+    def score(self, match_id: str) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        m = self.match(match_id)
+        r.add(self.score_line(match_id), [match_id], home_goals=int(m["home_goals"]), away_goals=int(m["away_goals"]))
+        r.add(self.winner_sentence(match_id), [match_id])
+        if not m["complete"]:
+            r.add(f"Note: the data for this match is incomplete ({m['incomplete_reason']}).", [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def scorers(self, match_id: str, team: str | None = None) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        goals = self.t.timeline[(self.t.timeline["match_id"] == match_id) & (self.t.timeline["kind"] == "goal")]
+        m = self.match(match_id)
+        r.add(self.score_line(match_id), [match_id])
+        scoring_side = {"home": m["home"], "away": m["away"]}
+        lines = []
+        for _, g in goals.iterrows():
+            benefiting = g["team"] if not g["own_goal"] else scoring_side["away" if g["side"] == "home" else "home"]
+            if team and benefiting != team:
+                continue
+            tags = [
+                t for t, flag in (("pen", g["penalty"]), ("og", g["own_goal"]), ("header", g["header"])) if flag is True
+            ]
+            assist = (
+                f", assist {g['other_player_name']}"
+                if isinstance(g["other_player_name"], str) and not g["own_goal"]
+                else ""
+            )
+            tag = f" ({', '.join(tags)})" if tags else ""
+            for_team = "" if team else f" for {benefiting}"
+            minute = broadcast_minute(self._source(match_id), g["period"], g["minute"])
+            lines.append(f"{g['player_name']} {minute}{tag}{for_team}{assist}")
+        who = f" for {team}" if team else ""
+        r.add(f"Goals{who}: " + ("; ".join(lines) if lines else "none") + ".", [match_id], goals=len(lines))
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def cards(self, match_id: str) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        cards = self.t.timeline[(self.t.timeline["match_id"] == match_id) & (self.t.timeline["kind"] == "card")]
+        r.add(self.score_line(match_id), [match_id])
+        source = self._source(match_id)
+        items = [
+            f"{c['player_name']} ({c['team']}) {c['detail'].replace('_', ' ')} "
+            f"{broadcast_minute(source, c['period'], c['minute'])}"
+            for _, c in cards.iterrows()
+        ]
+        r.add(f"Cards: {'; '.join(items) if items else 'none'}.", [match_id], cards=len(items))
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def lineup(self, match_id: str, teams: list[str]) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        r.add(self.score_line(match_id), [match_id])
+        lineups = self.t.lineups[self.t.lineups["match_id"] == match_id]
+        m = self.match(match_id)
+        for team in teams or [m["home"], m["away"]]:
+            starters = lineups[(lineups["team"] == team) & (lineups["starter"])]
+            names = ", ".join(f"{p['player_name']} ({fmt(p['shirt_number'])})" for _, p in starters.iterrows())
+            shape = self._first_formation(match_id, team)
+            r.add(f"{team} started{f' in a {shape}' if shape else ''}: {names}.", [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def _first_formation(self, match_id: str, team: str) -> str | None:
+        spells = self.t.formations[(self.t.formations["match_id"] == match_id) & (self.t.formations["team"] == team)]
+        return spells.iloc[0]["formation"] if not spells.empty else None
+
+    def formation(self, match_id: str, teams: list[str]) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        r.add(self.score_line(match_id), [match_id])
+        m = self.match(match_id)
+        for team in teams or [m["home"], m["away"]]:
+            spells = self.t.formations[
+                (self.t.formations["match_id"] == match_id) & (self.t.formations["team"] == team)
+            ]
+            if spells.empty:
+                r.add(f"No formation is recorded for {team}.", [match_id])
+                continue
+            first, *changes = spells.to_dict("records")
+            text = f"{team} lined up in a {first['formation']}"
+            if changes:
+                text += ", then " + ", ".join(f"{c['formation']} from {c['start_minute']}'" for c in changes)
+            r.add(text + ".", [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def match_detail(self, match_id: str, field_name: str) -> FactResult:
+        """Referee, venue or attendance."""
+        r = FactResult(match_ids=[match_id])
+        m = self.match(match_id)
+        value = m.get(field_name)
+        label = {"referee": "The referee was", "venue": "It was played at", "attendance": "The attendance was"}[
+            field_name
+        ]
+        shown = fmt(value) if field_name == "attendance" and pd.notna(value) else value
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            r.add(f"The data does not record the {field_name} of {self.label(m)}.", [match_id])
+        else:
+            r.add(f"{label} {shown} ({self.label(m)}).", [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def man_of_the_match(self, match_id: str) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        lineups = self.t.lineups[self.t.lineups["match_id"] == match_id]
+        best = lineups[lineups["man_of_the_match"] == True]  # noqa: E712 - pandas boolean column
+        if best.empty:
+            best = lineups.sort_values("rating", ascending=False).head(1)
+            lead = "WhoScored names no man of the match; the highest rated player was"
+        else:
+            lead = "WhoScored's man of the match was"
+        p = best.iloc[0]
+        r.add(
+            f"{lead} {p['player_name']} ({p['team']}), rated {fmt(p['rating'], 2)}, "
+            f"in {self.label(self.match(match_id))}.",
+            [match_id],
+        )
+        r.text = r.facts[0].text
+        return r
+
+    def team_stat(self, match_id: str, stat: str) -> FactResult:
+        r = FactResult(match_ids=[match_id])
+        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
+        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        if stat not in rows.columns:
+            r.add(f"The data has no {label} figure per team.", [match_id])
+            r.text = r.facts[0].text
+            return r
+        home, away = rows.loc["home"], rows.loc["away"]
+        r.add(self.score_line(match_id), [match_id])
+        hv, av = home[stat], away[stat]
+        r.add(
+            f"{label[0].upper()}{label[1:]}: {home['team']} {fmt(hv, decimals)}, {away['team']} {fmt(av, decimals)}.",
+            [match_id],
+        )
+        if pd.notna(hv) and pd.notna(av) and hv != av:
+            more = home["team"] if hv > av else away["team"]
+            r.add(f"{more} had more {label}.", [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def match_summary(self, match_id: str) -> FactResult:
+        """The facts a narrative answer stands on: score, scorers, key stats side by side."""
+        r = self.scorers(match_id)
+        for stat in ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt"):
+            extra = self.team_stat(match_id, stat)
+            r.facts.extend(f for f in extra.facts[1:2])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    # --- players --------------------------------------------------------------------------------
+
+    def player_stat(self, player_id: str, name: str, stat: str, match_ids: list[str]) -> FactResult:
+        r = FactResult(match_ids=match_ids)
+        rows = self.t.player_stats[
+            (self.t.player_stats["player_id"] == player_id) & self.t.player_stats["match_id"].isin(match_ids)
+        ]
+        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        if stat not in rows.columns:
+            r.add(f"The data has no per-player {label} figure.")
+            r.text = r.facts[0].text
+            return r
+        played = rows[rows["minutes"].fillna(0) > 0]
+        if len(match_ids) == 1:
+            m = self.match(match_ids[0])
+            value = played[stat].iloc[0] if not played.empty else None
+            text = (
+                f"{name} did not play in {self.label(m)}."
+                if value is None
+                else f"{name}: {fmt(value, decimals)} {label} in {self.label(m)} "
+                f"({fmt(played['minutes'].iloc[0])} minutes)."
+            )
+            r.add(text, match_ids)
+        else:
+            total = played[stat].mean() if stat in AVERAGED else played[stat].sum()
+            how = "average" if stat in AVERAGED else "total"
+            r.add(
+                f"{name}: {fmt(total, decimals)} {label} ({how}) in {len(played)} "
+                f"appearances, {fmt(played['minutes'].sum())} minutes.",
+                played["match_id"].tolist(),
+            )
+            r.match_ids = played["match_id"].tolist()
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    # --- periods and rankings ----------------------------------------------------------------------
+
+    def team_record(self, team: str, match_ids: list[str], period_label: str) -> FactResult:
+        r = FactResult(match_ids=match_ids)
+        rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
+        if rows.empty:
+            r.add(f"{team} have no matches in the data for {period_label}.")
+            r.text = r.facts[0].text
+            return r
+        won, drawn, lost = (int((rows["result"] == k).sum()) for k in "WDL")
+        gf, ga = int(rows["goals"].sum()), int(rows["goals_against"].sum())
+        r.add(
+            f"{team} in {period_label}: {len(rows)} matches, {won} won, {drawn} drawn, {lost} lost, "
+            f"{3 * won + drawn} points; "
+            f"scored {gf}, conceded {ga}.",
+            match_ids, played=len(rows), won=won, drawn=drawn, lost=lost, goals_for=gf, goals_against=ga,
+        )  # fmt: skip
+        xg_for, xg_against = rows["xg"].sum(min_count=1), rows["xg_against"].sum(min_count=1)
+        if pd.notna(xg_for):
+            r.add(f"{team} xG for {fmt(xg_for, 2)}, xG against {fmt(xg_against, 2)}.", match_ids)
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def team_total(self, team: str, stat: str, match_ids: list[str], period_label: str) -> FactResult:
+        r = self.team_record(team, match_ids, period_label)
+        if stat in ("goals", "wins", "points"):
+            return r
+        rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
+        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        if stat in rows.columns and not rows.empty:
+            value = rows[stat].mean() if stat in AVERAGED else rows[stat].sum(min_count=1)
+            how = "average per match" if stat in AVERAGED else "in total"
+            r.add(f"{team} {label} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}.", match_ids)
+            r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def form(self, team: str, last: int = 5) -> FactResult:
+        rows = (
+            self.t.team_stats[self.t.team_stats["team"] == team]
+            .merge(self.t.matches[["match_id", "date"]], on="match_id")
+            .sort_values("date")
+            .tail(last)
+        )
+        r = FactResult(match_ids=rows["match_id"].tolist())
+        results = "".join(rows["result"])
+        games = "; ".join(self.label(self.match(mid)) for mid in rows["match_id"])
+        r.add(f"{team}'s last {len(rows)} matches (oldest first): {results}. {games}.", r.match_ids, form=results)
+        r.text = r.facts[0].text
+        return r
+
+    def ranking(
+        self, stat: str, match_ids: list[str], period_label: str, players: bool, descending: bool
+    ) -> FactResult:
+        table = self.t.player_stats if players else self.t.team_stats
+        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        rows = table[table["match_id"].isin(match_ids)]
+        if stat not in rows.columns:
+            r = FactResult()
+            r.add(f"The data has no {label} figure to rank by.")
+            r.text = r.facts[0].text
+            return r
+        key = ["player_id", "player_name", "team"] if players else ["team"]
+        grouped = rows.groupby(key, dropna=False)[stat]
+        values = grouped.mean() if stat in AVERAGED else grouped.sum(min_count=1)
+        values = values.dropna().sort_values(ascending=not descending, kind="stable")
+        top = values.head(TOP_N)
+        r = FactResult(match_ids=sorted(set(rows["match_id"])))
+        items = []
+        for idx, value in top.items():
+            who = f"{idx[1]} ({idx[2]})" if players else (idx if isinstance(idx, str) else idx[0])
+            items.append(f"{who} {fmt(value, decimals)}")
+        order = "most" if descending else "fewest"
+        r.add(
+            f"{order.capitalize()} {label} in {period_label}: "
+            + "; ".join(f"{i + 1}. {s}" for i, s in enumerate(items))
+            + "."
+        )
+        r.text = r.facts[0].text
+        return r
+
+    def comparison(self, teams: list[str], stat: str, match_ids: list[str], period_label: str) -> FactResult:
+        r = FactResult(match_ids=match_ids)
+        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        values = {}
+        for team in teams[:2]:
+            rows = self.t.team_stats[
+                (self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)
+            ]
+            if stat not in rows.columns or rows.empty:
+                continue
+            per_match = rows[stat].mean()
+            values[team] = per_match
+            r.add(
+                f"{team}: {fmt(per_match, max(decimals, 1))} {label} per match "
+                f"over {len(rows)} matches in {period_label}."
+            )
+        if len(values) == 2:
+            (a, va), (b, vb) = values.items()
+            if va != vb:
+                higher = a if va > vb else b
+                r.add(f"{higher} averaged more {label}.")
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def results_in(self, match_ids: list[str], period_label: str) -> FactResult:
+        r = FactResult(match_ids=match_ids)
+        lines = [self.label(self.match(mid)) for mid in match_ids]
+        r.add(f"Results in {period_label}: " + "; ".join(lines) + ".", match_ids, matches=len(lines))
+        r.text = r.facts[0].text
+        return r

@@ -1,0 +1,134 @@
+"""What a question asks for, read from its words (rules, not the LLM: routing must be predictable).
+
+Order matters: a chart request beats everything ("show the shot map"), a ranking beats a stat
+("who had the most shots"), a match fact beats narrative. Out of scope is what names nothing
+footballing at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from football_rag.rag.answer_model import Intent
+
+CHART_KINDS = {
+    "shot_map": r"shot ?map|shots? chart|map of (the )?shots",
+    "xg_race": r"xg (race|timeline|flow|chart|over time)|expected goals (race|over time)",
+    "pass_network": r"pass(ing)? network",
+    "heatmap": r"heat ?map|touch map",
+    "defensive_actions": r"defensive actions?( map| chart)?",
+    "progressive_passes": r"progressive pass(es)? (map|chart)",
+    "stats_comparison": r"(stats?|statistics) comparison|compare (the )?stats chart|butterfly",
+    "momentum": r"momentum",
+    "team_trend": r"(season )?trend|form chart|form over the season",
+}
+STAT_WORDS = {
+    "shots_on_target": r"shots? on target|on target",
+    "big_chances": r"big chances?",
+    "xg": r"\bxg\b|expected goals",
+    "possession": r"possession",
+    "pass_accuracy": r"pass(ing)? accuracy|pass completion|completion rate",
+    "progressive_passes": r"progressive pass",
+    "passes": r"\bpasses\b|\bpassing\b",
+    "corners": r"corners?",
+    "ppda": r"\bppda\b|press(ing|ed)? intensity",
+    "field_tilt": r"field tilt|territor",
+    "crosses": r"cross(es)?\b",
+    "tackles": r"tackles?",
+    "interceptions": r"interceptions?",
+    "clearances": r"clearances?",
+    "aerials_won": r"aerials?|headers? won|aerial duels?",
+    "fouls": r"fouls?",
+    "offsides": r"offsides?",
+    "saves": r"saves?",
+    "yellow_cards": r"yellow cards?|bookings?",
+    "red_cards": r"red cards?|sent off|sending off",
+    "key_passes": r"key pass(es)?|chances created",
+    "assists": r"assists?",
+    "rating": r"\brating\b|rated",
+    "minutes": r"minutes played|how long did .* play",
+    "shots": r"\bshots?\b|attempts?",
+    "goals": r"\bgoals?\b|scored|scorers?\b",
+}
+_RANKING = re.compile(r"\b(top|most|fewest|least|best|highest|lowest|leading|ranking|rank|leaders?)\b")
+_COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")
+_AGGREGATE = re.compile(
+    r"\b(how many|total|in total|combined|average|per game|so far|this season|overall|record|wins?|won|lost"
+    r"|draws?|points)\b"
+)
+_FORM = re.compile(r"\b(form|last (five|5|three|3|ten|10) (games|matches)|recent results|run of)\b")
+_NARRATIVE = re.compile(
+    r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
+    r"|story|report|review|what happened)\w*"
+)
+_FACTS = [
+    (
+        Intent.SCORERS,
+        re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b"),
+    ),
+    (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellow)\b")),
+    (Intent.FORMATION, re.compile(r"\b(formation|shape|system|set up|lined up in)\b")),
+    (
+        Intent.LINEUP,
+        re.compile(r"\b(line-?ups?|starting (xi|eleven|11)|starters|who started|team sheet|bench|substitutes)\b"),
+    ),
+    (Intent.REFEREE, re.compile(r"\b(refere\w*|ref|officiat\w*|whistle)\b")),
+    (Intent.VENUE, re.compile(r"\b(venue|stadium|where was|where did .* play|ground|hosted)\b")),
+    (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans))\b")),
+    (Intent.MAN_OF_THE_MATCH, re.compile(r"\b(man of the match|player of the match|motm|best player|star man)\b")),
+    (Intent.SCORE, re.compile(r"\b(score|results?|final score|who won|won|win|beat|lost|draw|drew|half-?time|ht)\b")),
+]
+_FOOTBALL = re.compile(
+    r"\b(match|game|goal|score|result|team|player|league|season|shot|pass|xg|press|win|won|lose|lost|draw|fixture|club|premier|football|soccer|referee|card|formation|lineup)\w*"
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    intent: Intent
+    stat: str | None = None
+    chart: str | None = None
+    descending: bool = True
+
+
+def stat_named(question: str) -> str | None:
+    """The first statistic the question names (specific phrases before generic ones)."""
+    lowered = question.lower()
+    return next((stat for stat, pattern in STAT_WORDS.items() if re.search(pattern, lowered)), None)
+
+
+def chart_named(question: str) -> str | None:
+    lowered = question.lower()
+    return next((kind for kind, pattern in CHART_KINDS.items() if re.search(pattern, lowered)), None)
+
+
+def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: int) -> Route:
+    """Return the intent for a question given what entity resolution found."""
+    lowered = question.lower()
+    stat = stat_named(question)
+    if (chart := chart_named(question)) and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", lowered):
+        return Route(Intent.CHART, stat=stat, chart=chart)
+    if _RANKING.search(lowered) and not has_match_context and stat:
+        ascending = re.search(r"\b(fewest|least|lowest)\b", lowered) is not None
+        return Route(Intent.RANKING, stat=stat, descending=not ascending)
+    if _FORM.search(lowered):
+        return Route(Intent.FORM)
+    if _NARRATIVE.search(lowered) and not stat:
+        return Route(Intent.NARRATIVE)
+    if has_player and stat:
+        return Route(Intent.PLAYER_STAT, stat=stat)
+    if n_teams == 2 and _COMPARISON.search(lowered) and stat:
+        return Route(Intent.COMPARISON, stat=stat)
+    if _AGGREGATE.search(lowered) and not has_match_context:
+        return Route(Intent.AGGREGATE, stat=stat or "goals")
+    for intent, pattern in _FACTS:
+        if pattern.search(lowered) and not (intent is Intent.SCORE and stat and stat != "goals"):
+            return Route(intent, stat=stat)
+    if stat:
+        return Route(Intent.TEAM_STAT, stat=stat)
+    if _NARRATIVE.search(lowered):
+        return Route(Intent.NARRATIVE)
+    if not _FOOTBALL.search(lowered) and n_teams == 0 and not has_player:
+        return Route(Intent.OUT_OF_SCOPE)
+    return Route(Intent.NARRATIVE)

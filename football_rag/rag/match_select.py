@@ -1,0 +1,94 @@
+"""Which matches a question is about, from the resolved teams, players and period.
+
+Never a silent guess: several candidates for a one-match question are stated (the latest is used and
+the others named), a pair of teams that never met in the period is an unknown match with the nearest
+matches the data does have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from football_rag.rag.entities import Resolution
+
+NEAREST = 3
+
+
+@dataclass
+class Selection:
+    match_ids: list[str] = field(default_factory=list)
+    note: str | None = None
+    unknown: bool = False
+    nearest: list[str] = field(default_factory=list)
+
+
+def matches_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
+    """Matches involving every one of ``teams`` (either side), oldest first."""
+    mask = pd.Series(True, index=matches.index)
+    for team in teams:
+        mask &= (matches["home"] == team) | (matches["away"] == team)
+    return matches[mask].sort_values("date", kind="stable")
+
+
+def in_period(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+    if resolution.period is None:
+        return matches
+    days = matches["date"].dt.date
+    return matches[(days >= resolution.period.start) & (days <= resolution.period.end)]
+
+
+def _teams_of_players(resolution: Resolution) -> list[str]:
+    return sorted({team for p in resolution.players for team in p.teams}) if len(resolution.players) == 1 else []
+
+
+def candidates(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+    """Every match the entities allow, oldest first."""
+    teams = resolution.teams or _teams_of_players(resolution)
+    if len(teams) > 2:
+        teams = teams[:2]
+    if not teams:
+        return (
+            in_period(matches, resolution).sort_values("date", kind="stable")
+            if resolution.period
+            else matches.iloc[0:0]
+        )
+    pool = matches_of(matches, teams) if len(teams) == 2 or resolution.teams else _any_of(matches, teams)
+    return in_period(pool, resolution)
+
+
+def _any_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
+    mask = matches["home"].isin(teams) | matches["away"].isin(teams)
+    return matches[mask].sort_values("date", kind="stable")
+
+
+def select_one(matches: pd.DataFrame, resolution: Resolution, label: callable) -> Selection:
+    """The one match a match-fact question is about, or why there is none."""
+    pool = candidates(matches, resolution)
+    if pool.empty:
+        return Selection(unknown=True, nearest=nearest_matches(matches, resolution))
+    chosen = pool.iloc[-1]
+    note = None
+    if len(pool) > 1 and not resolution.wants_last_match:
+        others = ", ".join(label(row) for _, row in pool.iloc[:-1].iloc[::-1].head(NEAREST).iterrows())
+        scope = "their latest match" if len(resolution.teams) < 2 else "the latest meeting"
+        note = f"{len(pool)} matches fit the question; this is {scope}. Others: {others}."
+    return Selection(match_ids=[chosen["match_id"]], note=note)
+
+
+def nearest_matches(matches: pd.DataFrame, resolution: Resolution) -> list[str]:
+    """The matches closest to what was asked: the teams' meetings, else their matches nearest the date."""
+    teams = resolution.teams or _teams_of_players(resolution)
+    pool = matches_of(matches, teams) if len(teams) >= 2 else pd.DataFrame()
+    if pool.empty and teams:
+        pool = _any_of(matches, teams)
+    if pool.empty:
+        return []
+    if resolution.period is not None:
+        target = pd.Timestamp(resolution.period.start)
+        order = (pool["date"] - target).abs().sort_values(kind="stable").index
+        pool = pool.loc[order]
+    else:
+        pool = pool.iloc[::-1]
+    return pool["match_id"].head(NEAREST).tolist()

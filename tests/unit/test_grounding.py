@@ -1,0 +1,51 @@
+"""The grounding check catches planted wrong numbers and names, and keeps what the facts support."""
+
+from __future__ import annotations
+
+from football_rag.rag.grounding import Evidence, NameMatcher, ground, numbers_in, split_sentences
+
+FACTS = Evidence(
+    (
+        "Arsenal 4-1 Tottenham on 2025-11-23 at Emirates Stadium.",
+        "Scorers: Leandro Trossard 36', Eberechi Eze 41', 46', 76' (3 goals); Richarlison 55' for Tottenham.",
+        "Shots: Arsenal 16, Tottenham 7. Possession 62.4% to 37.6%. xG 2.35 to 0.61.",
+    )
+)
+NAMES = NameMatcher(
+    ["Arsenal", "Tottenham", "Eberechi Eze", "Leandro Trossard", "Richarlison", "Bukayo Saka", "Chelsea"]
+)
+
+
+def test_numbers_in_reads_scores_decimals_minutes_and_words() -> None:
+    assert numbers_in("Won 4-1 with 62.4% and a goal at 36', four shots, 1,234 fans") == [4, 1, 62.4, 36, 1234, 4]
+
+
+def test_supported_answer_passes_untouched() -> None:
+    answer = "Arsenal beat Tottenham 4-1. Eberechi Eze scored three times, at 41', 46' and 76'."
+    result = ground(answer, FACTS, NAMES, fallback="x")
+    assert result.grounded and result.unsupported == () and result.text == answer
+
+
+def test_planted_wrong_number_is_removed() -> None:
+    answer = "Arsenal beat Tottenham 4-1. Arsenal had 14 shots. Possession was 62.4%."
+    result = ground(answer, FACTS, NAMES, fallback="x")
+    assert result.unsupported == ("14",)
+    assert result.text == "Arsenal beat Tottenham 4-1. Possession was 62.4%."
+    assert result.grounded
+
+
+def test_unsupported_name_is_removed() -> None:
+    result = ground("Bukayo Saka scored the opener. Eze scored three.", FACTS, NAMES, fallback="x")
+    assert result.unsupported == ("Bukayo Saka",)
+    assert result.text == "Eze scored three."
+
+
+def test_nothing_left_falls_back_to_the_templated_facts() -> None:
+    fallback = "Arsenal 4-1 Tottenham on 2025-11-23 at Emirates Stadium."
+    result = ground("Chelsea won 2-0.", FACTS, NAMES, fallback=fallback)
+    assert result.text == fallback and result.grounded
+    assert set(result.unsupported) == {"2", "0", "Chelsea"}
+
+
+def test_decimals_do_not_split_sentences() -> None:
+    assert split_sentences("xG was 2.35 to 0.61. Arsenal won.") == ["xG was 2.35 to 0.61.", "Arsenal won."]
