@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import csv
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from football_rag.analytics.tables import MatchTables, build_tables
 from football_rag.config.offline import apply_quiet_defaults
+from football_rag.data.contracts import ParsedMatch
+from football_rag.data.parsers import parse_file
 
 # Tests never reach a hub or a telemetry endpoint: the quiet offline defaults, before any library loads.
 apply_quiet_defaults()
@@ -58,3 +63,18 @@ def real_dir() -> Path:
 def season_dir() -> Path:
     """Return the season corpus folder; skip when absent."""
     return require(SEASON_DATA)
+
+
+@pytest.fixture(scope="session")
+def season_parsed(season_dir: Path) -> dict[str, ParsedMatch]:
+    """Every season match parsed once per test run (both cores), by WhoScored id."""
+    paths = sorted((season_dir / "whoscored").glob("*.json.gz"))
+    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+        parsed = list(pool.map(parse_file, paths, chunksize=8))
+    return {p.match.match_id: p for p in parsed}
+
+
+@pytest.fixture(scope="session")
+def season_tables(season_parsed: dict[str, ParsedMatch]) -> MatchTables:
+    """The analytics tables of the whole season corpus, built once per test run."""
+    return build_tables(list(season_parsed.values()))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from football_rag.data.parsers import parse_file
+from football_rag.data.contracts import ParsedMatch
 from tests.conftest import season_index
 
 ROWS = season_index()
@@ -14,8 +12,8 @@ ROWS = season_index()
 
 @pytest.mark.season
 @pytest.mark.parametrize("row", ROWS, ids=[r["whoscored_id"] for r in ROWS])
-def test_season_match_parses_to_the_listed_result(season_dir: Path, row: dict[str, str]) -> None:
-    parsed = parse_file(season_dir / "whoscored" / f"{row['whoscored_id']}.json.gz")
+def test_season_match_parses_to_the_listed_result(season_parsed: dict[str, ParsedMatch], row: dict[str, str]) -> None:
+    parsed = season_parsed[row["whoscored_id"]]
     match = parsed.match
     home_goals, away_goals = (int(part) for part in row["score"].split(":"))
     assert match.match_id == row["whoscored_id"]

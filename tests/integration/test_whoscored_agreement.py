@@ -42,8 +42,8 @@ CLASSIFIED = {
 
 
 @pytest.fixture(scope="session")
-def season(season_dir: Path) -> MatchTables:
-    return build_tables([parse_file(path) for path in sorted((season_dir / "whoscored").glob("*.json.gz"))])
+def season(season_tables: MatchTables) -> MatchTables:
+    return season_tables
 
 
 @pytest.fixture(scope="session")

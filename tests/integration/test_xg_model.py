@@ -3,8 +3,6 @@ held against FotMob's own xG on the six matches that both sources describe."""
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +20,7 @@ from football_rag.analytics.xg_model import (
     train_xg_model,
     xg_metrics,
 )
+from football_rag.data.contracts import ParsedMatch
 from football_rag.data.parsers import parse_file
 from tests.conftest import real_manifest
 
@@ -39,11 +38,8 @@ UNLINKED_MATCH = "1903228"
 
 
 @pytest.fixture(scope="module")
-def season_shots(season_dir: Path) -> pd.DataFrame:
-    paths = sorted((season_dir / "whoscored").glob("*.json.gz"))
-    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
-        parsed = list(pool.map(parse_file, paths, chunksize=8))
-    return shots_table(parsed)
+def season_shots(season_parsed: dict[str, ParsedMatch]) -> pd.DataFrame:
+    return shots_table(list(season_parsed.values()))
 
 
 @pytest.fixture(scope="module")
