@@ -9,7 +9,7 @@ DATA ?= ../shared/data
 DEMO_DIR ?= $(DATA)/season/premier-league-2025-26/whoscored
 PYTEST_ARGS ?=
 
-.PHONY: setup run test lint format bench clean
+.PHONY: setup run test lint format bench clean stack
 
 setup:
 	bash scripts/setup.sh
@@ -28,6 +28,11 @@ lint: setup
 format: setup
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+# ZenML + MLflow stack of $FOOTBALL_RAG_HOME (idempotent); prints the exports for running `zenml` by hand:
+#   eval "$(make -s stack)" && zenml pipeline run pipelines.retrain.retrain -c configs/retrain.yaml
+stack: setup
+	@$(PY) -m football_rag.knowledge.stack
 
 bench: setup
 	$(PY) -m benchmarks.run_all

@@ -97,6 +97,59 @@ def mirror(ctx: typer.Context) -> None:
     mirror_main(ctx.args)
 
 
+RawDir = Annotated[Path | None, typer.Option(help="raw files (default FOOTBALL_RAG_RAW_DIR or the demo season)")]
+
+
+@app.command()
+def ingest(raw_dir: RawDir = None, full: bool = False, as_json: JsonFlag = False) -> None:
+    """Run the ingest pipeline: parse new raw files, quarantine bad ones, open a new dataset version."""
+    from football_rag.knowledge.build import ingest as run_ingest
+
+    report = run_ingest(raw_dir, get_settings(), full)
+    if as_json:
+        _emit(report.model_dump(mode="json"))
+    else:
+        typer.echo(
+            f"version {report.version or '(none: nothing new)'}: {report.new_matches} new, "
+            f"{report.skipped} skipped, {len(report.rejected)} rejected"
+        )
+
+
+@app.command()
+def build(raw_dir: RawDir = None, full: bool = False, as_json: JsonFlag = False) -> None:
+    """Ingest + train xG + index + evaluate + release (the retrain chain, as ZenML pipelines)."""
+    from football_rag.knowledge.build import build as run_build
+
+    report = run_build(raw_dir, get_settings(), full)
+    if as_json:
+        _emit(report.model_dump(mode="json"))
+    else:
+        state = "published" if report.published else "not published"
+        typer.echo(f"release {report.version} {state}: {report.matches} matches ({report.new_matches} new)")
+        for reason in report.reasons:
+            typer.echo(f"  {reason}")
+
+
+@app.command()
+def publish(release: Annotated[str | None, typer.Option(help="version (default the latest)")] = None) -> None:
+    """Push a release to the configured hub (FOOTBALL_RAG_HUB: a HF dataset repo or a local folder)."""
+    from football_rag.knowledge.build import publish as run_publish
+
+    try:
+        report = run_publish(release, get_settings())
+    except (FileNotFoundError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    _emit(report.model_dump(mode="json"))
+
+
+@app.command()
+def serve() -> None:
+    """Serve the Gradio app on the pinned release (the same as ``python app.py``)."""
+    from football_rag.app.serve import serve as run_serve
+
+    run_serve(get_settings())
+
+
 @app.command()
 def ask(
     question: Annotated[str | None, typer.Argument(help="the question")] = None,

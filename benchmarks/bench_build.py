@@ -1,0 +1,92 @@
+"""The knowledge-base build, timed as a user runs it: the season minus its last matchweek, then that matchweek.
+
+Each build is ``python -m football_rag.knowledge.build`` (the retrain pipeline, what ``football-rag build``
+runs) in a fresh home under a temporary folder, with the default embedder all-mpnet-base-v2 and the repo's
+configs. The ZenML stack is set up first and timed apart (a one-off per home). Targets on 2 cores: the full
+build under 5 minutes, a 10-match increment under 60 seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from football_rag.config.settings import REPO_ROOT, get_settings
+
+SEASON = REPO_ROOT.parent / "shared" / "data" / "season" / "premier-league-2025-26" / "whoscored"
+INCREMENT = 10
+EMBEDDER = "all-mpnet-base-v2"
+
+
+def _environment(home: Path, raw: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZENML_", "FOOTBALL_RAG_", "MLFLOW_"))}
+    env.update(
+        FOOTBALL_RAG_HOME=str(home),
+        FOOTBALL_RAG_RAW_DIR=str(raw),
+        FOOTBALL_RAG_EMBEDDING_MODEL=EMBEDDER,
+        FOOTBALL_RAG_MODEL_DIR=str(get_settings().models_dir.absolute()),
+        HF_HOME=str(home / "hf"),
+    )
+    return env
+
+
+def _timed(module: str, env: dict[str, str]) -> tuple[float, str]:
+    """Run ``python -m module`` from the repo root; return its wall time and stdout (raise with its log on failure)."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", module], cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} failed: {done.stderr[-2000:]}")
+    return round(time.perf_counter() - started, 1), done.stdout
+
+
+def _build(env: dict[str, str]) -> dict[str, object]:
+    seconds, stdout = _timed("football_rag.knowledge.build", env)
+    report = json.loads(stdout.strip().splitlines()[-1])
+    kept = ("version", "published", "matches", "new_matches", "step_seconds")
+    return {"seconds": seconds, **{key: report[key] for key in kept}}
+
+
+def run() -> dict[str, object]:
+    files = sorted(SEASON.glob("*.json.gz"))
+    if not files:
+        return {"skipped": f"season corpus not found at {SEASON}"}
+    if not (get_settings().models_dir / "embeddings" / EMBEDDER).exists():
+        return {"skipped": f"{EMBEDDER} is not in the model cache (run scripts/setup.sh)"}
+    with tempfile.TemporaryDirectory(prefix="bench_build_") as scratch:
+        home, raw = Path(scratch) / "home", Path(scratch) / "raw" / "premier-league-2025-26"
+        raw.mkdir(parents=True)
+        env = _environment(home, raw.parent)
+        stack_s, _ = _timed("football_rag.knowledge.stack", env)
+        for path in files[:-INCREMENT]:
+            shutil.copy(path, raw)
+        full = _build(env)
+        for path in files[-INCREMENT:]:
+            shutil.copy(path, raw)
+        increment = _build(env)
+        latest = home / "releases" / str(increment["version"]) / "manifest.json"
+        documents = json.loads(latest.read_text())["row_counts"]["documents"] if latest.is_file() else None
+    return {
+        "embedder": EMBEDDER,
+        "stack_setup_s": stack_s,
+        "full_matches": full["matches"],
+        "full_build_s": full["seconds"],
+        "full_embed_s": full["step_seconds"].get("embed"),
+        "increment_matches": increment["new_matches"],
+        "increment_build_s": increment["seconds"],
+        "increment_embed_s": increment["step_seconds"].get("embed"),
+        "documents": documents,
+        "published": f"{full['version']} {full['published']}, {increment['version']} {increment['published']}",
+        "full_step_s": json.dumps(full["step_seconds"]),
+        "increment_step_s": json.dumps(increment["step_seconds"]),
+        "target": "full < 300 s, increment < 60 s on 2 cores",
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2))

@@ -1,0 +1,206 @@
+"""``football-rag build`` / ``ingest`` / ``publish``: the same ZenML pipelines ``zenml pipeline run`` starts.
+
+``build`` runs ``pipelines.retrain.retrain`` with ``configs/retrain.yaml`` exactly as
+``zenml pipeline run pipelines.retrain.retrain -c configs/retrain.yaml`` does, in this process, after
+``ensure_stack`` has pointed ZenML at the home; ``ingest`` runs ``pipelines.ingest.ingest``. Both hold
+the home's build lock for the whole run, so two builds on one home never interleave: the second waits,
+then finds nothing new. A run that dies leaves the latest release as it was (releases are published by
+a rename); the next run re-uses the steps that had finished (ZenML's cache, keyed on the ingest plan).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from football_rag.config.settings import REPO_ROOT, Settings, get_settings
+from football_rag.knowledge.hub import publish_release
+from football_rag.knowledge.release import Rejection, release_store
+from football_rag.knowledge.stack import ensure_stack, stdout_to_stderr
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = ".build.lock"
+
+
+class BuildReport(BaseModel):
+    """What ``football-rag build --json`` prints."""
+
+    version: str | None = Field(description="the version this run published, else the latest release")
+    published: bool
+    parent: str | None
+    matches: int
+    new_matches: int
+    rejected: list[Rejection]
+    reasons: list[str]
+    release_path: str | None
+    hub_location: str | None
+    metrics: dict[str, float]
+    mlflow_run_id: str | None
+    tracking_uri: str
+    pipeline_run: str
+    cached_steps: list[str] = Field(description="steps ZenML re-used from an earlier run (e.g. one that was killed)")
+    step_seconds: dict[str, float] = Field(description="wall time of every step that ran")
+
+
+class IngestSummary(BaseModel):
+    """What ``football-rag ingest --json`` prints: the dataset version opened (None: nothing new) and counts."""
+
+    version: str | None
+    parent: str | None
+    matches: int
+    new_matches: int
+    new_files: int
+    skipped: int
+    rejected: list[Rejection]
+    quarantined: list[Rejection]
+    pipeline_run: str
+
+
+class PublishReport(BaseModel):
+    """What ``football-rag publish`` prints: which release went where."""
+
+    version: str
+    hub_location: str
+
+
+@contextmanager
+def build_lock(home: Path) -> Iterator[None]:
+    """Hold the home's exclusive build lock, waiting (and saying so) while another build holds it."""
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / LOCK_NAME).open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("another build holds %s; waiting for it to finish", home / LOCK_NAME)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build(raw_dir: Path | None = None, settings: Settings | None = None, full: bool = False) -> BuildReport:
+    """Run the retrain pipeline on ``raw_dir`` (default FOOTBALL_RAG_RAW_DIR, else the demo season); report it."""
+    settings = settings or get_settings()
+    with build_lock(settings.home), stdout_to_stderr():
+        swept = release_store(settings).sweep()
+        if swept:
+            log.info("removed what an interrupted build left behind: %s", ", ".join(swept))
+        stack = ensure_stack(settings)
+        run = _run_pipeline("retrain", settings, raw_dir=str(raw_dir) if raw_dir else None, full=full)
+        return _build_report(run, settings, stack.tracking_uri)
+
+
+def _build_report(run: Any, settings: Settings, tracking_uri: str) -> BuildReport:
+    """Return the report of a finished retrain run, from its outputs and the release store."""
+    report = _output(run, "ingest_matches", "ingest_report")
+    outcome = _output(run, "release_version", "release")
+    store = release_store(settings)
+    latest = store.latest_version()
+    return BuildReport(
+        version=outcome.version if outcome and outcome.published else latest,
+        published=bool(outcome and outcome.published),
+        parent=report.parent,
+        matches=store.manifest(latest).row_counts.get("matches", 0) if latest else 0,
+        new_matches=len(report.new_match_ids),
+        rejected=[*report.quarantined, *report.rejected],
+        reasons=outcome.reasons if outcome else ["no new raw files: no new version"],
+        release_path=outcome.release_path if outcome else (str(store.path(latest)) if latest else None),
+        hub_location=outcome.hub_location if outcome else None,
+        metrics=outcome.metrics if outcome else {},
+        mlflow_run_id=_step_metadata(run, "release_version").get("mlflow_run_id"),
+        tracking_uri=tracking_uri,
+        pipeline_run=run.name,
+        cached_steps=sorted(name for name, step in run.steps.items() if step.status.value == "cached"),
+        step_seconds=_step_seconds(run),
+    )
+
+
+def ingest(raw_dir: Path | None = None, settings: Settings | None = None, full: bool = False) -> IngestSummary:
+    """Run the ingest pipeline alone: parse what is new and open a dataset version (no index, no release)."""
+    settings = settings or get_settings()
+    with build_lock(settings.home), stdout_to_stderr():
+        ensure_stack(settings)
+        run = _run_pipeline("ingest", settings, raw_dir=str(raw_dir) if raw_dir else None, full=full)
+        report = _output(run, "ingest_matches", "ingest_report")
+    return IngestSummary(
+        version=report.version,
+        parent=report.parent,
+        matches=report.matches_total,
+        new_matches=len(report.new_match_ids),
+        new_files=report.new_files,
+        skipped=report.unchanged,
+        rejected=report.rejected,
+        quarantined=report.quarantined,
+        pipeline_run=run.name,
+    )
+
+
+def publish(version: str | None = None, settings: Settings | None = None) -> PublishReport:
+    """Push a local release (default the latest) to the configured hub; the hub's pointer moves last."""
+    chosen, location = publish_release(settings or get_settings(), version)
+    return PublishReport(version=chosen, hub_location=location)
+
+
+def _run_pipeline(name: str, settings: Settings, **parameters: Any) -> Any:
+    """Run ``pipelines.<name>.<name>`` with ``<configs>/<name>.yaml`` as ``zenml pipeline run`` does; return the run."""
+    from zenml.client import Client
+    from zenml.utils import source_utils
+
+    # The pipelines and steps packages live at the repo root, ZenML's source root (where `zenml init` ran).
+    source_utils.set_custom_source_root(str(REPO_ROOT))
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    pipeline = source_utils.load(f"pipelines.{name}.{name}")
+    run = pipeline.with_options(config_path=str(settings.configs_dir / f"{name}.yaml"))(**parameters)
+    return Client().get_pipeline_run(run.id)
+
+
+def _output(run: Any, step: str, name: str) -> Any:
+    """Return the loaded value of output ``name`` of ``step`` in ``run``."""
+    return run.steps[step].outputs[name][0].load()
+
+
+def _step_seconds(run: Any) -> dict[str, float]:
+    """Return how long each step of ``run`` that executed took, in seconds."""
+    return {
+        name: round((step.end_time - step.start_time).total_seconds(), 2)
+        for name, step in run.steps.items()
+        if step.status.value == "completed" and step.start_time and step.end_time
+    }
+
+
+def _step_metadata(run: Any, step: str) -> dict[str, Any]:
+    """Return the run metadata of ``step`` (the MLflow tracker records its run id there)."""
+    return dict(run.steps[step].run_metadata)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m football_rag.knowledge.build [--raw-dir DIR] [--full] [--ingest-only]``: print the report as JSON."""
+    import argparse
+
+    from football_rag.config.logging import configure_logging
+    from football_rag.config.offline import apply_quiet_defaults
+
+    parser = argparse.ArgumentParser(description="run the retrain (or ingest) pipeline on the configured home")
+    parser.add_argument("--raw-dir", type=Path)
+    parser.add_argument("--full", action="store_true", help="re-parse every raw file")
+    parser.add_argument("--ingest-only", action="store_true", help="run the ingest pipeline alone")
+    args = parser.parse_args(argv)
+    apply_quiet_defaults()
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    run = ingest if args.ingest_only else build
+    print(run(args.raw_dir, settings, args.full).model_dump_json())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Sentence embeddings of the documents, from a model in the local cache (never a hub download).
+
+``all-mpnet-base-v2`` (768-d) is the default; ``all-MiniLM-L6-v2`` (384-d) is the fast option. Vectors
+are L2-normalised, so a dot product is the cosine similarity the index ranks by. A release stores
+its vectors (the ``embeddings`` table: ``doc_id, text_sha256, embedding``) with the model name, so a
+new version re-encodes only documents whose text changed, and a loader can rebuild an index
+without the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from football_rag.config.model_cache import ModelCache
+from football_rag.config.settings import get_settings
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "all-mpnet-base-v2"
+EMBEDDING_COLUMNS = ["doc_id", "text_sha256", "embedding"]
+
+
+@dataclass(frozen=True)
+class Embedder:
+    """A sentence-transformers model loaded from the cache, known by its cache name."""
+
+    name: str
+    path: Path
+    model: SentenceTransformer = field(repr=False)
+
+    @property
+    def dimension(self) -> int:
+        """Return the length of one vector."""
+        return int(self.model.get_embedding_dimension())
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """Return one L2-normalised float32 vector per text, shape ``(len(texts), dimension)``."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=2)
+def load_embedder(name: str = DEFAULT_MODEL, models_dir: Path | None = None) -> Embedder:
+    """Return the embedder ``name`` from the model cache (``models_dir`` or the configured one), on the CPU."""
+    from sentence_transformers import SentenceTransformer
+
+    path = ModelCache(models_dir or get_settings().models_dir).path(name)
+    return Embedder(name=name, path=path, model=SentenceTransformer(str(path), device="cpu"))
+
+
+def text_sha256(text: str) -> str:
+    """Return the hex sha256 of a document's text, the key that decides whether it must be re-encoded."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_documents(
+    documents: pd.DataFrame, embedder: Embedder, previous: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, int]:
+    """Return the ``embeddings`` table for ``documents`` (same row order) and how many texts were encoded.
+
+    A previous vector is re-used when its ``doc_id`` and ``text_sha256`` both match; ``previous`` must
+    come from the same model (the caller checks the release's ``embedding_model``).
+    """
+    hashes = [text_sha256(text) for text in documents["text"]]
+    known: dict[tuple[str, str], np.ndarray] = {}
+    if previous is not None and not previous.empty:
+        known = {
+            (doc_id, sha): np.asarray(vector, dtype=np.float32)
+            for doc_id, sha, vector in zip(
+                previous["doc_id"], previous["text_sha256"], previous["embedding"], strict=True
+            )
+        }
+    keys = list(zip(documents["doc_id"], hashes, strict=True))
+    todo = [i for i, key in enumerate(keys) if key not in known]
+    fresh = embedder.encode([documents["text"].iloc[i] for i in todo])
+    vectors: list[np.ndarray] = [known.get(key) for key in keys]
+    for row, vector in zip(todo, fresh, strict=True):
+        vectors[row] = vector
+    log.info(
+        "embedded %d of %d documents with %s (%d re-used)", len(todo), len(keys), embedder.name, len(keys) - len(todo)
+    )
+    table = pd.DataFrame({"doc_id": documents["doc_id"].tolist(), "text_sha256": hashes, "embedding": vectors})
+    return table, len(todo)
+
+
+def embedding_matrix(embeddings: pd.DataFrame) -> np.ndarray:
+    """Return the ``embedding`` column as one float32 matrix, one row per document."""
+    if embeddings.empty:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack([np.asarray(v, dtype=np.float32) for v in embeddings["embedding"]])

@@ -1,0 +1,233 @@
+"""Publishing releases to a hub and loading them back by pinned version.
+
+Two hubs, one interface, chosen by ``FOOTBALL_RAG_HUB`` alone:
+
+- unset, or a path (``/…``, ``./…``, ``../…``, ``~…``, ``file://…``): a local hub folder
+  (default ``<home>/hub``) laid out like the release root, ``<hub>/<version>/`` plus ``LATEST``;
+- ``owner/name`` (or ``hf://owner/name``): a HuggingFace Hub dataset repo. Publishing creates the
+  repo when needed, commits the release folder to ``main`` in one commit (stale index and data files
+  deleted in the same commit), tags that commit with the version, and only then commits the
+  ``LATEST`` file, so a reader following ``LATEST`` never sees a version whose upload is not complete.
+  Loading downloads the tagged revision (``snapshot_download``), never a moving branch.
+
+The token comes from the environment (``HF_TOKEN``, read by ``huggingface_hub`` itself) and is never
+logged. ``HF_ENDPOINT`` points the client at another server (the tests' loopback hub).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from football_rag.config.settings import Settings
+from football_rag.knowledge.release import (
+    LATEST_NAME,
+    MANIFEST_NAME,
+    read_manifest,
+    release_store,
+    verify_release,
+    version_number,
+)
+
+if TYPE_CHECKING:
+    from huggingface_hub import HfApi
+
+log = logging.getLogger(__name__)
+
+HF_PREFIX = "hf://"
+_PATH_PREFIXES = ("/", "./", "../", "~", "file://")
+
+
+class Hub(Protocol):
+    """Where releases are published and loaded from."""
+
+    def publish(self, release_dir: Path) -> str:
+        """Upload the release folder, then move the hub's latest pointer to it; return where it went."""
+        ...
+
+    def latest_version(self) -> str | None:
+        """Return the version the hub's latest pointer names, or None when nothing is published."""
+        ...
+
+    def fetch(self, version: str, dest_root: Path) -> Path:
+        """Return a local folder holding release ``version`` exactly as published."""
+        ...
+
+
+def hub_from_settings(settings: Settings) -> Hub:
+    """Return the hub ``FOOTBALL_RAG_HUB`` names: a local folder (default ``<home>/hub``) or a HF dataset repo."""
+    target = (settings.hub or "").strip()
+    if not target:
+        return LocalHub(settings.home / "hub")
+    if target.startswith(HF_PREFIX):
+        return HfHub(target.removeprefix(HF_PREFIX))
+    if target.startswith(_PATH_PREFIXES):
+        return LocalHub(Path(target.removeprefix("file://")).expanduser())
+    return HfHub(target)
+
+
+@dataclass(frozen=True)
+class LocalHub:
+    """A hub on the file system: ``<root>/<version>/`` folders and a ``LATEST`` pointer file."""
+
+    root: Path
+
+    def publish(self, release_dir: Path) -> str:
+        """Copy the release under ``<root>/.incoming``, rename it into place, then move ``LATEST`` forward to it."""
+        version = read_manifest(release_dir).version
+        target = self.root / version
+        if target.is_dir():
+            log.info("local hub %s already holds %s", self.root, version)
+        else:
+            self.root.mkdir(parents=True, exist_ok=True)
+            incoming = Path(tempfile.mkdtemp(prefix=f"{version}.", dir=_ensure(self.root / ".incoming")))
+            try:
+                # Releases never change once published: hard links share their bytes (a copy across devices).
+                shutil.copytree(release_dir, incoming / version, copy_function=_link_or_copy)
+                (incoming / version).rename(target)
+            except OSError:
+                if not target.is_dir():  # another publisher renamed the same release into place first
+                    raise
+            finally:
+                shutil.rmtree(incoming, ignore_errors=True)
+        current = self.latest_version()
+        if current is None or version_number(version) > version_number(current):
+            _write_pointer(self.root / LATEST_NAME, version)
+        return str(target)
+
+    def latest_version(self) -> str | None:
+        """Return the version ``<root>/LATEST`` names, or None."""
+        pointer = self.root / LATEST_NAME
+        return pointer.read_text(encoding="utf-8").strip() or None if pointer.is_file() else None
+
+    def fetch(self, version: str, dest_root: Path) -> Path:
+        """Return ``<root>/<version>`` itself: a local hub's folders are already local."""
+        folder = self.root / version
+        if not (folder / MANIFEST_NAME).is_file():
+            raise FileNotFoundError(f"local hub {self.root} has no release {version}")
+        return folder
+
+
+@dataclass(frozen=True)
+class HfHub:
+    """A HuggingFace Hub dataset repo holding one release per tag, the latest on ``main``."""
+
+    repo_id: str
+
+    def _api(self) -> HfApi:
+        from huggingface_hub import HfApi
+
+        return HfApi(endpoint=_endpoint())
+
+    def publish(self, release_dir: Path) -> str:
+        """Create the repo if needed, commit the release, tag it with its version, then commit ``LATEST``."""
+        version = read_manifest(release_dir).version
+        api = self._api()
+        api.create_repo(self.repo_id, repo_type="dataset", exist_ok=True, private=True)
+        commit = api.upload_folder(
+            repo_id=self.repo_id,
+            repo_type="dataset",
+            folder_path=str(release_dir),
+            commit_message=f"release {version}",
+            # A release replaces the previous one on main: drop files it no longer has (Chroma's segment folders).
+            delete_patterns=["data/**", "index/**"],
+        )
+        api.create_tag(self.repo_id, repo_type="dataset", tag=version, revision=commit.oid, exist_ok=True)
+        api.upload_file(
+            repo_id=self.repo_id,
+            repo_type="dataset",
+            path_or_fileobj=f"{version}\n".encode(),
+            path_in_repo=LATEST_NAME,
+            commit_message=f"latest -> {version}",
+        )
+        log.info("published %s to HF dataset repo %s (commit %s)", version, self.repo_id, commit.oid)
+        return f"{HF_PREFIX}{self.repo_id}@{version}"
+
+    def latest_version(self) -> str | None:
+        """Return the version in the repo's ``LATEST`` file on ``main``, or None when there is none.
+
+        Read through an empty cache: ``hf_hub_download`` answers from its cache when the Hub errors, and
+        a moving pointer must never come from a stale copy.
+        """
+        from huggingface_hub import hf_hub_download
+        from huggingface_hub.errors import RemoteEntryNotFoundError, RepositoryNotFoundError
+
+        with tempfile.TemporaryDirectory() as cache:
+            try:
+                path = hf_hub_download(
+                    self.repo_id, LATEST_NAME, repo_type="dataset", cache_dir=cache, endpoint=_endpoint()
+                )
+            except (RemoteEntryNotFoundError, RepositoryNotFoundError):  # a network error raises: no guessing
+                return None
+            return Path(path).read_text(encoding="utf-8").strip() or None
+
+    def fetch(self, version: str, dest_root: Path) -> Path:
+        """Download the tagged revision ``version`` into ``dest_root/<version>`` and return that folder."""
+        from huggingface_hub import snapshot_download
+
+        dest = dest_root / version
+        snapshot_download(
+            self.repo_id,
+            repo_type="dataset",
+            revision=version,
+            local_dir=str(dest),
+            endpoint=_endpoint(),
+        )
+        (dest / LATEST_NAME).unlink(missing_ok=True)  # main's pointer file is not part of the release
+        return dest
+
+
+def _endpoint() -> str | None:
+    """Return ``HF_ENDPOINT`` when set (a mirror, or the tests' loopback hub), else None for the public Hub."""
+    return os.environ.get("HF_ENDPOINT") or None
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link ``source`` at ``target``, or copy it when the two are on different file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _ensure(folder: Path) -> Path:
+    """Create ``folder`` when missing and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _write_pointer(pointer: Path, version: str) -> None:
+    """Rewrite a latest-pointer file through a temporary file and a rename."""
+    staged = pointer.with_name(f".{pointer.name}.{os.getpid()}")
+    staged.write_text(f"{version}\n", encoding="utf-8")
+    os.replace(staged, pointer)
+
+
+def publish_release(settings: Settings, version: str | None = None) -> tuple[str, str]:
+    """Push a local release (default the latest) to the configured hub; return the version and where it went."""
+    store = release_store(settings)
+    chosen = version or store.latest_version()
+    if chosen is None:
+        raise FileNotFoundError(f"no release under {store.root}: build one first")
+    return chosen, hub_from_settings(settings).publish(store.path(chosen))
+
+
+def fetch_release(settings: Settings, version: str | None = None) -> Path:
+    """Return a local folder holding release ``version`` (default the hub's latest), checked against its manifest.
+
+    This is how a reader (the app) loads a pinned release: the hub's copy is never trusted blindly.
+    """
+    hub = hub_from_settings(settings)
+    chosen = version or hub.latest_version()
+    if chosen is None:
+        raise FileNotFoundError(f"the hub {settings.hub or settings.home / 'hub'} holds no release")
+    folder = hub.fetch(chosen, settings.home / "hub_cache")
+    damaged = verify_release(folder)
+    if damaged:
+        raise ValueError(f"release {chosen} from the hub differs from its manifest: {', '.join(damaged[:5])}")
+    return folder

@@ -1,0 +1,246 @@
+"""The Chroma index of the documents: built from stored vectors, opened from a release, embedded or served.
+
+``chroma_client`` is the one place that chooses the client: a ``PersistentClient`` on a folder (the
+embedded default) or an ``HttpClient`` when a server URL is configured (``FOOTBALL_RAG_CHROMA_URL``).
+Every document's metadata columns go along as Chroma metadata (scalars only: str, int, float, bool),
+so retrieval can filter on ``match_id``, teams, dates and the like.
+
+Chroma's on-disk format is tied to its version (ENVIRONMENT.md). ``open_index`` therefore never reads a
+release's ``index/`` folder written by another Chroma version: it rebuilds the collection from the
+release's ``embeddings`` table, as it does when the folder is missing or empty, and it works on a copy
+so the published release stays byte-for-byte what its manifest says.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import math
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel
+
+from football_rag.knowledge.datasets import read_tables
+from football_rag.knowledge.embeddings import embedding_matrix
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+    from football_rag.knowledge.release import Manifest
+
+log = logging.getLogger(__name__)
+
+INDEX_DIR = "index"
+COLLECTION_PREFIX = "match_documents"
+# Columns that are the document itself, not metadata to filter on.
+CONTENT_COLUMNS = ("doc_id", "text")
+READY_MARKER = ".football_rag_ready"
+
+
+class IndexHandle(BaseModel):
+    """Where a version's collection lives (a Chroma folder, a server, or both) and what it holds."""
+
+    version: str
+    collection: str
+    path: str | None
+    url: str | None = None
+    documents: int
+    embedding_model: str
+    embedding_dim: int
+    chromadb_version: str
+    rebuilt: bool = False
+
+
+def chromadb_version() -> str:
+    """Return the installed Chroma version (recorded in every release)."""
+    import chromadb
+
+    return chromadb.__version__
+
+
+def collection_name(version: str) -> str:
+    """Return the collection name of a release: one per version, so a shared server can hold several."""
+    return f"{COLLECTION_PREFIX}_{version}"
+
+
+def chroma_client(path: Path | None = None, url: str | None = None) -> ClientAPI:
+    """Return an HttpClient for ``url`` when given, else a PersistentClient on ``path``; telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    quiet = ChromaSettings(anonymized_telemetry=False)
+    if url:
+        parsed = urlparse(url)
+        https = parsed.scheme == "https"
+        port = parsed.port or (443 if https else 8000)
+        return chromadb.HttpClient(host=parsed.hostname or "127.0.0.1", port=port, ssl=https, settings=quiet)
+    if path is None:
+        raise ValueError("a Chroma folder or a server URL is needed")
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=quiet)
+
+
+def scalar_metadata(row: Mapping[str, Any]) -> dict[str, str | int | float | bool]:
+    """Return the row's values Chroma can store and filter on; None, NaN, lists and dicts are left out."""
+    metadata: dict[str, str | int | float | bool] = {}
+    for key, value in row.items():
+        if isinstance(value, np.generic):
+            value = value.item()
+        if isinstance(value, bool | int | str) or (isinstance(value, float) and not math.isnan(value)):
+            metadata[key] = value
+        elif isinstance(value, datetime | date | pd.Timestamp):
+            metadata[key] = value.isoformat()
+    return metadata
+
+
+def build_collection(client: ClientAPI, name: str, documents: pd.DataFrame, embeddings: pd.DataFrame) -> Collection:
+    """(Re)create collection ``name`` holding every document with its stored vector and scalar metadata.
+
+    ``embeddings`` is the release's table (``doc_id, embedding``); it is aligned to ``documents`` by
+    ``doc_id``, and a document without a vector is an error. Return the collection.
+    """
+    vectors = embeddings.set_index("doc_id").reindex(documents["doc_id"])
+    missing = vectors["embedding"].isna()
+    if missing.any():
+        raise ValueError(f"{int(missing.sum())} documents have no embedding, e.g. {vectors.index[missing][0]}")
+    if name in {c.name for c in client.list_collections()}:
+        client.delete_collection(name)
+    collection = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    matrix = embedding_matrix(vectors.reset_index())
+    meta_columns = [c for c in documents.columns if c not in CONTENT_COLUMNS]
+    metadatas = [scalar_metadata(row) or None for row in documents[meta_columns].to_dict("records")]
+    batch = client.get_max_batch_size()
+    ids, texts = documents["doc_id"].astype(str).tolist(), documents["text"].tolist()
+    for start in range(0, len(ids), batch):
+        stop = start + batch
+        collection.add(
+            ids=ids[start:stop],
+            embeddings=matrix[start:stop],
+            documents=texts[start:stop],
+            metadatas=metadatas[start:stop],
+        )
+    log.info("collection %s holds %d documents", name, collection.count())
+    return collection
+
+
+def build_index(
+    documents: pd.DataFrame, embeddings: pd.DataFrame, version: str, embedding_model: str, folder: Path, url: str | None
+) -> IndexHandle:
+    """Build the version's collection in ``folder`` (the release's copy) and, with ``url``, on that server too."""
+    name = collection_name(version)
+    shutil.rmtree(folder, ignore_errors=True)
+    build_collection(chroma_client(path=folder), name, documents, embeddings)
+    if url:
+        build_collection(chroma_client(url=url), name, documents, embeddings)
+    return IndexHandle(
+        version=version,
+        collection=name,
+        path=str(folder),
+        url=url,
+        documents=len(documents),
+        embedding_model=embedding_model,
+        embedding_dim=int(embedding_matrix(embeddings).shape[1]),
+        chromadb_version=chromadb_version(),
+    )
+
+
+def open_handle(handle: IndexHandle) -> Collection:
+    """Return the collection a handle names: on its server when it has one, else in its folder."""
+    if handle.url is None and handle.path is None:
+        raise ValueError(f"index handle of {handle.version} names neither a server nor a folder")
+    client = chroma_client(url=handle.url) if handle.url else chroma_client(path=Path(handle.path))
+    return client.get_collection(handle.collection, embedding_function=None)
+
+
+def open_index(
+    release_dir: Path, manifest: Manifest, work_root: Path, url: str | None = None
+) -> tuple[Collection, IndexHandle]:
+    """Return the release's collection, ready to query, and a handle saying where it lives.
+
+    With ``url`` the collection lives on that Chroma server: it is used when it holds every document,
+    else rebuilt there from the stored vectors. Without, it lives in ``work_root/<version>-chroma<v>``:
+    a copy of the release's ``index/`` when that folder was written by this Chroma version and is not
+    empty, else a collection rebuilt from the stored vectors. The release folder is never written.
+    """
+    name = manifest.collection or collection_name(manifest.version)
+    expected = manifest.row_counts.get("documents")
+    handle = IndexHandle(
+        version=manifest.version,
+        collection=name,
+        path=None,
+        url=url,
+        documents=expected or 0,
+        embedding_model=manifest.embedding_model or "",
+        embedding_dim=manifest.embedding_dim or 0,
+        chromadb_version=chromadb_version(),
+    )
+    if url:
+        client = chroma_client(url=url)
+        if name in {c.name for c in client.list_collections()}:
+            collection = client.get_collection(name, embedding_function=None)
+            if collection.count() == expected:
+                return collection, handle
+        return _rebuild(client, name, release_dir), handle.model_copy(update={"rebuilt": True})
+    work = work_root / f"{manifest.version}-chroma{chromadb_version()}"
+    with _folder_lock(work_root):
+        if not (work / READY_MARKER).is_file():
+            _materialise(release_dir, manifest, work, name)
+    rebuilt = (work / READY_MARKER).read_text().strip() == "rebuilt"
+    collection = chroma_client(path=work).get_collection(name, embedding_function=None)
+    return collection, handle.model_copy(update={"path": str(work), "rebuilt": rebuilt})
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (two processes opening one release build its copy once)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _materialise(release_dir: Path, manifest: Manifest, work: Path, name: str) -> None:
+    """Fill ``work`` with a usable Chroma folder for the release (copied or rebuilt), then mark it ready."""
+    source = release_dir / INDEX_DIR
+    same_version = manifest.chromadb_version == chromadb_version()
+    has_files = source.is_dir() and any(source.iterdir())
+    work.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{work.name}.", dir=work.parent))
+    try:
+        if same_version and has_files:
+            shutil.copytree(source, staged, dirs_exist_ok=True)
+            how = "copied"
+        else:
+            log.warning(
+                "rebuilding the index of %s from its embeddings (written by chromadb %s, installed %s, index files %s)",
+                manifest.version,
+                manifest.chromadb_version,
+                chromadb_version(),
+                "present" if has_files else "missing",
+            )
+            _rebuild(chroma_client(path=staged), name, release_dir)
+            how = "rebuilt"
+        (staged / READY_MARKER).write_text(how + "\n")
+        shutil.rmtree(work, ignore_errors=True)
+        staged.rename(work)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _rebuild(client: ClientAPI, name: str, release_dir: Path) -> Collection:
+    """Build collection ``name`` from the release's ``documents`` and ``embeddings`` tables."""
+    tables = read_tables(release_dir, ["documents", "embeddings"])
+    return build_collection(client, name, tables["documents"], tables["embeddings"])

@@ -1,0 +1,460 @@
+"""Incremental ingest: which raw files are new, parse only those, and merge them into the parent's tables.
+
+A raw file is known by the sha256 of its bytes. ``plan_ingest`` compares the raw folder with the
+parent release's manifest (and the quarantine of files that failed before): a file is new when
+neither has seen its sha256. ``run_ingest`` parses the new files (a process pool over the cores
+when there are enough of them), quarantines the bad ones with their reason and goes on, builds
+tables for the good ones and merges them with the parent's tables: rows of a match that was parsed
+again replace the parent's rows of that match, everything else is kept. The same raw data again
+gives an empty plan: nothing is parsed and no version is made.
+
+Competition and season: WhoScored's saved JSON (the season corpus) does not name its competition.
+A file's hint comes, in this order, from the raw store's ``index.jsonl`` entry (the crawler records
+competition and season there) or from the first pattern of ``configs/ingest_hints.yaml`` that
+matches the file's absolute path (``fnmatch``, so ``*`` crosses folders). A parser's own value (a
+saved HTML page's breadcrumb) always wins over a hint.
+
+Known limit: FotMob records are linked to WhoScored matches parsed in the same ingest only. A FotMob
+file arriving after its WhoScored match was released stays unlinked; ``data_quality`` counts such
+records (``new_records_not_whoscored``) and a full ingest (``full=True``) links everything again.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+import os
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, Field
+
+from football_rag.analytics.tables import MatchTables, build_tables
+from football_rag.config.settings import REPO_ROOT, Settings
+from football_rag.data.contracts import ParsedMatch, Source
+from football_rag.data.errors import ParseError
+from football_rag.data.parsers import parse_file
+from football_rag.data.raw_store import INDEX_NAME, RawStore
+from football_rag.knowledge.datasets import Tables, read_tables
+from football_rag.knowledge.index import IndexHandle
+from football_rag.knowledge.release import (
+    CodeVersion,
+    Manifest,
+    RawFileRecord,
+    Rejection,
+    ReleaseStore,
+    code_version,
+    release_store,
+    sha256_of,
+)
+
+log = logging.getLogger(__name__)
+
+RAW_SUFFIXES = (".json.gz", ".json", ".html", ".htm", ".html.gz", ".csv")
+DEMO_RAW_DIR = REPO_ROOT.parent / "shared" / "data" / "season" / "premier-league-2025-26" / "whoscored"
+HINTS_FILE = "ingest_hints.yaml"
+QUARANTINE_NAME = "quarantine.jsonl"
+# Below this many new files a process pool costs more (interpreter start-up, moving parsed matches back
+# to this process) than it saves: a matchweek parses in this process.
+POOL_MIN_FILES = 32
+
+
+class CompetitionHint(BaseModel):
+    """Competition and season to give matches whose file does not name them."""
+
+    competition: str | None = None
+    season: str | None = None
+
+
+class RawFile(BaseModel):
+    """A raw file found in the raw folder, with its content hash and the hint that applies to it."""
+
+    path: str
+    relpath: str
+    sha256: str
+    hint: CompetitionHint = Field(default_factory=CompetitionHint)
+
+
+class IngestPlan(BaseModel):
+    """What an ingest will do: the parent it builds on, whether it re-uses the parent's tables, the files to parse."""
+
+    raw_dir: str
+    parent: str | None
+    incremental: bool = Field(description="merge into the parent's tables (False: rebuild from every raw file)")
+    code: CodeVersion = Field(description="the code that will parse: a new commit re-parses instead of re-using")
+    files_seen: int
+    new: list[RawFile]
+    unchanged: int
+    quarantined: list[Rejection] = Field(description="files skipped because they failed before with the same bytes")
+    missing: list[str] = Field(
+        description="files of the parent release no longer in the raw folder (their data is kept)"
+    )
+
+
+class IngestReport(BaseModel):
+    """What an ingest did: the version it opened (None: nothing new), counts, rejections, quality, timings."""
+
+    version: str | None
+    raw_dir: str
+    parent: str | None
+    files_seen: int
+    new_files: int
+    unchanged: int
+    parsed: int
+    rejected: list[Rejection]
+    quarantined: list[Rejection] = Field(description="files in the raw folder that failed before and were skipped")
+    missing: int
+    matches_total: int
+    new_match_ids: list[str]
+    replaced_match_ids: list[str]
+    raw_files: list[RawFileRecord]
+    quality: dict[str, float | int | str]
+    timings_s: dict[str, float]
+
+
+def default_raw_dir(settings: Settings) -> Path:
+    """Return ``FOOTBALL_RAG_RAW_DIR``, else the demo season beside the repo when present, else the raw store."""
+    if settings.raw_dir:
+        return settings.raw_dir
+    return DEMO_RAW_DIR if DEMO_RAW_DIR.is_dir() else settings.raw_store_dir
+
+
+def load_hints(path: Path) -> dict[str, CompetitionHint]:
+    """Return ``{path pattern: hint}`` from a competitions YAML file (empty when the file is absent)."""
+    if not path.is_file():
+        return {}
+    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {
+        pattern: CompetitionHint.model_validate(hint)
+        for pattern, hint in (document.get("competition_hints") or {}).items()
+    }
+
+
+def scan_raw_dir(raw_dir: Path, hints: Mapping[str, CompetitionHint]) -> list[RawFile]:
+    """Return every raw file under ``raw_dir`` (sorted by path) with its sha256 and competition hint."""
+    root = raw_dir.absolute()
+    store_hints = _raw_store_hints(root)
+    found = sorted(
+        p for p in root.rglob("*") if p.is_file() and p.name.endswith(RAW_SUFFIXES) and not p.name.startswith(".")
+    )
+    files = []
+    for path in found:
+        relpath = path.relative_to(root).as_posix()
+        hint = store_hints.get(relpath) or _pattern_hint(path, hints)
+        files.append(RawFile(path=str(path), relpath=relpath, sha256=sha256_of(path), hint=hint))
+    return files
+
+
+def _raw_store_hints(root: Path) -> dict[str, CompetitionHint]:
+    """Return the hints the raw store's index records, by file path relative to ``root``."""
+    if not (root / INDEX_NAME).is_file():
+        return {}
+    return {
+        entry.path: CompetitionHint(competition=entry.competition, season=entry.season)
+        for entry in RawStore(root).entries()
+        if entry.competition or entry.season
+    }
+
+
+def _pattern_hint(path: Path, hints: Mapping[str, CompetitionHint]) -> CompetitionHint:
+    """Return the hint of the first pattern matching the file's absolute path, or an empty hint."""
+    target = path.as_posix()
+    return next((hint for pattern, hint in hints.items() if fnmatch.fnmatch(target, pattern)), CompetitionHint())
+
+
+class Quarantine:
+    """Raw files that failed to parse, by sha256: skipped until their bytes (or the code) change."""
+
+    def __init__(self, path: Path, code_version: str) -> None:
+        self.path = path
+        self.code_version = code_version
+
+    def entries(self) -> dict[str, Rejection]:
+        """Return the rejections recorded by this code version, by sha256."""
+        if not self.path.is_file():
+            return {}
+        found = {}
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if record.get("code_version") == self.code_version:
+                found[record["sha256"]] = Rejection.model_validate({k: record[k] for k in ("path", "sha256", "error")})
+        return found
+
+    def add(self, rejections: Iterable[Rejection]) -> None:
+        """Append rejections, one JSON line each (appends of one short line do not interleave)."""
+        now = datetime.now(UTC).isoformat()
+        lines = [
+            json.dumps({**r.model_dump(), "code_version": self.code_version, "at": now}) + "\n" for r in rejections
+        ]
+        if lines:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.writelines(lines)
+
+
+def home_quarantine(settings: Settings) -> Quarantine:
+    """Return the quarantine of the configured home, for the running code version."""
+    return Quarantine(settings.home / QUARANTINE_NAME, code_version().package)
+
+
+def plan_for_settings(settings: Settings, raw_dir: Path | None = None, full: bool = False) -> IngestPlan:
+    """Return the ingest plan of ``raw_dir`` (default ``default_raw_dir``) against the home's latest release."""
+    hints = load_hints(settings.configs_dir / HINTS_FILE)
+    folder = raw_dir or default_raw_dir(settings)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"raw folder {folder} does not exist (set FOOTBALL_RAG_RAW_DIR)")
+    return plan_ingest(folder, release_store(settings).latest(), home_quarantine(settings), hints, full)
+
+
+def plan_ingest(
+    raw_dir: Path,
+    parent: Manifest | None,
+    quarantine: Quarantine,
+    hints: Mapping[str, CompetitionHint],
+    full: bool = False,
+) -> IngestPlan:
+    """Return which files of ``raw_dir`` are new against ``parent`` and which the quarantine skips.
+
+    With ``full`` (or no parent) every file is new and the parent's tables are not re-used; the
+    parent stays the new version's parent.
+    """
+    files = scan_raw_dir(raw_dir, hints)
+    incremental = parent is not None and not full
+    known = {record.sha256 for record in parent.raw_files} if incremental else set()
+    failed = quarantine.entries()
+    present = {f.sha256 for f in files}
+    return IngestPlan(
+        raw_dir=str(raw_dir.absolute()),
+        parent=parent.version if parent else None,
+        incremental=incremental,
+        code=code_version(),
+        files_seen=len(files),
+        new=[f for f in files if f.sha256 not in known and f.sha256 not in failed],
+        unchanged=sum(f.sha256 in known for f in files),
+        quarantined=[failed[f.sha256] for f in files if f.sha256 in failed and f.sha256 not in known],
+        missing=sorted(r.path for r in parent.raw_files if r.sha256 not in present) if incremental else [],
+    )
+
+
+def parse_raw_files(
+    files: Sequence[RawFile], workers: int | None = None
+) -> tuple[list[tuple[RawFile, ParsedMatch]], list[Rejection]]:
+    """Parse ``files`` (in a process pool when there are enough of them); return (file, match) pairs and rejections.
+
+    Any exception a file raises rejects that file alone: a parser bug on odd input must not stop the batch.
+    """
+    workers = workers or min(2, os.cpu_count() or 1)
+    paths = [f.path for f in files]
+    if workers > 1 and len(paths) >= POOL_MIN_FILES:
+        # spawn, not fork: the parent may hold threads (ZenML's log capture, torch) that fork would copy mid-lock.
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            outcomes = list(pool.map(_parse_one, paths, chunksize=max(1, len(paths) // (workers * 4))))
+    else:
+        outcomes = [_parse_one(path) for path in paths]
+    parsed, rejected = [], []
+    for raw, (match, error) in zip(files, outcomes, strict=True):
+        if match is None:
+            rejected.append(Rejection(path=raw.relpath, sha256=raw.sha256, error=error or "unknown error"))
+            log.warning("quarantined %s: %s", raw.relpath, error)
+        else:
+            parsed.append((raw, _with_hint(match, raw.hint)))
+    return parsed, rejected
+
+
+def _parse_one(path: str) -> tuple[ParsedMatch | None, str | None]:
+    """Return the parsed match or the reason it failed (a pool worker: it must not raise)."""
+    try:
+        return parse_file(Path(path)), None
+    except ParseError as exc:
+        return None, f"{exc.reason}" + (f" (field {exc.field})" if exc.field else "")
+    except Exception as exc:  # a parser bug on odd input rejects this file only
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _with_hint(parsed: ParsedMatch, hint: CompetitionHint) -> ParsedMatch:
+    """Return ``parsed`` with the hint's competition/season where the file named none."""
+    update = {}
+    if hint.competition and not parsed.match.competition:
+        update["competition"] = hint.competition
+    if hint.season and not parsed.match.season:
+        update["season"] = hint.season
+    if not update:
+        return parsed
+    return parsed.model_copy(update={"match": parsed.match.model_copy(update=update)})
+
+
+def match_tables(parsed: Sequence[ParsedMatch]) -> Tables:
+    """Return the analytics tables of ``parsed`` by name (the fields of ``MatchTables``)."""
+    return tables_by_name(build_tables(parsed))
+
+
+def tables_by_name(tables: MatchTables) -> Tables:
+    """Return the tables of a ``MatchTables`` as a dict keyed by table name."""
+    return {f.name: getattr(tables, f.name) for f in fields(tables)}
+
+
+def as_match_tables(tables: Mapping[str, pd.DataFrame]) -> MatchTables:
+    """Return the ``MatchTables`` held by a dict of tables (extra tables, e.g. documents, are left out)."""
+    return MatchTables(**{f.name: tables[f.name] for f in fields(MatchTables)})
+
+
+# The column a table's rows are keyed by when it is not ``match_id`` (the FotMob-to-WhoScored links).
+MERGE_KEYS = {"links": "fotmob_id"}
+
+
+def merge_tables(parent: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFrame], match_ids: set[str]) -> Tables:
+    """Return the parent's tables with the rows of the re-parsed records replaced by ``new``'s rows.
+
+    A table keyed by ``match_id`` drops the parent's rows of ``match_ids``; a table in ``MERGE_KEYS``
+    drops the parent's rows whose key the new table holds. A parent table with neither key cannot be
+    merged and is an error.
+    """
+    merged: Tables = {}
+    for name in dict.fromkeys([*new, *parent]):
+        frames = []
+        if name in parent:
+            frames.append(_without_replaced(name, parent[name], new.get(name), match_ids))
+        if name in new:
+            frames.append(new[name])
+        frames = [f for f in frames if not f.empty] or frames[:1]
+        merged[name] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    return merged
+
+
+def _without_replaced(name: str, old: pd.DataFrame, new: pd.DataFrame | None, match_ids: set[str]) -> pd.DataFrame:
+    """Return the rows of parent table ``name`` that the new records do not replace."""
+    key = MERGE_KEYS.get(name, "match_id")
+    if key not in old.columns:
+        if old.empty:
+            return old
+        raise ValueError(f"table {name} has no {key} column: it cannot be merged incrementally")
+    replaced = (
+        match_ids if key == "match_id" else set(new[key].astype(str)) if new is not None and key in new else set()
+    )
+    return old.loc[~old[key].astype(str).isin(replaced)]
+
+
+def run_ingest(
+    plan: IngestPlan, releases: ReleaseStore, quarantine: Quarantine, workers: int | None = None
+) -> tuple[Tables, IngestReport]:
+    """Parse the plan's new files, quarantine the bad ones, merge with the parent; return the tables and the report.
+
+    When something new was parsed, the report names the version id reserved for it. With nothing new
+    (or nothing parsable) the tables are empty, ``report.version`` is None and no id is used up.
+    """
+    started = time.perf_counter()
+    pairs, rejected = parse_raw_files(plan.new, workers)
+    quarantine.add(rejected)
+    parsed = [match for _raw, match in pairs]
+    parsed_at = time.perf_counter()
+    new_tables = match_tables(parsed) if parsed else {}
+    built_at = time.perf_counter()
+    base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None
+    # Nothing parsed: no version will be made, so the base's tables are not even read.
+    base_tables = _match_tables_of(releases, base, set(new_tables)) if base and new_tables else {}
+    new_ids = {match.match.match_id for match in parsed}
+    tables = merge_tables(base_tables, new_tables, new_ids)
+    base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
+    report = IngestReport(
+        version=releases.reserve_version() if parsed else None,
+        raw_dir=plan.raw_dir,
+        parent=plan.parent,
+        files_seen=plan.files_seen,
+        new_files=len(plan.new),
+        unchanged=plan.unchanged,
+        parsed=len(parsed),
+        rejected=rejected,
+        quarantined=plan.quarantined,
+        missing=len(plan.missing),
+        matches_total=len(tables["matches"])
+        if "matches" in tables
+        else (base.row_counts.get("matches", 0) if base else 0),
+        new_match_ids=sorted(new_ids - base_ids),
+        replaced_match_ids=sorted(new_ids & base_ids),
+        raw_files=_raw_records(pairs, base),
+        quality=data_quality(parsed, tables),
+        timings_s={
+            "parse": round(parsed_at - started, 3),
+            "tables": round(built_at - parsed_at, 3),
+            "merge": round(time.perf_counter() - built_at, 3),
+        },
+    )
+    return tables, report
+
+
+# Tables computed from the merged match tables, never merged themselves.
+DERIVED_TABLES = frozenset({"documents", "embeddings"})
+
+
+def _match_tables_of(releases: ReleaseStore, base: Manifest, names: set[str]) -> Tables:
+    """Return the base release's match tables named ``names``.
+
+    Raise when the base lacks one of ``names``: its tables were made by code that did not build that
+    table, so merging would leave it holding the new matches only; a full ingest is needed.
+    """
+    release_dir = releases.path(base.version)
+    available = set(base.row_counts) - DERIVED_TABLES
+    missing = names - available
+    if missing:
+        raise ValueError(
+            f"release {base.version} has no table(s) {', '.join(sorted(missing))}: run a full ingest (full=True)"
+        )
+    return read_tables(release_dir, sorted(names))
+
+
+def _raw_records(pairs: Sequence[tuple[RawFile, ParsedMatch]], base: Manifest | None) -> list[RawFileRecord]:
+    """Return the raw files the new version rests on: the base's, minus matches parsed again, plus the new."""
+    fresh = [
+        RawFileRecord(
+            path=raw.relpath, sha256=raw.sha256, match_id=match.match.match_id, source=match.match.source.value
+        )
+        for raw, match in pairs
+    ]
+    replaced = {(r.source, r.match_id) for r in fresh}
+    kept = [r for r in (base.raw_files if base else []) if (r.source, r.match_id) not in replaced]
+    return sorted([*kept, *fresh], key=lambda r: r.path)
+
+
+def data_quality(parsed: Sequence[ParsedMatch], tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int | str]:
+    """Return figures a reviewer checks on a new version: incomplete captures, empty fields, events per match."""
+    events = [len(p.events) for p in parsed]
+    incomplete = [p.match.match_id for p in parsed if not p.match.completeness.complete]
+    quality: dict[str, float | int | str] = {
+        "new_matches_incomplete": len(incomplete),
+        "new_matches_incomplete_ids": ",".join(incomplete),
+        "new_matches_without_competition": sum(p.match.competition is None for p in parsed),
+        "new_matches_without_shots": sum(not p.shots for p in parsed),
+        "new_records_not_whoscored": sum(p.match.source is not Source.WHOSCORED for p in parsed),
+        "new_events_min": min(events, default=0),
+        "new_events_max": max(events, default=0),
+        "new_events_mean": round(sum(events) / len(events), 1) if events else 0.0,
+    }
+    quality.update({f"rows_{name}": len(frame) for name, frame in tables.items()})
+    return quality
+
+
+def candidate_manifest(report: IngestReport, index: IndexHandle, metrics: Mapping[str, float]) -> Manifest:
+    """Return the manifest of the version an ingest opened, indexed as ``index`` and scored with ``metrics``."""
+    if report.version is None:
+        raise ValueError("the ingest opened no version: there is nothing to release")
+    return Manifest(
+        version=report.version,
+        parent=report.parent,
+        raw_dir=report.raw_dir,
+        raw_files=report.raw_files,
+        rejected=[*report.quarantined, *report.rejected],
+        code=code_version(),
+        embedding_model=index.embedding_model,
+        embedding_dim=index.embedding_dim,
+        chromadb_version=index.chromadb_version,
+        collection=index.collection,
+        metrics=dict(metrics),
+    )

@@ -1,0 +1,356 @@
+"""Releases: one immutable, versioned folder per knowledge-base version, and the pointer to the latest.
+
+Layout under the release root (``<home>/releases``)::
+
+    v0007/manifest.json          what this version is (``Manifest``)
+    v0007/README.md              the dataset card (``datasets.write_dataset_card``)
+    v0007/data/<table>.parquet   one file per table, documents and embeddings included
+    v0007/index/                 the Chroma folder built from those embeddings
+    LATEST                       the version id of the latest complete release, alone on one line
+    .staging/                    releases being assembled (same filesystem, so publishing is a rename)
+    .work/<version>/             a version's scratch space while its pipeline runs (its Chroma folder)
+    .counter                     the last version id handed out
+
+Version ids come from a counter (``v0001``, ``v0002``, ...), never from a content fingerprint: HF
+dataset fingerprints change across reloads (ENVIRONMENT.md). A version handed out and never published
+(the gate said no, or the run died) leaves a gap; ids only go up. Publishing renames the staged
+folder into place and only then rewrites ``LATEST``, so a crash at any point leaves the previous
+release and the pointer as they were.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from football_rag import __version__
+from football_rag.config.settings import REPO_ROOT, Settings
+from football_rag.knowledge.datasets import write_dataset_card, write_tables
+from football_rag.knowledge.index import INDEX_DIR
+from football_rag.knowledge.release_gate import GateConfig, gate
+
+if TYPE_CHECKING:
+    from football_rag.knowledge.hub import Hub
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+LATEST_NAME = "LATEST"
+_VERSION = re.compile(r"^v(\d{4,})$")
+_HASH_CHUNK = 1 << 20
+
+
+class RawFileRecord(BaseModel):
+    """A raw file the release was built from, named relative to the raw folder."""
+
+    path: str
+    sha256: str
+    match_id: str | None = None
+    source: str | None = None
+
+
+class Rejection(BaseModel):
+    """A raw file that could not be parsed, and why; the file itself stays where it was."""
+
+    path: str
+    sha256: str
+    error: str
+
+
+class CodeVersion(BaseModel):
+    """Which code built a release: the package version, and the git commit when the repo has one."""
+
+    package: str
+    git_sha: str | None = None
+    git_dirty: bool | None = None
+
+
+class Manifest(BaseModel):
+    """Everything a reader needs to know what a release holds and how it was made."""
+
+    version: str
+    parent: str | None = None
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    raw_dir: str | None = None
+    raw_files: list[RawFileRecord] = Field(default_factory=list)
+    rejected: list[Rejection] = Field(default_factory=list)
+    row_counts: dict[str, int] = Field(default_factory=dict)
+    code: CodeVersion
+    embedding_model: str | None = None
+    embedding_dim: int | None = None
+    chromadb_version: str | None = None
+    collection: str | None = None
+    metrics: dict[str, float] = Field(default_factory=dict)
+    gate: dict[str, object] = Field(default_factory=dict)
+    files: dict[str, str] = Field(default_factory=dict, description="sha256 of every file but the manifest, by path")
+
+    def known_sha256(self) -> set[str]:
+        """Return the sha256 of every raw file this release has seen, parsed or rejected."""
+        return {record.sha256 for record in self.raw_files} | {record.sha256 for record in self.rejected}
+
+
+class StaleParent(RuntimeError):
+    """Another run published while this one was building: its parent is no longer the latest release."""
+
+
+def code_version() -> CodeVersion:
+    """Return the package version and, when the repo is a git checkout with a commit, its sha and dirtiness."""
+    try:
+        sha = _git("rev-parse", "HEAD")
+        dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
+    except (OSError, subprocess.CalledProcessError):
+        return CodeVersion(package=__version__)
+    return CodeVersion(package=__version__, git_sha=sha, git_dirty=dirty)
+
+
+def _git(*args: str) -> str:
+    """Run git in the repo and return its stripped stdout; raise CalledProcessError when git fails."""
+    done = subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, check=True, timeout=10)
+    return done.stdout.strip()
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Return the sha256 of every file under ``folder`` but the manifest, keyed by posix path from ``folder``.
+
+    Hidden entries (a download tool's ``.cache/``) are not part of a release and are skipped.
+    """
+    hashes = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST_NAME):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        hashes[path.relative_to(folder).as_posix()] = sha256_of(path)
+    return hashes
+
+
+def sha256_of(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_release(release_dir: Path) -> list[str]:
+    """Return the files of the release folder that differ from, are missing from, or are extra to its manifest."""
+    recorded = read_manifest(release_dir).files
+    found = file_hashes(release_dir)
+    return sorted(path for path in recorded.keys() | found.keys() if recorded.get(path) != found.get(path))
+
+
+def read_manifest(release_dir: Path) -> Manifest:
+    """Return the manifest of the release at ``release_dir``."""
+    return Manifest.model_validate_json((release_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+
+
+def write_manifest(release_dir: Path, manifest: Manifest) -> None:
+    """Write ``manifest.json`` into ``release_dir`` through a temporary file and a rename."""
+    _atomic_write_text(release_dir / MANIFEST_NAME, manifest.model_dump_json(indent=2) + "\n")
+
+
+def _atomic_write_text(target: Path, text: str) -> None:
+    """Replace ``target`` with ``text`` so a reader sees the old content or the new, never a mix."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ReleaseStore:
+    """The releases of one home: version ids, staging, publishing and the latest pointer."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).absolute()
+
+    def path(self, version: str) -> Path:
+        """Return the folder of release ``version`` (it may not exist)."""
+        return self.root / version
+
+    def work_dir(self, version: str) -> Path:
+        """Return the scratch folder of a version being built (its index before it is copied into the release)."""
+        return self.root / ".work" / version
+
+    def sweep(self) -> list[str]:
+        """Remove what runs that died left in ``.staging`` and ``.work``; return the names removed.
+
+        Only safe while no other run uses this store (``build`` calls it holding the home's build lock).
+        """
+        leftovers = [
+            p
+            for folder in (".staging", ".work")
+            if (self.root / folder).is_dir()
+            for p in (self.root / folder).iterdir()
+        ]
+        for path in leftovers:
+            shutil.rmtree(path, ignore_errors=True)
+        return sorted(p.name for p in leftovers)
+
+    def versions(self) -> list[str]:
+        """Return the ids of every published release folder, oldest first."""
+        if not self.root.is_dir():
+            return []
+        found = [p.name for p in self.root.iterdir() if _VERSION.match(p.name) and (p / MANIFEST_NAME).is_file()]
+        return sorted(found, key=version_number)
+
+    def latest_version(self) -> str | None:
+        """Return the version ``LATEST`` points at, or None before the first release."""
+        pointer = self.root / LATEST_NAME
+        if not pointer.is_file():
+            return None
+        return pointer.read_text(encoding="utf-8").strip() or None
+
+    def latest(self) -> Manifest | None:
+        """Return the manifest of the latest release, or None before the first one."""
+        version = self.latest_version()
+        return read_manifest(self.path(version)) if version else None
+
+    def manifest(self, version: str) -> Manifest:
+        """Return the manifest of release ``version``."""
+        return read_manifest(self.path(version))
+
+    def reserve_version(self) -> str:
+        """Hand out the next version id; ids only go up, even across releases that were never published."""
+        with self.lock():
+            counter = self.root / ".counter"
+            last = int(counter.read_text().strip() or 0) if counter.is_file() else 0
+            last = max([last, *(version_number(v) for v in self.versions())])
+            _atomic_write_text(counter, f"{last + 1}\n")
+        return f"v{last + 1:04d}"
+
+    @contextmanager
+    def staging(self, version: str) -> Iterator[Path]:
+        """Yield an empty folder to assemble release ``version`` in; whatever is not published is removed."""
+        staging_root = self.root / ".staging"
+        staging_root.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(prefix=f"{version}.", dir=staging_root))
+        try:
+            yield staged
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
+
+    def publish(self, staged: Path, manifest: Manifest) -> Path:
+        """Seal ``staged`` with its manifest, rename it into place and move ``LATEST``; return the release folder.
+
+        Raise StaleParent when the latest release is no longer ``manifest.parent``: a concurrent run
+        published first, and this one's incremental content was computed against an older release.
+        """
+        with self.lock():
+            latest = self.latest_version()
+            if latest != manifest.parent:
+                raise StaleParent(
+                    f"{manifest.version} was built on {manifest.parent}, but the latest release is now {latest}"
+                )
+            manifest.files = file_hashes(staged)
+            write_manifest(staged, manifest)
+            target = self.path(manifest.version)
+            if target.exists():
+                # Left by a run that died between the rename and the pointer: never the latest, safe to replace.
+                shutil.rmtree(target)
+            staged.rename(target)
+            _atomic_write_text(self.root / LATEST_NAME, f"{manifest.version}\n")
+        log.info("published release %s at %s (parent %s)", manifest.version, target, manifest.parent)
+        return target
+
+    def verify(self, version: str) -> list[str]:
+        """Return the files of release ``version`` whose content differs from its manifest (empty when intact)."""
+        return verify_release(self.path(version))
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the releases' exclusive lock (version ids and the pointer change under it only)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / ".lock").open("w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def release_store(settings: Settings) -> ReleaseStore:
+    """Return the release store of the configured home (``<home>/releases``)."""
+    return ReleaseStore(settings.home / "releases")
+
+
+def version_number(version: str) -> int:
+    """Return the counter value of a version id such as ``v0012``."""
+    found = _VERSION.match(version)
+    if not found:
+        raise ValueError(f"not a version id: {version!r}")
+    return int(found.group(1))
+
+
+class ReleaseOutcome(BaseModel):
+    """What became of a candidate version: published (where, and on which hub) or held back (why)."""
+
+    version: str
+    parent: str | None
+    published: bool
+    reasons: list[str]
+    release_path: str | None = None
+    hub_location: str | None = None
+    metrics: dict[str, float] = Field(default_factory=dict)
+
+
+def assemble_release(
+    staged: Path, manifest: Manifest, tables: Mapping[str, pd.DataFrame], index_dir: Path | None
+) -> None:
+    """Write the tables, the dataset card and a copy of the Chroma folder into ``staged``; fill the row counts."""
+    manifest.row_counts = write_tables(staged, tables)
+    write_dataset_card(staged, manifest, manifest.row_counts)
+    if index_dir is not None:
+        shutil.copytree(index_dir, staged / INDEX_DIR)
+
+
+def release_candidate(
+    store: ReleaseStore,
+    manifest: Manifest,
+    tables: Mapping[str, pd.DataFrame],
+    index_dir: Path | None,
+    config: GateConfig,
+    hub: Hub | None = None,
+) -> ReleaseOutcome:
+    """Gate the candidate against the latest release; when it passes, publish it locally, then to ``hub``.
+
+    The hub is written after the local release is complete; a hub failure raises, leaving the local
+    release published (``football-rag publish`` pushes it again).
+    """
+    current = store.latest()
+    decision = gate(manifest.metrics, config, current.metrics if current else None)
+    manifest.gate = decision.model_dump()
+    outcome = ReleaseOutcome(
+        version=manifest.version,
+        parent=manifest.parent,
+        published=decision.publish,
+        reasons=decision.reasons,
+        metrics=manifest.metrics,
+    )
+    if not decision.publish:
+        log.warning("release %s held back: %s", manifest.version, "; ".join(decision.reasons))
+        return outcome
+    with store.staging(manifest.version) as staged:
+        assemble_release(staged, manifest, tables, index_dir)
+        outcome.release_path = str(store.publish(staged, manifest))
+    if hub is not None:
+        outcome.hub_location = hub.publish(Path(outcome.release_path))
+    return outcome

@@ -1,0 +1,85 @@
+"""Index steps: documents from the tables, their embeddings (re-using the parent's), the Chroma collection."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+import pandas as pd
+from zenml import step
+
+from football_rag.config.settings import get_settings
+from football_rag.knowledge.datasets import TableSet, read_tables
+from football_rag.knowledge.documents import build_documents
+from football_rag.knowledge.embeddings import EMBEDDING_COLUMNS, embed_documents, load_embedder
+from football_rag.knowledge.index import IndexHandle, build_index
+from football_rag.knowledge.ingest import as_match_tables
+from football_rag.knowledge.release import release_store
+from steps.tracking import track
+
+
+@step(experiment_tracker=True)
+def write_documents(tables: TableSet, version: str | None) -> Annotated[pd.DataFrame, "documents"]:
+    """Return one row per retrievable document (``doc_id``, ``text``, metadata columns)."""
+    if version is None:
+        return pd.DataFrame(columns=["doc_id", "text"])
+    documents = build_documents(as_match_tables(tables))
+    lengths = documents["text"].str.len()
+    track(
+        metrics={
+            "index.documents": len(documents),
+            "index.document_chars_mean": float(lengths.mean()) if len(documents) else 0.0,
+            "index.document_chars_max": int(lengths.max()) if len(documents) else 0,
+        }
+    )
+    return documents
+
+
+@step(experiment_tracker=True)
+def embed(documents: pd.DataFrame, version: str | None) -> Annotated[pd.DataFrame, "embeddings"]:
+    """Return the embeddings table; unchanged documents keep the latest release's vectors when its model is ours."""
+    if version is None:
+        return pd.DataFrame(columns=EMBEDDING_COLUMNS)
+    settings = get_settings()
+    latest = release_store(settings).latest()
+    previous = None
+    if latest is not None and latest.embedding_model == settings.embedding_model:
+        previous = read_tables(release_store(settings).path(latest.version), ["embeddings"])["embeddings"]
+    started = time.perf_counter()
+    embedder = load_embedder(settings.embedding_model)
+    loaded = time.perf_counter()
+    table, encoded = embed_documents(documents, embedder, previous)
+    seconds = time.perf_counter() - loaded
+    track(
+        params={"index.embedding_model": embedder.name, "index.embedding_dim": embedder.dimension},
+        metrics={
+            "index.embedded": encoded,
+            "index.embeddings_reused": len(table) - encoded,
+            "index.seconds.model_load": round(loaded - started, 3),
+            "index.seconds.encode": round(seconds, 3),
+            "index.encoded_per_s": round(encoded / seconds, 1) if encoded and seconds else 0.0,
+        },
+    )
+    return table
+
+
+# Not cached: the collection lives outside the artifact store (a folder the release step consumes, a server).
+@step(experiment_tracker=True, enable_cache=False)
+def index_documents(
+    documents: pd.DataFrame, embeddings: pd.DataFrame, version: str | None
+) -> Annotated[IndexHandle | None, "index"]:
+    """Build the version's Chroma collection (its own folder, and the configured server when there is one)."""
+    if version is None:
+        return None
+    settings = get_settings()
+    started = time.perf_counter()
+    folder = release_store(settings).work_dir(version) / "index"
+    handle = build_index(documents, embeddings, version, settings.embedding_model, folder, settings.chroma_url)
+    track(
+        params={"index.collection": handle.collection, "index.chroma_server": handle.url or "none"},
+        metrics={
+            "index.collection_size": handle.documents,
+            "index.seconds.build": round(time.perf_counter() - started, 3),
+        },
+    )
+    return handle

@@ -1,0 +1,70 @@
+"""Release steps: gate and publish a new version (retrain), or push an existing release to the hub."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+from zenml import step
+
+from football_rag.config.settings import get_settings
+from football_rag.knowledge.datasets import TableSet
+from football_rag.knowledge.hub import hub_from_settings, publish_release
+from football_rag.knowledge.index import IndexHandle
+from football_rag.knowledge.ingest import IngestReport, candidate_manifest
+from football_rag.knowledge.release import ReleaseOutcome, release_candidate, release_store
+from football_rag.knowledge.release_gate import load_gate_config
+from steps.tracking import track
+
+
+@step(experiment_tracker=True, enable_cache=False)
+def release_version(
+    tables: TableSet,
+    documents: pd.DataFrame,
+    embeddings: pd.DataFrame,
+    index: IndexHandle | None,
+    report: IngestReport,
+    xg_report: dict,
+    retrieval_metrics: dict[str, float],
+) -> Annotated[ReleaseOutcome | None, "release"]:
+    """Gate the version the ingest opened and publish it (locally, then to the hub); None when nothing was new."""
+    if report.version is None or index is None:
+        track(params={"release.decision": "no new version: no new raw files"})
+        return None
+    settings = get_settings()
+    store = release_store(settings)
+    metrics = {**retrieval_metrics, **xg_report.get("metrics", {})}
+    manifest = candidate_manifest(report, index, metrics)
+    all_tables = {**tables, "documents": documents, "embeddings": embeddings}
+    try:
+        outcome = release_candidate(
+            store,
+            manifest,
+            all_tables,
+            Path(index.path),
+            load_gate_config(settings.configs_dir),
+            hub_from_settings(settings),
+        )
+    finally:
+        shutil.rmtree(store.work_dir(report.version), ignore_errors=True)
+    track(
+        params={
+            "release.version": outcome.version,
+            "release.decision": "published" if outcome.published else "held back",
+            "release.reasons": "; ".join(outcome.reasons),
+            "release.hub": outcome.hub_location or "none",
+        },
+        metrics={"release.published": int(outcome.published)},
+        documents={"manifest": manifest.model_dump(mode="json"), "gate": manifest.gate},
+    )
+    return outcome
+
+
+@step(experiment_tracker=True, enable_cache=False)
+def push_to_hub(version: str | None = None) -> Annotated[str, "hub_location"]:
+    """Publish a local release (default the latest) to the configured hub; return where it went."""
+    chosen, location = publish_release(get_settings(), version)
+    track(params={"release.pushed_version": chosen, "release.hub": location})
+    return location

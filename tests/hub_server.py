@@ -1,0 +1,206 @@
+"""A loopback stand-in for the HuggingFace Hub: the few HTTP endpoints ``huggingface_hub`` calls to create a
+dataset repo, commit files (preupload + ndjson commit, regular uploads only), tag a commit, list a tree and
+resolve/download files. Repos live in memory as git-like commits (path -> bytes). Used by the hub round-trip
+test with ``HF_ENDPOINT=http://127.0.0.1:<port>`` and ``HF_HUB_DISABLE_XET=1``; not a general Hub.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+REPO = r"(?P<repo>[^/]+/[^/]+)"
+REV = r"(?P<rev>[^/]+)"
+
+
+@dataclass
+class Repo:
+    """A repo's commits (oid -> files), its branches and its tags."""
+
+    commits: dict[str, dict[str, bytes]] = field(default_factory=lambda: {"0" * 40: {}})
+    branches: dict[str, str] = field(default_factory=lambda: {"main": "0" * 40})
+    tags: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, rev: str) -> str | None:
+        """Return the commit oid a branch, tag or oid names."""
+        return self.branches.get(rev) or self.tags.get(rev) or (rev if rev in self.commits else None)
+
+
+class HubState:
+    """Every repo of the loopback hub, by ``owner/name``, plus a log of the requests it served."""
+
+    def __init__(self) -> None:
+        self.repos: dict[str, Repo] = {}
+        self.requests: list[str] = []
+        self.fail_commits = False  # answer every commit with an error, as a Hub outage mid-publish would
+        self.lock = threading.Lock()
+
+
+def _blob_oid(data: bytes) -> str:
+    """Return git's blob sha1 of ``data`` (what the Hub gives as a regular file's ETag)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # keep pytest output clean
+            pass
+
+        def _reply(self, status: int, body: object = None, headers: dict[str, str] | None = None) -> None:
+            data = b"" if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+            self.send_response(status)
+            kind = "application/octet-stream" if isinstance(body, bytes) else "application/json"
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+
+        def _body(self) -> bytes:
+            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+        def _route(self) -> None:
+            url = urlparse(self.path)
+            path = unquote(url.path)
+            with state.lock:
+                state.requests.append(f"{self.command} {path}")
+                for method, pattern, action in ROUTES:
+                    found = re.fullmatch(pattern, path)
+                    if found and method == self.command:
+                        action(self, **found.groupdict())
+                        return
+            self._reply(404, {"error": f"loopback hub: no route for {self.command} {path}"})
+
+        do_GET = do_POST = do_HEAD = _route
+
+        # --- endpoints ---------------------------------------------------------------------------
+
+        def create_repo(self) -> None:
+            request = json.loads(self._body())
+            repo_id = f"{request['organization']}/{request['name']}"
+            if repo_id in state.repos:
+                self._reply(409, {"error": "You already created this dataset repo", "url": self._url(repo_id)})
+                return
+            state.repos[repo_id] = Repo()
+            self._reply(200, {"url": self._url(repo_id), "name": repo_id, "id": repo_id})
+
+        def validate_yaml(self) -> None:
+            """Check a card's YAML header as the Hub does: it parses, and every config has a name and data files."""
+            content = json.loads(self._body())["content"]
+            header = content.split("---")[1] if content.startswith("---") else ""
+            try:
+                metadata = yaml.safe_load(header) or {}
+                bad = [c for c in metadata.get("configs", []) if not {"config_name", "data_files"} <= set(c)]
+            except yaml.YAMLError as exc:
+                self._reply(400, {"errors": [{"message": str(exc)}]})
+                return
+            errors = [{"message": f"config without config_name/data_files: {c}"} for c in bad]
+            self._reply(400 if errors else 200, {"errors": errors, "warnings": []})
+
+        def preupload(self, repo: str, rev: str) -> None:
+            files = json.loads(self._body())["files"]
+            self._reply(
+                200,
+                {
+                    "files": [{"path": f["path"], "uploadMode": "regular", "shouldIgnore": False} for f in files],
+                    "commitOid": state.repos[repo].resolve(rev),
+                },
+            )
+
+        def commit(self, repo: str, rev: str) -> None:
+            if state.fail_commits:
+                self._reply(400, {"error": "commit refused by the loopback hub"})
+                return
+            target = state.repos[repo]
+            files = dict(target.commits[target.resolve(rev)])
+            for line in self._body().splitlines():
+                entry = json.loads(line)
+                value = entry["value"]
+                if entry["key"] == "file":
+                    files[value["path"]] = base64.b64decode(value["content"])
+                elif entry["key"] == "deletedFile":
+                    files.pop(value["path"], None)
+                elif entry["key"] == "deletedFolder":
+                    files = {p: d for p, d in files.items() if not p.startswith(value["path"].rstrip("/") + "/")}
+                elif entry["key"] != "header":
+                    self._reply(400, {"error": f"loopback hub: unsupported commit entry {entry['key']}"})
+                    return
+            oid = hashlib.sha1(json.dumps(sorted((p, _blob_oid(d)) for p, d in files.items())).encode()).hexdigest()
+            target.commits[oid] = files
+            target.branches[rev] = oid
+            self._reply(200, {"commitUrl": f"{self._url(repo)}/commit/{oid}", "commitOid": oid})
+
+        def tag(self, repo: str, rev: str) -> None:
+            request = json.loads(self._body())
+            target = state.repos[repo]
+            if request["tag"] in target.tags:
+                self._reply(409, {"error": "tag already exists"})
+                return
+            target.tags[request["tag"]] = target.resolve(rev)
+            self._reply(200, {})
+
+        def info(self, repo: str, rev: str = "main") -> None:
+            target = state.repos.get(repo)
+            oid = target.resolve(rev) if target else None
+            if oid is None:
+                self._reply(404, {"error": "Repository not found"}, {"X-Error-Code": "RepoNotFound"})
+                return
+            siblings = [{"rfilename": p} for p in sorted(target.commits[oid])]
+            self._reply(200, {"id": repo, "sha": oid, "private": True, "siblings": siblings, "tags": []})
+
+        def tree(self, repo: str, rev: str, prefix: str = "") -> None:
+            target = state.repos[repo]
+            files = target.commits[target.resolve(rev)]
+            listed = [
+                {"type": "file", "path": p, "size": len(d), "oid": _blob_oid(d)}
+                for p, d in sorted(files.items())
+                if p.startswith(prefix)
+            ]
+            self._reply(200, listed)
+
+        def resolve(self, repo: str, rev: str, file: str) -> None:
+            target = state.repos.get(repo)
+            oid = target.resolve(rev) if target else None
+            if oid is None or file not in target.commits[oid]:
+                code = "RepoNotFound" if oid is None else "EntryNotFound"
+                self._reply(404, {"error": code}, {"X-Error-Code": code, "X-Repo-Commit": oid or ""})
+                return
+            data = target.commits[oid][file]
+            self._reply(200, data, {"X-Repo-Commit": oid, "ETag": f'"{_blob_oid(data)}"'})
+
+        def _url(self, repo_id: str) -> str:
+            host, port = self.server.server_address[:2]
+            return f"http://{host}:{port}/datasets/{repo_id}"
+
+    ROUTES = (
+        ("POST", r"/api/repos/create", Handler.create_repo),
+        ("POST", r"/api/validate-yaml", Handler.validate_yaml),
+        ("POST", rf"/api/datasets/{REPO}/preupload/{REV}", Handler.preupload),
+        ("POST", rf"/api/datasets/{REPO}/commit/{REV}", Handler.commit),
+        ("POST", rf"/api/datasets/{REPO}/tag/{REV}", Handler.tag),
+        ("GET", rf"/api/datasets/{REPO}", Handler.info),
+        ("GET", rf"/api/datasets/{REPO}/revision/{REV}", Handler.info),
+        ("GET", rf"/api/datasets/{REPO}/tree/{REV}", Handler.tree),
+        ("GET", rf"/api/datasets/{REPO}/tree/{REV}/(?P<prefix>.+)", Handler.tree),
+        ("GET", rf"/datasets/{REPO}/resolve/{REV}/(?P<file>.+)", Handler.resolve),
+        ("HEAD", rf"/datasets/{REPO}/resolve/{REV}/(?P<file>.+)", Handler.resolve),
+    )
+    return Handler
+
+
+def serve(state: HubState) -> tuple[ThreadingHTTPServer, str]:
+    """Start the loopback hub on a free port in a daemon thread; return the server and its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}"

@@ -1,0 +1,185 @@
+"""Scaling out by settings alone: the same retrain pipeline against a Chroma server and an MLflow tracking server.
+
+The test starts ``chroma run`` and ``mlflow server`` on 127.0.0.1 (free ports, state under tmp), points
+``FOOTBALL_RAG_CHROMA_URL`` and ``FOOTBALL_RAG_MLFLOW_TRACKING_URI`` at them, and runs
+``python -m football_rag.knowledge.build`` on three real matches with the MiniLM embedder. No code path
+differs from the embedded defaults but the client each library is given.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from football_rag.config.settings import REPO_ROOT, get_settings
+
+pytestmark = pytest.mark.slow
+
+MATCHES = ("1903117", "1903122", "1903128")  # Liverpool 4-2 Bournemouth, Tottenham 3-0 Burnley, Arsenal 5-0 Leeds
+EMBEDDER = "all-MiniLM-L6-v2"
+VENV_BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _serve(command: list[str], health_url: str, log: Path, timeout_s: float = 120) -> Iterator[subprocess.Popen[bytes]]:
+    """Start ``command``, wait until ``health_url`` answers 200, yield the process, stop it after."""
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text()[-2000:]
+            try:
+                with urllib.request.urlopen(health_url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            process.kill()
+            pytest.fail(f"{command[0]} did not answer {health_url} in {timeout_s} s")
+        yield process
+        os.killpg(process.pid, signal.SIGTERM)  # the whole group: mlflow's server runs its workers as children
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root, port = tmp_path_factory.mktemp("chroma_server"), _free_port()
+    command = [
+        str(VENV_BIN / "chroma"),
+        "run",
+        "--path",
+        str(root / "data"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    url = f"http://127.0.0.1:{port}"
+    yield from (url for _process in _serve(command, f"{url}/api/v2/heartbeat", root / "chroma.log"))
+
+
+@pytest.fixture(scope="module")
+def mlflow_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root, port = tmp_path_factory.mktemp("mlflow_server"), _free_port()
+    command = [
+        str(VENV_BIN / "mlflow"),
+        "server",
+        "--backend-store-uri",
+        f"sqlite:///{root / 'mlflow.db'}",
+        "--artifacts-destination",
+        str(root / "artifacts"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+    ]
+    url = f"http://127.0.0.1:{port}"
+    yield from (url for _process in _serve(command, f"{url}/health", root / "mlflow.log"))
+
+
+@pytest.fixture(scope="module")
+def served_build(tmp_path_factory: pytest.TempPathFactory, season_dir: Path, chroma_url: str, mlflow_url: str) -> dict:
+    models = get_settings().models_dir.absolute()
+    if not (models / "embeddings" / EMBEDDER).exists():
+        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
+    root = tmp_path_factory.mktemp("served_build")
+    raw, configs = root / "raw" / "premier-league-2025-26", root / "configs"
+    raw.mkdir(parents=True)
+    for match_id in MATCHES:
+        shutil.copy(season_dir / "whoscored" / f"{match_id}.json.gz", raw)
+    shutil.copytree(REPO_ROOT / "configs", configs)
+    evaluation = yaml.safe_load((configs / "evaluation.yaml").read_text())
+    evaluation["gate"] = {"minimum": {"retrieval_report_at_1_filtered": 0.6}}  # MiniLM (see test_pipelines.py)
+    (configs / "evaluation.yaml").write_text(yaml.safe_dump(evaluation))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZENML_", "FOOTBALL_RAG_", "MLFLOW_"))}
+    env.update(
+        FOOTBALL_RAG_HOME=str(root / "home"),
+        FOOTBALL_RAG_EMBEDDING_MODEL=EMBEDDER,
+        FOOTBALL_RAG_MODEL_DIR=str(models),
+        FOOTBALL_RAG_CONFIGS_DIR=str(configs),
+        FOOTBALL_RAG_RAW_DIR=str(raw.parent),
+        FOOTBALL_RAG_CHROMA_URL=chroma_url,
+        FOOTBALL_RAG_MLFLOW_TRACKING_URI=mlflow_url,
+        HF_HOME=str(root / "hf"),
+    )
+    config = REPO_ROOT / ".zen" / "config.yaml"
+    saved = config.read_bytes() if config.exists() else None
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "football_rag.knowledge.build"],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    finally:
+        if saved is not None:
+            config.write_bytes(saved)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_build_logs_to_the_tracking_server(served_build: dict, mlflow_url: str) -> None:
+    from mlflow import MlflowClient
+
+    assert served_build["published"] is True and served_build["version"] == "v0001"
+    assert served_build["tracking_uri"] == mlflow_url
+    client = MlflowClient(tracking_uri=mlflow_url)
+    run = client.get_run(served_build["mlflow_run_id"])
+    assert run.data.metrics["ingest.files_parsed"] == 3 and run.data.metrics["ingest.matches_total"] == 3
+    assert run.data.metrics["release.published"] == 1.0
+    assert run.data.params["xg.skipped"] == "3 matches with shots, fewer than min_matches=20"
+    assert "manifest.json" in {a.path for a in client.list_artifacts(run.info.run_id)}
+    manifest = json.loads(Path(client.download_artifacts(run.info.run_id, "manifest.json")).read_text())
+    assert manifest["version"] == "v0001" and manifest["row_counts"]["matches"] == 3
+
+
+def test_the_index_lives_on_the_chroma_server(served_build: dict, chroma_url: str, tmp_path: Path) -> None:
+    import chromadb
+
+    from football_rag.knowledge.embeddings import load_embedder
+    from football_rag.knowledge.index import open_index
+    from football_rag.knowledge.release import read_manifest
+
+    release = Path(served_build["release_path"])
+    manifest = read_manifest(release)
+    host, port = chroma_url.removeprefix("http://").split(":")
+    server = chromadb.HttpClient(host=host, port=int(port))
+    collection = server.get_collection("match_documents_v0001")
+    assert collection.count() == manifest.row_counts["documents"]
+    embedder = load_embedder(EMBEDDER, get_settings().models_dir.absolute())
+    found = collection.query(
+        query_embeddings=embedder.encode(["Arsenal vs Leeds, 23 August 2025"]), n_results=1, where={"doc_type": "match"}
+    )
+    assert found["ids"][0] == ["match:1903128"] and found["documents"][0][0].startswith("Arsenal 5-0 Leeds")
+
+    opened, handle = open_index(release, manifest, tmp_path, url=chroma_url)
+    assert handle.url == chroma_url and handle.rebuilt is False and opened.count() == collection.count()
+    server.delete_collection("match_documents_v0001")
+    rebuilt, handle = open_index(release, manifest, tmp_path, url=chroma_url)
+    assert handle.rebuilt is True and rebuilt.count() == manifest.row_counts["documents"]

@@ -1,0 +1,190 @@
+"""A release built by the library from three real matches: loaded with ``datasets``, its index opened (copied or
+rebuilt), and published to hubs. The HF Hub round trip drives the real ``huggingface_hub`` client against
+``tests/hub_server.py``, a loopback server speaking the endpoints the client uses (HF_ENDPOINT on 127.0.0.1,
+HF_HUB_DISABLE_XET=1, HF_HUB_OFFLINE unset for the test).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from football_rag.config.settings import REPO_ROOT, Settings, get_settings
+from football_rag.knowledge.datasets import read_tables
+from football_rag.knowledge.documents import build_documents
+from football_rag.knowledge.embeddings import embed_documents, load_embedder
+from football_rag.knowledge.hub import HfHub, LocalHub, fetch_release
+from football_rag.knowledge.index import INDEX_DIR, build_index, open_index
+from football_rag.knowledge.ingest import as_match_tables, match_tables, parse_raw_files, scan_raw_dir
+from football_rag.knowledge.release import (
+    CodeVersion,
+    Manifest,
+    ReleaseStore,
+    read_manifest,
+    release_candidate,
+    verify_release,
+)
+from football_rag.knowledge.release_gate import GateConfig
+
+sys.path.insert(0, str(REPO_ROOT / "tests"))
+from hub_server import HubState, serve
+
+pytestmark = pytest.mark.slow
+
+MATCHES = ("1903117", "1903122", "1903128")  # Liverpool 4-2 Bournemouth, Tottenham 3-0 Burnley, Arsenal 5-0 Leeds
+EMBEDDER = "all-MiniLM-L6-v2"
+TOKEN = "hf_loopback_token_never_logged"
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory, season_dir: Path) -> Path:
+    """Publish v0001 of the three matches into a release store under tmp and return its folder."""
+    models = get_settings().models_dir.absolute()
+    if not (models / "embeddings" / EMBEDDER).exists():
+        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
+    root = tmp_path_factory.mktemp("release_io")
+    raw = root / "raw"
+    raw.mkdir()
+    for match_id in MATCHES:
+        shutil.copy(season_dir / "whoscored" / f"{match_id}.json.gz", raw)
+    pairs, rejected = parse_raw_files(scan_raw_dir(raw, {}), workers=1)
+    assert rejected == []
+    tables = match_tables([match for _raw, match in pairs])
+    documents = build_documents(as_match_tables(tables))
+    embeddings, _encoded = embed_documents(documents, load_embedder(EMBEDDER, models))
+    store = ReleaseStore(root / "releases")
+    version = store.reserve_version()
+    index = build_index(documents, embeddings, version, EMBEDDER, store.work_dir(version) / INDEX_DIR, None)
+    manifest = Manifest(
+        version=version,
+        code=CodeVersion(package="test"),
+        embedding_model=EMBEDDER,
+        embedding_dim=index.embedding_dim,
+        chromadb_version=index.chromadb_version,
+        collection=index.collection,
+    )
+    all_tables = {**tables, "documents": documents, "embeddings": embeddings}
+    outcome = release_candidate(store, manifest, all_tables, Path(index.path), GateConfig())
+    assert outcome.published
+    return Path(outcome.release_path)
+
+
+def test_every_table_loads_with_datasets_by_its_config_name(release: Path, tmp_path: Path) -> None:
+    import datasets
+
+    counts = read_manifest(release).row_counts
+    assert counts["matches"] == 3 and counts["team_stats"] == 6 and counts["links"] == 0
+    assert datasets.get_dataset_config_names(str(release)) == sorted(t for t, rows in counts.items() if rows)
+    for table, rows in counts.items():
+        if rows:
+            loaded = datasets.load_dataset(str(release), table, split="train", cache_dir=str(tmp_path / "cache"))
+            assert loaded.num_rows == rows, table
+    matches = datasets.load_dataset(str(release), "matches", split="train", cache_dir=str(tmp_path / "cache"))
+    assert sorted(zip(matches["home"], matches["home_goals"], matches["away_goals"], matches["away"], strict=True)) == [
+        ("Arsenal", 5, 0, "Leeds"),
+        ("Liverpool", 4, 2, "Bournemouth"),
+        ("Tottenham", 3, 0, "Burnley"),
+    ]
+
+
+def test_open_index_copies_the_index_written_by_this_chroma_version(release: Path, tmp_path: Path) -> None:
+    manifest = read_manifest(release)
+    collection, handle = open_index(release, manifest, tmp_path)
+    assert handle.rebuilt is False and collection.count() == manifest.row_counts["documents"]
+    assert verify_release(release) == []  # opened through a copy: the release is not written
+
+
+@pytest.mark.parametrize("damage", ["other chroma version", "index folder missing"])
+def test_open_index_rebuilds_from_the_stored_embeddings(release: Path, tmp_path: Path, damage: str) -> None:
+    copy = tmp_path / "v0001"
+    shutil.copytree(release, copy)
+    manifest = read_manifest(copy)
+    if damage == "other chroma version":
+        manifest = manifest.model_copy(update={"chromadb_version": "0.4.24"})
+    else:
+        shutil.rmtree(copy / INDEX_DIR)
+    collection, handle = open_index(copy, manifest, tmp_path / "work")
+    assert handle.rebuilt is True and collection.count() == manifest.row_counts["documents"]
+    stored = read_tables(copy, ["embeddings"])["embeddings"]
+    first = collection.get(ids=[stored["doc_id"].iloc[0]], include=["embeddings"])
+    assert list(first["embeddings"][0]) == pytest.approx(list(stored["embedding"].iloc[0]))
+
+
+def test_local_hub_publishes_by_rename_and_moves_latest_forward_only(release: Path, tmp_path: Path) -> None:
+    hub = LocalHub(tmp_path / "hub")
+    assert hub.latest_version() is None
+    assert hub.publish(release) == str(tmp_path / "hub" / "v0001")
+    assert hub.latest_version() == "v0001" and verify_release(hub.fetch("v0001", tmp_path)) == []
+    (tmp_path / "hub" / "LATEST").write_text("v0009\n")  # a newer release is already there
+    hub.publish(release)
+    assert hub.latest_version() == "v0009"
+
+
+@pytest.fixture
+def loopback_hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    state = HubState()
+    server, url = serve(state)
+    monkeypatch.setenv("HF_ENDPOINT", url)
+    monkeypatch.setenv("HF_HUB_DISABLE_XET", "1")
+    monkeypatch.setenv("HF_TOKEN", TOKEN)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf_home"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    # huggingface_hub reads these once, at import (conftest exported HF_HUB_OFFLINE=1 before it).
+    import huggingface_hub.constants as hub_constants
+
+    monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(hub_constants, "HF_HUB_DISABLE_XET", True)
+    monkeypatch.setattr(hub_constants, "HF_HUB_CACHE", str(tmp_path / "hf_home" / "hub"))
+    yield state
+    server.shutdown()
+
+
+def test_hf_hub_round_trip_tags_the_version_and_moves_latest_last(
+    release: Path, tmp_path: Path, loopback_hub: HubState, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    hub = HfHub("football-rag/knowledge")
+    assert hub.latest_version() is None
+
+    assert hub.publish(release) == "hf://football-rag/knowledge@v0001"
+
+    repo = loopback_hub.repos["football-rag/knowledge"]
+    writes = [r.rsplit("/", 2)[-2] for r in loopback_hub.requests if r.startswith("POST /api/datasets/")]
+    assert [w for w in writes if w in ("commit", "tag")] == ["commit", "tag", "commit"]  # release, tag, then LATEST
+    tagged, main = repo.commits[repo.tags["v0001"]], repo.commits[repo.branches["main"]]
+    assert "LATEST" not in tagged and main["LATEST"] == b"v0001\n"
+    assert tagged["manifest.json"] == (release / "manifest.json").read_bytes()
+    assert hub.latest_version() == "v0001"
+
+    fetched = hub.fetch("v0001", tmp_path / "fetched")
+    assert verify_release(fetched) == [] and read_manifest(fetched).version == "v0001"
+    assert json.loads((fetched / "manifest.json").read_text()) == json.loads((release / "manifest.json").read_text())
+    assert TOKEN not in caplog.text
+
+
+def test_a_failed_hf_upload_leaves_the_latest_pointer(release: Path, tmp_path: Path, loopback_hub: HubState) -> None:
+    hub = HfHub("football-rag/knowledge")
+    hub.publish(release)
+    loopback_hub.fail_commits = True
+    newer = tmp_path / "v0002"
+    shutil.copytree(release, newer)
+    manifest = read_manifest(newer).model_copy(update={"version": "v0002", "parent": "v0001"})
+    (newer / "manifest.json").write_text(manifest.model_dump_json())
+    with pytest.raises(Exception, match="commit refused"):
+        hub.publish(newer)
+    assert hub.latest_version() == "v0001"
+    assert "v0002" not in loopback_hub.repos["football-rag/knowledge"].tags
+
+
+def test_fetch_release_loads_the_hubs_latest_and_refuses_a_damaged_copy(release: Path, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
+    LocalHub(tmp_path / "hub").publish(release)
+    assert fetch_release(settings) == tmp_path / "hub" / "v0001"
+    (tmp_path / "hub" / "v0001" / "data" / "matches.parquet").unlink()
+    with pytest.raises(ValueError, match=r"differs from its manifest: data/matches\.parquet"):
+        fetch_release(settings, "v0001")
