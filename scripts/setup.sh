@@ -8,8 +8,8 @@
 #   TORCH_INDEX_URL   an index to take the CPU torch wheel from, where no local wheel lies on disk
 #                     (CI runners, images). Unset here: pip's config finds the wheel on local disk.
 #
-# System packages: none are needed yet. When a stage needs one (Chromium for the browser tests),
-# its apt-get install goes here, before the Python steps.
+# System packages: Debian's chromium for the browser tests (never `playwright install`: it downloads
+# a browser). Installed with apt-get when missing and we are root; otherwise the browser tests skip.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,8 +67,22 @@ install_torch() {
   fi
 }
 
+install_chromium() {
+  if command -v chromium >/dev/null; then
+    return
+  fi
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    log "chromium: not installed and not root (apt-get install -y chromium); browser tests will skip"
+    return
+  fi
+  log "chromium: installing Debian's package"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+}
+
 main() {
   local started=$SECONDS
+  install_chromium
   ensure_venv
   step torch "$TORCH_REQUIREMENT" install_torch
   step requirements "$(hash_of requirements.txt)" pip_install -r requirements.txt

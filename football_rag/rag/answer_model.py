@@ -59,3 +59,4 @@ class Answer(BaseModel):
     unsupported: list[str] = Field(default_factory=list)
     chart: dict | None = Field(default=None, description="{'kind': ..., 'match_id': ...} when a chart was asked for")
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    trace_id: str | None = Field(default=None, description="the Opik trace of this answer, for feedback scores")

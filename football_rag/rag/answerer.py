@@ -405,6 +405,7 @@ class AnswerStream:
                     span.set_output({"text": draft})
             answer = a.finish(plan, draft, trace)
             answer.timings_ms = {**trace.timings_ms(), "total": round((time.perf_counter() - start) * 1000, 1)}
+            answer.trace_id = trace.id
             trace.set_output({"answer": answer.answer, "grounded": answer.grounded}, intent=answer.intent.value)
         if draft is None:
             yield answer.answer

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from football_rag.analytics.minutes import broadcast_minute, minute_label  # noqa: F401 - TODO(lead): charts/app import it from here
+from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Fact
 

@@ -1,0 +1,139 @@
+"""The chat: one question at a time, answered as it streams, with its sources, its chart and 👍/👎.
+
+A session keeps the conversation (what the chatbot shows), what the last question resolved to (so a
+follow-up like "and the shots?" knows the match), and, for each answer, what 👍/👎 should record.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import gradio as gr
+
+from football_rag.app.markup import md
+from football_rag.app.source_cards import SourceCard, cards_html, source_cards
+from football_rag.app.state import AppState
+from football_rag.charts import ChartError, render_chart
+from football_rag.rag.answer_model import Answer
+from football_rag.rag.answerer import QuestionRejected
+from football_rag.rag.entities import Resolution
+from football_rag.rag.llm import LLMUnavailable
+
+log = logging.getLogger(__name__)
+
+THINKING = "…"
+FAILED = "Something went wrong while answering this question; it has been logged. Please try another question."
+
+
+@dataclass
+class Turn:
+    """One answered question, as 👍/👎 records it."""
+
+    question: str
+    answer: str
+    trace_id: str
+    opik_trace_id: str | None = None
+
+
+@dataclass
+class ChatSession:
+    """One visitor's conversation; Gradio gives every browser session its own copy."""
+
+    messages: list[dict] = field(default_factory=list)
+    resolution: Resolution | None = None
+    turns: dict[int, Turn] = field(default_factory=dict)
+    sources: list[SourceCard] = field(default_factory=list)
+
+    def turn_at(self, index: int) -> Turn | None:
+        """Return the turn a message belongs to (a chart message belongs to the answer before it)."""
+        owners = [i for i in self.turns if i <= index]
+        return self.turns[max(owners)] if owners else None
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    """What one step of answering shows: the conversation, the session, the source panel."""
+
+    messages: list[dict]
+    session: ChatSession
+    sources_html: str
+
+
+def post_question(session: ChatSession, question: str) -> ChatSession:
+    """Show ``question`` at once, with a placeholder for its answer (which may wait in the queue)."""
+    session.messages = [
+        *session.messages,
+        {"role": "user", "content": md(question)},
+        {"role": "assistant", "content": THINKING},
+    ]
+    return session
+
+
+def respond(state: AppState, question: str, session: ChatSession) -> Iterator[ChatReply]:
+    """Answer the question ``post_question`` put last in ``session``: yield the conversation as the answer
+    streams, then with its sources."""
+    answer_index = len(session.messages) - 1
+    yield ChatReply(session.messages, session, "")
+    try:
+        stream = state.answerer.stream(question, session.resolution)
+        draft = ""
+        for piece in stream:
+            draft += piece
+            session.messages[answer_index] = {"role": "assistant", "content": md(draft)}
+            yield ChatReply(session.messages, session, "")
+        answer = stream.answer
+        session.resolution = stream.resolution
+    except QuestionRejected as exc:
+        session.messages[answer_index] = {"role": "assistant", "content": f"⚠️ {md(exc)}"}
+        yield ChatReply(session.messages, session, "")
+        return
+    except LLMUnavailable as exc:
+        text = (
+            f"⚠️ This question needs the language model, which is not available ({md(exc)}). Fact questions still work."
+        )
+        session.messages[answer_index] = {"role": "assistant", "content": text}
+        yield ChatReply(session.messages, session, "")
+        return
+    except Exception:  # the visitor sees a plain message; the traceback goes to the log only
+        log.exception("answering %r failed", question)
+        session.messages[answer_index] = {"role": "assistant", "content": FAILED}
+        yield ChatReply(session.messages, session, "")
+        return
+    yield _finished(state, session, answer_index, answer)
+
+
+def _finished(state: AppState, session: ChatSession, answer_index: int, answer: Answer) -> ChatReply:
+    """Return the final reply: the checked answer, its chart when one was asked for, the source cards."""
+    session.messages[answer_index] = {"role": "assistant", "content": md(answer.answer)}
+    if answer.chart:
+        session.messages.append({"role": "assistant", "content": _chart_message(state, answer.chart)})
+    session.turns[answer_index] = Turn(
+        question=answer.question,
+        answer=answer.answer,
+        trace_id=uuid.uuid4().hex,
+        # set once the answerer exposes its Opik trace id on the Answer (requested from the rag stage)
+        opik_trace_id=getattr(answer, "trace_id", None),
+    )
+    session.sources = source_cards(answer, state.tables)
+    return ChatReply(session.messages, session, cards_html(answer, session.sources))
+
+
+def _chart_message(state: AppState, chart: dict) -> gr.Plot | str:
+    """Return the chart the answer asked for as a plot in the conversation, or why it cannot be drawn."""
+    try:
+        figure = render_chart(chart["kind"], state.tables, match_id=chart.get("match_id"), team=chart.get("team"))
+    except ChartError as exc:
+        return f"⚠️ No chart: {md(exc)}"
+    return gr.Plot(value=figure, show_label=False)
+
+
+def record_feedback(state: AppState, session: ChatSession, index: int, liked: bool) -> str:
+    """Record 👍/👎 on the message at ``index``; return what to tell the visitor."""
+    turn = session.turn_at(index)
+    if turn is None:
+        return "Feedback goes on answers, not on questions."
+    state.feedback.record(turn.trace_id, turn.question, turn.answer, liked, turn.opik_trace_id)
+    return "Thanks: your 👍 was recorded." if liked else "Thanks: your 👎 was recorded; it helps us fix answers."

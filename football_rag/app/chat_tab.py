@@ -1,0 +1,98 @@
+"""The chat tab's layout and events: the conversation, examples, the source panel and its "open in explorer" buttons.
+
+Answering runs behind one queue slot (``concurrency_id="llm"``, limit 1): the local model generates one
+answer at a time, and waiting visitors see their place in the queue on the conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+import gradio as gr
+
+from football_rag.app.chat import ChatSession, post_question, record_feedback, respond
+from football_rag.app.examples import example_questions
+from football_rag.app.state import AppState
+from football_rag.rag.answerer import MAX_QUESTION_CHARS
+
+LLM_QUEUE = "llm"
+PLACEHOLDER = "Ask about the loaded matches: scores, scorers, lineups, stats, form; or ask to *show* a chart."
+
+
+def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: list) -> None:
+    """Lay out the chat (inside a ``gr.Tab``) and wire it.
+
+    A source's "open" button calls ``open_match(match_id)`` and shows what it returns in ``open_outputs``.
+    """
+    session = gr.State(ChatSession())
+    pending = gr.State("")
+    source_links = gr.State([])
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(
+                label="Conversation", height=560, placeholder=PLACEHOLDER, elem_id="fr-chatbot", buttons=["copy"]
+            )
+            with gr.Row():
+                question = gr.Textbox(
+                    placeholder="e.g. Who scored when Arsenal played Tottenham?", max_length=MAX_QUESTION_CHARS,
+                    show_label=False, scale=5, elem_id="fr-question", autofocus=True,
+                )  # fmt: skip
+                ask = gr.Button("Ask", variant="primary", scale=1, elem_id="fr-ask")
+            gr.Examples(
+                example_questions(state.tables.matches, narrative=state.answerer.llm is not None), inputs=question
+            )
+            new = gr.Button("New conversation", size="sm")
+        with gr.Column(scale=2):
+            gr.Markdown("### Sources")
+            sources = gr.HTML(elem_id="fr-sources")
+
+            @gr.render(inputs=source_links, triggers=[source_links.change])
+            def _source_buttons(links: list[tuple[str, str]]) -> None:
+                for match_id, title in links:
+                    button = gr.Button(f"Open {title} in the explorer", size="sm", elem_classes=["fr-open-match"])
+                    button.click(partial(open_match, match_id), None, open_outputs, api_visibility="private")
+
+    private = {"api_visibility": "private"}
+    taken = gr.on(
+        [question.submit, ask.click], _take, [question, session], [question, pending, chatbot, session],
+        queue=False, **private,
+    )  # fmt: skip
+    taken.then(
+        partial(_answer, state), [pending, session], [chatbot, session, sources, source_links],
+        concurrency_limit=1, concurrency_id=LLM_QUEUE, **private,
+    )  # fmt: skip
+
+    def feedback(session: ChatSession, data: gr.LikeData) -> None:
+        """Record 👍/👎 (Gradio passes ``data`` by its type hint, which is why this is not a ``partial``)."""
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        gr.Info(record_feedback(state, session, index, data.liked is True))
+
+    chatbot.like(feedback, session, None, **private)
+    new.click(_new_conversation, None, [chatbot, session, sources, source_links], queue=False, **private)
+
+
+def _take(question: str, session: ChatSession) -> tuple:
+    """Clear the box and show the question at once; hand it on to be answered (it may wait in the queue)."""
+    if not question.strip():
+        return gr.skip(), "", gr.skip(), gr.skip()
+    session = post_question(session, question)
+    return "", question, session.messages, session
+
+
+def _answer(state: AppState, question: str, session: ChatSession) -> Iterator[tuple]:
+    if not question.strip():
+        yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        return
+    for reply in respond(state, question, session):
+        # the source buttons follow the source panel: cleared while a new answer streams, set when it is done
+        links = (
+            [(card.match_id, card.title) for card in reply.session.sources if card.match_id]
+            if reply.sources_html
+            else []
+        )
+        yield reply.messages, reply.session, reply.sources_html, links
+
+
+def _new_conversation() -> tuple:
+    return [], ChatSession(), "", []

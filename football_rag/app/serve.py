@@ -1,0 +1,57 @@
+"""Serving the app: ``football-rag serve`` and ``python app.py`` both call ``serve``.
+
+Binds 127.0.0.1 unless ``GRADIO_SERVER_NAME`` says otherwise (the Space image sets 0.0.0.0), on
+``GRADIO_SERVER_PORT`` or 7860. Never ``share=True``: that downloads a tunnel binary and exposes the
+machine. Tracebacks never reach the page (``show_error=False``); known problems are ``gr.Error``
+messages, which Gradio always shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import gradio as gr
+
+from football_rag.app.blocks import CSS, build_app
+from football_rag.app.state import load_state
+from football_rag.config.model_cache import ModelNotAssembled, ModelPackageMissing
+from football_rag.config.settings import Settings, get_settings
+from football_rag.rag.knowledge_base import NoRelease
+
+log = logging.getLogger(__name__)
+
+LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 7860
+
+
+def launch(demo: gr.Blocks, server_name: str | None = None, server_port: int | None = None, block: bool = True) -> str:
+    """Launch ``demo``; return its local URL. ``block=False`` returns at once, the server running in the background."""
+    _, url, _ = demo.launch(
+        server_name=server_name or os.environ.get("GRADIO_SERVER_NAME") or LOOPBACK,
+        server_port=server_port or int(os.environ.get("GRADIO_SERVER_PORT") or DEFAULT_PORT),
+        share=False,
+        show_error=False,
+        css=CSS,
+        prevent_thread_lock=not block,
+        quiet=not block,
+    )
+    return url
+
+
+def serve(settings: Settings | None = None) -> None:
+    """Load the pinned release once, start the LLM loading in the background, and serve the app until stopped.
+
+    Exits 1 with a one-line reason when there is no release to load or the model cache is not assembled
+    (``scripts/setup.sh`` and the Docker image assemble it).
+    """
+    settings = settings or get_settings()
+    try:
+        state = load_state(settings)
+    except (NoRelease, ModelNotAssembled, ModelPackageMissing) as exc:
+        sys.stderr.write(f"{exc}\n")
+        raise SystemExit(1) from None
+    state.llm.start()
+    log.info("serving release %s (%s)", state.version, state.coverage.summary())
+    launch(build_app(state))

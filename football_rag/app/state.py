@@ -1,0 +1,99 @@
+"""What the app stands on, loaded once per process: the release's tables, the answerer, and what they cover.
+
+``load_state`` opens the pinned release (``FOOTBALL_RAG_RELEASE``, else the hub's latest); ``state_over``
+wraps tables and an answerer that are already in memory (tests, benchmarks). The Gradio app is built
+from an ``AppState`` alone, so it never loads anything itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from football_rag.analytics.tables import MatchTables
+from football_rag.app.feedback import FeedbackLog
+from football_rag.app.llm_warmup import LLMWarmup
+from football_rag.config.settings import Settings
+from football_rag.rag.answerer import Answerer
+from football_rag.rag.knowledge_base import load_knowledge_base
+from football_rag.rag.service import build_answerer
+
+RELEASE_ENV = "FOOTBALL_RAG_RELEASE"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the loaded data covers: how many matches, which competitions, from when to when."""
+
+    matches: int
+    teams: int
+    competitions: tuple[str, ...]
+    first_day: str
+    last_day: str
+
+    def summary(self) -> str:
+        """Return one line for the page header, e.g. ``20 matches, 18 teams (Premier League), 15 Aug 2025 to ...``."""
+        comps = ", ".join(self.competitions) or "competition not recorded"
+        return f"{self.matches} matches, {self.teams} teams ({comps}), {self.first_day} to {self.last_day}"
+
+
+@dataclass(frozen=True)
+class AppState:
+    """Everything the app's events read: shared by every session, never written after start-up."""
+
+    version: str
+    tables: MatchTables = field(repr=False)
+    answerer: Answerer = field(repr=False)
+    coverage: Coverage
+    llm: LLMWarmup = field(repr=False)
+    feedback: FeedbackLog = field(repr=False)
+    metrics: dict[str, float] = field(repr=False)
+
+
+def coverage_of(matches: pd.DataFrame) -> Coverage:
+    """Return the coverage of a ``matches`` table (dates as ``15 Aug 2025``; empty table gives zeros and dashes)."""
+    days = pd.to_datetime(matches["date"]).dropna()
+    teams = set(matches["home"].dropna()) | set(matches["away"].dropna())
+    return Coverage(
+        matches=len(matches),
+        teams=len(teams),
+        competitions=tuple(sorted(c for c in matches["competition"].dropna().unique() if c)),
+        first_day=f"{days.min():%-d %b %Y}" if len(days) else "-",
+        last_day=f"{days.max():%-d %b %Y}" if len(days) else "-",
+    )
+
+
+def state_over(
+    tables: MatchTables, answerer: Answerer, version: str, home: Path, metrics: dict[str, float] | None = None
+) -> AppState:
+    """Return the app state over tables and an answerer already in memory; feedback goes to ``home``.
+
+    ``metrics`` are the release's evaluation numbers (its manifest's), shown in the page header.
+    """
+    return AppState(
+        version=version,
+        tables=tables,
+        answerer=answerer,
+        coverage=coverage_of(tables.matches),
+        llm=LLMWarmup(answerer.llm),
+        feedback=FeedbackLog(home / "feedback.jsonl", answerer.tracer),
+        metrics=dict(metrics or {}),
+    )
+
+
+def pinned_release() -> str | None:
+    """Return the release the deployment pins (``FOOTBALL_RAG_RELEASE``), or None for the hub's latest."""
+    return os.environ.get(RELEASE_ENV, "").strip() or None
+
+
+def load_state(settings: Settings, version: str | None = None, with_llm: bool = True) -> AppState:
+    """Load release ``version`` (default: the pinned one, else the hub's latest) once and wrap it for the app.
+
+    Raises ``NoRelease`` when the hub has nothing to load.
+    """
+    kb = load_knowledge_base(settings, version or pinned_release())
+    answerer = build_answerer(kb, settings, with_llm)
+    return state_over(kb.tables, answerer, kb.version, settings.home, kb.manifest.metrics)
