@@ -57,6 +57,27 @@ def print_table(results: dict[str, dict[str, object]]) -> None:
         print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
+def machine() -> dict[str, object]:
+    """Where the numbers were measured: Python, platform, cores, CPU model and RAM (from /proc on Linux)."""
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in _proc("cpuinfo") if line.startswith("model name")),
+        platform.processor(),
+    )
+    mem_kib = next((int(line.split()[1]) for line in _proc("meminfo") if line.startswith("MemTotal:")), 0)
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu or "unknown",
+        "ram_gib": round(mem_kib / 2**20, 1) if mem_kib else None,
+    }
+
+
+def _proc(name: str) -> list[str]:
+    path = Path("/proc") / name
+    return path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+
+
 def main(argv: list[str]) -> int:
     """Run the selected benchmarks and save the results; return 1 when none ran or any raised."""
     names = discover(argv)
@@ -64,17 +85,15 @@ def main(argv: list[str]) -> int:
         print("no benchmarks/bench_*.py modules found", file=sys.stderr)
         return 1
     results = {name: run_one(name) for name in names}
+    about = machine()
+    print(f"machine: {about['cpus']} cores, {about['cpu_model']}, {about['ram_gib']} GiB RAM, Python {about['python']}")
     print_table(results)
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(
         json.dumps(
             {
                 "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "machine": {
-                    "python": platform.python_version(),
-                    "platform": platform.platform(),
-                    "cpus": os.cpu_count(),
-                },
+                "machine": about,
                 "results": results,
             },
             indent=2,

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     mlflow_tracking_uri: str | None = Field(
         default=None, description="an MLflow server; default sqlite:///<home>/mlflow.db"
     )
+    alert_webhook_url: str | None = Field(default=None, description="quality alerts are POSTed here as JSON when set")
     fotmob_opt_in: bool = Field(default=False, description="let the FotMob spider run (FotMob's terms forbid scraping)")
     log_json: bool = False
     log_level: str = "INFO"
