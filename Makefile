@@ -14,9 +14,11 @@ PYTEST_ARGS ?=
 setup:
 	bash scripts/setup.sh
 
+# The main job: build the knowledge base from the demo season (a no-op when nothing is new), then serve the app.
 run: setup
 	@test -d "$(DEMO_DIR)" || { echo "no demo data at $(DEMO_DIR): put the shared folder beside the repo" >&2; exit 1; }
-	$(VENV)/bin/football-rag parse $(DEMO_DIR)/*.json.gz
+	FOOTBALL_RAG_RAW_DIR=$(DEMO_DIR) $(VENV)/bin/football-rag build
+	$(VENV)/bin/football-rag serve
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

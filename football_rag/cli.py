@@ -143,6 +143,27 @@ def publish(release: Annotated[str | None, typer.Option(help="version (default t
 
 
 @app.command()
+def evaluate(
+    questions: Annotated[Path | None, typer.Option(help="a JSONL eval set (question, gold, match_id, kind)")] = None,
+    release: Annotated[str | None, typer.Option(help="release version (default the hub's latest)")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Score a release on an eval set (default: the one published with it); logged as an MLflow run."""
+    from football_rag.evaluation.release_eval import run_evaluate
+    from football_rag.rag.knowledge_base import NoRelease
+
+    try:
+        report = run_evaluate(get_settings(), questions, release)
+    except NoRelease as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        _emit(report)
+    else:
+        for name, figure in dict(report.get("figures", {})).items():
+            typer.echo(f"{name}: {figure}")
+
+
+@app.command()
 def serve() -> None:
     """Serve the Gradio app on the pinned release (the same as ``python app.py``)."""
     from football_rag.app.serve import serve as run_serve
