@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import mlflow
-import numpy as np
-import pandas as pd
 import sklearn
 from zenml import step
 
@@ -18,29 +16,30 @@ from steps.materializers import TableSetMaterializer
 from steps.tracking import track
 
 REGISTERED_MODEL = "football_rag_xg"
-MODEL_SOURCE_PREFIX = "model:"
 
 
 @step(experiment_tracker=True, output_materializers={"tables_with_xg": TableSetMaterializer})
 def fit_xg_model(
     tables: TableSet, version: str | None, seed: int = 0, min_matches: int = 20
 ) -> tuple[Annotated[TableSet, "tables_with_xg"], Annotated[dict, "xg_report"]]:
-    """Return the tables with this version's model xG on every shot lacking a provider's, and the hold-out report.
+    """Return the tables with model xG on every shot lacking one, and the hold-out report of this version's model.
 
-    Below ``min_matches`` (too few shots, maybe no penalty to price) the shots keep no model xG and the
-    report says why; the version goes on without xG metrics.
+    Shots scored by an earlier version keep their xG (``xg_source`` names the model that scored each): a
+    matchweek's documents change, the rest of the season's do not, and their vectors are re-used. A full
+    ingest rescores every shot with one model. Below ``min_matches`` (too few shots, maybe no penalty to
+    price) no model is trained and the report says why.
     """
     if version is None:
         return tables, {}
-    shots = _without_model_xg(tables["shots"])
+    shots = tables["shots"]
     matches = int(shots["match_id"].nunique())
     if matches < min_matches:
         reason = f"{matches} matches with shots, fewer than min_matches={min_matches}"
         track(params={"xg.skipped": reason})
-        return TableSet({**tables, "shots": shots}), {"skipped": reason}
+        return tables, {"skipped": reason}
     report = holdout_report(shots, seed)
     model = train_xg_model(shots, seed)
-    filled = apply_xg(as_match_tables({**tables, "shots": shots}), model.predict, model.xg_source)
+    filled = apply_xg(as_match_tables(tables), model.predict, model.xg_source)
     metrics = {f"xg_{name}": getattr(report.model, name) for name in ("brier", "log_loss", "auc")}
     baseline = {f"xg_baseline_{name}": getattr(report.baseline, name) for name in ("brier", "log_loss", "auc")}
     track(
@@ -51,15 +50,6 @@ def fit_xg_model(
     if mlflow.active_run() is not None:
         _register(model, metrics, version)
     return TableSet({**tables, **tables_by_name(filled)}), {**report.model_dump(mode="json"), "metrics": metrics}
-
-
-def _without_model_xg(shots: pd.DataFrame) -> pd.DataFrame:
-    """Return ``shots`` with every model-made xG cleared: a version's xG all come from its own model."""
-    cleared = shots.copy()
-    made = cleared["xg_source"].astype(str).str.startswith(MODEL_SOURCE_PREFIX).to_numpy()
-    cleared.loc[made, "xg"] = np.nan
-    cleared.loc[made, "xg_source"] = None
-    return cleared
 
 
 def _register(model: XgModel, metrics: dict[str, float], version: str) -> None:

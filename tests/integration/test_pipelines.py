@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from football_rag.config.settings import REPO_ROOT, get_settings
+from football_rag.knowledge.datasets import read_tables
 
 pytestmark = pytest.mark.slow
 
@@ -223,6 +224,27 @@ def test_a_killed_build_leaves_the_release_and_the_next_builds_resume(lab: Lab, 
     assert [r["path"] for r in manifest["rejected"]] == [f"{FOLDER}/{BROKEN}"]
 
     from mlflow import MlflowClient
+
+    # Only the matchweek's documents changed (its matches, the season summaries of the four teams that
+    # played); every other document kept its text and its very vector from v0001.
+    before, after = (read_tables(lab.releases / v, ["documents", "embeddings"]) for v in ("v0001", "v0002"))
+    old_texts = dict(zip(before["documents"]["doc_id"], before["documents"]["text"], strict=True))
+    changed = {
+        d
+        for d, text in zip(after["documents"]["doc_id"], after["documents"]["text"], strict=True)
+        if old_texts.get(d) != text
+    }
+    new_match_docs = set(after["documents"].loc[after["documents"]["match_id"].isin(INCREMENT), "doc_id"])
+    teams = {f"team_season:{team}:2025/2026" for team in ("Bournemouth", "Wolves", "Arsenal", "Leeds")}
+    assert new_match_docs and changed == new_match_docs | teams
+    old_vectors = dict(zip(before["embeddings"]["doc_id"], before["embeddings"]["embedding"], strict=True))
+    kept = [
+        (d, v)
+        for d, v in zip(after["embeddings"]["doc_id"], after["embeddings"]["embedding"], strict=True)
+        if d not in changed
+    ]
+    assert {doc_id for doc_id, _ in kept} == set(old_texts) - teams  # Arsenal had no summary before
+    assert all(list(vector) == list(old_vectors[doc_id]) for doc_id, vector in kept)
 
     # The parse ran in the killed run (its numbers are in that run); the plan is made afresh every time.
     run = MlflowClient(tracking_uri=fresh["tracking_uri"]).get_run(fresh["mlflow_run_id"])
