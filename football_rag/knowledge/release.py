@@ -23,7 +23,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -39,6 +38,7 @@ from pydantic import BaseModel, Field
 
 from football_rag import __version__
 from football_rag.config.settings import REPO_ROOT, Settings
+from football_rag.data.raw_store import atomic_write_bytes
 from football_rag.knowledge.datasets import write_dataset_card, write_tables
 from football_rag.knowledge.index import INDEX_DIR
 from football_rag.knowledge.release_gate import GateConfig, gate
@@ -159,21 +159,7 @@ def read_manifest(release_dir: Path) -> Manifest:
 
 def write_manifest(release_dir: Path, manifest: Manifest) -> None:
     """Write ``manifest.json`` into ``release_dir`` through a temporary file and a rename."""
-    _atomic_write_text(release_dir / MANIFEST_NAME, manifest.model_dump_json(indent=2) + "\n")
-
-
-def _atomic_write_text(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` so a reader sees the old content or the new, never a mix."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(release_dir / MANIFEST_NAME, (manifest.model_dump_json(indent=2) + "\n").encode())
 
 
 class ReleaseStore:
@@ -234,7 +220,7 @@ class ReleaseStore:
             counter = self.root / ".counter"
             last = int(counter.read_text().strip() or 0) if counter.is_file() else 0
             last = max([last, *(version_number(v) for v in self.versions())])
-            _atomic_write_text(counter, f"{last + 1}\n")
+            atomic_write_bytes(counter, f"{last + 1}\n".encode())
         return f"v{last + 1:04d}"
 
     @contextmanager
@@ -267,7 +253,7 @@ class ReleaseStore:
                 # Left by a run that died between the rename and the pointer: never the latest, safe to replace.
                 shutil.rmtree(target)
             staged.rename(target)
-            _atomic_write_text(self.root / LATEST_NAME, f"{manifest.version}\n")
+            atomic_write_bytes(self.root / LATEST_NAME, f"{manifest.version}\n".encode())
         log.info("published release %s at %s (parent %s)", manifest.version, target, manifest.parent)
         return target
 
