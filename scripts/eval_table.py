@@ -17,7 +17,7 @@ from pathlib import Path
 
 from football_rag.config.settings import REPO_ROOT, get_settings
 from football_rag.config.yaml_config import load_config
-from football_rag.evaluation.eval_set import FACT_KINDS, KINDS
+from football_rag.evaluation.eval_set import FACT_KINDS, KINDS, UNKNOWN_MATCH
 
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
 HEADLINE = (
@@ -72,10 +72,15 @@ def render(report: dict) -> str:
         for name, label in HEADLINE
         if name in figures
     ]
-    lines += ["", "| kind | correctness | n | latency p50 (ms) | latency p95 (ms) |", "| --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "| kind | correctness (refusals for unknown_match) | n | latency p50 (ms) | latency p95 (ms) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     measured = {n.removeprefix("correctness_") for n in figures if n.startswith("correctness_")} - {"fact_min"}
     for kind in [k for k in KINDS if k in measured] + sorted(measured - set(KINDS)):
-        correct = figures.get(f"correctness_{kind}")
+        # an unknown match has no value to state: its figure is the refusal accuracy
+        correct = figures.get("refusal_accuracy" if kind == UNKNOWN_MATCH else f"correctness_{kind}")
         shown = _value(correct) + (f" ({fact_target})" if kind in FACT_KINDS and fact_target else "")
         lines.append(
             f"| {kind} | {shown} | {correct['n'] if correct else 0} | "

@@ -25,6 +25,8 @@ REPORT = {
         "correctness_score": {"value": 1.0, "n": 25},
         "correctness_goal_minute": {"value": 0.0, "n": 25},
         "correctness_narrative_reference": {"value": 0.75, "n": 16},
+        "correctness_unknown_match": {"value": None, "n": 0},
+        "refusal_accuracy": {"value": 0.76, "n": 25},
         "latency_score_p50_ms": {"value": 18.5, "n": 25},
         "latency_score_p95_ms": {"value": 98.8, "n": 25},
     },
@@ -44,6 +46,7 @@ def test_render_shows_every_figure_with_its_n() -> None:
     assert "| score | 1 (≥ 0.95) | 25 | 18.5 | 98.8 |" in block
     assert "| goal_minute | 0 (≥ 0.95) | 25 | – | – |" in block
     assert "| narrative_reference | 0.75 | 16 | – | – |" in block
+    assert "| unknown_match | 0.76 | 25 | – | – |" in block  # the refusal accuracy stands for it
 
 
 def test_only_the_block_between_the_markers_changes(tmp_path: Path) -> None:
