@@ -8,18 +8,14 @@ and an existing file is never overwritten.
 
 from __future__ import annotations
 
-import fcntl
 import gzip
 import hashlib
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from football_rag.data.atomic_files import atomic_write_bytes, folder_lock
 from football_rag.data.contracts import Source
 
 INDEX_NAME = "index.jsonl"
@@ -34,21 +30,6 @@ class StoredFile(BaseModel):
     url: str | None = None
     competition: str | None = None
     season: str | None = None
-
-
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class RawStore:
@@ -74,7 +55,8 @@ class RawStore:
     ) -> StoredFile | None:
         """Store a page's text once; return ``None`` when that match is already stored."""
         target = self.path_for(source, match_id)
-        with self._lock():
+        # two crawls at once must not interleave the index
+        with folder_lock(self.root):
             if target.exists():
                 return None
             # mtime=0 keeps the gzip bytes, and so the sha256, a function of the text alone.
@@ -109,14 +91,3 @@ class RawStore:
     def files(self) -> list[Path]:
         """Every stored raw file, sorted by source then name."""
         return sorted(self.root.glob("*/*.json.gz"))
-
-    @contextmanager
-    def _lock(self) -> Iterator[None]:
-        """Serialise writers across processes (two crawls at once must not interleave the index)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with (self.root / ".lock").open("w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)

@@ -13,13 +13,11 @@ so the published release stays byte-for-byte what its manifest says.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import math
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +27,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel
 
+from football_rag.data.atomic_files import folder_lock
 from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.embeddings import embedding_matrix
 
@@ -192,24 +191,13 @@ def open_index(
                 return collection, handle
         return _rebuild(client, name, release_dir), handle.model_copy(update={"rebuilt": True})
     work = work_root / f"{manifest.version}-chroma{chromadb_version()}"
-    with _folder_lock(work_root):
+    # two processes opening one release build its copy once
+    with folder_lock(work_root):
         if not (work / READY_MARKER).is_file():
             _materialise(release_dir, manifest, work, name)
     rebuilt = (work / READY_MARKER).read_text().strip() == "rebuilt"
     collection = chroma_client(path=work).get_collection(name, embedding_function=None)
     return collection, handle.model_copy(update={"path": str(work), "rebuilt": rebuilt})
-
-
-@contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (two processes opening one release build its copy once)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _materialise(release_dir: Path, manifest: Manifest, work: Path, name: str) -> None:

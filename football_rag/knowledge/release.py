@@ -20,7 +20,6 @@ release and the pointer as they were.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
 import re
@@ -28,7 +27,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +37,7 @@ from pydantic import BaseModel, Field
 
 from football_rag import __version__
 from football_rag.config.settings import REPO_ROOT, Settings
-from football_rag.data.raw_store import atomic_write_bytes
+from football_rag.data.atomic_files import atomic_write_bytes, folder_lock
 from football_rag.knowledge.datasets import write_dataset_card, write_tables
 from football_rag.knowledge.index import INDEX_DIR
 from football_rag.knowledge.release_gate import GateConfig, gate
@@ -261,16 +260,9 @@ class ReleaseStore:
         """Return the files of release ``version`` whose content differs from its manifest (empty when intact)."""
         return verify_release(self.path(version))
 
-    @contextmanager
-    def lock(self) -> Iterator[None]:
+    def lock(self) -> AbstractContextManager[None]:
         """Hold the releases' exclusive lock (version ids and the pointer change under it only)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with (self.root / ".lock").open("w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        return folder_lock(self.root)
 
 
 def release_store(settings: Settings) -> ReleaseStore:

@@ -10,10 +10,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.asyncio import run_in_thread
 
+from football_rag.data.atomic_files import atomic_write_bytes
 from football_rag.data.contracts import Source
 from football_rag.data.errors import ParseError
 from football_rag.data.parsers import parse_file
-from football_rag.data.raw_store import RawStore, atomic_write_bytes
+from football_rag.data.raw_store import RawStore
 from football_rag.scraping.items import MatchMissItem, MatchPageItem
 from football_rag.scraping.report import ALREADY_STORED, CrawlReport, MatchOutcome
 
