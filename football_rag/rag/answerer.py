@@ -22,7 +22,7 @@ from football_rag.rag.facts import FactBook, FactResult
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import Route, route
 from football_rag.rag.llm import LocalLLM
-from football_rag.rag.match_select import candidates, select_one
+from football_rag.rag.match_select import candidates, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.tracing import Trace, Tracer
@@ -51,7 +51,6 @@ class Plan:
     passages: list[Passage] = field(default_factory=list)
     messages: list | None = None
     intent: Intent = Intent.NARRATIVE
-    chart: dict | None = None
 
 
 class Answerer:
@@ -173,13 +172,13 @@ class Answerer:
         )
 
     def _match_ids_in_scope(self, resolution: Resolution) -> list[str]:
-        pool = candidates(self.book.t.matches, resolution) if (resolution.teams or resolution.players) else None
-        if pool is None:
-            matches = self.book.t.matches
-            if resolution.period:
-                days = matches["date"].dt.date
-                matches = matches[(days >= resolution.period.start) & (days <= resolution.period.end)]
-            return matches["match_id"].tolist()
+        """The matches of the named teams or players in the period; every match of the period when none is named."""
+        matches = self.book.t.matches
+        pool = (
+            candidates(matches, resolution)
+            if (resolution.teams or resolution.players)
+            else in_period(matches, resolution)
+        )
         return pool["match_id"].tolist()
 
     def _ranking(self, plan: Plan) -> Plan:
@@ -297,8 +296,6 @@ class Answerer:
         return self.book.score(match_id)
 
     def _unknown(self, plan: Plan, resolution: Resolution) -> Plan:
-        from football_rag.rag.match_select import nearest_matches
-
         plan.intent = Intent.UNKNOWN_MATCH
         asked = " vs ".join(resolution.teams) or "that match"
         when = ""

@@ -7,6 +7,7 @@ matches the data does have.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -63,7 +64,7 @@ def _any_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
     return matches[mask].sort_values("date", kind="stable")
 
 
-def select_one(matches: pd.DataFrame, resolution: Resolution, label: callable) -> Selection:
+def select_one(matches: pd.DataFrame, resolution: Resolution, label: Callable[[pd.Series], str]) -> Selection:
     """The one match a match-fact question is about, or why there is none."""
     pool = candidates(matches, resolution)
     if pool.empty:
