@@ -266,19 +266,19 @@ class Answerer:
         if len(pool) <= 1:
             return None
         combined = FactResult()
-        team = resolution.teams[0] if resolution.teams else None
         for match_id in pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]:
-            part = self._one_match(plan.route, match_id, resolution, team)
+            part = self._one_match(plan.route, match_id, resolution)
             combined.facts.extend(part.facts)
             combined.match_ids.extend(part.match_ids)
         combined.text = " ".join(f.text for f in combined.facts)
         plan.facts = combined
         return plan
 
-    def _one_match(self, chosen: Route, match_id: str, resolution: Resolution, team: str | None = None) -> FactResult:
+    def _one_match(self, chosen: Route, match_id: str, resolution: Resolution) -> FactResult:
         intent = chosen.intent
         if intent is Intent.SCORERS:
-            return self.book.scorers(match_id, team if len(resolution.teams) == 1 else None)
+            # one team named: its goals only ("Who scored for Liverpool in August?"); two: the whole match
+            return self.book.scorers(match_id, resolution.teams[0] if len(resolution.teams) == 1 else None)
         if intent is Intent.CARDS:
             return self.book.cards(match_id)
         if intent is Intent.LINEUP:

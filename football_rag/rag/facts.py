@@ -125,12 +125,10 @@ class FactBook:
     def scorers(self, match_id: str, team: str | None = None) -> FactResult:
         r = FactResult(match_ids=[match_id])
         goals = self.t.timeline[(self.t.timeline["match_id"] == match_id) & (self.t.timeline["kind"] == "goal")]
-        m = self.match(match_id)
         r.add(self.score_line(match_id), [match_id])
-        scoring_side = {"home": m["home"], "away": m["away"]}
         lines = []
         for _, g in goals.iterrows():
-            benefiting = g["team"] if not g["own_goal"] else scoring_side["away" if g["side"] == "home" else "home"]
+            benefiting = g["team"]  # the timeline credits every goal, own goals too, to the team it counts for
             if team and benefiting != team:
                 continue
             tags = [

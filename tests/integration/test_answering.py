@@ -140,3 +140,11 @@ def test_limits(answerer: Answerer) -> None:
         answerer.ask("x" * 501)
     with pytest.raises(QuestionRejected):
         answerer.ask("   ")
+
+
+def test_own_goal_counts_for_the_team_it_was_scored_for(answerer: Answerer) -> None:
+    """Fulham 4-5 Man City: Sander Berge's own goal (a Fulham player) is one of Man City's five."""
+    a = ask(answerer, "Who scored for Man City in December 2025?")
+    assert a.matches == ["1903251"]
+    assert "Sander Berge 54' (og)" in a.answer
+    assert "Alex Iwobi" not in a.answer and "Samuel Chukwueze" not in a.answer
