@@ -23,6 +23,7 @@ CHART_KINDS = {
     "momentum": r"momentum",
     "team_trend": r"(season )?trend|form chart|form over the season",
 }
+# First match wins: a specific phrase ("key passes") must stand before the word it contains ("passes").
 STAT_WORDS = {
     "shots_on_target": r"shots? on target|on target",
     "big_chances": r"big chances?",
@@ -30,6 +31,7 @@ STAT_WORDS = {
     "possession": r"possession",
     "pass_accuracy": r"pass(ing)? accuracy|pass completion|completion rate",
     "progressive_passes": r"progressive pass",
+    "key_passes": r"key pass(es)?|chances created",
     "passes": r"\bpasses\b|\bpassing\b",
     "corners": r"corners?",
     "ppda": r"\bppda\b|press(ing|ed)? intensity",
@@ -44,7 +46,6 @@ STAT_WORDS = {
     "saves": r"saves?",
     "yellow_cards": r"yellow cards?|bookings?",
     "red_cards": r"red cards?|sent off|sending off",
-    "key_passes": r"key pass(es)?|chances created",
     "assists": r"assists?",
     "rating": r"\brating\b|rated",
     "minutes": r"minutes played|how long did .* play",

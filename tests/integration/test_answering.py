@@ -148,3 +148,8 @@ def test_own_goal_counts_for_the_team_it_was_scored_for(answerer: Answerer) -> N
     assert a.matches == ["1903251"]
     assert "Sander Berge 54' (og)" in a.answer
     assert "Alex Iwobi" not in a.answer and "Samuel Chukwueze" not in a.answer
+
+
+def test_key_passes_are_not_passes(answerer: Answerer) -> None:
+    a = ask(answerer, "Who made the most key passes in August 2025?")
+    assert a.intent is Intent.RANKING and a.answer.startswith("Most key passes in August 2025: 1.")
