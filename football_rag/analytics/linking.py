@@ -21,7 +21,6 @@ dates; or several WhoScored matches fit; or two FotMob records claim one WhoScor
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from football_rag.config.settings import get_settings
@@ -124,9 +124,12 @@ class TeamAliases:
 
 
 def plain_text(text: str) -> str:
-    """Return ``text`` without accents, case folded ("Núñez" -> "nunez")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Return ``text`` in plain ASCII letters, case folded ("Núñez" -> "nunez", "Ødegaard" -> "odegaard").
+
+    Transliterated rather than stripped of accents: letters such as ø, æ, ł and ß do not decompose, and
+    dropping them would turn "Ødegaard" into "degaard".
+    """
+    return anyascii(text).casefold()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+FINISHED = "finished"  # ``Match.status`` of a match whose final whistle is in the data, whoever the provider
+
 
 class Source(StrEnum):
     WHOSCORED = "whoscored"
@@ -96,7 +98,7 @@ class Match(Record):
     home: Team
     away: Team
     score: MatchScore
-    status: str
+    status: str = Field(description="FINISHED once the final whistle is in the data; else what the source said")
     completeness: Completeness
     provenance: Provenance
 

@@ -22,7 +22,7 @@ from football_rag.rag.facts import FactBook, FactResult
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import Route, route
 from football_rag.rag.llm import LocalLLM
-from football_rag.rag.match_select import candidates, in_period, nearest_matches, select_one
+from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.tracing import Trace, Tracer
@@ -33,7 +33,7 @@ MATCH_FACT_INTENTS = {
     Intent.SCORE, Intent.SCORERS, Intent.CARDS, Intent.LINEUP, Intent.FORMATION, Intent.REFEREE,
     Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
 }  # fmt: skip
-MULTI_MATCH_LIMIT = 8
+MULTI_MATCH_LIMIT = 10  # a league's full round
 
 
 class QuestionRejected(ValueError):
@@ -131,6 +131,7 @@ class Answerer:
             or resolution.wants_last_match
             or in_match
             or (resolution.inherited and bool(resolution.teams))
+            or faces_opponent(resolution)
         )
 
     def _facts(self, question: str, resolution: Resolution, chosen: Route) -> Plan:
@@ -138,13 +139,8 @@ class Answerer:
         if chosen.intent is Intent.OUT_OF_SCOPE:
             plan.facts.text = self._scope_text()
             return plan
-        if resolution.unknown_teams and not resolution.teams:
-            plan.intent = Intent.UNKNOWN_MATCH
-            names = ", ".join(t.title() for t in resolution.unknown_teams)
-            plan.facts.text = (
-                f"{names} {'is' if len(resolution.unknown_teams) == 1 else 'are'} not in the data. {self._scope_text()}"
-            )
-            return plan
+        if resolution.unknown_teams:
+            return self._outside_data(plan)
         if resolution.ambiguous_players and not resolution.players:
             plan.intent = Intent.CLARIFY
             options = "; ".join(
@@ -227,6 +223,7 @@ class Answerer:
         if self._has_match_context(plan.question, resolution):
             scope = Resolution(
                 teams=resolution.teams or list(player.teams[:1]),
+                players=[player],
                 period=resolution.period,
                 wants_last_match=resolution.wants_last_match,
             )
@@ -257,10 +254,13 @@ class Answerer:
         return plan
 
     def _multi_match(self, plan: Plan) -> Plan | None:
-        """ "Who scored for Liverpool in August?": a match fact over every match of a period."""
+        """A match fact over every match of a period: "Who scored for Liverpool in August?", "Results on 13 Sep"."""
         resolution = plan.resolution
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
-        if resolution.period is None or one_day or len(resolution.teams) == 2 or plan.intent is Intent.CHART:
+        named = bool(resolution.teams or resolution.players)
+        if resolution.period is None or (one_day and named) or len(resolution.teams) == 2:
+            return None
+        if plan.intent is Intent.CHART:
             return None
         pool = candidates(self.book.t.matches, resolution)
         if len(pool) <= 1:
@@ -277,8 +277,7 @@ class Answerer:
     def _one_match(self, chosen: Route, match_id: str, resolution: Resolution) -> FactResult:
         intent = chosen.intent
         if intent is Intent.SCORERS:
-            # one team named: its goals only ("Who scored for Liverpool in August?"); two: the whole match
-            return self.book.scorers(match_id, resolution.teams[0] if len(resolution.teams) == 1 else None)
+            return self.book.scorers(match_id, self._scoring_side(match_id, resolution))
         if intent is Intent.CARDS:
             return self.book.cards(match_id)
         if intent is Intent.LINEUP:
@@ -295,6 +294,18 @@ class Answerer:
             return self.book.match_summary(match_id)
         return self.book.score(match_id)
 
+    def _scoring_side(self, match_id: str, resolution: Resolution) -> str | None:
+        """The team whose goals a scorers question asks for, or None for the whole match.
+
+        A named player's side ("When did Haaland score against Brentford?"), else the one team named
+        ("Who scored for Liverpool in August?"); two teams or none: both sides.
+        """
+        m = self.book.match(match_id)
+        sides = {m["home"], m["away"]}
+        if len(resolution.players) == 1 and (mine := sides & set(resolution.players[0].teams)):
+            return min(mine)
+        return resolution.teams[0] if len(resolution.teams) == 1 else None
+
     def _unknown(self, plan: Plan, resolution: Resolution) -> Plan:
         plan.intent = Intent.UNKNOWN_MATCH
         asked = " vs ".join(resolution.teams) or "that match"
@@ -304,12 +315,25 @@ class Answerer:
             when = f" {'on' if one_day else 'in'} {resolution.period.label}"
         nearest = nearest_matches(self.book.t.matches, resolution)
         text = f"There is no match {asked}{when} in the data, so I cannot give its score or stats."
-        if nearest:
-            text += (
-                " The nearest matches I have: " + "; ".join(self.book.label(self.book.match(m)) for m in nearest) + "."
-            )
+        text += self._nearest_text(nearest)
         plan.facts = FactResult(text=text)
         plan.facts.add(text, nearest)
+        return plan
+
+    def _nearest_text(self, nearest: list[str]) -> str:
+        """Return " The nearest matches I have: ..." for the given match ids, or "" when there are none."""
+        if not nearest:
+            return ""
+        return " The nearest matches I have: " + "; ".join(self.book.label(self.book.match(m)) for m in nearest) + "."
+
+    def _outside_data(self, plan: Plan) -> Plan:
+        """A team the data does not have ("Empoli vs Man City"): say so, with the named team's nearest matches."""
+        plan.intent = Intent.UNKNOWN_MATCH
+        unknown = plan.resolution.unknown_teams
+        text = f"{', '.join(t.title() for t in unknown)} {'is' if len(unknown) == 1 else 'are'} not in the data."
+        nearest = nearest_matches(self.book.t.matches, Resolution(teams=plan.resolution.teams))
+        plan.facts = FactResult(text=f"{text}{self._nearest_text(nearest)} {self._scope_text()}")
+        plan.facts.add(plan.facts.text, nearest)
         return plan
 
     def _clarify(self, plan: Plan, question: str) -> Plan:

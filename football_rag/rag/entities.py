@@ -18,6 +18,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from football_rag.analytics.linking import TeamAliases, plain_text
+from football_rag.data.contracts import FINISHED
 from football_rag.rag.dates import Period, resolve_period
 
 FUZZY_TEAM_SCORE = 85
@@ -59,6 +60,13 @@ COMMON_WORDS = frozenset(
     ]
 )
 
+# Aliases of clubs outside most releases that are also everyday words ("a nice goal", "his athletic run").
+EVERYDAY_ALIASES = frozenset(["nice", "lens", "sporting", "athletic", "inter", "saints", "hull", "como", "paris"])
+# "Empoli vs Man City", "Real Zaragoza v Arsenal": capitalised names either side of a fixture word.
+_FIXTURE = re.compile(
+    r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:vs\.?|v\.?|versus|against)\s+((?:[A-Z][\w'.-]*\s*){1,4})"
+)
+
 
 @dataclass(frozen=True)
 class PlayerRef:
@@ -84,6 +92,14 @@ class Resolution:
         return not (self.teams or self.players or self.period or self.unknown_teams)
 
 
+def words_of(text: str) -> str:
+    """Return ``text`` as plain lowercase words joined by single spaces ("N'Golo Kanté" -> "n golo kante").
+
+    Questions and player names go through this one function, so a name matches however it is written.
+    """
+    return " ".join(re.findall(r"[a-z0-9]+", plain_text(text).replace("&", " and ")))
+
+
 def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
 
@@ -94,7 +110,9 @@ class Catalog:
     def __init__(self, matches: pd.DataFrame, lineups: pd.DataFrame, aliases: TeamAliases | None = None) -> None:
         self.aliases = aliases or TeamAliases.load()
         self.teams = sorted(set(matches["home"]) | set(matches["away"]))
-        self.latest: date = pd.Timestamp(matches["date"].max()).date()
+        # "Last weekend" counts back from the latest finished match, not from one captured in progress.
+        finished = matches[matches["status"] == FINISHED]
+        self.latest: date = pd.Timestamp((finished if not finished.empty else matches)["date"].max()).date()
         self._team_keys = self._index_teams()
         self._players, self._surnames = self._index_players(lineups)
 
@@ -119,7 +137,7 @@ class Catalog:
         surnames: dict[str, list[PlayerRef]] = defaultdict(list)
         for player_id, name in names.items():
             ref = PlayerRef(player_id, name, tuple(sorted(teams_of[player_id])))
-            key = plain_text(name)
+            key = words_of(name)
             full[key] = ref
             last = key.split()[-1] if key.split() else key
             if len(last) > 2 and last not in COMMON_WORDS:
@@ -132,10 +150,10 @@ class Catalog:
 
     def resolve(self, question: str, previous: Resolution | None = None) -> Resolution:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
-        text = " " + " ".join(re.findall(r"[a-z0-9]+", plain_text(question).replace("&", " and "))) + " "
+        text = f" {words_of(question)} "
         found = Resolution(period=resolve_period(question, self.latest))
         found.teams = self._teams_in(text)
-        found.unknown_teams = self._unknown_teams_in(text)
+        found.unknown_teams = sorted(set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question)))
         found.players, found.ambiguous_players = self._players_in(text, found.teams)
         found.wants_last_match = (
             re.search(r"\b(last|latest|most recent|previous) (match|game|fixture|outing)\b", text) is not None
@@ -172,14 +190,24 @@ class Catalog:
             {
                 alias
                 for alias in self.aliases.canonical
-                if alias not in known_here and len(alias) > 3 and f" {alias} " in text
+                if alias not in known_here and alias not in EVERYDAY_ALIASES and len(alias) > 3 and f" {alias} " in text
             }
         )
+
+    def _unresolved_sides(self, question: str) -> list[str]:
+        """Names on one side of "A vs B" that are no team or player in the data, when the other side is one."""
+        unresolved = []
+        for first, second in _FIXTURE.findall(question):
+            sides = [f" {words_of(side)} " for side in (first, second)]
+            known = [bool(self._teams_in(side) or self._players_in(side, [])[0]) for side in sides]
+            if known.count(True) == 1:
+                unresolved.append(words_of((first, second)[known.index(False)]))
+        return unresolved
 
     def _players_in(self, text: str, teams: list[str]) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
         found = [ref for key, ref in self._players.items() if f" {key} " in text]
         ambiguous: dict[str, list[PlayerRef]] = {}
-        taken = {w for ref in found for w in plain_text(ref.name).split()}
+        taken = {w for ref in found for w in words_of(ref.name).split()}
         for surname, refs in self._surnames.items():
             if surname in taken or f" {surname} " not in text or surname in self._team_keys:
                 continue

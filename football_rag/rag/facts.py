@@ -14,6 +14,7 @@ import pandas as pd
 
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.tables import MatchTables
+from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Fact
 
 STAT_LABELS = {
@@ -49,6 +50,7 @@ LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides"}
 # Averages, not totals, when summed over several matches.
 AVERAGED = {"possession", "pass_accuracy", "ppda", "field_tilt", "rating"}
 TOP_N = 5
+SENDING_OFF = frozenset({"second_yellow", "red"})  # timeline card details that end a player's match
 
 
 @dataclass
@@ -105,6 +107,8 @@ class FactBook:
     def winner_sentence(self, match_id: str) -> str:
         m = self.match(match_id)
         home, away = int(m["home_goals"]), int(m["away_goals"])
+        if m["status"] != FINISHED:
+            return f"The data stops before the final whistle ({m['status']}): {m['home']} {home}-{away} {m['away']}."
         if home == away:
             return f"{m['home']} and {m['away']} drew {home}-{away}."
         winner, loser = (m["home"], m["away"]) if home > away else (m["away"], m["home"])
@@ -150,17 +154,23 @@ class FactBook:
 
     def cards(self, match_id: str) -> FactResult:
         r = FactResult(match_ids=[match_id])
-        cards = self.t.timeline[(self.t.timeline["match_id"] == match_id) & (self.t.timeline["kind"] == "card")]
         r.add(self.score_line(match_id), [match_id])
-        source = self._source(match_id)
-        items = [
-            f"{c['player_name']} ({c['team']}) {c['detail'].replace('_', ' ')} "
-            f"{broadcast_minute(source, c['period'], c['minute'])}"
-            for _, c in cards.iterrows()
-        ]
+        items = self._card_items(match_id, SENDING_OFF | {"yellow"})
         r.add(f"Cards: {'; '.join(items) if items else 'none'}.", [match_id], cards=len(items))
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def _card_items(self, match_id: str, kinds: set[str]) -> list[str]:
+        """Return "Player (Team) second yellow 67'" for each card of ``kinds`` shown in the match, in order."""
+        timeline = self.t.timeline
+        cards = timeline[(timeline["match_id"] == match_id) & (timeline["kind"] == "card")]
+        source = self._source(match_id)
+        return [
+            f"{c['player_name']} ({c['team']}) {c['detail'].replace('_', ' ')} "
+            f"{broadcast_minute(source, c['period'], c['minute'])}"
+            for _, c in cards.iterrows()
+            if c["detail"] in kinds
+        ]
 
     def lineup(self, match_id: str, teams: list[str]) -> FactResult:
         r = FactResult(match_ids=[match_id])
@@ -254,11 +264,13 @@ class FactBook:
         return r
 
     def match_summary(self, match_id: str) -> FactResult:
-        """The facts a narrative answer stands on: score, scorers, key stats side by side."""
+        """The facts a narrative answer stands on: score, scorers, key stats side by side, sendings-off."""
         r = self.scorers(match_id)
         for stat in ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt"):
             extra = self.team_stat(match_id, stat)
             r.facts.extend(f for f in extra.facts[1:2])
+        if sent_off := self._card_items(match_id, SENDING_OFF):
+            r.add(f"Sent off: {'; '.join(sent_off)}.", [match_id], red_cards=len(sent_off))
         r.text = " ".join(f.text for f in r.facts)
         return r
 

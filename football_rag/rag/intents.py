@@ -58,6 +58,12 @@ _AGGREGATE = re.compile(
     r"\b(how many|total|in total|combined|average|per game|so far|this season|overall|record|wins?|won|lost"
     r"|draws?|points)\b"
 )
+# "When did Haaland score against Brentford?", "What minute was Saka's goal?": the scorers list has the minutes.
+_GOAL_TIME = re.compile(
+    r"\b(when|what minute|which minute|what time)\b.*\b(scor\w*|goals?|net\w*)\b|\bminute\b.*\bgoal"
+)
+# "How did Arsenal vs Chelsea end?" asks for the result, not a story.
+_ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
 _FORM = re.compile(r"\b(form|last (five|5|three|3|ten|10) (games|matches)|recent results|run of)\b")
 _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
@@ -110,15 +116,19 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
     stat = stat_named(question)
     if (chart := chart_named(question)) and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", lowered):
         return Route(Intent.CHART, stat=stat, chart=chart)
+    if _GOAL_TIME.search(lowered):
+        return Route(Intent.SCORERS, stat="goals")
     if _RANKING.search(lowered) and not has_match_context and stat:
         ascending = re.search(r"\b(fewest|least|lowest)\b", lowered) is not None
         return Route(Intent.RANKING, stat=stat, descending=not ascending)
     if _FORM.search(lowered):
         return Route(Intent.FORM)
+    if _ENDING.search(lowered):
+        return Route(Intent.SCORE)
     if _NARRATIVE.search(lowered) and not stat:
         return Route(Intent.NARRATIVE)
-    if has_player and stat:
-        return Route(Intent.PLAYER_STAT, stat=stat)
+    if has_player and (stat or re.search(r"\bscore\b", lowered)):
+        return Route(Intent.PLAYER_STAT, stat=stat or "goals")
     if n_teams == 2 and _COMPARISON.search(lowered) and stat:
         return Route(Intent.COMPARISON, stat=stat)
     if _AGGREGATE.search(lowered) and not has_match_context:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from football_rag.data.contracts import FINISHED
 from football_rag.rag.entities import Resolution
 
 NEAREST = 3
@@ -44,8 +45,16 @@ def _teams_of_players(resolution: Resolution) -> list[str]:
     return sorted({team for p in resolution.players for team in p.teams}) if len(resolution.players) == 1 else []
 
 
+def faces_opponent(resolution: Resolution) -> bool:
+    """Whether the question names one player and one team he did not play for ("Haaland against Brentford")."""
+    player_teams = _teams_of_players(resolution)
+    return len(resolution.teams) == 1 and bool(player_teams) and resolution.teams[0] not in player_teams
+
+
 def candidates(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
     """Every match the entities allow, oldest first."""
+    if faces_opponent(resolution):
+        return in_period(_any_of(matches_of(matches, resolution.teams), _teams_of_players(resolution)), resolution)
     teams = resolution.teams or _teams_of_players(resolution)
     if len(teams) > 2:
         teams = teams[:2]
@@ -69,12 +78,15 @@ def select_one(matches: pd.DataFrame, resolution: Resolution, label: Callable[[p
     pool = candidates(matches, resolution)
     if pool.empty:
         return Selection(unknown=True, nearest=nearest_matches(matches, resolution))
-    chosen = pool.iloc[-1]
+    finished = pool[pool["status"] == FINISHED]
+    # A match captured in progress is "the latest" only when no finished match fits.
+    chosen = (finished if not finished.empty else pool).iloc[-1]
+    others = pool[pool["match_id"] != chosen["match_id"]].iloc[::-1]
     note = None
-    if len(pool) > 1 and not resolution.wants_last_match:
-        others = ", ".join(label(row) for _, row in pool.iloc[:-1].iloc[::-1].head(NEAREST).iterrows())
+    if not others.empty and not resolution.wants_last_match:
+        listed = ", ".join(label(row) for _, row in others.head(NEAREST).iterrows())
         scope = "their latest match" if len(resolution.teams) < 2 else "the latest meeting"
-        note = f"{len(pool)} matches fit the question; this is {scope}. Others: {others}."
+        note = f"{len(pool)} matches fit the question; this is {scope}. Others: {listed}."
     return Selection(match_ids=[chosen["match_id"]], note=note)
 
 

@@ -153,3 +153,72 @@ def test_own_goal_counts_for_the_team_it_was_scored_for(answerer: Answerer) -> N
 def test_key_passes_are_not_passes(answerer: Answerer) -> None:
     a = ask(answerer, "Who made the most key passes in August 2025?")
     assert a.intent is Intent.RANKING and a.answer.startswith("Most key passes in August 2025: 1.")
+
+
+def test_goal_minute_of_a_player_against_an_opponent(answerer: Answerer) -> None:
+    a = ask(answerer, "When did Eberechi Eze score against Spurs?")
+    assert a.intent is Intent.SCORERS and a.matches == ["1903228"]
+    assert "Goals for Arsenal:" in a.answer and "Richarlison" not in a.answer
+    assert all(f"Eberechi Eze {minute}" in a.answer for minute in ("41'", "46'", "76'"))
+    other = ask(answerer, "What minute was Richarlison's goal against Arsenal?")
+    assert other.matches == ["1903228"] and "Goals for Tottenham: Richarlison 55'" in other.answer
+
+
+def test_player_against_an_opponent_is_that_match(answerer: Answerer) -> None:
+    a = ask(answerer, "Did Odegaard score against Leeds?")
+    assert a.intent is Intent.PLAYER_STAT and a.matches == ["1903128"]
+    assert "Martin Ødegaard: 0 goals in Arsenal 5-0 Leeds (23 August 2025)" in a.answer
+
+
+def test_names_with_letters_that_do_not_decompose(answerer: Answerer) -> None:
+    for written in ("Ødegaard", "odegaard", "Martin Ødegaard"):
+        resolved = answerer.catalog.resolve(f"How many passes did {written} make against Leeds?")
+        assert [p.name for p in resolved.players] == ["Martin Ødegaard"]
+
+
+@pytest.mark.parametrize(
+    ("question", "outside"),
+    [("What was the score of Empoli vs Man City?", "Empoli"), ("Who won Real Zaragoza v Arsenal?", "Real Zaragoza")],
+)
+def test_a_team_outside_the_data_is_refused_even_beside_a_known_one(
+    answerer: Answerer, question: str, outside: str
+) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.UNKNOWN_MATCH and a.matches == []
+    assert a.answer.startswith(f"{outside} is not in the data.")
+
+
+def test_everyday_words_are_not_taken_for_clubs(answerer: Answerer) -> None:
+    a = ask(answerer, "Who scored the nice goal for Liverpool against Bournemouth?")
+    assert a.intent is Intent.SCORERS and "Mohamed Salah 90+4'" in a.answer
+
+
+def test_results_of_a_day_list_every_match(answerer: Answerer) -> None:
+    day = [r for r in season_index() if r["start_date"].startswith("2025-08-16")]
+    a = ask(answerer, "What were the results on 16 August 2025?")
+    assert a.matches == [r["whoscored_id"] for r in day] and len(day) == 5
+    for r in day:
+        home, away = (int(x) for x in r["score"].split(":"))
+        assert f"{r['home']} {home}-{away} {r['away']} on 16 August 2025" in a.answer
+
+
+def test_how_did_a_match_end_is_its_result(answerer: Answerer) -> None:
+    a = ask(answerer, "How did Arsenal vs Spurs end?")
+    assert a.intent is Intent.SCORE and "Arsenal beat Tottenham 4-1." in a.answer
+
+
+def test_match_summary_names_the_sending_off(answerer: Answerer) -> None:
+    summary = answerer.book.match_summary("1903239")
+    assert "Sent off: Moisés Caicedo (Chelsea) red 38'." in summary.text
+
+
+def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:
+    require(SEASON_DATA)
+    ids = ["1903121", "1903275"]  # Sunderland 3-0 West Ham (16 Aug 2025); Sunderland v Burnley captured at 12'
+    answerer = Answerer(build_tables([parse_file(SEASON_DATA / "whoscored" / f"{i}.json.gz") for i in ids]))
+    last = ask(answerer, "What was the score of Sunderland's last match?")
+    assert last.matches == ["1903121"] and "Sunderland beat West Ham 3-0." in last.answer
+    partial = ask(answerer, "What was the score of Sunderland vs Burnley?")
+    assert partial.matches == ["1903275"] and "beat" not in partial.answer
+    assert "The data stops before the final whistle (in progress (12'))" in partial.answer
+    assert answerer.catalog.latest.isoformat() == "2025-08-16"

@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from football_rag.data.contracts import (
+    FINISHED,
     Completeness,
     FormationSpell,
     LineupEntry,
@@ -322,7 +323,7 @@ def _completeness(
 ) -> Completeness:
     """Say what a played match's file lacks: see the module docstring for the shot-map rule."""
     reasons = []
-    if status != "finished":
+    if status != FINISHED:
         reasons.append(f"match {status} when captured")
     if lineup is None:
         reasons.append("no lineups in file")

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from football_rag.data.contracts import (
+    FINISHED,
     Completeness,
     FormationSpell,
     LineupEntry,
@@ -250,7 +251,7 @@ def _scores(doc: _Document) -> MatchScore:
 
 def _status(centre: Mapping[str, Any]) -> str:
     if centre.get("statusCode") == FINISHED_STATUS:
-        return "finished"
+        return FINISHED
     elapsed = centre.get("elapsed")
     return f"in progress ({elapsed})" if elapsed else f"status code {centre.get('statusCode')}"
 
