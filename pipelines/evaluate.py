@@ -2,7 +2,7 @@
 
 from zenml import pipeline
 
-from steps.evaluate import evaluate_retrieval
+from steps.evaluate import evaluate_answers, evaluate_retrieval
 from steps.load import load_release, open_release_index
 
 
@@ -11,7 +11,9 @@ def evaluate(version: str | None = None) -> None:
     """1. load the release (default the latest)
     2. open its index the way the app does
     3. retrieval checks
+    4. the answer evaluation on its eval set (regenerated with the release's seed: the same questions)
     """
     tables, documents, loaded = load_release(version=version)
     index = open_release_index(loaded)
     evaluate_retrieval(tables, documents, index)
+    evaluate_answers(tables, index)

@@ -8,6 +8,7 @@ import pandas as pd
 from zenml import step
 
 from football_rag.config.settings import get_settings
+from football_rag.evaluation.eval_set import EVAL_SET_TABLE
 from football_rag.knowledge.datasets import TableSet, read_tables
 from football_rag.knowledge.index import IndexHandle, open_index
 from football_rag.knowledge.release import release_store
@@ -30,6 +31,7 @@ def load_release(
     tables = TableSet(read_tables(store.path(chosen)))
     documents = tables.pop("documents")
     tables.pop("embeddings", None)
+    tables.pop(EVAL_SET_TABLE, None)
     return tables, documents, chosen
 
 

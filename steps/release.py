@@ -10,12 +10,15 @@ import pandas as pd
 from zenml import step
 
 from football_rag.config.settings import get_settings
+from football_rag.evaluation.eval_set import EVAL_SET_TABLE
+from football_rag.evaluation.gate import load_release_gate, record_decision
+from football_rag.evaluation.tracking import tracker_for
 from football_rag.knowledge.datasets import TableSet
 from football_rag.knowledge.hub import hub_from_settings, publish_release
 from football_rag.knowledge.index import IndexHandle
 from football_rag.knowledge.ingest import IngestReport, candidate_manifest
 from football_rag.knowledge.release import ReleaseOutcome, release_candidate, release_store
-from football_rag.knowledge.release_gate import load_gate_config
+from football_rag.knowledge.release_gate import GateDecision
 from steps.tracking import track
 
 
@@ -28,27 +31,35 @@ def release_version(
     report: IngestReport,
     xg_report: dict,
     retrieval_metrics: dict[str, float],
+    answer_metrics: dict[str, float],
+    eval_set: pd.DataFrame,
 ) -> Annotated[ReleaseOutcome | None, "release"]:
-    """Gate the version the ingest opened and publish it (locally, then to the hub); None when nothing was new."""
+    """Gate the version the ingest opened and publish it with its eval set (locally, then to the hub).
+
+    Returns None when nothing was new. The gate holds retrieval, xG and answer thresholds
+    (``configs/evaluation.yaml``); the decision tags the version's evaluation run and alerts when held back.
+    """
     if report.version is None or index is None:
         track(params={"release.decision": "no new version: no new raw files"})
         return None
     settings = get_settings()
     store = release_store(settings)
-    metrics = {**retrieval_metrics, **xg_report.get("metrics", {})}
+    metrics = {**retrieval_metrics, **xg_report.get("metrics", {}), **answer_metrics}
     manifest = candidate_manifest(report, index, metrics)
-    all_tables = {**tables, "documents": documents, "embeddings": embeddings}
+    all_tables = {**tables, "documents": documents, "embeddings": embeddings, EVAL_SET_TABLE: eval_set}
     try:
         outcome = release_candidate(
             store,
             manifest,
             all_tables,
             Path(index.path),
-            load_gate_config(settings.configs_dir),
+            load_release_gate(settings.configs_dir),
             hub_from_settings(settings),
         )
     finally:
         shutil.rmtree(store.work_dir(report.version), ignore_errors=True)
+    decision = GateDecision(publish=outcome.published, reasons=outcome.reasons)
+    record_decision(decision, outcome.version, settings, tracker_for(settings))
     track(
         params={
             "release.version": outcome.version,

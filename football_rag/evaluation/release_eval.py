@@ -47,6 +47,7 @@ class AnswerEvalConfig(BaseModel):
     per_kind: int = 25
     counts: dict[str, int] = Field(default_factory=dict)
     with_llm: bool = True
+    with_llm_in_build: bool = False
     timeout_s: float = 300.0
     narrative_set: str | None = "eval/narrative.jsonl"
     judge: JudgeConfig = Field(default_factory=JudgeConfig)

@@ -153,7 +153,9 @@ class Catalog:
         text = f" {words_of(question)} "
         found = Resolution(period=resolve_period(question, self.latest))
         found.teams = self._teams_in(text)
-        found.unknown_teams = sorted(set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question)))
+        found.unknown_teams = sorted(
+            set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question, found.teams))
+        )
         found.players, found.ambiguous_players = self._players_in(text, found.teams)
         found.wants_last_match = (
             re.search(r"\b(last|latest|most recent|previous) (match|game|fixture|outing)\b", text) is not None
@@ -194,12 +196,20 @@ class Catalog:
             }
         )
 
-    def _unresolved_sides(self, question: str) -> list[str]:
-        """Names on one side of "A vs B" that are no team or player in the data, when the other side is one."""
+    def _unresolved_sides(self, question: str, teams: list[str]) -> list[str]:
+        """Names on one side of "A vs B" that are no team or player in the data, when the other side is one.
+
+        A side that is part of a name found in the whole question ("Hove Albion" of "Brighton & Hove
+        Albion") is known.
+        """
+        names = [f" {key} " for key, team in self._team_keys.items() if team in teams]
         unresolved = []
         for first, second in _FIXTURE.findall(question):
             sides = [f" {words_of(side)} " for side in (first, second)]
-            known = [bool(self._teams_in(side) or self._players_in(side, [])[0]) for side in sides]
+            known = [
+                bool(self._teams_in(side) or self._players_in(side, [])[0] or any(side in name for name in names))
+                for side in sides
+            ]
             if known.count(True) == 1:
                 unresolved.append(words_of((first, second)[known.index(False)]))
         return unresolved

@@ -222,3 +222,8 @@ def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:
     assert partial.matches == ["1903275"] and "beat" not in partial.answer
     assert "The data stops before the final whistle (in progress (12'))" in partial.answer
     assert answerer.catalog.latest.isoformat() == "2025-08-16"
+
+
+def test_a_long_name_with_an_ampersand_is_one_team(answerer: Answerer) -> None:
+    a = ask(answerer, "Which referee took charge of Brighton & Hove Albion against Fulham?")
+    assert a.intent is Intent.REFEREE and a.matches == ["1903119"] and "Samuel Barrott" in a.answer

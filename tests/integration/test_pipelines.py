@@ -148,8 +148,13 @@ def test_release_layout_and_manifest(lab: Lab, first: dict) -> None:
     assert manifest["chromadb_version"] and manifest["collection"] == "match_documents_v0001"
     assert manifest["code"]["package"]
     assert {"retrieval_report_at_1_filtered", "xg_brier", "xg_auc"} <= set(manifest["metrics"])
+    # The answer evaluation gated the release: every fact kind of its eval set answered correctly.
+    assert manifest["metrics"]["eval_correctness_fact_min"] == 1.0 and manifest["metrics"]["eval_errors"] == 0
+    assert manifest["row_counts"]["eval_set"] == manifest["metrics"]["eval_questions"] > 100
     tables = {p.stem for p in (release / "data").glob("*.parquet")}
-    assert {"matches", "events", "shots", "lineups", "team_stats", "player_stats", "documents", "embeddings"} <= tables
+    assert {
+        "matches", "events", "shots", "lineups", "team_stats", "player_stats", "documents", "embeddings", "eval_set"
+    } <= tables  # fmt: skip
     assert (release / "README.md").read_text().startswith("---\n")
     assert any((release / "index").iterdir())
     from football_rag.knowledge.release import verify_release
@@ -176,6 +181,12 @@ def test_mlflow_run_holds_the_counts_and_the_registered_xg_model(lab: Lab, first
     assert {"manifest.json", "ingest_report.json", "xg_report.json", "retrieval_misses.json"} <= artifacts
     versions = client.search_model_versions("name='football_rag_xg'")
     assert [v.tags["release_version"] for v in versions] == ["v0001"]
+    # The answer evaluation is a run of its own, tagged with the gate's decision.
+    evaluations = client.search_runs(
+        [client.get_experiment_by_name("evaluation").experiment_id], "tags.`football_rag.release` = 'v0001'"
+    )
+    assert [r.data.tags["gate.decision"] for r in evaluations] == ["publish"]
+    assert run.data.params["evaluate.eval_run_id"] == evaluations[0].info.run_id
 
 
 def test_chroma_returns_the_match_report_for_a_teams_and_date_query(lab: Lab, first: dict) -> None:
