@@ -20,7 +20,7 @@ from football_rag.rag.answer_model import Answer, Intent, Source
 from football_rag.rag.entities import Catalog, Resolution
 from football_rag.rag.facts import FactBook, FactResult
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
-from football_rag.rag.intents import Route, route
+from football_rag.rag.intents import Route, form_length, route
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
@@ -195,7 +195,7 @@ class Answerer:
     def _form(self, plan: Plan) -> Plan:
         if not plan.resolution.teams:
             return self._clarify(plan, "Which team's form do you mean?")
-        plan.facts = self.book.form(plan.resolution.teams[0])
+        plan.facts = self.book.form(plan.resolution.teams[0], form_length(plan.question))
         return plan
 
     def _aggregate(self, plan: Plan) -> Plan:
@@ -232,7 +232,8 @@ class Answerer:
         else:
             ids = self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
         if not ids:
-            return self._unknown(plan, Resolution(teams=list(player.teams), period=resolution.period))
+            teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
+            return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
         plan.facts = self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
         return plan
 
@@ -279,7 +280,7 @@ class Answerer:
         if intent is Intent.SCORERS:
             return self.book.scorers(match_id, self._scoring_side(match_id, resolution))
         if intent is Intent.CARDS:
-            return self.book.cards(match_id)
+            return self.book.cards(match_id, sendings_off_only=chosen.stat == "red_cards")
         if intent is Intent.LINEUP:
             return self.book.lineup(match_id, resolution.teams if len(resolution.teams) == 1 else [])
         if intent is Intent.FORMATION:

@@ -4,7 +4,8 @@ Teams: the alias table (``configs/team_aliases.yaml``, the one linking uses) map
 ("Spurs", "Man United", "Forest", "Wolverhampton") to a canonical team, and that to the spelling in the
 data; close misspellings match through rapidfuzz. Players: full name, or a surname that names one
 player (narrowed by the teams in the question); several candidates are an ambiguity, stated, never
-guessed. Dates: ``dates.resolve_period`` against the latest match in the data.
+guessed. Derbies ("the north London derby", ``configs/derbies.yaml``) name their two teams. Dates:
+``dates.resolve_period`` against the latest finished match in the data.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from football_rag.analytics.linking import TeamAliases, plain_text
+from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.dates import Period, resolve_period
 
@@ -114,6 +116,7 @@ class Catalog:
         finished = matches[matches["status"] == FINISHED]
         self.latest: date = pd.Timestamp((finished if not finished.empty else matches)["date"].max()).date()
         self._team_keys = self._index_teams()
+        self._derbies = self._index_derbies()
         self._players, self._surnames = self._index_players(lineups)
 
     def _index_teams(self) -> dict[str, str]:
@@ -126,6 +129,16 @@ class Catalog:
             if canonical in canonical_to_data:
                 keys[alias] = canonical_to_data[canonical]
         return keys
+
+    def _index_derbies(self) -> dict[str, list[str]]:
+        """Every derby phrase of ``configs/derbies.yaml`` whose two teams are in the data -> those teams."""
+        derbies = load_config("derbies").get("derbies") or {}
+        found = {}
+        for phrase, teams in derbies.items():
+            in_data = [self._team_keys.get(self.aliases.normalise(team)) for team in teams]
+            if all(in_data):
+                found[words_of(phrase)] = in_data
+        return found
 
     def _index_players(self, lineups: pd.DataFrame) -> tuple[dict[str, PlayerRef], dict[str, list[PlayerRef]]]:
         teams_of: dict[str, set[str]] = defaultdict(set)
@@ -152,7 +165,7 @@ class Catalog:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
         text = f" {words_of(question)} "
         found = Resolution(period=resolve_period(question, self.latest))
-        found.teams = self._teams_in(text)
+        found.teams = self._teams_in(text) or next((t for d, t in self._derbies.items() if f" {d} " in text), [])
         found.unknown_teams = sorted(
             set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question, found.teams))
         )

@@ -152,11 +152,12 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def cards(self, match_id: str) -> FactResult:
+    def cards(self, match_id: str, sendings_off_only: bool = False) -> FactResult:
         r = FactResult(match_ids=[match_id])
         r.add(self.score_line(match_id), [match_id])
-        items = self._card_items(match_id, SENDING_OFF | {"yellow"})
-        r.add(f"Cards: {'; '.join(items) if items else 'none'}.", [match_id], cards=len(items))
+        kinds, label = (SENDING_OFF, "Sent off") if sendings_off_only else (SENDING_OFF | {"yellow"}, "Cards")
+        items = self._card_items(match_id, kinds)
+        r.add(f"{label}: {'; '.join(items) if items else 'none'}.", [match_id], cards=len(items))
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -179,7 +180,10 @@ class FactBook:
         m = self.match(match_id)
         for team in teams or [m["home"], m["away"]]:
             starters = lineups[(lineups["team"] == team) & (lineups["starter"])]
-            names = ", ".join(f"{p['player_name']} ({fmt(p['shirt_number'])})" for _, p in starters.iterrows())
+            names = ", ".join(
+                f"{p['player_name']} ({fmt(p['shirt_number'])}{', goalkeeper' if p['position'] == 'GK' else ''})"
+                for _, p in starters.iterrows()
+            )
             shape = self._first_formation(match_id, team)
             r.add(f"{team} started{f' in a {shape}' if shape else ''}: {names}.", [match_id])
         r.text = " ".join(f.text for f in r.facts)
@@ -269,8 +273,8 @@ class FactBook:
         for stat in ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt"):
             extra = self.team_stat(match_id, stat)
             r.facts.extend(f for f in extra.facts[1:2])
-        if sent_off := self._card_items(match_id, SENDING_OFF):
-            r.add(f"Sent off: {'; '.join(sent_off)}.", [match_id], red_cards=len(sent_off))
+        if self._card_items(match_id, SENDING_OFF):
+            r.facts.append(self.cards(match_id, sendings_off_only=True).facts[1])
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -312,6 +316,8 @@ class FactBook:
     # --- periods and rankings ----------------------------------------------------------------------
 
     def team_record(self, team: str, match_ids: list[str], period_label: str) -> FactResult:
+        # A match captured in progress has no result yet: it counts in no record.
+        match_ids = [m for m in match_ids if self.match(m)["status"] == FINISHED]
         r = FactResult(match_ids=match_ids)
         rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
         if rows.empty:
@@ -320,11 +326,12 @@ class FactBook:
             return r
         won, drawn, lost = (int((rows["result"] == k).sum()) for k in "WDL")
         gf, ga = int(rows["goals"].sum()), int(rows["goals_against"].sum())
+        clean_sheets = int((rows["goals_against"] == 0).sum())
         r.add(
             f"{team} in {period_label}: {len(rows)} matches, {won} won, {drawn} drawn, {lost} lost, "
-            f"{3 * won + drawn} points; "
-            f"scored {gf}, conceded {ga}.",
+            f"{3 * won + drawn} points; scored {gf}, conceded {ga}, {clean_sheets} clean sheets.",
             match_ids, played=len(rows), won=won, drawn=drawn, lost=lost, goals_for=gf, goals_against=ga,
+            clean_sheets=clean_sheets,
         )  # fmt: skip
         xg_for, xg_against = rows["xg"].sum(min_count=1), rows["xg_against"].sum(min_count=1)
         if pd.notna(xg_for):
@@ -348,7 +355,8 @@ class FactBook:
     def form(self, team: str, last: int = 5) -> FactResult:
         rows = (
             self.t.team_stats[self.t.team_stats["team"] == team]
-            .merge(self.t.matches[["match_id", "date"]], on="match_id")
+            .merge(self.t.matches[["match_id", "date", "status"]], on="match_id")
+            .query(f"status == '{FINISHED}'")
             .sort_values("date")
             .tail(last)
         )

@@ -64,12 +64,15 @@ _GOAL_TIME = re.compile(
 )
 # "How did Arsenal vs Chelsea end?" asks for the result, not a story.
 _ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
-_FORM = re.compile(r"\b(form|last (five|5|three|3|ten|10) (games|matches)|recent results|run of)\b")
+_FORM = re.compile(
+    r"\b(form|last (few|\d+|three|four|five|six|ten) (games|matches|results|fixtures)|recent results|run of)\b"
+)
 _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
     r"|story|report|review|what happened)\w*"
 )
 _FACTS = [
+    (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
     (
         Intent.SCORERS,
         re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b"),
@@ -84,11 +87,30 @@ _FACTS = [
     (Intent.VENUE, re.compile(r"\b(venue|stadium|where was|where did .* play|ground|hosted)\b")),
     (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans))\b")),
     (Intent.MAN_OF_THE_MATCH, re.compile(r"\b(man of the match|player of the match|motm|best player|star man)\b")),
-    (Intent.SCORE, re.compile(r"\b(score|results?|final score|who won|won|win|beat|lost|draw|drew|half-?time|ht)\b")),
+    (
+        Intent.SCORE,
+        re.compile(
+            r"\b(score|results?|final score|who won|won|win|beat|lost|draw|drew|half-?time|ht|fixtures"
+            r"|(which|what) (matches|games) (were|was) played)\b"
+        ),
+    ),
 ]
 _FOOTBALL = re.compile(
     r"\b(match|game|goal|score|result|team|player|league|season|shot|pass|xg|press|win|won|lose|lost|draw|fixture|club|premier|football|soccer|referee|card|formation|lineup)\w*"
 )
+
+
+_WORD_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_LAST_N = re.compile(r"\blast (\d+|three|four|five|six|ten) (games|matches|results|fixtures)\b")
+
+
+def form_length(question: str, default: int = 5) -> int:
+    """Return how many recent matches a form question asks for ("last 3 results" -> 3), else ``default``."""
+    found = _LAST_N.search(question.lower())
+    if not found:
+        return default
+    count = found.group(1)
+    return int(count) if count.isdigit() else _WORD_NUMBERS[count]
 
 
 @dataclass(frozen=True)

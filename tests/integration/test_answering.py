@@ -227,3 +227,44 @@ def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:
 def test_a_long_name_with_an_ampersand_is_one_team(answerer: Answerer) -> None:
     a = ask(answerer, "Which referee took charge of Brighton & Hove Albion against Fulham?")
     assert a.intent is Intent.REFEREE and a.matches == ["1903119"] and "Samuel Barrott" in a.answer
+
+
+def test_a_derby_names_its_two_teams(answerer: Answerer) -> None:
+    a = ask(answerer, "Who won the north London derby?")
+    assert a.intent is Intent.SCORE and a.matches == ["1903228"] and "Arsenal beat Tottenham 4-1." in a.answer
+
+
+def test_sent_off_lists_only_the_sendings_off(answerer: Answerer) -> None:
+    a = ask(answerer, "Who got sent off in Chelsea v Arsenal?")
+    assert a.intent is Intent.CARDS and "Sent off: Moisés Caicedo (Chelsea) red 38'." in a.answer
+    assert "yellow" not in a.answer
+
+
+def test_who_kept_goal_is_the_lineup_with_the_goalkeeper(answerer: Answerer) -> None:
+    a = ask(answerer, "Who started in goal for Chelsea against Arsenal?")
+    assert a.intent is Intent.LINEUP and "Robert Sánchez (1, goalkeeper)" in a.answer
+
+
+def test_last_results_are_the_form(answerer: Answerer) -> None:
+    a = ask(answerer, "Arsenal's last 2 results")
+    assert a.intent is Intent.FORM and a.matches == ["1903228", "1903239"]
+    assert a.answer.startswith("Arsenal's last 2 matches (oldest first): WD. Arsenal 4-1 Tottenham (23 November 2025)")
+
+
+def test_record_counts_clean_sheets_from_the_results(answerer: Answerer) -> None:
+    held = set(answerer.book.t.matches["match_id"])
+    rows = [r for r in season_index() if r["whoscored_id"] in held and "Arsenal" in (r["home"], r["away"])]
+    conceded = [int(r["score"].split(":")[1 if r["home"] == "Arsenal" else 0]) for r in rows]
+    a = ask(answerer, "How many clean sheets have Arsenal kept?")
+    assert a.intent is Intent.AGGREGATE and f"{conceded.count(0)} clean sheets" in a.answer
+
+
+def test_which_matches_were_played_on_a_day(answerer: Answerer) -> None:
+    a = ask(answerer, "Which matches were played on 16 August 2025?")
+    assert a.intent is Intent.SCORE and len(a.matches) == 5 and "Tottenham 3-0 Burnley" in a.answer
+
+
+def test_a_player_against_a_team_they_never_met_is_unknown(answerer: Answerer) -> None:
+    a = ask(answerer, "Did Eberechi Eze score against Bournemouth?")
+    assert a.intent is Intent.UNKNOWN_MATCH
+    assert a.answer.startswith("There is no match Arsenal vs Bournemouth in the data")
