@@ -66,7 +66,7 @@ COMMON_WORDS = frozenset(
 EVERYDAY_ALIASES = frozenset(["nice", "lens", "sporting", "athletic", "inter", "saints", "hull", "como", "paris"])
 # "Empoli vs Man City", "Real Zaragoza v Arsenal": capitalised names either side of a fixture word.
 _FIXTURE = re.compile(
-    r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:vs\.?|v\.?|versus|against)\s+((?:[A-Z][\w'.-]*\s*){1,4})"
+    r"(?<![\w'])((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:vs\.?|v\.?|versus|against)\s+((?:[A-Z][\w'.-]*\s*){1,4})"
 )
 
 
@@ -165,7 +165,8 @@ class Catalog:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
         text = f" {words_of(question)} "
         found = Resolution(period=resolve_period(question, self.latest))
-        found.teams = self._teams_in(text) or next((t for d, t in self._derbies.items() if f" {d} " in text), [])
+        # A derby's name first: "manchester" alone would read as one of its two teams.
+        found.teams = next((t for d, t in self._derbies.items() if f" {d} " in text), None) or self._teams_in(text)
         found.unknown_teams = sorted(
             set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question, found.teams))
         )

@@ -329,7 +329,8 @@ class FactBook:
         clean_sheets = int((rows["goals_against"] == 0).sum())
         r.add(
             f"{team} in {period_label}: {len(rows)} matches, {won} won, {drawn} drawn, {lost} lost, "
-            f"{3 * won + drawn} points; scored {gf}, conceded {ga}, {clean_sheets} clean sheets.",
+            f"{3 * won + drawn} points; scored {gf}, conceded {ga}, "
+            f"{clean_sheets} clean sheet{'' if clean_sheets == 1 else 's'}.",
             match_ids, played=len(rows), won=won, drawn=drawn, lost=lost, goals_for=gf, goals_against=ga,
             clean_sheets=clean_sheets,
         )  # fmt: skip

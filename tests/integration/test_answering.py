@@ -268,3 +268,12 @@ def test_a_player_against_a_team_they_never_met_is_unknown(answerer: Answerer) -
     a = ask(answerer, "Did Eberechi Eze score against Bournemouth?")
     assert a.intent is Intent.UNKNOWN_MATCH
     assert a.answer.startswith("There is no match Arsenal vs Bournemouth in the data")
+
+
+def test_a_lowercase_word_before_against_is_no_team(answerer: Answerer) -> None:
+    a = ask(answerer, "What's Man City's xG against Fulham?")
+    assert a.intent is Intent.TEAM_STAT and a.matches == ["1903251"]
+
+
+def test_a_derby_beats_the_city_name_inside_it(answerer: Answerer) -> None:
+    assert answerer.catalog.resolve("What was the result of the Manchester derby?").teams == ["Man City", "Man Utd"]
