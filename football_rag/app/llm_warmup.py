@@ -1,7 +1,8 @@
 """Loading the LLM in the background at start-up, so the page comes up before the model does.
 
 Fact questions never wait for it (they are answered from the tables); a narrative question asked
-while it loads waits on the model's own lock, and the header says what is happening.
+while it loads waits on the model's own lock, and the header says what is happening. Once loaded, the
+model reads the answer prompt's fixed part (``primer``) so the first question does not pay for it.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from enum import StrEnum
 
 from football_rag.rag.llm import LocalLLM
+from football_rag.rag.prompts import ChatMessage
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +30,8 @@ class LLMStatus(StrEnum):
 class LLMWarmup:
     """Loads one LLM in a daemon thread; ``status`` and ``describe`` say where it is."""
 
-    def __init__(self, llm: LocalLLM | None) -> None:
-        self.llm = llm
+    def __init__(self, llm: LocalLLM | None, primer: Sequence[ChatMessage] = ()) -> None:
+        self.llm, self.primer = llm, list(primer)
         self.status = LLMStatus.OFF if llm is None else LLMStatus.WAITING
         self.error: str | None = None
         self.load_s: float | None = None
@@ -63,6 +66,8 @@ class LLMWarmup:
         started = time.perf_counter()
         try:
             self.llm.load()
+            if self.primer:
+                self.llm.prime(self.primer)
         except Exception as exc:  # any load failure leaves the app serving facts; the reason is shown
             log.exception("the LLM did not load")
             self.error, self.status = str(exc).splitlines()[0] if str(exc) else type(exc).__name__, LLMStatus.FAILED

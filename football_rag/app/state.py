@@ -78,7 +78,7 @@ def state_over(
         tables=tables,
         answerer=answerer,
         coverage=coverage_of(tables.matches),
-        llm=LLMWarmup(answerer.llm),
+        llm=LLMWarmup(answerer.llm, primer=answerer.prompt.render("")),
         feedback=FeedbackLog(home / "feedback.jsonl", answerer.tracer),
         metrics=dict(metrics or {}),
     )

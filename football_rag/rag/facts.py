@@ -50,6 +50,7 @@ LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides"}
 # Averages, not totals, when summed over several matches.
 AVERAGED = {"possession", "pass_accuracy", "ppda", "field_tilt", "rating"}
 TOP_N = 5
+SUMMARY_STATS = ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt")
 SENDING_OFF = frozenset({"second_yellow", "red"})  # timeline card details that end a player's match
 
 
@@ -270,9 +271,16 @@ class FactBook:
     def match_summary(self, match_id: str) -> FactResult:
         """The facts a narrative answer stands on: score, scorers, key stats side by side, sendings-off."""
         r = self.scorers(match_id)
-        for stat in ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt"):
-            extra = self.team_stat(match_id, stat)
-            r.facts.extend(f for f in extra.facts[1:2])
+        # One line, unknown figures left out: every token here is one the LLM must read before it answers.
+        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
+        home, away = rows.loc["home"], rows.loc["away"]
+        pairs = [
+            f"{STAT_LABELS[stat][0].split(' (')[0]} {fmt(home[stat], decimals)} v {fmt(away[stat], decimals)}"
+            for stat in SUMMARY_STATS
+            if pd.notna(home[stat]) and pd.notna(away[stat])
+            for decimals in (STAT_LABELS[stat][1],)
+        ]
+        r.add(f"Key stats, {home['team']} v {away['team']}: {'; '.join(pairs)}.", [match_id])
         if self._card_items(match_id, SENDING_OFF):
             r.facts.append(self.cards(match_id, sendings_off_only=True).facts[1])
         r.text = " ".join(f.text for f in r.facts)

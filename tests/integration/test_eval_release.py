@@ -88,7 +88,7 @@ def test_evaluates_the_release_on_its_published_set(settings: Settings) -> None:
     assert report["params"] == {
         "release": "v0001",
         "model": "none",
-        "prompt": "answer@v1",
+        "prompt": "answer@v2",
         "embedder": FAST_MODEL,
         "questions": "4",
         "timeout_s": "300",

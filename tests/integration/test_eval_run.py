@@ -106,7 +106,7 @@ def test_forty_questions_logged_to_mlflow(settings: Settings) -> None:
     assert logged.data.params == {
         "release": "v-test",
         "model": "none",
-        "prompt": "answer@v1",
+        "prompt": "answer@v2",
         "embedder": "none",
         "questions": "40",
         "timeout_s": "300",
