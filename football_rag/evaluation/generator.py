@@ -19,6 +19,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -514,14 +515,18 @@ class EvalSetGenerator:
 
     # --- periods ----------------------------------------------------------------------------------
 
-    def _team_month(self) -> tuple[str, pd.Timestamp, pd.DataFrame] | None:
-        """A team, a month it played at least twice in, and its team_stats rows of that month (None: no such month)."""
+    @cached_property
+    def _team_months(self) -> list[pd.DataFrame]:
+        """Every team's team_stats rows of one month, for the months it played at least twice in."""
         rows = self.t.team_stats.merge(self.all_matches[["match_id", "date"]], on="match_id")
         months = rows.groupby(["team", rows["date"].dt.year, rows["date"].dt.month], sort=True)
-        eligible = [games for _, games in months if len(games) >= 2]
-        if not eligible:
+        return [games for _, games in months if len(games) >= 2]
+
+    def _team_month(self) -> tuple[str, pd.Timestamp, pd.DataFrame] | None:
+        """A team, a month it played at least twice in, and its team_stats rows of that month (None: no such month)."""
+        if not self._team_months:
             return None
-        games = self.rng.choice(eligible)
+        games = self.rng.choice(self._team_months)
         return games["team"].iloc[0], games["date"].iloc[0], games
 
     def aggregate(self) -> EvalQuestion | None:
