@@ -75,6 +75,7 @@ class PlayerRef:
     player_id: str
     name: str
     teams: tuple[str, ...]
+    matches: frozenset[str] = frozenset()  # the matches he was in the squad for (a transfer changes his team)
 
 
 @dataclass
@@ -142,14 +143,17 @@ class Catalog:
 
     def _index_players(self, lineups: pd.DataFrame) -> tuple[dict[str, PlayerRef], dict[str, list[PlayerRef]]]:
         teams_of: dict[str, set[str]] = defaultdict(set)
+        matches_of: dict[str, set[str]] = defaultdict(set)
         names: dict[str, str] = {}
-        for player_id, name, team in lineups[["player_id", "player_name", "team"]].itertuples(index=False):
+        columns = ["player_id", "player_name", "team", "match_id"]
+        for player_id, name, team, match_id in lineups[columns].itertuples(index=False):
             teams_of[str(player_id)].add(team)
+            matches_of[str(player_id)].add(str(match_id))
             names[str(player_id)] = name
         full: dict[str, PlayerRef] = {}
         surnames: dict[str, list[PlayerRef]] = defaultdict(list)
         for player_id, name in names.items():
-            ref = PlayerRef(player_id, name, tuple(sorted(teams_of[player_id])))
+            ref = PlayerRef(player_id, name, tuple(sorted(teams_of[player_id])), frozenset(matches_of[player_id]))
             key = words_of(name)
             full[key] = ref
             last = key.split()[-1] if key.split() else key

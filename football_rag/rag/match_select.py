@@ -54,7 +54,9 @@ def faces_opponent(resolution: Resolution) -> bool:
 def candidates(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
     """Every match the entities allow, oldest first."""
     if faces_opponent(resolution):
-        return in_period(_any_of(matches_of(matches, resolution.teams), _teams_of_players(resolution)), resolution)
+        # His meetings with the opponent while in the squad: after a transfer his old team's games are not his.
+        pool = _any_of(matches_of(matches, resolution.teams), _teams_of_players(resolution))
+        return in_period(pool[pool["match_id"].isin(resolution.players[0].matches)], resolution)
     teams = resolution.teams or _teams_of_players(resolution)
     if len(teams) > 2:
         teams = teams[:2]

@@ -277,3 +277,15 @@ def test_a_lowercase_word_before_against_is_no_team(answerer: Answerer) -> None:
 
 def test_a_derby_beats_the_city_name_inside_it(answerer: Answerer) -> None:
     assert answerer.catalog.resolve("What was the result of the Manchester derby?").teams == ["Man City", "Man Utd"]
+
+
+def test_a_transferred_player_meets_an_opponent_only_in_his_own_matches() -> None:
+    require(SEASON_DATA)
+    # Eze played for Crystal Palace in August (1903124), then for Arsenal against Spurs (1903228);
+    # Palace met Spurs again without him (1903314).
+    ids = ["1903124", "1903228", "1903314"]
+    answerer = Answerer(build_tables([parse_file(SEASON_DATA / "whoscored" / f"{i}.json.gz") for i in ids]))
+    (eze,) = answerer.catalog.resolve("Eberechi Eze").players
+    assert eze.teams == ("Arsenal", "Crystal Palace")
+    a = ask(answerer, "When did Eberechi Eze score against Spurs?")
+    assert a.matches == ["1903228"] and "Eberechi Eze 41'" in a.answer and "fit the question" not in a.answer
