@@ -187,8 +187,9 @@ class Answerer:
             "saves",
             "offsides",
         } and not re.search(r"\b(team|teams|club|clubs|side|sides)\b", plan.question.lower())
+        team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         plan.facts = self.book.ranking(
-            plan.route.stat, ids, self._period_label(plan.resolution), players, plan.route.descending
+            plan.route.stat, ids, self._period_label(plan.resolution), players, plan.route.descending, team
         )
         return plan
 
@@ -220,6 +221,8 @@ class Answerer:
     def _player_stat(self, plan: Plan) -> Plan:
         player = plan.resolution.players[0]
         resolution = plan.resolution
+        if len(resolution.players) >= 2 and not self._has_match_context(plan.question, resolution):
+            return self._player_comparison(plan)
         if self._has_match_context(plan.question, resolution):
             scope = Resolution(
                 teams=resolution.teams or list(player.teams[:1]),
@@ -235,6 +238,16 @@ class Answerer:
             teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
             return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
         plan.facts = self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
+        return plan
+
+    def _player_comparison(self, plan: Plan) -> Plan:
+        """ "Who scored more, Haaland or Thiago?": both players' figures over the period, and who had more."""
+        period = plan.resolution.period
+        players = [
+            (p.player_id, p.name, self._match_ids_in_scope(Resolution(players=[p], period=period)))
+            for p in plan.resolution.players[:2]
+        ]
+        plan.facts = self.book.player_comparison(players, plan.route.stat)
         return plan
 
     def _match_facts(self, plan: Plan) -> Plan:

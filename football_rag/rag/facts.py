@@ -316,8 +316,25 @@ class FactBook:
                 f"{name}: {fmt(total, decimals)} {label} ({how}) in {len(played)} "
                 f"appearances, {fmt(played['minutes'].sum())} minutes.",
                 played["match_id"].tolist(),
+                value=float(total),
             )
             r.match_ids = played["match_id"].tolist()
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def player_comparison(self, players: list[tuple[str, str, list[str]]], stat: str) -> FactResult:
+        """Each (player id, name, his match ids) player's figure, then who had more: decided here, not by the LLM."""
+        r = FactResult()
+        totals: dict[str, float] = {}
+        for player_id, name, match_ids in players:
+            part = self.player_stat(player_id, name, stat, match_ids)
+            r.facts.extend(part.facts)
+            r.match_ids.extend(part.match_ids)
+            if "value" in part.facts[-1].values:
+                totals[name] = float(part.facts[-1].values["value"])
+        if len(totals) == 2 and len(set(totals.values())) == 2:
+            label = STAT_LABELS.get(stat, (stat, 0))[0]
+            r.add(f"{max(totals, key=totals.__getitem__)} had more {label}.", r.match_ids)
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -377,11 +394,15 @@ class FactBook:
         return r
 
     def ranking(
-        self, stat: str, match_ids: list[str], period_label: str, players: bool, descending: bool
+        self, stat: str, match_ids: list[str], period_label: str, players: bool, descending: bool, team: str | None
     ) -> FactResult:
+        """The top players (or teams) by ``stat`` over the matches; players of ``team`` only when it is given."""
         table = self.t.player_stats if players else self.t.team_stats
         label, decimals = STAT_LABELS.get(stat, (stat, 0))
         rows = table[table["match_id"].isin(match_ids)]
+        if players and team:
+            rows = rows[rows["team"] == team]
+            period_label = f"{period_label} for {team}"
         if stat not in rows.columns:
             r = FactResult()
             r.add(f"The data has no {label} figure to rank by.")

@@ -289,3 +289,20 @@ def test_a_transferred_player_meets_an_opponent_only_in_his_own_matches() -> Non
     assert eze.teams == ("Arsenal", "Crystal Palace")
     a = ask(answerer, "When did Eberechi Eze score against Spurs?")
     assert a.matches == ["1903228"] and "Eberechi Eze 41'" in a.answer and "fit the question" not in a.answer
+
+
+def test_two_players_compared_over_a_month(answerer: Answerer) -> None:
+    import re
+
+    a = ask(answerer, "Who scored more goals in August, Haaland or Salah?")
+    assert a.intent is Intent.PLAYER_STAT
+    found = re.findall(r"(Erling Haaland|Mohamed Salah): (\d+) goals \(total\)", a.answer)
+    totals = {name: int(n) for name, n in found}
+    assert set(totals) == {"Erling Haaland", "Mohamed Salah"} and totals["Erling Haaland"] != totals["Mohamed Salah"]
+    assert a.answer.endswith(f"{max(totals, key=totals.__getitem__)} had more goals.")
+
+
+def test_a_teams_top_scorers_are_its_own_players(answerer: Answerer) -> None:
+    a = ask(answerer, "Who was Arsenal's top scorer?")
+    assert a.intent is Intent.RANKING and "for Arsenal: 1. Eberechi Eze (Arsenal) 3" in a.answer
+    assert all("(Arsenal)" in item for item in a.answer.split(":", 1)[1].split(";"))
