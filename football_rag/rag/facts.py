@@ -445,7 +445,7 @@ class FactBook:
             )
         if len(values) == 2:
             (a, va), (b, vb) = values.items()
-            if va != vb:
+            if pd.notna(va) and pd.notna(vb) and va != vb:  # an unknown figure (n/a) ranks nobody
                 higher = a if va > vb else b
                 r.add(f"{higher} averaged more {label}.")
         r.text = " ".join(f.text for f in r.facts)

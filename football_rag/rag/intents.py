@@ -64,6 +64,10 @@ _GOAL_TIME = re.compile(
 )
 # "How did Arsenal vs Chelsea end?" asks for the result, not a story.
 _ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
+# Two teams compared in the match they played, not over a season.
+_MEETING = re.compile(
+    r"\b(in|during) (the|that|this|their) (match|game|meeting)\b|\bwhen they (met|played)\b|\bagainst each other\b"
+)
 _FORM = re.compile(
     r"\b(form|last (few|\d+|three|four|five|six|ten) (games|matches|results|fixtures)|recent results|run of)\b"
 )
@@ -151,12 +155,13 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
         return Route(Intent.NARRATIVE)
     if has_player and (stat or re.search(r"\bscore\b", lowered)):
         return Route(Intent.PLAYER_STAT, stat=stat or "goals")
-    if n_teams == 2 and _COMPARISON.search(lowered) and stat:
+    if n_teams == 2 and _COMPARISON.search(lowered) and stat and not _MEETING.search(lowered):
         return Route(Intent.COMPARISON, stat=stat)
     if _AGGREGATE.search(lowered) and not has_match_context:
         return Route(Intent.AGGREGATE, stat=stat or "goals")
     for intent, pattern in _FACTS:
-        if pattern.search(lowered) and not (intent is Intent.SCORE and stat and stat != "goals"):
+        # A statistic wins over the words that only set the scene: "the score", "the Chelsea keeper".
+        if pattern.search(lowered) and not (intent in (Intent.SCORE, Intent.LINEUP) and stat not in (None, "goals")):
             return Route(intent, stat=stat)
     if stat:
         return Route(Intent.TEAM_STAT, stat=stat)

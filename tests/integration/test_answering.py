@@ -306,3 +306,20 @@ def test_a_teams_top_scorers_are_its_own_players(answerer: Answerer) -> None:
     a = ask(answerer, "Who was Arsenal's top scorer?")
     assert a.intent is Intent.RANKING and "for Arsenal: 1. Eberechi Eze (Arsenal) 3" in a.answer
     assert all("(Arsenal)" in item for item in a.answer.split(":", 1)[1].split(";"))
+
+
+def test_two_teams_compared_in_their_match_is_that_match(answerer: Answerer) -> None:
+    a = ask(answerer, "Compare Arsenal and Chelsea possession in their match")
+    assert a.intent is Intent.TEAM_STAT and a.matches == ["1903239"]
+    assert "Possession %: Chelsea 38.3, Arsenal 61.7. Arsenal had more possession %." in a.answer
+
+
+def test_a_statistic_beats_the_keeper_who_made_it(answerer: Answerer) -> None:
+    a = ask(answerer, "How many saves did the Chelsea keeper make against Arsenal?")
+    assert a.intent is Intent.TEAM_STAT and "Saves: Chelsea 3, Arsenal 3." in a.answer
+
+
+def test_unknown_figures_rank_nobody(answerer: Answerer) -> None:
+    # These tables carry no xG (it is filled by the release's model): nobody "averaged more" of it.
+    a = ask(answerer, "Compare Arsenal and Liverpool xG in August")
+    assert a.intent is Intent.COMPARISON and "n/a xG per match" in a.answer and "averaged more" not in a.answer
