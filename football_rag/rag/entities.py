@@ -118,6 +118,7 @@ class Catalog:
         self.latest: date = pd.Timestamp((finished if not finished.empty else matches)["date"].max()).date()
         self._team_keys = self._index_teams()
         self._derbies = self._index_derbies()
+        self._grounds = self._index_grounds(matches)
         self._players, self._surnames = self._index_players(lineups)
 
     def _index_teams(self) -> dict[str, str]:
@@ -130,6 +131,12 @@ class Catalog:
             if canonical in canonical_to_data:
                 keys[alias] = canonical_to_data[canonical]
         return keys
+
+    @staticmethod
+    def _index_grounds(matches: pd.DataFrame) -> dict[str, str]:
+        """Each venue's name as plain words -> the team that played most of its home matches there."""
+        homes = matches.dropna(subset=["venue"]).groupby("venue")["home"].agg(lambda teams: teams.mode().iloc[0])
+        return {words_of(venue): team for venue, team in homes.items() if words_of(venue)}
 
     def _index_derbies(self) -> dict[str, list[str]]:
         """Every derby phrase of ``configs/derbies.yaml`` whose two teams are in the data -> those teams."""
@@ -169,8 +176,13 @@ class Catalog:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
         text = f" {words_of(question)} "
         found = Resolution(period=resolve_period(question, self.latest))
+        # A ground stands for its home team, and its words are no player's ("Old Trafford" is not James Trafford).
+        grounds = [team for venue, team in self._grounds.items() if f" {venue} " in text]
+        for venue in self._grounds:
+            text = text.replace(f" {venue} ", " ")
         # A derby's name first: "manchester" alone would read as one of its two teams.
-        found.teams = next((t for d, t in self._derbies.items() if f" {d} " in text), None) or self._teams_in(text)
+        derby = next((t for d, t in self._derbies.items() if f" {d} " in text), None)
+        found.teams = derby or list(dict.fromkeys(self._teams_in(text) + grounds))
         found.unknown_teams = sorted(
             set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question, found.teams))
         )
@@ -181,6 +193,7 @@ class Catalog:
         if previous is not None and not (found.teams or found.players or found.unknown_teams):
             found.teams, found.players = list(previous.teams), list(previous.players)
             found.period = found.period or previous.period
+            found.wants_last_match = found.wants_last_match or previous.wants_last_match
             found.inherited = True
         return found
 

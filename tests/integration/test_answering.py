@@ -323,3 +323,15 @@ def test_unknown_figures_rank_nobody(answerer: Answerer) -> None:
     # These tables carry no xG (it is filled by the release's model): nobody "averaged more" of it.
     a = ask(answerer, "Compare Arsenal and Liverpool xG in August")
     assert a.intent is Intent.COMPARISON and "n/a xG per match" in a.answer and "averaged more" not in a.answer
+
+
+def test_a_ground_stands_for_its_home_team_not_a_players_surname(answerer: Answerer) -> None:
+    a = ask(answerer, "Who scored at Old Trafford on 30 August 2025?")
+    assert a.intent is Intent.SCORERS and a.matches == ["1903146"] and "Man Utd 3-2 Burnley" in a.answer
+    assert [p.name for p in answerer.catalog.resolve("What happened at Old Trafford?").players] == []
+
+
+def test_a_follow_up_keeps_asking_about_the_last_match(answerer: Answerer) -> None:
+    first, resolution = answerer.ask("Liverpool's last game")
+    follow, _ = answerer.ask("Who scored?", resolution)
+    assert follow.matches == first.matches and "fit the question" not in follow.answer
