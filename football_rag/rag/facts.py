@@ -389,7 +389,12 @@ class FactBook:
         r = FactResult(match_ids=rows["match_id"].tolist())
         results = "".join(rows["result"])
         games = "; ".join(self.label(self.match(mid)) for mid in rows["match_id"])
-        r.add(f"{team}'s last {len(rows)} matches (oldest first): {results}. {games}.", r.match_ids, form=results)
+        scored, conceded = int(rows["goals"].sum()), int(rows["goals_against"].sum())
+        r.add(
+            f"{team}'s last {len(rows)} matches (oldest first): {results}, scored {scored}, conceded {conceded}. "
+            f"{games}.",
+            r.match_ids, form=results, goals_for=scored, goals_against=conceded,
+        )  # fmt: skip
         r.text = r.facts[0].text
         return r
 

@@ -248,7 +248,9 @@ def test_who_kept_goal_is_the_lineup_with_the_goalkeeper(answerer: Answerer) -> 
 def test_last_results_are_the_form(answerer: Answerer) -> None:
     a = ask(answerer, "Arsenal's last 2 results")
     assert a.intent is Intent.FORM and a.matches == ["1903228", "1903239"]
-    assert a.answer.startswith("Arsenal's last 2 matches (oldest first): WD. Arsenal 4-1 Tottenham (23 November 2025)")
+    assert a.answer.startswith(
+        "Arsenal's last 2 matches (oldest first): WD, scored 5, conceded 2. Arsenal 4-1 Tottenham (23 November 2025)"
+    )
 
 
 def test_record_counts_clean_sheets_from_the_results(answerer: Answerer) -> None:
