@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
 from cachetools import LRUCache
 
 from football_rag.analytics.tables import MatchTables
+from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Answer, Intent, Source
 from football_rag.rag.entities import Catalog, Resolution
 from football_rag.rag.facts import FactBook, FactResult
@@ -24,6 +25,7 @@ from football_rag.rag.intents import Route, form_length, route
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
+from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.tracing import Trace, Tracer
 
@@ -362,7 +364,7 @@ class Answerer:
                 tuple(f.text for f in plan.facts.facts) + tuple(p.text for p in plan.passages) + (plan.facts.text,)
             )
             fallback = plan.facts.text or (plan.passages[0].text if plan.passages else "The data does not cover that.")
-            checked = ground(draft or fallback, evidence, self.names, fallback)
+            checked = ground(draft or fallback, evidence, self.names, fallback, self._result_claims(plan))
             span.set_output({"grounded": checked.grounded, "unsupported": list(checked.unsupported)})
         matches = list(dict.fromkeys(plan.facts.match_ids + [p.match_id for p in plan.passages if p.match_id]))
         return Answer(
@@ -376,6 +378,17 @@ class Answerer:
             unsupported=list(checked.unsupported),
             chart=self._chart(plan, matches),
         )
+
+    def _result_claims(self, plan: Plan) -> Callable[[str], list[str]] | None:
+        """The result check of a narrative answer about one finished match (None otherwise)."""
+        ids = list(dict.fromkeys(plan.facts.match_ids))
+        if plan.intent is not Intent.NARRATIVE or len(ids) != 1:
+            return None
+        m = self.book.match(ids[0])
+        if m["status"] != FINISHED:
+            return None
+        result = MatchResult(m["home"], m["away"], int(m["home_goals"]), int(m["away_goals"]))
+        return lambda sentence: contradictions(sentence, result)
 
     def _sources(self, plan: Plan) -> list[Source]:
         table_sources = [

@@ -2,14 +2,15 @@
 
 Every number in an answer (scores "4-1", decimals "1.39", percentages, minutes "36'", counts, also
 spelled "four") must equal a number in the evidence given to the model; every team or player name the
-answer mentions must appear in that evidence. A sentence that fails is dropped; when nothing is left
+answer mentions must appear in that evidence, and what it says of a result must match the score
+(``result_claims``). A sentence that fails is dropped; when nothing is left
 the templated facts stand in. The result says ``grounded`` and lists what was ``unsupported``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 NUMBER_WORDS = {
@@ -74,8 +75,11 @@ class NameMatcher:
         return [self._spelling[m.group(0)] for m in self._pattern.finditer(text.lower())]
 
 
-def _unsupported_in(sentence: str, evidence: Evidence, names: NameMatcher) -> list[str]:
-    bad = [
+def _unsupported_in(
+    sentence: str, evidence: Evidence, names: NameMatcher, claims: Callable[[str], list[str]] | None
+) -> list[str]:
+    bad = list(claims(sentence)) if claims else []
+    bad += [
         m.group(0)
         for m in _NUMBER.finditer(sentence)
         if not evidence.supports_number(float(m.group(1).replace(",", "")))
@@ -89,20 +93,29 @@ def _unsupported_in(sentence: str, evidence: Evidence, names: NameMatcher) -> li
     return bad
 
 
-def ground(answer: str, evidence: Evidence, names: NameMatcher, fallback: str) -> GroundingResult:
-    """Keep the sentences whose numbers and names the evidence supports; ``fallback`` when none survive."""
+def ground(
+    answer: str,
+    evidence: Evidence,
+    names: NameMatcher,
+    fallback: str,
+    claims: Callable[[str], list[str]] | None = None,
+) -> GroundingResult:
+    """Keep the sentences whose numbers and names the evidence supports; ``fallback`` when none survive.
+
+    ``claims`` returns what else a sentence says that the facts contradict (``result_claims``).
+    """
     kept: list[str] = []
     removed: list[str] = []
     unsupported: list[str] = []
     for sentence in split_sentences(answer):
-        bad = _unsupported_in(sentence, evidence, names)
+        bad = _unsupported_in(sentence, evidence, names, claims)
         if bad:
             removed.append(sentence)
             unsupported.extend(bad)
         else:
             kept.append(sentence)
     text = " ".join(kept).strip() or fallback
-    grounded = not any(_unsupported_in(sentence, evidence, names) for sentence in split_sentences(text))
+    grounded = not any(_unsupported_in(s, evidence, names, claims) for s in split_sentences(text))
     return GroundingResult(text, grounded, tuple(unsupported), tuple(removed))
 
 

@@ -1,0 +1,40 @@
+"""The result check on sentences Qwen2.5 1.5B really wrote in the season evaluation (run ca8c08d4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from football_rag.rag.grounding import Evidence, NameMatcher, ground
+from football_rag.rag.result_claims import MatchResult, contradictions
+
+FULHAM_CITY = MatchResult("Fulham", "Man City", 4, 5)
+NEWCASTLE_LEEDS = MatchResult("Newcastle", "Leeds", 4, 3)
+CHELSEA_ARSENAL = MatchResult("Chelsea", "Arsenal", 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result", "claims"),
+    [
+        ("The match ended in a 4-5 draw.", FULHAM_CITY, ["draw"]),
+        ("Newcastle scored 3 goals, with Harvey Barnes scoring at 36'.", NEWCASTLE_LEEDS, ["newcastle scored 3 goals"]),
+        ("Leeds scored three goals in the second half.", NEWCASTLE_LEEDS, []),
+        ("Newcastle won the match 4-3 against Leeds.", NEWCASTLE_LEEDS, []),
+        ("Leeds won the match 4-3.", NEWCASTLE_LEEDS, ["leeds won"]),
+        ("Chelsea won the match against Arsenal.", CHELSEA_ARSENAL, ["chelsea won"]),
+        ("Chelsea drew 1-1 with Arsenal at Stamford Bridge.", CHELSEA_ARSENAL, []),
+        ("Man City narrowly beat Fulham 5-4.", FULHAM_CITY, []),
+        ("Man City lost at Craven Cottage.", FULHAM_CITY, ["man city lost"]),
+        ("Fulham lost a nine-goal thriller.", FULHAM_CITY, []),
+    ],
+)
+def test_contradictions_of_the_score(sentence: str, result: MatchResult, claims: list[str]) -> None:
+    assert contradictions(sentence, result) == claims
+
+
+def test_grounding_drops_a_sentence_that_gets_the_result_wrong() -> None:
+    facts = Evidence(("Fulham 4-5 Man City on 2 December 2025.", "Goals: Phil Foden 44' for Man City."))
+    draft = "Fulham played Man City on 2 December 2025. The match ended in a 4-5 draw. Phil Foden scored at 44'."
+    checked = ground(draft, facts, NameMatcher(["Fulham", "Man City", "Phil Foden"]), "fallback",
+                     lambda s: contradictions(s, FULHAM_CITY))  # fmt: skip
+    assert checked.text == "Fulham played Man City on 2 December 2025. Phil Foden scored at 44'."
+    assert checked.unsupported == ("draw",) and checked.grounded
