@@ -387,7 +387,9 @@ class Answerer:
         m = self.book.match(ids[0])
         if m["status"] != FINISHED:
             return None
-        result = MatchResult(m["home"], m["away"], int(m["home_goals"]), int(m["away_goals"]))
+        result = MatchResult(
+            m["home"], m["away"], int(m["home_goals"]), int(m["away_goals"]), self.book.goals_by_player(ids[0])
+        )
         return lambda sentence: contradictions(sentence, result)
 
     def _sources(self, plan: Plan) -> list[Source]:

@@ -153,6 +153,13 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def goals_by_player(self, match_id: str) -> dict[str, int]:
+        """Return every player in the match's squads -> the goals he scored in it (own goals included)."""
+        squads = self.t.lineups.loc[self.t.lineups["match_id"] == match_id, "player_name"].dropna()
+        timeline = self.t.timeline
+        goals = timeline[(timeline["match_id"] == match_id) & (timeline["kind"] == "goal")]["player_name"]
+        return {name: 0 for name in squads} | goals.value_counts().to_dict()
+
     def cards(self, match_id: str, sendings_off_only: bool = False) -> FactResult:
         r = FactResult(match_ids=[match_id])
         r.add(self.score_line(match_id), [match_id])

@@ -3,19 +3,27 @@
 The number check lets through "Newcastle scored 3 goals" in a 4-3 win and "the match ended in a 4-5
 draw": every number in them is in the evidence, yet the result they state is wrong. Small models do
 this (ENVIRONMENT.md). Here a sentence that calls a won match a draw, names the wrong winner or loser,
-or gives a team a goal count other than its own is a contradiction, and ``grounding`` drops it.
+gives a team or a player a goal count other than their own, or says a player scored who did not, is a
+contradiction, and ``grounding`` drops it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from football_rag.rag.grounding import NUMBER_WORDS
 
 _DRAW = re.compile(r"\b(draw|drew|drawn|tied|all square|shared the points|stalemate)\b")
 # A team's name followed within two words by what it did: "Newcastle narrowly beat", "Man Utd won the".
 _NEAR = r"(?:\s+[\w'-]+){0,2}\s+"
+# What a player is said to have scored: "scored twice", "scored 2 goals", "netted a brace", "a hat-trick".
+_SCORED = (
+    r"(?:scored|netted|struck)(?: (?:a )?(?:brace|hat-?trick|twice|once|\d+ goals?|(?:"
+    + "|".join(NUMBER_WORDS)
+    + r") goals?))?|(?:got|grabbed|bagged) (?:a )?(?:brace|hat-?trick)"
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,8 @@ class MatchResult:
     away: str
     home_goals: int
     away_goals: int
+    # Every player of the match -> goals he scored (own goals included: "X scored" is then still true).
+    scorers: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def winner(self) -> str | None:
@@ -56,7 +66,23 @@ def contradictions(sentence: str, result: MatchResult) -> list[str]:
         scored = re.search(rf"\b{name}{_NEAR}scored (\d+|{'|'.join(NUMBER_WORDS)}) goals?\b", lowered)
         if scored and _count(scored.group(1)) != result.goals(team):
             found.append(scored.group(0))
+    for player, goals in result.scorers.items():
+        claim = re.search(rf"\b{re.escape(player.lower())}{_NEAR}({_SCORED})", lowered)
+        if claim and (goals == 0 or _player_count(claim.group(1)) not in (None, goals)):
+            found.append(claim.group(0))
     return found
+
+
+def _player_count(claim: str) -> int | None:
+    """Return the goals a "scored ..." claim states ("scored twice" -> 2, "a hat-trick" -> 3), None when none."""
+    if "hat" in claim:
+        return 3
+    if "brace" in claim or "twice" in claim:
+        return 2
+    if "once" in claim:
+        return 1
+    number = re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\b", claim)
+    return _count(number.group(1)) if number else None
 
 
 def _count(word: str) -> int:

@@ -38,3 +38,24 @@ def test_grounding_drops_a_sentence_that_gets_the_result_wrong() -> None:
                      lambda s: contradictions(s, FULHAM_CITY))  # fmt: skip
     assert checked.text == "Fulham played Man City on 2 December 2025. Phil Foden scored at 44'."
     assert checked.unsupported == ("draw",) and checked.grounded
+
+
+NEWCASTLE_LEEDS_SCORERS = MatchResult(
+    "Newcastle", "Leeds", 4, 3, {"Harvey Barnes": 2, "Joelinton": 1, "Brenden Aaronson": 1, "Nick Pope": 0}
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Harvey Barnes scored twice for Newcastle.", []),
+        ("Harvey Barnes scored a hat-trick.", ["harvey barnes scored a hat-trick"]),
+        ("Joelinton scored at 54'.", []),
+        ("Joelinton scored two goals.", ["joelinton scored two goals"]),
+        ("Nick Pope scored late on.", ["nick pope scored"]),
+        ("Brenden Aaronson got a brace.", ["brenden aaronson got a brace"]),
+        ("Nick Pope, who scored nothing, kept goal.", []),
+    ],
+)
+def test_what_players_are_said_to_have_scored(sentence: str, claims: list[str]) -> None:
+    assert contradictions(sentence, NEWCASTLE_LEEDS_SCORERS) == claims
