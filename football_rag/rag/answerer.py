@@ -273,10 +273,8 @@ class Answerer:
         """A match fact over every match of a period: "Who scored for Liverpool in August?", "Results on 13 Sep"."""
         resolution = plan.resolution
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
-        named = bool(resolution.teams or resolution.players)
-        if resolution.period is None or (one_day and named) or len(resolution.teams) == 2:
-            return None
-        if plan.intent is Intent.CHART:
+        one_named_day = one_day and bool(resolution.teams or resolution.players)
+        if resolution.period is None or one_named_day or len(resolution.teams) == 2 or plan.intent is Intent.CHART:
             return None
         pool = candidates(self.book.t.matches, resolution)
         if len(pool) <= 1:
