@@ -77,6 +77,8 @@ def _answered(answer: Answer, started: float, first_token: float | None) -> dict
         "grounded": answer.grounded,
         "unsupported": list(answer.unsupported),
         "first_token_ms": None if first_token is None else round((first_token - started) * 1000, 1),
+        # A narrative answer's first piece is its computed opening; this is when the model's own text began.
+        "model_first_token_ms": answer.timings_ms.get("model_first_token"),
     }
 
 
@@ -84,6 +86,7 @@ def _failed(status: str, error: str) -> dict[str, object]:
     return {
         "status": status, "error": error, "answer": "", "intent": None, "matches": [], "document_matches": [],
         "document_ids": [], "facts": [], "grounded": False, "unsupported": [], "first_token_ms": None,
+        "model_first_token_ms": None,
     }  # fmt: skip
 
 

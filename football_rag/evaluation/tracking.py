@@ -36,6 +36,7 @@ BATCH = 900
 TABLE_COLUMNS = (
     "id", "kind", "question", "gold", "match_id", "expected_intent", "status", "error", "answer", "intent", "matches",
     "grounded", "unsupported", "missing", "correct", "rank", "refusal_ok", "latency_ms", "first_token_ms",
+    "model_first_token_ms",
     "judge_faithfulness", "judge_relevance", "judge_reason",
 )  # fmt: skip
 

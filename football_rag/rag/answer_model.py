@@ -17,6 +17,7 @@ class Intent(StrEnum):
     VENUE = "venue"
     ATTENDANCE = "attendance"
     MAN_OF_THE_MATCH = "man_of_the_match"
+    MANAGER = "manager"
     TEAM_STAT = "team_stat"
     PLAYER_STAT = "player_stat"
     AGGREGATE = "aggregate"

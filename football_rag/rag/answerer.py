@@ -1,8 +1,9 @@
 """Answering one question: resolve -> route -> facts (tables) -> retrieval (Chroma) -> LLM -> grounding.
 
-Fact questions are answered from the tables alone (no model call: fast and exact). Narrative
-questions give the model the computed facts and the retrieved passages; what it writes is checked by
-``grounding`` before it is shown. Every stage runs in an Opik span (no-op when Opik is not configured).
+Fact questions are answered from the tables alone (no model call: fast and exact). A narrative
+answer about a match opens with its computed result and scorers, streamed at once; the model is then
+given the result, the key stats and the retrieved passages to answer the question, and what it writes
+is checked by ``grounding`` before it is shown. Every stage runs in an Opik span (no-op when Opik is not configured).
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Answer, Intent, Source
 from football_rag.rag.entities import Catalog, Resolution
-from football_rag.rag.facts import FactBook, FactResult
+from football_rag.rag.facts import TEAM_ONLY, FactBook, FactResult
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
-from football_rag.rag.intents import Route, form_length, route
+from football_rag.rag.intents import Route, asks_one_side, form_length, route, stat_named
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
 from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
+from football_rag.rag.stat_claims import MatchStats, stat_contradictions
 from football_rag.rag.tracing import Trace, Tracer
 
 MAX_QUESTION_CHARS = 500
@@ -119,7 +121,7 @@ class Answerer:
                 span.set_output({"documents": [p.doc_id for p in plan.passages]})
         if plan.intent is Intent.NARRATIVE and self.llm is not None and (plan.passages or plan.facts.facts):
             plan.messages = self.prompt.render(
-                question, facts=[f.text for f in plan.facts.facts], passages=[(p.doc_id, p.text) for p in plan.passages]
+                question, facts=plan.facts.for_model(), passages=[(p.doc_id, p.text) for p in plan.passages]
             )
         return plan
 
@@ -150,9 +152,11 @@ class Answerer:
             )
             plan.facts.text = f"Which player do you mean: {options}?"
             return plan
+        if chosen.intent is Intent.SCORERS and resolution.players and not self._has_match_context(question, resolution):
+            return self._player_goals(plan)
         builder = {
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
-            Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat,
+            Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
         }.get(chosen.intent)  # fmt: skip
         if builder is not None:
             return builder(plan)
@@ -181,14 +185,8 @@ class Answerer:
 
     def _ranking(self, plan: Plan) -> Plan:
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
-        players = plan.route.stat not in {
-            "possession",
-            "ppda",
-            "field_tilt",
-            "corners",
-            "saves",
-            "offsides",
-        } and not re.search(r"\b(team|teams|club|clubs|side|sides)\b", plan.question.lower())
+        asks_teams = re.search(r"\b(team|teams|club|clubs|side|sides)\b", plan.question.lower()) is not None
+        players = plan.route.stat not in TEAM_ONLY and not asks_teams
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         plan.facts = self.book.ranking(
             plan.route.stat, ids, self._period_label(plan.resolution), players, plan.route.descending, team
@@ -203,9 +201,11 @@ class Answerer:
 
     def _aggregate(self, plan: Plan) -> Plan:
         if not plan.resolution.teams:
-            if plan.resolution.period:
-                ids = self._match_ids_in_scope(plan.resolution)
-                plan.facts = self.book.results_in(ids, self._period_label(plan.resolution))
+            # "How many penalties were scored in August?" is every team's total; "How did August go?" its results.
+            named = stat_named(plan.question)
+            if named or plan.resolution.period:
+                ids, label = self._match_ids_in_scope(plan.resolution), self._period_label(plan.resolution)
+                plan.facts = self.book.period_total(named, ids, label) if named else self.book.results_in(ids, label)
                 return plan
             return self._clarify(plan, "Which team do you mean?")
         team = plan.resolution.teams[0]
@@ -240,6 +240,39 @@ class Answerer:
             teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
             return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
         plan.facts = self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
+        return plan
+
+    def _player_goals(self, plan: Plan) -> Plan:
+        """ "Who set up Haaland's goals in September?": his goals over the period, each with who assisted it
+        ("Who did Saka assist?": the goals he set up, each with who scored it)."""
+        player, period = plan.resolution.players[0], plan.resolution.period
+        ids = self._match_ids_in_scope(Resolution(players=[player], period=period))
+        plan.facts = self.book.player_goals(
+            player.player_id, player.name, ids, self._period_label(plan.resolution), set_up=plan.route.stat == "assists"
+        )
+        return plan
+
+    def _managers(self, plan: Plan) -> Plan:
+        """The manager(s) of the match asked about (one side when one is asked for), or each team's over a period."""
+        resolution = plan.resolution
+        if not (resolution.teams or resolution.period):
+            return self._clarify(plan, "Which team's manager do you mean?")
+        in_match = bool(resolution.teams) and self._has_match_context(plan.question, resolution)
+        selection = select_one(self.book.t.matches, resolution, self.book.label) if in_match else None
+        ids = (
+            selection.match_ids
+            if selection
+            else self._match_ids_in_scope(Resolution(teams=resolution.teams[:1], period=resolution.period))
+        )
+        if not ids:
+            return self._unknown(plan, resolution)
+        one_side = len(resolution.teams) == 1 or (bool(resolution.teams) and asks_one_side(plan.question))
+        sides = list(dict.fromkeys(self.book.matches.loc[ids, ["home", "away"]].to_numpy().ravel()))
+        teams = resolution.teams[:1] if one_side else sides
+        plan.facts = self.book.managers(ids, teams, self._period_label(resolution))
+        if selection and selection.note:
+            plan.facts.add(selection.note)
+            plan.facts.text += " " + selection.note
         return plan
 
     def _player_comparison(self, plan: Plan) -> Plan:
@@ -279,13 +312,8 @@ class Answerer:
         pool = candidates(self.book.t.matches, resolution)
         if len(pool) <= 1:
             return None
-        combined = FactResult()
-        for match_id in pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]:
-            part = self._one_match(plan.route, match_id, resolution)
-            combined.facts.extend(part.facts)
-            combined.match_ids.extend(part.match_ids)
-        combined.text = " ".join(f.text for f in combined.facts)
-        plan.facts = combined
+        ids = pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]
+        plan.facts = FactResult.joined([self._one_match(plan.route, match_id, resolution) for match_id in ids])
         return plan
 
     def _one_match(self, chosen: Route, match_id: str, resolution: Resolution) -> FactResult:
@@ -361,13 +389,14 @@ class Answerer:
             evidence = Evidence(
                 tuple(f.text for f in plan.facts.facts) + tuple(p.text for p in plan.passages) + (plan.facts.text,)
             )
-            fallback = plan.facts.text or (plan.passages[0].text if plan.passages else "The data does not cover that.")
+            opening = self._opening(plan) if draft is not None else ""
+            fallback = "" if opening else self._fallback(plan)
             checked = ground(draft or fallback, evidence, self.names, fallback, self._result_claims(plan))
             span.set_output({"grounded": checked.grounded, "unsupported": list(checked.unsupported)})
         matches = list(dict.fromkeys(plan.facts.match_ids + [p.match_id for p in plan.passages if p.match_id]))
         return Answer(
             question=plan.question,
-            answer=checked.text,
+            answer="\n\n".join(part for part in (opening, checked.text) if part),
             intent=plan.intent,
             matches=matches,
             sources=self._sources(plan),
@@ -377,18 +406,29 @@ class Answerer:
             chart=self._chart(plan, matches),
         )
 
+    @staticmethod
+    def _opening(plan: Plan) -> str:
+        """Return the facts a model-written answer opens with, as written ("" when none)."""
+        return " ".join(plan.facts.opening)
+
+    @staticmethod
+    def _fallback(plan: Plan) -> str:
+        """Return what stands in when no sentence of the draft survives: the facts, else the nearest passage."""
+        return plan.facts.text or (plan.passages[0].text if plan.passages else "The data does not cover that.")
+
     def _result_claims(self, plan: Plan) -> Callable[[str], list[str]] | None:
-        """The result check of a narrative answer about one finished match (None otherwise)."""
+        """The result and stat-comparison check of a narrative answer about one finished match (None otherwise)."""
         ids = list(dict.fromkeys(plan.facts.match_ids))
         if plan.intent is not Intent.NARRATIVE or len(ids) != 1:
             return None
         m = self.book.match(ids[0])
         if m["status"] != FINISHED:
             return None
-        result = MatchResult(
-            m["home"], m["away"], int(m["home_goals"]), int(m["away_goals"]), self.book.goals_by_player(ids[0])
-        )
-        return lambda sentence: contradictions(sentence, result)
+        half_time = (int(m["ht_home_goals"]), int(m["ht_away_goals"])) if pd.notna(m["ht_home_goals"]) else None
+        goals = (int(m["home_goals"]), int(m["away_goals"]))
+        result = MatchResult(m["home"], m["away"], *goals, self.book.goals_by_player(ids[0]), half_time)
+        stats = MatchStats(m["home"], m["away"], self.book.key_figures(ids[0]))
+        return lambda sentence: contradictions(sentence, result) + stat_contradictions(sentence, stats)
 
     def _sources(self, plan: Plan) -> list[Source]:
         table_sources = [
@@ -415,8 +455,9 @@ class Answerer:
 class AnswerStream:
     """Iterates over the answer's text pieces; ``answer`` and ``resolution`` are set when it is done.
 
-    For a narrative answer the pieces are the model's draft as it streams; ``answer.answer`` is the
-    checked text, which drops any sentence the grounding check could not support.
+    For a narrative answer the first piece is its opening (the result and scorers as computed, at once),
+    then the model's draft as it streams; ``answer.answer`` is the opening and the checked draft, which
+    drops any sentence the grounding check could not support.
     """
 
     def __init__(self, answerer: Answerer, question: str, previous: Resolution | None) -> None:
@@ -438,12 +479,15 @@ class AnswerStream:
         start = time.perf_counter()
         with a.tracer.trace("question", {"question": self._question}) as trace:
             plan = a.plan(self._question, self._previous, trace)
-            draft = None
+            draft, first_model_token = None, None
             if plan.messages is not None:
+                if opening := a._opening(plan):
+                    yield opening + "\n\n"
                 with trace.span("generation", {"prompt": a.prompt.ref}, type="llm") as span:
                     pieces = []
                     stream = a.llm.stream(plan.messages)
                     for piece in stream:
+                        first_model_token = first_model_token or time.perf_counter()
                         pieces.append(piece)
                         yield piece
                     draft = "".join(pieces)
@@ -452,13 +496,20 @@ class AnswerStream:
                         span.set_usage(done.prompt_tokens, done.completion_tokens, done.model)
                     span.set_output({"text": draft})
             answer = a.finish(plan, draft, trace)
-            answer.timings_ms = {**trace.timings_ms(), "total": round((time.perf_counter() - start) * 1000, 1)}
+            answer.timings_ms = {**trace.timings_ms(), "total": _ms_since(start)}
+            if first_model_token is not None:
+                answer.timings_ms["model_first_token"] = _ms_since(start, first_model_token)
             answer.trace_id = trace.id
             trace.set_output({"answer": answer.answer, "grounded": answer.grounded}, intent=answer.intent.value)
         if draft is None:
             yield answer.answer
         self.answer, self.resolution = answer, plan.resolution
         a._cache[key] = (answer, plan.resolution)
+
+
+def _ms_since(start: float, end: float | None = None) -> float:
+    """Return the milliseconds from ``start`` to ``end`` (default now), to 0.1 ms."""
+    return round(((end or time.perf_counter()) - start) * 1000, 1)
 
 
 def _previous_key(previous: Resolution | None) -> tuple:

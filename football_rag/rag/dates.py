@@ -1,9 +1,9 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
 "9 November 2025", "Nov 9", "23/11/2025", "2025-11-23" -> that day; "November 2025", "in August" ->
-that month; "last weekend" / "last week" / "last month" -> relative to the latest match in the data
-(not to today: the data is post-match and may lag). A month or day without a year takes the latest
-year that does not run past the data.
+that month; "last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" -> relative
+to the latest match in the data (not to today: the data is post-match and may lag). A month or day
+without a year takes the latest year that does not run past the data.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.IGNOR
 MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-RELATIVE = re.compile(r"\b(last|this|previous)\s+(weekend|week|month)\b", re.IGNORECASE)
+RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
+# "Who scored at the weekend?": the weekend people mean is the latest one, as "this weekend" is.
+THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # "may" is a month and a verb: only a capitalised "May" next to a day or year counts as the month.
 AMBIGUOUS_MONTH_WORDS = {"may", "march"}
 
@@ -81,6 +83,8 @@ def resolve_period(text: str, latest: date) -> Period | None:
         return _day_period(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     if m := RELATIVE.search(text):
         return _relative(m.group(1), m.group(2), latest)
+    if THE_WEEKEND.search(text):
+        return _relative("this", "weekend", latest)
     for pattern, day_group, month_group in ((DAY_MONTH_YEAR, 1, 2), (MONTH_DAY_YEAR, 2, 1)):
         for m in pattern.finditer(text):
             if _is_month(m.group(month_group), m.group(0)):

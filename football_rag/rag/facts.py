@@ -8,7 +8,8 @@ Comparisons, totals and rankings are decided here, never by the model.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -44,7 +45,25 @@ STAT_LABELS = {
     "assists": ("assists", 0),
     "rating": ("WhoScored rating", 2),
     "minutes": ("minutes", 0),
+    "own_goals": ("own goals", 0),
+    "headed_goals": ("headed goals", 0),
+    "penalty_goals": ("penalties scored", 0),
+    "goals_against": ("goals conceded", 0),
+    "wins": ("wins", 0),
+    "draws": ("draws", 0),
+    "losses": ("defeats", 0),
+    "points": ("points", 0),
+    "clean_sheets": ("clean sheets", 0),
 }
+# Goals of one kind, counted from the timeline's flag on each goal: the scorer's own, never an own goal.
+GOAL_KINDS = {"headed_goals": "header", "penalty_goals": "penalty"}
+# A finished match's result as a team's wins, draws, defeats and league points (3 a win, 1 a draw).
+RESULT_COUNTS = {"wins": {"W": 1}, "draws": {"D": 1}, "losses": {"L": 1}, "points": {"W": 3, "D": 1}}
+# Stats only a team has: a ranking by one of them ranks teams, never players.
+TEAM_ONLY = {
+    "possession", "ppda", "field_tilt", "corners", "saves", "offsides", "goals_against", "clean_sheets",
+    *RESULT_COUNTS,
+}  # fmt: skip
 # Stats where fewer is better, so "most" and "best" read the other way round.
 LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides"}
 # Averages, not totals, when summed over several matches.
@@ -59,9 +78,30 @@ class FactResult:
     facts: list[Fact] = field(default_factory=list)
     text: str = ""
     match_ids: list[str] = field(default_factory=list)
+    # A narrative answer opens with ``opening`` as written, before the model speaks: the result and the
+    # scorers are never left to a small model, and the reader has them at once. The model then reads
+    # ``briefing`` (when set) instead of every fact: each prompt token costs time before its first word.
+    opening: list[str] = field(default_factory=list)
+    briefing: list[str] | None = None
 
     def add(self, text: str, match_ids: list[str] | None = None, **values: float | int | str) -> None:
         self.facts.append(Fact(text=text, values=values, match_ids=match_ids or []))
+
+    @classmethod
+    def joined(cls, parts: list[FactResult]) -> FactResult:
+        """Return one result with every part's facts, match ids and opening; a briefing only when each part has one."""
+        briefings = [p.briefing for p in parts]
+        return cls(
+            facts=[f for p in parts for f in p.facts],
+            text=" ".join(f.text for p in parts for f in p.facts),
+            match_ids=[m for p in parts for m in p.match_ids],
+            opening=[t for p in parts for t in p.opening],
+            briefing=None if any(b is None for b in briefings) else [t for b in briefings for t in b],
+        )
+
+    def for_model(self) -> list[str]:
+        """Return the fact sentences the model is given: the briefing when set, else every fact."""
+        return self.briefing if self.briefing is not None else [f.text for f in self.facts]
 
 
 def fmt(value: object, decimals: int = 0) -> str:
@@ -76,11 +116,42 @@ def day_label(value: object) -> str:
     return pd.Timestamp(value).strftime("%-d %B %Y")
 
 
+def with_counted_stats(tables: MatchTables) -> MatchTables:
+    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS`` on team and player rows, and
+    ``RESULT_COUNTS`` and clean sheets on team rows (empty, not 0, for a match still in progress)."""
+    timeline = tables.timeline
+    goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
+    kinds = goals[["match_id", "team", "player_id"]].assign(
+        **{stat: goals[flag].eq(True).astype(int) for stat, flag in GOAL_KINDS.items()}
+    )
+    teams = _with_goal_kinds(tables.team_stats, kinds, ["match_id", "team"])
+    finished = teams["match_id"].isin(tables.matches.loc[tables.matches["status"] == FINISHED, "match_id"])
+    for stat, worth in RESULT_COUNTS.items():
+        teams[stat] = teams["result"].map(worth).fillna(0).where(finished)
+    teams["clean_sheets"] = teams["goals_against"].eq(0).astype(int).where(finished)
+    players = _with_goal_kinds(tables.player_stats, kinds, ["match_id", "player_id"])
+    return replace(tables, team_stats=teams, player_stats=players)
+
+
+def _with_goal_kinds(rows: pd.DataFrame, kinds: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Return ``rows`` with each ``GOAL_KINDS`` column: the goals of that kind per ``keys`` (0 when none)."""
+    counts = kinds.groupby(keys)[list(GOAL_KINDS)].sum()
+    rows = rows.merge(counts, left_on=keys, right_index=True, how="left")
+    rows[list(GOAL_KINDS)] = rows[list(GOAL_KINDS)].fillna(0).astype(int)
+    return rows
+
+
+def _assister(goal: pd.Series) -> str | None:
+    """Return who set up a timeline goal (None for an own goal or an unassisted one)."""
+    other = goal["other_player_name"]
+    return other if isinstance(other, str) and goal["own_goal"] is not True else None
+
+
 class FactBook:
     """The release's tables, and the fact builders over them."""
 
     def __init__(self, tables: MatchTables) -> None:
-        self.t = tables
+        self.t = with_counted_stats(tables)
         self.matches = tables.matches.set_index("match_id", drop=False)
 
     # --- labels ------------------------------------------------------------------------------
@@ -136,22 +207,75 @@ class FactBook:
             benefiting = g["team"]  # the timeline credits every goal, own goals too, to the team it counts for
             if team and benefiting != team:
                 continue
-            tags = [
-                t for t, flag in (("pen", g["penalty"]), ("og", g["own_goal"]), ("header", g["header"])) if flag is True
-            ]
-            assist = (
-                f", assist {g['other_player_name']}"
-                if isinstance(g["other_player_name"], str) and not g["own_goal"]
-                else ""
-            )
-            tag = f" ({', '.join(tags)})" if tags else ""
+            assist = f", assist {_assister(g)}" if _assister(g) else ""
             for_team = "" if team else f" for {benefiting}"
-            minute = broadcast_minute(self._source(match_id), g["period"], g["minute"])
-            lines.append(f"{g['player_name']} {minute}{tag}{for_team}{assist}")
+            lines.append(f"{g['player_name']} {self._goal_when(g)}{for_team}{assist}")
         who = f" for {team}" if team else ""
         r.add(f"Goals{who}: " + ("; ".join(lines) if lines else "none") + ".", [match_id], goals=len(lines))
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def _goal_when(self, goal: pd.Series) -> str:
+        """Return a timeline goal's broadcast minute and kind: "90+5' (pen)", "34' (header)", "54' (og)"."""
+        flags = (("pen", goal["penalty"]), ("og", goal["own_goal"]), ("header", goal["header"]))
+        tags = [tag for tag, flag in flags if flag is True]
+        minute = broadcast_minute(self._source(goal["match_id"]), goal["period"], goal["minute"])
+        return minute + (f" ({', '.join(tags)})" if tags else "")
+
+    def _goals_in(self, match_ids: list[str]) -> pd.DataFrame:
+        """Return the timeline's goals in the matches, oldest match first, each in the order it was scored."""
+        timeline = self.t.timeline
+        goals = timeline[(timeline["kind"] == "goal") & timeline["match_id"].isin(match_ids)]
+        days = goals["match_id"].map(self.matches["date"])
+        return goals.assign(_day=days).sort_values("_day", kind="stable").drop(columns="_day")
+
+    def player_goals(
+        self, player_id: str, name: str, match_ids: list[str], period_label: str, set_up: bool = False
+    ) -> FactResult:
+        """The player's goals in the matches (own goals aside), each with its minute, match and who set it up;
+        with ``set_up``, the goals he set up, each with who scored it."""
+        goals = self._goals_in(match_ids)
+        goals = goals[goals["other_player_id" if set_up else "player_id"].eq(player_id) & ~goals["own_goal"].eq(True)]
+        r = FactResult(match_ids=list(dict.fromkeys(goals["match_id"])) or match_ids)
+        rows = [g for _, g in goals.iterrows()]
+        partners = [g["player_name"] if set_up else _assister(g) for g in rows]
+        items = [
+            f"{self._goal_when(g)} in {self.label(self.match(g['match_id']))}, "
+            + (f"by {who}" if set_up else f"assist {who}" if who else "no assist")
+            for g, who in zip(rows, partners, strict=True)
+        ]
+        what = f"Goals {name} set up" if set_up else f"{name}'s goals"
+        listed = f": {'; '.join(items)}" if items else ""
+        r.add(f"{what} in {period_label} ({len(items)}){listed}.", r.match_ids, goals=len(items))
+        if any(partners):
+            tally = "; ".join(f"{who} {n}" for who, n in Counter(p for p in partners if p).most_common())
+            r.add(f"{'Scored by' if set_up else 'Set up by'}: {tally}.", r.match_ids)
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def managers(self, match_ids: list[str], teams: list[str], period_label: str) -> FactResult:
+        """Who managed each of ``teams`` in the matches: in one match, or each manager's matches over a period."""
+        games = self.matches.loc[match_ids].sort_values("date", kind="stable")
+        r = FactResult(match_ids=list(games["match_id"]))
+        for team in teams:
+            home = games["home"] == team
+            mine = games[home | (games["away"] == team)]
+            bench = mine["home_manager"].where(home[mine.index], mine["away_manager"]).fillna("not recorded")
+            if len(mine) == 1:
+                r.add(f"{team}'s manager in {self.label(mine.iloc[0])}: {bench.iloc[0]}.", r.match_ids)
+                continue
+            spells = [
+                f"{manager} ({len(spell)} matches, {' to '.join(day_label(d) for d in spell['date'].iloc[[0, -1]])})"
+                for manager, spell in mine.groupby(bench, sort=False)
+            ]
+            r.add(f"{team}'s manager in {period_label}: {'; '.join(spells)}.", r.match_ids)
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def key_figures(self, match_id: str) -> dict[str, tuple[float, float]]:
+        """Return each of SUMMARY_STATS -> (home, away) figures of the match (NaN where the data has none)."""
+        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
+        return {stat: (float(rows.at["home", stat]), float(rows.at["away", stat])) for stat in SUMMARY_STATS}
 
     def goals_by_player(self, match_id: str) -> dict[str, int]:
         """Return every player in the match's squads -> the goals he scored in it (own goals included)."""
@@ -276,20 +400,27 @@ class FactBook:
         return r
 
     def match_summary(self, match_id: str) -> FactResult:
-        """The facts a narrative answer stands on: score, scorers, key stats side by side, sendings-off."""
+        """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats."""
         r = self.scorers(match_id)
-        # One line, unknown figures left out: every token here is one the LLM must read before it answers.
-        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
-        home, away = rows.loc["home"], rows.loc["away"]
-        pairs = [
-            f"{STAT_LABELS[stat][0].split(' (')[0]} {fmt(home[stat], decimals)} v {fmt(away[stat], decimals)}"
-            for stat in SUMMARY_STATS
-            if pd.notna(home[stat]) and pd.notna(away[stat])
-            for decimals in (STAT_LABELS[stat][1],)
-        ]
-        r.add(f"Key stats, {home['team']} v {away['team']}: {'; '.join(pairs)}.", [match_id])
         if self._card_items(match_id, SENDING_OFF):
             r.facts.append(self.cards(match_id, sendings_off_only=True).facts[1])
+        r.opening = [f.text for f in r.facts]
+        # One line, unknown figures left out: every token here is one the LLM must read before it answers.
+        m = self.match(match_id)
+        figures = self.key_figures(match_id)
+        pairs = [
+            f"{STAT_LABELS[stat][0].split(' (')[0]} {fmt(home, decimals)} v {fmt(away, decimals)}"
+            for stat, (home, away) in figures.items()
+            if pd.notna(home) and pd.notna(away)
+            for decimals in (STAT_LABELS[stat][1],)
+        ]
+        home_ppda, away_ppda = figures["ppda"]
+        if home_ppda != away_ppda and pd.notna(home_ppda) and pd.notna(away_ppda):
+            # PPDA reads the wrong way round to a small model (the lower, the harder the press): say who, here.
+            pairs.append(f"{m['home'] if home_ppda < away_ppda else m['away']} pressed harder")
+        r.add(f"Key stats, {m['home']} v {m['away']}: {'; '.join(pairs)}.", [match_id])
+        # The model reads the result (what the rest of the answer is about) and the key stats, not the scorers again.
+        r.briefing = [r.facts[0].text, r.facts[-1].text]
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -356,12 +487,13 @@ class FactBook:
             r.add(f"{team} have no matches in the data for {period_label}.")
             r.text = r.facts[0].text
             return r
-        won, drawn, lost = (int((rows["result"] == k).sum()) for k in "WDL")
+        won, drawn, lost, points, clean_sheets = (
+            int(rows[stat].sum()) for stat in ("wins", "draws", "losses", "points", "clean_sheets")
+        )
         gf, ga = int(rows["goals"].sum()), int(rows["goals_against"].sum())
-        clean_sheets = int((rows["goals_against"] == 0).sum())
         r.add(
             f"{team} in {period_label}: {len(rows)} matches, {won} won, {drawn} drawn, {lost} lost, "
-            f"{3 * won + drawn} points; scored {gf}, conceded {ga}, "
+            f"{points} points; scored {gf}, conceded {ga}, "
             f"{clean_sheets} clean sheet{'' if clean_sheets == 1 else 's'}.",
             match_ids, played=len(rows), won=won, drawn=drawn, lost=lost, goals_for=gf, goals_against=ga,
             clean_sheets=clean_sheets,
@@ -374,7 +506,7 @@ class FactBook:
 
     def team_total(self, team: str, stat: str, match_ids: list[str], period_label: str) -> FactResult:
         r = self.team_record(team, match_ids, period_label)
-        if stat in ("goals", "wins", "points"):
+        if stat in {"goals", "goals_against", "clean_sheets", *RESULT_COUNTS}:  # the record has these
             return r
         rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
         label, decimals = STAT_LABELS.get(stat, (stat, 0))
@@ -383,6 +515,33 @@ class FactBook:
             how = "average per match" if stat in AVERAGED else "in total"
             r.add(f"{team} {label} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}.", match_ids)
             r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def period_total(self, stat: str, match_ids: list[str], period_label: str) -> FactResult:
+        """``stat`` added up over every team in the matches; the goals themselves for a kind of goal."""
+        table = self.t.team_stats if stat in self.t.team_stats.columns else self.t.player_stats
+        rows = table[table["match_id"].isin(match_ids)]
+        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        r = FactResult(match_ids=match_ids)
+        if stat not in rows.columns or stat in AVERAGED:
+            r.add(f"The data has no total of {label} over several matches; name a team or a match.")
+        else:
+            total = rows[stat].sum(min_count=1)
+            r.add(
+                f"{label[0].upper()}{label[1:]} in {period_label}: {fmt(total, decimals)} in {len(match_ids)} matches.",
+                match_ids,
+            )
+        if stat in GOAL_KINDS:
+            goals = self._goals_in(match_ids)
+            goals = goals[goals[GOAL_KINDS[stat]].eq(True) & ~goals["own_goal"].eq(True)]
+            r.match_ids = list(dict.fromkeys(goals["match_id"]))
+            items = [
+                f"{g['player_name']} ({g['team']}) {self._goal_when(g)} in {self.label(self.match(g['match_id']))}"
+                for _, g in goals.iterrows()
+            ]
+            if items:
+                r.add(f"They were: {'; '.join(items)}.", r.match_ids)
+        r.text = " ".join(f.text for f in r.facts)
         return r
 
     def form(self, team: str, last: int = 5) -> FactResult:
@@ -424,6 +583,8 @@ class FactBook:
         grouped = rows.groupby(key, dropna=False)[stat]
         values = grouped.mean() if stat in AVERAGED else grouped.sum(min_count=1)
         values = values.dropna().sort_values(ascending=not descending, kind="stable")
+        if descending:  # nobody leads with none
+            values = values[values > 0]
         top = values.head(TOP_N)
         r = FactResult(match_ids=sorted(set(rows["match_id"])))
         items = []
@@ -431,11 +592,11 @@ class FactBook:
             who = f"{idx[1]} ({idx[2]})" if players else (idx if isinstance(idx, str) else idx[0])
             items.append(f"{who} {fmt(value, decimals)}")
         order = "most" if descending else "fewest"
-        r.add(
-            f"{order.capitalize()} {label} in {period_label}: "
-            + "; ".join(f"{i + 1}. {s}" for i, s in enumerate(items))
-            + "."
-        )
+        # A cut through a tie would rank the ones left out below the ones shown: say how many share the last figure.
+        tied = int((values.iloc[TOP_N:] == top.iloc[-1]).sum()) if len(top) == TOP_N else 0
+        also = f", and {tied} more with {fmt(top.iloc[-1], decimals)}" if tied else ""
+        listed = "; ".join(f"{i + 1}. {s}" for i, s in enumerate(items)) + also if items else "none"
+        r.add(f"{order.capitalize()} {label} in {period_label}: {listed}.")
         r.text = r.facts[0].text
         return r
 

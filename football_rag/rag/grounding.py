@@ -100,7 +100,7 @@ def ground(
     fallback: str,
     claims: Callable[[str], list[str]] | None = None,
 ) -> GroundingResult:
-    """Keep the sentences whose numbers and names the evidence supports; ``fallback`` when none survive.
+    """Keep the sentences whose numbers and names the evidence supports, once each; ``fallback`` when none survive.
 
     ``claims`` returns what else a sentence says that the facts contradict (``result_claims``).
     """
@@ -108,6 +108,9 @@ def ground(
     removed: list[str] = []
     unsupported: list[str] = []
     for sentence in split_sentences(answer):
+        if sentence in kept:  # small models loop: a repeat says nothing new
+            removed.append(sentence)
+            continue
         bad = _unsupported_in(sentence, evidence, names, claims)
         if bad:
             removed.append(sentence)

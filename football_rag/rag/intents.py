@@ -25,6 +25,10 @@ CHART_KINDS = {
 }
 # First match wins: a specific phrase ("key passes") must stand before the word it contains ("passes").
 STAT_WORDS = {
+    "own_goals": r"own goals?",
+    "penalty_goals": r"penalt(y|ies)(?! (area|box))|spot[- ]kicks?|\bpens\b",
+    "goals_against": r"\bconced\w*",
+    "clean_sheets": r"clean sheets?|shut-?outs?",
     "shots_on_target": r"shots? on target|on target",
     "big_chances": r"big chances?",
     "xg": r"\bxg\b|expected goals",
@@ -40,19 +44,42 @@ STAT_WORDS = {
     "tackles": r"tackles?",
     "interceptions": r"interceptions?",
     "clearances": r"clearances?",
-    "aerials_won": r"aerials?|headers? won|aerial duels?",
+    "aerials_won": r"aerials?|headers? won|won (the )?(most |fewest )?headers|aerial duels?",
+    "headed_goals": r"\bheaders?\b|\bheaded\b|with (his|their|the|a) head",
     "fouls": r"fouls?",
     "offsides": r"offsides?",
     "saves": r"saves?",
     "yellow_cards": r"yellow cards?|bookings?",
     "red_cards": r"red cards?|sent off|sending off",
-    "assists": r"assists?",
+    "assists": r"assists?|set up (the )?(most |fewest )?goals|goals? set up",
     "rating": r"\brating\b|rated",
     "minutes": r"minutes played|how long did .* play",
     "shots": r"\bshots?\b|attempts?",
     "goals": r"\bgoals?\b|scored|scorers?\b",
 }
-_RANKING = re.compile(r"\b(top|most|fewest|least|best|highest|lowest|leading|ranking|rank|leaders?)\b")
+# Results count only in a ranking: elsewhere "won" and "lost" ask for a match's result.
+RESULT_WORDS = {
+    "wins": r"\bwins\b|\bwon\b|victories|\bwinning\b",
+    "losses": r"\bdefeats?\b|\blosses\b|\blost\b|\bbeaten\b",
+    "draws": r"\bdraws\b|\bdrew\b|\bdrawn\b",
+    "points": r"\bpoints\b|\btable\b|standings|(top|bottom) of the league|(best|worst) record",
+}
+_RANKING = re.compile(
+    r"\b(top|bottom|most(?! recent)|fewest|least|best|highest|lowest|leading|ranking|rank|leaders?)\b"
+)
+_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom)\b")
+# "Who assisted Saka's goals?", "Who set up Haaland's goals in September?": a player's goals and who made them.
+_ASSISTERS = re.compile(
+    r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
+    r"|\bwho\b.*\bassists? (for|on|to)\b"
+)
+# "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
+_ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
+# "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?"
+_MANAGER = re.compile(r"\b(managers?|managed|coach(es|ed)?|head coach|boss(es)?|gaffer|in charge of|dugout)\b")
+# "Arsenal's manager against Leeds" asks for one side; "the managers of Arsenal vs Leeds" for both.
+_ONE_SIDE = re.compile(r"\b(against|facing|when they (played|met|faced))\b")
+_BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
 _COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")
 _AGGREGATE = re.compile(
     r"\b(how many|total|in total|combined|average|per game|so far|this season|overall|record|wins?|won|lost"
@@ -117,6 +144,12 @@ def form_length(question: str, default: int = 5) -> int:
     return int(count) if count.isdigit() else _WORD_NUMBERS[count]
 
 
+def asks_one_side(question: str) -> bool:
+    """Whether a question naming two teams asks about the first only ("Arsenal's manager against Leeds")."""
+    lowered = question.lower()
+    return _ONE_SIDE.search(lowered) is not None and _BOTH_SIDES.search(lowered) is None
+
+
 @dataclass(frozen=True)
 class Route:
     intent: Intent
@@ -144,13 +177,21 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
         return Route(Intent.CHART, stat=stat, chart=chart)
     if _GOAL_TIME.search(lowered):
         return Route(Intent.SCORERS, stat="goals")
-    if _RANKING.search(lowered) and not has_match_context and stat:
-        ascending = re.search(r"\b(fewest|least|lowest)\b", lowered) is not None
-        return Route(Intent.RANKING, stat=stat, descending=not ascending)
+    # The goals and who made them: his goals (stat "goals") or the goals he set up ("assists"); a team's scorers.
+    if has_player and _ASSISTED.search(lowered):
+        return Route(Intent.SCORERS, stat="assists")
+    goals_made = re.search(r"goal|assist", lowered) is not None and not _RANKING.search(lowered)
+    if _ASSISTERS.search(lowered) and (has_player or goals_made):
+        return Route(Intent.SCORERS, stat="goals")
+    ranked = stat or next((result for result, pattern in RESULT_WORDS.items() if re.search(pattern, lowered)), None)
+    if _RANKING.search(lowered) and not has_match_context and ranked:
+        return Route(Intent.RANKING, stat=ranked, descending=not _ASCENDING.search(lowered))
     if _FORM.search(lowered):
         return Route(Intent.FORM)
     if _ENDING.search(lowered):
         return Route(Intent.SCORE)
+    if _MANAGER.search(lowered) and not stat:
+        return Route(Intent.MANAGER)
     if _NARRATIVE.search(lowered) and not stat:
         return Route(Intent.NARRATIVE)
     if has_player and (stat or re.search(r"\bscore\b", lowered)):

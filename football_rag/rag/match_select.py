@@ -66,7 +66,8 @@ def candidates(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
             if resolution.period
             else matches.iloc[0:0]
         )
-    pool = matches_of(matches, teams) if len(teams) == 2 or resolution.teams else _any_of(matches, teams)
+    # A player's two clubs (a transfer) are either club's matches, not their meetings.
+    pool = matches_of(matches, teams) if resolution.teams else _any_of(matches, teams)
     return in_period(pool, resolution)
 
 

@@ -3,8 +3,9 @@
 The number check lets through "Newcastle scored 3 goals" in a 4-3 win and "the match ended in a 4-5
 draw": every number in them is in the evidence, yet the result they state is wrong. Small models do
 this (ENVIRONMENT.md). Here a sentence that calls a won match a draw, names the wrong winner or loser,
-gives a team or a player a goal count other than their own, or says a player scored who did not, is a
-contradiction, and ``grounding`` drops it.
+gives a team (in the match or in a half) or a player a goal count other than their own, has a team
+concede other than the other team's goals, or says a player scored who did not, is a contradiction,
+and ``grounding`` drops it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ _SCORED = (
     + "|".join(NUMBER_WORDS)
     + r") goals?))?|(?:got|grabbed|bagged) (?:a )?(?:brace|hat-?trick)"
 )
+_COUNT = r"\d+|" + "|".join(NUMBER_WORDS)
+# What a team is said to have scored, and when: "scored 5 goals in the first half", "scored twice after the break".
+_HALF = (
+    r"(?: (?P<half>in the first half|before (?:the )?half[- ]time|by half[- ]time|in the second half|after the break"
+    r"|after half[- ]time))?"
+)
+_TEAM_SCORED = rf"(?:scored|netted) (?P<count>(?:{_COUNT}) goals?|twice|once){_HALF}"
+
+# What a team is said to have let in: "conceding only 1", "conceded two goals" (not "conceded 2.84 xG").
+_CONCEDED = (
+    rf"[^.;]*?\bconced(?:ed|ing) (?:only |just )?(?P<count>{_COUNT})(?: goals?)?"
+    r"(?!\w|\.\d)(?! (?:xg|shots?|chances?|corners?|fouls?|penalt|free))" + _HALF
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,7 @@ class MatchResult:
     away_goals: int
     # Every player of the match -> goals he scored (own goals included: "X scored" is then still true).
     scorers: Mapping[str, int] = field(default_factory=dict)
+    half_time: tuple[int, int] | None = None  # (home, away) goals at the break, when the data has them
 
     @property
     def winner(self) -> str | None:
@@ -44,9 +59,15 @@ class MatchResult:
             return None
         return self.home if self.home_goals > self.away_goals else self.away
 
-    def goals(self, team: str) -> int:
-        """Return the goals ``team`` scored."""
-        return self.home_goals if team == self.home else self.away_goals
+    def goals(self, team: str, half: str | None = None) -> int | None:
+        """Return the goals ``team`` scored in the match, or in the "first"/"second" half (None when unknown)."""
+        total = self.home_goals if team == self.home else self.away_goals
+        if half is None:
+            return total
+        if self.half_time is None:
+            return None
+        first = self.half_time[0] if team == self.home else self.half_time[1]
+        return first if half == "first" else total - first
 
 
 def contradictions(sentence: str, result: MatchResult) -> list[str]:
@@ -56,19 +77,28 @@ def contradictions(sentence: str, result: MatchResult) -> list[str]:
     if result.winner is not None and (draw := _DRAW.search(lowered)):
         found.append(draw.group(0))
     for team in (result.home, result.away):
-        name = re.escape(team.lower())
-        won = re.search(rf"\b{name}{_NEAR}(won|beat|defeated)\b", lowered)
-        if won and result.winner != team:
-            found.append(won.group(0))
-        lost = re.search(rf"\b{name}{_NEAR}(lost|were beaten)\b", lowered)
-        if lost and result.winner in (None, team):
-            found.append(lost.group(0))
-        scored = re.search(rf"\b{name}{_NEAR}scored (\d+|{'|'.join(NUMBER_WORDS)}) goals?\b", lowered)
-        if scored and _count(scored.group(1)) != result.goals(team):
-            found.append(scored.group(0))
+        found += _team_claims(lowered, team, result)
     for player, goals in result.scorers.items():
         claim = re.search(rf"\b{re.escape(player.lower())}{_NEAR}({_SCORED})", lowered)
         if claim and (goals == 0 or _player_count(claim.group(1)) not in (None, goals)):
+            found.append(claim.group(0))
+    return found
+
+
+def _team_claims(lowered: str, team: str, result: MatchResult) -> list[str]:
+    """Return what ``lowered`` wrongly says ``team`` did: won, lost, scored or conceded (in the match or a half)."""
+    name, other = re.escape(team.lower()), result.away if team == result.home else result.home
+    found = []
+    won = re.search(rf"\b{name}{_NEAR}(won|beat|defeated)\b", lowered)
+    if won and result.winner != team:
+        found.append(won.group(0))
+    lost = re.search(rf"\b{name}{_NEAR}(lost|were beaten)\b", lowered)
+    if lost and result.winner in (None, team):
+        found.append(lost.group(0))
+    for claim, whose in ((re.search(rf"\b{name}{_NEAR}{_TEAM_SCORED}\b", lowered), team),
+                         (re.search(rf"\b{name}{_CONCEDED}", lowered), other)):  # fmt: skip
+        actual = result.goals(whose, _half(claim.group("half"))) if claim else None
+        if claim and actual is not None and _player_count(claim.group("count")) != actual:
             found.append(claim.group(0))
     return found
 
@@ -83,6 +113,13 @@ def _player_count(claim: str) -> int | None:
         return 1
     number = re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\b", claim)
     return _count(number.group(1)) if number else None
+
+
+def _half(phrase: str | None) -> str | None:
+    """Return "first" or "second" for a half named in a claim, None when it names none (the whole match)."""
+    if phrase is None:
+        return None
+    return "first" if "first" in phrase or "before" in phrase or "by half" in phrase else "second"
 
 
 def _count(word: str) -> int:

@@ -212,6 +212,34 @@ def test_match_summary_names_the_sending_off(answerer: Answerer) -> None:
     assert "Sent off: Moisés Caicedo (Chelsea) red 38'." in summary.text
 
 
+def test_a_narrative_answer_opens_with_the_result_scorers_and_sendings_off(answerer: Answerer) -> None:
+    summary = answerer.book.match_summary("1903239")
+    texts = [f.text for f in summary.facts]
+    assert summary.opening == texts[:3] and texts[2] == "Sent off: Moisés Caicedo (Chelsea) red 38'."
+    assert texts[1].startswith("Goals: ") and texts[3].startswith("Key stats, ")
+    # The model reads the result and the key stats, not the goals and the sending-off it follows.
+    assert summary.briefing == [texts[0], texts[3]]
+    home, away = answerer.book.key_figures("1903239")["ppda"]
+    m = answerer.book.match("1903239")
+    assert texts[3].endswith(f"; {m['home'] if home < away else m['away']} pressed harder.")
+
+
+def test_a_narrative_draft_is_checked_after_its_computed_opening(answerer: Answerer) -> None:
+    with answerer.tracer.trace("question", {}) as trace:
+        plan = answerer.plan("How did Arsenal beat Tottenham?", None, trace)
+        possession = dict(
+            zip(("Arsenal", "Tottenham"), answerer.book.key_figures("1903228")["possession"], strict=True)
+        )
+        less = min(possession, key=possession.get)
+        true = f"Arsenal beat Tottenham with {possession['Arsenal']:.1f}% of the ball."
+        draft = f"{true} {less} had more possession. Arsenal scored 4 goals in the first half."
+        answer = answerer.finish(plan, draft, trace)
+    assert plan.intent is Intent.NARRATIVE and answer.grounded
+    assert answer.answer == " ".join(plan.facts.opening) + "\n\n" + true
+    assert answer.answer.startswith("Arsenal 4-1 Tottenham on 23 November 2025 (half time 2-0)")
+    assert set(answer.unsupported) == {f"{less} more", "arsenal scored 4 goals in the first half"}
+
+
 def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:
     require(SEASON_DATA)
     ids = ["1903121", "1903275"]  # Sunderland 3-0 West Ham (16 Aug 2025); Sunderland v Burnley captured at 12'
@@ -337,3 +365,155 @@ def test_a_follow_up_keeps_asking_about_the_last_match(answerer: Answerer) -> No
     first, resolution = answerer.ask("Liverpool's last game")
     follow, _ = answerer.ask("Who scored?", resolution)
     assert follow.matches == first.matches and "fit the question" not in follow.answer
+
+
+def _goals(answerer: Answerer, month: int | None = None):
+    """The timeline's goals (own goals aside), with their match date; of one month when given."""
+    timeline, matches = answerer.book.t.timeline, answerer.book.t.matches
+    goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
+    goals = goals.merge(matches[["match_id", "date"]], on="match_id")
+    return goals if month is None else goals[goals["date"].dt.month == month]
+
+
+def test_headers_and_penalties_rank_players_by_those_goals(answerer: Answerer) -> None:
+    headed = _goals(answerer, 8).query("header == True").groupby(["player_name", "team"]).size()
+    headed = headed.sort_values(ascending=False)
+    assert headed.iloc[0] > headed.iloc[1]  # one leader, so the first place is not a tie-break
+    (leader, team), most = headed.index[0], headed.iloc[0]
+    for question in ("Who scored the most headed goals in August?", "Who scored the most headers in August?"):
+        a = ask(answerer, question)
+        assert a.intent is Intent.RANKING
+        assert a.answer.startswith(f"Most headed goals in August 2025: 1. {leader} ({team}) {most};")
+    penalties = _goals(answerer, 8).query("penalty == True").groupby("player_name").size()
+    assert set(penalties) == {1}  # each scorer scored one: five are listed and the rest are counted
+    a = ask(answerer, "Most penalties scored in August")
+    assert a.answer.startswith("Most penalties scored in August 2025: 1.")
+    assert a.answer.endswith(f", and {len(penalties) - 5} more with 1.")
+    assert sum(f"{name} (" in a.answer for name in penalties.index) == 5
+
+
+def test_who_set_up_a_players_goals_lists_his_goals_with_their_assisters(answerer: Answerer) -> None:
+    mine = _goals(answerer, 8).query("player_name == 'Erling Haaland'")
+    a = ask(answerer, "Who set up Haaland's goals in August?")
+    assert a.intent is Intent.SCORERS and set(a.matches) == set(mine["match_id"])
+    assert f"Erling Haaland's goals in August 2025 ({len(mine)}): " in a.answer
+    assert mine["other_player_name"].notna().all()
+    assert all(f"assist {name}" in a.answer for name in mine["other_player_name"])
+    saka = _goals(answerer).query("player_name == 'Bukayo Saka'")
+    b = ask(answerer, "Who assisted Saka's goals?")
+    assert b.answer.startswith(f"Bukayo Saka's goals in the data so far ({len(saka)}): ")
+    assert all(f"assist {name}" in b.answer for name in saka["other_player_name"].dropna())
+    made = _goals(answerer).query("other_player_name == 'Bukayo Saka'")
+    c = ask(answerer, "Who did Saka assist?")
+    assert c.answer.startswith(f"Goals Bukayo Saka set up in the data so far ({len(made)}): ")
+    assert all(f"by {name}" in c.answer for name in made["player_name"])
+
+
+def _results(answerer: Answerer) -> dict[str, str]:
+    """Each team -> its results ("W", "D", "L") in the held matches, from the season index's scores."""
+    held = set(answerer.book.t.matches["match_id"])
+    results: dict[str, str] = {}
+    for r in (r for r in season_index() if r["whoscored_id"] in held):
+        home, away = (int(x) for x in r["score"].split(":"))
+        results[r["home"]] = results.get(r["home"], "") + "WDL"[(home < away) - (home > away) + 1]
+        results[r["away"]] = results.get(r["away"], "") + "WDL"[(away < home) - (away > home) + 1]
+    return results
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "worth", "most"),
+    [
+        ("Which team won the most matches?", "Most wins", {"W": 1}, True),
+        ("Which team had the most draws?", "Most draws", {"D": 1}, True),
+        ("Which team had the fewest defeats?", "Fewest defeats", {"L": 1}, False),
+        ("Which team has the best record?", "Most points", {"W": 3, "D": 1}, True),
+        ("Who is bottom of the table?", "Fewest points", {"W": 3, "D": 1}, False),
+    ],
+)
+def test_teams_ranked_by_their_results(
+    answerer: Answerer, question: str, label: str, worth: dict[str, int], most: bool
+) -> None:
+    counts = {team: sum(worth.get(r, 0) for r in results) for team, results in _results(answerer).items()}
+    best = max(counts.values()) if most else min(counts.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and a.answer.startswith(f"{label} in the data so far: 1. ")
+    first = a.answer.split(": 1. ", 1)[1].split(";")[0]
+    team = first.rsplit(" ", 1)[0]
+    assert counts[team] == best and first == f"{team} {best}"
+
+
+def test_a_teams_manager_in_a_match_or_both_managers(answerer: Answerer) -> None:
+    matches = answerer.book.t.matches.set_index("match_id")
+    leeds = matches.loc["1903128"]  # Arsenal 5-0 Leeds, Arsenal at home
+    a = ask(answerer, "Who was Arsenal's manager against Leeds?")
+    assert a.intent is Intent.MANAGER and a.matches == ["1903128"]
+    assert a.answer == f"Arsenal's manager in {answerer.book.label(leeds)}: {leeds['home_manager']}."
+    spurs = matches.loc["1903228"]  # Arsenal 4-1 Tottenham
+    b = ask(answerer, "Who were the managers in Arsenal vs Spurs?")
+    assert f"Arsenal's manager in {answerer.book.label(spurs)}: {spurs['home_manager']}." in b.answer
+    assert f"Tottenham's manager in {answerer.book.label(spurs)}: {spurs['away_manager']}." in b.answer
+    chelsea = matches.loc["1903239"]  # Chelsea 1-1 Arsenal
+    c = ask(answerer, "Who managed Chelsea in the match against Arsenal?")
+    assert c.answer == f"Chelsea's manager in {answerer.book.label(chelsea)}: {chelsea['home_manager']}."
+    arsenal = matches[(matches["home"] == "Arsenal") | (matches["away"] == "Arsenal")]
+    benches = set(arsenal["home_manager"].where(arsenal["home"] == "Arsenal", arsenal["away_manager"]))
+    (manager,) = benches
+    d = ask(answerer, "Who was the Arsenal manager?")
+    assert d.answer.startswith(f"Arsenal's manager in the data so far: {manager} ({len(arsenal)} matches, ")
+
+
+def test_penalties_counted_over_a_period_for_a_team_and_in_a_match(answerer: Answerer) -> None:
+    penalties = _goals(answerer).query("penalty == True")
+    august = penalties[penalties["date"].dt.month == 8]
+    n_august = int((answerer.book.t.matches["date"].dt.month == 8).sum())
+    a = ask(answerer, "How many penalties were scored in August?")
+    assert a.intent is Intent.AGGREGATE and set(a.matches) == set(august["match_id"])
+    assert a.answer.startswith(f"Penalties scored in August 2025: {len(august)} in {n_august} matches. They were: ")
+    assert all(f"{name} (" in a.answer for name in august["player_name"])
+    arsenal = int((penalties["team"] == "Arsenal").sum())
+    team_total = ask(answerer, "How many penalties did Arsenal score?")
+    assert f"Arsenal penalties scored in total: {arsenal}." in team_total.answer
+    derby = penalties[penalties["match_id"] == "1903154"]
+    per_team = [int((derby["team"] == team).sum()) for team in ("Man City", "Man Utd")]
+    b = ask(answerer, "How many penalties were scored in Man City vs Man Utd?")
+    assert f"Penalties scored: Man City {per_team[0]}, Man Utd {per_team[1]}." in b.answer
+
+
+def test_at_the_weekend_is_the_weekend_of_the_latest_match(answerer: Answerer) -> None:
+    catalog = answerer.catalog
+    weekend = catalog.resolve("Who scored last weekend?").period
+    for question in ("Who scored at the weekend?", "Results this weekend", "Any red cards over the weekend?"):
+        assert catalog.resolve(question).period == weekend
+    assert weekend.contains(catalog.latest) and weekend.start.weekday() == 4 and (weekend.end - weekend.start).days == 3
+    matches = answerer.book.t.matches
+    held = matches[(matches["date"].dt.date >= weekend.start) & (matches["date"].dt.date <= weekend.end)]
+    a = ask(answerer, "Who scored at the weekend?")
+    assert a.intent is Intent.SCORERS and a.matches == held["match_id"].tolist()
+
+
+def test_a_match_in_progress_counts_in_no_result_ranking() -> None:
+    require(SEASON_DATA)
+    ids = ["1903121", "1903275"]  # Sunderland 3-0 West Ham (16 Aug 2025); Sunderland v Burnley captured at 12'
+    answerer = Answerer(build_tables([parse_file(SEASON_DATA / "whoscored" / f"{i}.json.gz") for i in ids]))
+    partial = answerer.book.t.matches.set_index("match_id").loc["1903275"]
+    # Sunderland led when it was captured: counted, it would be their second win and Burnley's defeat.
+    assert (partial["home"], partial["away"]) == ("Sunderland", "Burnley")
+    assert partial["home_goals"] > partial["away_goals"]
+    assert ask(answerer, "Which team won the most matches?").answer == "Most wins in the data so far: 1. Sunderland 1."
+    assert ask(answerer, "Which team lost the most?").answer == "Most defeats in the data so far: 1. West Ham 1."
+    assert ask(answerer, "Which team had the most draws?").answer == "Most draws in the data so far: none."
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Who scored the most goals from the penalty spot?", "Most penalties scored in the data so far: 1. "),
+        ("Which team conceded the most goals?", "Most goals conceded in the data so far: 1. "),
+        ("Which Arsenal player set up the most goals?", "Most assists in the data so far for Arsenal: 1. "),
+        ("Who scored the most own goals?", "Most own goals in the data so far: 1. "),
+        ("Which team won the most headers?", "Most aerials won in the data so far: 1. "),
+    ],
+)
+def test_a_ranking_is_by_the_statistic_named(answerer: Answerer, question: str, opening: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and a.answer.startswith(opening)

@@ -22,6 +22,7 @@ from football_rag.knowledge.embeddings import embed_documents, load_embedder
 from football_rag.knowledge.index import chromadb_version, collection_name
 from football_rag.knowledge.ingest import tables_by_name
 from football_rag.knowledge.release import Manifest, ReleaseStore, assemble_release, code_version
+from football_rag.rag.prompts import load_prompt
 from tests.integration.eval_tables import eval_tables
 
 FAST_MODEL = "all-MiniLM-L6-v2"  # the model cache's 384-d embedder
@@ -88,7 +89,7 @@ def test_evaluates_the_release_on_its_published_set(settings: Settings) -> None:
     assert report["params"] == {
         "release": "v0001",
         "model": "none",
-        "prompt": "answer@v2",
+        "prompt": load_prompt("answer").ref,  # the latest version: what the answerer runs with
         "embedder": FAST_MODEL,
         "questions": "4",
         "timeout_s": "300",

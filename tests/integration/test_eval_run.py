@@ -23,6 +23,7 @@ from football_rag.evaluation.release_eval import evaluate_release
 from football_rag.evaluation.runner import answerer_params
 from football_rag.evaluation.tracking import EvalTracker
 from football_rag.rag.answerer import Answerer
+from football_rag.rag.prompts import load_prompt
 from tests.integration.eval_tables import eval_tables
 
 SPURS = "1903228"
@@ -106,7 +107,7 @@ def test_forty_questions_logged_to_mlflow(settings: Settings) -> None:
     assert logged.data.params == {
         "release": "v-test",
         "model": "none",
-        "prompt": "answer@v2",
+        "prompt": load_prompt("answer").ref,  # the latest version: what the answerer runs with
         "embedder": "none",
         "questions": "40",
         "timeout_s": "300",

@@ -49,3 +49,11 @@ def test_nothing_left_falls_back_to_the_templated_facts() -> None:
 
 def test_decimals_do_not_split_sentences() -> None:
     assert split_sentences("xG was 2.35 to 0.61. Arsenal won.") == ["xG was 2.35 to 0.61.", "Arsenal won."]
+
+
+def test_a_repeated_sentence_is_shown_once() -> None:
+    # Qwen2.5 1.5B repeated two sentences word for word in an answer about Arsenal 5-0 Leeds.
+    answer = "Arsenal beat Tottenham 4-1. Possession was 62.4%. Arsenal beat Tottenham 4-1. Possession was 62.4%."
+    result = ground(answer, FACTS, NAMES, fallback="x")
+    assert result.text == "Arsenal beat Tottenham 4-1. Possession was 62.4%."
+    assert result.grounded and result.unsupported == ()

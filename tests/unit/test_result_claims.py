@@ -10,6 +10,9 @@ from football_rag.rag.result_claims import MatchResult, contradictions
 FULHAM_CITY = MatchResult("Fulham", "Man City", 4, 5)
 NEWCASTLE_LEEDS = MatchResult("Newcastle", "Leeds", 4, 3)
 CHELSEA_ARSENAL = MatchResult("Chelsea", "Arsenal", 1, 1)
+# Scores and half-time scores of 1903128 (23 Aug 2025) and 1903179 (27 Sep 2025), as in the facts.
+ARSENAL_LEEDS = MatchResult("Arsenal", "Leeds", 5, 0, half_time=(2, 0))
+PALACE_LIVERPOOL = MatchResult("Crystal Palace", "Liverpool", 2, 1, half_time=(1, 0))
 
 
 @pytest.mark.parametrize(
@@ -17,7 +20,7 @@ CHELSEA_ARSENAL = MatchResult("Chelsea", "Arsenal", 1, 1)
     [
         ("The match ended in a 4-5 draw.", FULHAM_CITY, ["draw"]),
         ("Newcastle scored 3 goals, with Harvey Barnes scoring at 36'.", NEWCASTLE_LEEDS, ["newcastle scored 3 goals"]),
-        ("Leeds scored three goals in the second half.", NEWCASTLE_LEEDS, []),
+        ("Leeds scored three goals in the second half.", NEWCASTLE_LEEDS, []),  # no half-time score: unchecked
         ("Newcastle won the match 4-3 against Leeds.", NEWCASTLE_LEEDS, []),
         ("Leeds won the match 4-3.", NEWCASTLE_LEEDS, ["leeds won"]),
         ("Chelsea won the match against Arsenal.", CHELSEA_ARSENAL, ["chelsea won"]),
@@ -25,6 +28,26 @@ CHELSEA_ARSENAL = MatchResult("Chelsea", "Arsenal", 1, 1)
         ("Man City narrowly beat Fulham 5-4.", FULHAM_CITY, []),
         ("Man City lost at Craven Cottage.", FULHAM_CITY, ["man city lost"]),
         ("Fulham lost a nine-goal thriller.", FULHAM_CITY, []),
+        # Sentences Qwen2.5 1.5B wrote with the v3 prompt: goals in a half, and goals conceded.
+        (
+            "Arsenal scored 5 goals in the first half and 0 goals in the second half.",
+            ARSENAL_LEEDS,
+            ["arsenal scored 5 goals in the first half"],
+        ),
+        (
+            "Arsenal won the match by scoring 5 goals and conceding only 1.",
+            ARSENAL_LEEDS,
+            ["arsenal won the match by scoring 5 goals and conceding only 1"],
+        ),
+        (
+            "Liverpool lost because Crystal Palace scored two goals in the first half.",
+            PALACE_LIVERPOOL,
+            ["crystal palace scored two goals in the first half"],
+        ),
+        ("Crystal Palace scored once before half-time and once after the break.", PALACE_LIVERPOOL, []),
+        ("Arsenal scored three goals after the break.", ARSENAL_LEEDS, []),
+        ("Leeds conceded 3 goals in the first half.", ARSENAL_LEEDS, ["leeds conceded 3 goals in the first half"]),
+        ("Leeds conceded 2.84 xG and five goals.", ARSENAL_LEEDS, []),
     ],
 )
 def test_contradictions_of_the_score(sentence: str, result: MatchResult, claims: list[str]) -> None:

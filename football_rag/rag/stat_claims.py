@@ -1,0 +1,84 @@
+"""What a model's sentence claims about which team had more of a stat, checked against the match's figures.
+
+"Man City had a higher possession percentage (45.3%) than Man Utd" passes the number check (45.3 is a
+fact) while the comparison is wrong: City had 45.3% against 54.7%. Small models get such comparisons
+wrong (ENVIRONMENT.md), and the prompt forbids them to compare; this catches the ones they make anyway.
+A claim is a comparative ("more", "higher", "fewer", "lower"...) next to a stat's words, or "pressed
+harder" (the lower PPDA), said of the team named last before it; it is a contradiction when that team's
+figure is not more (or less) than the other's. ``grounding`` drops the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# The words a sentence uses for each stat of the key-stats line (facts.SUMMARY_STATS); the longer phrase
+# first, so "shots on target" is not read as "shots".
+STAT_WORDS = {
+    "shots_on_target": r"shots on target|efforts on target",
+    "shots": r"shots|attempts|efforts",
+    "xg": r"xg|expected goals",
+    "possession": r"possession|share of the ball",
+    "pass_accuracy": r"pass(?:ing)? accuracy|pass completion",
+    "ppda": r"ppda",
+    "field_tilt": r"field tilt|territory",
+}
+MORE = frozenset({"more", "higher", "greater", "bigger", "larger"})
+LESS = frozenset({"fewer", "lower", "less", "smaller"})
+_COMPARATIVE = re.compile(rf"\b({'|'.join(sorted(MORE | LESS))})\b")
+# "pressed harder/higher/more" is a claim of the lower PPDA (fewer opponent passes per defensive action).
+_PRESSED = re.compile(r"\bpress(?:ed|ing)?(?: \w+)? (harder|higher|more|less)\b")
+_STAT = re.compile(r"\b(?:" + "|".join(f"(?P<{key}>{words})" for key, words in STAT_WORDS.items()) + r")\b")
+# How far apart a comparative and its stat may be: "a higher possession", "possession was higher", "more of the ball".
+_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class MatchStats:
+    """A match's two teams (as the facts spell them) and their figures, stat key -> (home, away)."""
+
+    home: str
+    away: str
+    figures: Mapping[str, tuple[float, float]]
+
+
+def stat_contradictions(sentence: str, stats: MatchStats) -> list[str]:
+    """Return the comparisons in ``sentence`` that the figures contradict (empty when it makes none or true ones)."""
+    lowered = sentence.lower()
+    claims = [(m, _nearest_stat(lowered, m), m.group(1) in MORE) for m in _COMPARATIVE.finditer(lowered)]
+    claims += [(m, "ppda", m.group(1) == "less") for m in _PRESSED.finditer(lowered)]
+    found = []
+    for claim, stat, more in claims:
+        team = _subject(lowered[: claim.start()], stats)
+        if stat is not None and team is not None and not _holds(stats, team, stat, more):
+            found.append(f"{team} {claim.group(0)}")
+    return found
+
+
+def _holds(stats: MatchStats, team: str, stat: str, more: bool) -> bool:
+    """Return whether ``team`` had more (or less) of ``stat`` than the other team; True when a figure is unknown."""
+    home, away = stats.figures.get(stat, (math.nan, math.nan))
+    if math.isnan(home) or math.isnan(away):
+        return True
+    mine, theirs = (home, away) if team == stats.home else (away, home)
+    return mine > theirs if more else mine < theirs
+
+
+def _nearest_stat(lowered: str, comparative: re.Match[str]) -> str | None:
+    """Return the stat named closest to the comparative, within a few words either side (None when none is)."""
+    window_start = max(0, comparative.start() - _WINDOW)
+    near = [
+        (min(abs(m.start() - comparative.end()), abs(comparative.start() - m.end())), m.lastgroup)
+        for m in _STAT.finditer(lowered, window_start, comparative.end() + _WINDOW)
+    ]
+    return min(near)[1] if near else None
+
+
+def _subject(before: str, stats: MatchStats) -> str | None:
+    """Return the team named last in ``before`` (the comparative's subject), None when neither is named."""
+    positions = {team: before.rfind(team.lower()) for team in (stats.home, stats.away)}
+    team, position = max(positions.items(), key=lambda item: item[1])
+    return team if position >= 0 else None

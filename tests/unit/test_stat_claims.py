@@ -1,0 +1,42 @@
+"""The stat-comparison check on sentences Qwen2.5 1.5B wrote about Man City 3-0 Man Utd (14 Sep 2025)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from football_rag.rag.stat_claims import MatchStats, stat_contradictions
+
+# The figures of the key-stats line the model was given (home, away); shots on target unknown here.
+CITY_UNITED = MatchStats(
+    "Man City",
+    "Man Utd",
+    {"possession": (45.3, 54.7), "ppda": (22.1, 12.4), "shots": (13.0, 12.0), "shots_on_target": (math.nan, 4.0)},
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # Written by the model: City had less of the ball and the higher PPDA (the weaker press).
+        (
+            "Man City had a higher possession percentage (45.3%) and a higher PPDA (22.1%) than Man Utd (12.4%).",
+            ["Man City higher"],
+        ),
+        (
+            "Their PPDA of 22.1 against 12.4 shows Man City pressed higher and won the ball back sooner.",
+            ["Man City pressed higher"],
+        ),
+        ("Man Utd pressed harder, with a PPDA of 12.4 to 22.1.", []),
+        ("Man Utd had more of the ball, with 54.7% possession.", []),
+        ("Man Utd had more shots than Man City.", ["Man Utd more"]),
+        ("Man Utd had fewer shots than Man City.", []),
+        ("Man City had more shots, 13 to 12.", []),
+        ("Man City had more shots on target.", []),  # City's figure is unknown: nothing to contradict
+        ("With more shots, Man City won.", []),  # no team before the comparative: no claim read
+        ("Chelsea had more possession.", []),  # not a team of this match
+    ],
+)
+def test_stat_contradictions(sentence: str, claims: list[str]) -> None:
+    assert stat_contradictions(sentence, CITY_UNITED) == claims
