@@ -32,6 +32,8 @@ _COMPARATIVE = re.compile(rf"\b({'|'.join(sorted(MORE | LESS))})\b")
 # "pressed harder/higher/more" is a claim of the lower PPDA (fewer opponent passes per defensive action).
 _PRESSED = re.compile(r"\bpress(?:ed|ing)?(?: \w+)? (harder|higher|more|less)\b")
 _STAT = re.compile(r"\b(?:" + "|".join(f"(?P<{key}>{words})" for key, words in STAT_WORDS.items()) + r")\b")
+# Words after which a team is the one compared with, not the subject: "than Liverpool", "compared to Leeds".
+_OBJECT = re.compile(r"\b(?:than|to|against|over|with|versus|vs|v|from)(?: the)?\s*$")
 # How far apart a comparative and its stat may be: "a higher possession", "possession was higher", "more of the ball".
 _WINDOW = 40
 
@@ -78,7 +80,15 @@ def _nearest_stat(lowered: str, comparative: re.Match[str]) -> str | None:
 
 
 def _subject(before: str, stats: MatchStats) -> str | None:
-    """Return the team named last in ``before`` (the comparative's subject), None when neither is named."""
-    positions = {team: before.rfind(team.lower()) for team in (stats.home, stats.away)}
-    team, position = max(positions.items(), key=lambda item: item[1])
-    return team if position >= 0 else None
+    """Return the team named last in ``before`` as a subject (the comparative's), None when neither is.
+
+    A team after "than", "to", "against"... is the one compared with: in "Palace scored more than
+    Liverpool and pressed harder" the subject of "pressed harder" is Palace.
+    """
+    named = [
+        (m.start(), team)
+        for team in (stats.home, stats.away)
+        for m in re.finditer(re.escape(team.lower()), before)
+        if not _OBJECT.search(before[: m.start()])
+    ]
+    return max(named)[1] if named else None

@@ -29,6 +29,12 @@ CITY_UNITED = MatchStats(
             ["Man City pressed higher"],
         ),
         ("Man Utd pressed harder, with a PPDA of 12.4 to 22.1.", []),
+        # The team after "than" is the one compared with; the subject of "pressed harder" is Man City here.
+        (
+            "Man City scored more goals (3) than Man Utd (0) and pressed harder (PPDA of 22.1).",
+            ["Man City pressed harder"],
+        ),
+        ("Man Utd pressed harder compared to Man City.", []),
         ("Man Utd had more of the ball, with 54.7% possession.", []),
         ("Man Utd had more shots than Man City.", ["Man Utd more"]),
         ("Man Utd had fewer shots than Man City.", []),
