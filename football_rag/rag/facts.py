@@ -265,7 +265,8 @@ class FactBook:
                 r.add(f"{team}'s manager in {self.label(mine.iloc[0])}: {bench.iloc[0]}.", r.match_ids)
                 continue
             spells = [
-                f"{manager} ({len(spell)} matches, {' to '.join(day_label(d) for d in spell['date'].iloc[[0, -1]])})"
+                f"{manager} ({len(spell)} match{'' if len(spell) == 1 else 'es'}, "
+                f"{' to '.join(dict.fromkeys(day_label(d) for d in spell['date'].iloc[[0, -1]]))})"
                 for manager, spell in mine.groupby(bench, sort=False)
             ]
             r.add(f"{team}'s manager in {period_label}: {'; '.join(spells)}.", r.match_ids)
@@ -586,16 +587,18 @@ class FactBook:
         if descending:  # nobody leads with none
             values = values[values > 0]
         top = values.head(TOP_N)
+        # Equal figures share a place ("1. A 3; 1. B 3; 3. C 2"), as in a league table.
+        places = values.rank(method="min", ascending=not descending).astype(int)
         r = FactResult(match_ids=sorted(set(rows["match_id"])))
         items = []
         for idx, value in top.items():
             who = f"{idx[1]} ({idx[2]})" if players else (idx if isinstance(idx, str) else idx[0])
-            items.append(f"{who} {fmt(value, decimals)}")
+            items.append(f"{places[idx]}. {who} {fmt(value, decimals)}")
         order = "most" if descending else "fewest"
         # A cut through a tie would rank the ones left out below the ones shown: say how many share the last figure.
         tied = int((values.iloc[TOP_N:] == top.iloc[-1]).sum()) if len(top) == TOP_N else 0
         also = f", and {tied} more with {fmt(top.iloc[-1], decimals)}" if tied else ""
-        listed = "; ".join(f"{i + 1}. {s}" for i, s in enumerate(items)) + also if items else "none"
+        listed = "; ".join(items) + also if items else "none"
         r.add(f"{order.capitalize()} {label} in {period_label}: {listed}.")
         r.text = r.facts[0].text
         return r

@@ -390,6 +390,7 @@ def test_headers_and_penalties_rank_players_by_those_goals(answerer: Answerer) -
     assert a.answer.startswith("Most penalties scored in August 2025: 1.")
     assert a.answer.endswith(f", and {len(penalties) - 5} more with 1.")
     assert sum(f"{name} (" in a.answer for name in penalties.index) == 5
+    assert a.answer.count("; 1. ") == 4  # level on one each, the five listed share first place
 
 
 def test_who_set_up_a_players_goals_lists_his_goals_with_their_assisters(answerer: Answerer) -> None:
