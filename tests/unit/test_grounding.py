@@ -57,3 +57,10 @@ def test_a_repeated_sentence_is_shown_once() -> None:
     result = ground(answer, FACTS, NAMES, fallback="x")
     assert result.text == "Arsenal beat Tottenham 4-1. Possession was 62.4%."
     assert result.grounded and result.unsupported == ()
+
+
+def test_an_ordinal_minute_is_checked_like_any_number() -> None:
+    # Qwen2.5 1.5B on Liverpool 4-2 Bournemouth: neither minute is a goal minute of the facts given.
+    result = ground("Liverpool scored the first goal in the 15th minute. Eze scored three.", FACTS, NAMES, fallback="x")
+    assert result.unsupported == ("15th",) and result.text == "Eze scored three."
+    assert numbers_in("the 41st minute, the 2nd goal") == [41, 2]
