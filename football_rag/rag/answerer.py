@@ -427,7 +427,7 @@ class Answerer:
         half_time = (int(m["ht_home_goals"]), int(m["ht_away_goals"])) if pd.notna(m["ht_home_goals"]) else None
         goals = (int(m["home_goals"]), int(m["away_goals"]))
         result = MatchResult(m["home"], m["away"], *goals, self.book.goals_by_player(ids[0]), half_time)
-        stats = MatchStats(m["home"], m["away"], self.book.key_figures(ids[0]))
+        stats = MatchStats(m["home"], m["away"], {"goals": goals, **self.book.key_figures(ids[0])})
         return lambda sentence: contradictions(sentence, result) + stat_contradictions(sentence, stats)
 
     def _sources(self, plan: Plan) -> list[Source]:

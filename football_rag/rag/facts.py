@@ -274,9 +274,15 @@ class FactBook:
         return r
 
     def key_figures(self, match_id: str) -> dict[str, tuple[float, float]]:
-        """Return each of SUMMARY_STATS -> (home, away) figures of the match (NaN where the data has none)."""
+        """Return each of SUMMARY_STATS -> (home, away) figures of the match as printed (NaN where the data has none).
+
+        Rounded as the key-stats line prints them, so a figure the model copies compares equal to its source.
+        """
         rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
-        return {stat: (float(rows.at["home", stat]), float(rows.at["away", stat])) for stat in SUMMARY_STATS}
+        return {
+            stat: tuple(round(float(rows.at[side, stat]), STAT_LABELS[stat][1]) for side in ("home", "away"))
+            for stat in SUMMARY_STATS
+        }
 
     def goals_by_player(self, match_id: str) -> dict[str, int]:
         """Return every player in the match's squads -> the goals he scored in it (own goals included)."""

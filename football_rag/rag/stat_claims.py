@@ -5,7 +5,9 @@ fact) while the comparison is wrong: City had 45.3% against 54.7%. Small models 
 wrong (ENVIRONMENT.md), and the prompt forbids them to compare; this catches the ones they make anyway.
 A claim is a comparative ("more", "higher", "fewer", "lower"...) next to a stat's words, or "pressed
 harder" (the lower PPDA), said of the team named last before it; it is a contradiction when that team's
-figure is not more (or less) than the other's. ``grounding`` drops the sentence.
+figure is not more (or less) than the other's. A figure written against a team ("Everton's 11.5",
+"Leeds (4)") that is the other team's and not this one's is a swap, the other mistake they make. In both
+cases ``grounding`` drops the sentence.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 # The words a sentence uses for each stat of the key-stats line (facts.SUMMARY_STATS); the longer phrase
 # first, so "shots on target" is not read as "shots".
 STAT_WORDS = {
+    "goals": r"goals",
     "shots_on_target": r"shots on target|efforts on target",
     "shots": r"shots|attempts|efforts",
     "xg": r"xg|expected goals",
@@ -34,6 +37,8 @@ _PRESSED = re.compile(r"\bpress(?:ed|ing)?(?: \w+)? (harder|higher|more|less)\b"
 _STAT = re.compile(r"\b(?:" + "|".join(f"(?P<{key}>{words})" for key, words in STAT_WORDS.items()) + r")\b")
 # Words after which a team is the one compared with, not the subject: "than Liverpool", "compared to Leeds".
 _OBJECT = re.compile(r"\b(?:than|to|against|over|with|versus|vs|v|from)(?: the)?\s*$")
+# Two figures are the same when they agree to the key-stats line's two decimals ("2.5" is "2.50").
+_SAME = 0.005
 # How far apart a comparative and its stat may be: "a higher possession", "possession was higher", "more of the ball".
 _WINDOW = 40
 
@@ -46,18 +51,42 @@ class MatchStats:
     away: str
     figures: Mapping[str, tuple[float, float]]
 
+    def of(self, team: str) -> list[float]:
+        """Return every known figure of ``team`` (its side of each pair)."""
+        side = 0 if team == self.home else 1
+        return [pair[side] for pair in self.figures.values() if not math.isnan(pair[side])]
+
 
 def stat_contradictions(sentence: str, stats: MatchStats) -> list[str]:
     """Return the comparisons in ``sentence`` that the figures contradict (empty when it makes none or true ones)."""
     lowered = sentence.lower()
-    claims = [(m, _nearest_stat(lowered, m), m.group(1) in MORE) for m in _COMPARATIVE.finditer(lowered)]
-    claims += [(m, "ppda", m.group(1) == "less") for m in _PRESSED.finditer(lowered)]
+    pressed = [(m, "ppda", m.group(1) == "less") for m in _PRESSED.finditer(lowered)]
+    claims = pressed + [
+        (m, _nearest_stat(lowered, m), m.group(1) in MORE)
+        for m in _COMPARATIVE.finditer(lowered)
+        if not any(p.start() <= m.start() < p.end() for p, _, _ in pressed)  # "pressed less" is read once, above
+    ]
     found = []
     for claim, stat, more in claims:
         team = _subject(lowered[: claim.start()], stats)
         if stat is not None and team is not None and not _holds(stats, team, stat, more):
             found.append(f"{team} {claim.group(0)}")
+    return found + _swapped(lowered, stats)
+
+
+def _swapped(lowered: str, stats: MatchStats) -> list[str]:
+    """Return each figure written against a team ("everton's 11.5", "leeds (4)") that is only the other team's."""
+    found = []
+    for team, other in ((stats.home, stats.away), (stats.away, stats.home)):
+        for m in re.finditer(rf"\b{re.escape(team.lower())}(?:'s|'|’s|’)? \(?(\d+(?:\.\d+)?)(?![\d-])", lowered):
+            value = float(m.group(1))
+            if _among(value, stats.of(other)) and not _among(value, stats.of(team)):
+                found.append(m.group(0))
     return found
+
+
+def _among(value: float, figures: list[float]) -> bool:
+    return any(abs(value - figure) < _SAME for figure in figures)
 
 
 def _holds(stats: MatchStats, team: str, stat: str, more: bool) -> bool:

@@ -232,12 +232,17 @@ def test_a_narrative_draft_is_checked_after_its_computed_opening(answerer: Answe
         )
         less = min(possession, key=possession.get)
         true = f"Arsenal beat Tottenham with {possession['Arsenal']:.1f}% of the ball."
-        draft = f"{true} {less} had more possession. Arsenal scored 4 goals in the first half."
+        swapped = f"Arsenal had the ball, with Tottenham's {possession['Arsenal']:.1f}%."
+        draft = f"{true} {less} had more possession. Arsenal scored 4 goals in the first half. {swapped}"
         answer = answerer.finish(plan, draft, trace)
     assert plan.intent is Intent.NARRATIVE and answer.grounded
     assert answer.answer == " ".join(plan.facts.opening) + "\n\n" + true
     assert answer.answer.startswith("Arsenal 4-1 Tottenham on 23 November 2025 (half time 2-0)")
-    assert set(answer.unsupported) == {f"{less} more", "arsenal scored 4 goals in the first half"}
+    assert set(answer.unsupported) == {
+        f"{less} more",
+        "arsenal scored 4 goals in the first half",
+        f"tottenham's {possession['Arsenal']:.1f}",
+    }
 
 
 def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:

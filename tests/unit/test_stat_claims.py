@@ -12,7 +12,13 @@ from football_rag.rag.stat_claims import MatchStats, stat_contradictions
 CITY_UNITED = MatchStats(
     "Man City",
     "Man Utd",
-    {"possession": (45.3, 54.7), "ppda": (22.1, 12.4), "shots": (13.0, 12.0), "shots_on_target": (math.nan, 4.0)},
+    {
+        "goals": (3.0, 0.0),
+        "possession": (45.3, 54.7),
+        "ppda": (22.1, 12.4),
+        "shots": (13.0, 12.0),
+        "shots_on_target": (math.nan, 4.0),
+    },
 )
 
 
@@ -42,6 +48,11 @@ CITY_UNITED = MatchStats(
         ("Man City had more shots on target.", []),  # City's figure is unknown: nothing to contradict
         ("With more shots, Man City won.", []),  # no team before the comparative: no claim read
         ("Chelsea had more possession.", []),  # not a team of this match
+        # A figure written against the wrong team: 22.1 is City's PPDA, 12.0 United's shots.
+        ("Man City pressed less, with a PPDA of 12.4 to Man Utd's 22.1.", ["man utd's 22.1"]),
+        ("Man City had 13 shots to Man Utd's 12.", []),
+        ("Man City (12) had more shots than Man Utd (13).", ["man city (12", "man utd (13"]),
+        ("Man City 3-0 Man Utd.", []),  # the score reads as "man city 3", City's goals
     ],
 )
 def test_stat_contradictions(sentence: str, claims: list[str]) -> None:
