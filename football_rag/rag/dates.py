@@ -27,8 +27,13 @@ SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
 # "Who scored at the weekend?": the weekend people mean is the latest one, as "this weekend" is.
 THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
-# "may" is a month and a verb: only a capitalised "May" next to a day or year counts as the month.
-AMBIGUOUS_MONTH_WORDS = {"may", "march"}
+# "may" and "march" are verbs and "Jan" a first name (Jan Paul van Hecke): only capitalised, and next to
+# a day or a year or after a word that introduces a time ("in May", "since March", "early Jan"), is such
+# a word the month.
+AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,8 @@ def resolve_period(text: str, latest: date) -> Period | None:
                 year = int(m.group(3)) if m.group(3) else _year_for(month, day, latest)
                 return _day_period(year, month, day)
     for m in MONTH_YEAR.finditer(text):
-        if _is_month(m.group(1), m.group(0), needs_context=not m.group(2)):
+        alone = not m.group(2) and not _TIME_WORD_BEFORE.search(text[: m.start()])
+        if _is_month(m.group(1), m.group(0), needs_context=alone):
             month = MONTHS[m.group(1).lower()]
             year = int(m.group(2)) if m.group(2) else _year_for(month, 1, latest)
             return _month_period(year, month)
