@@ -287,7 +287,7 @@ class Answerer:
 
     def _match_facts(self, plan: Plan) -> Plan:
         resolution, chosen = plan.resolution, plan.route
-        if not (resolution.teams or resolution.players or resolution.period):
+        if not (resolution.teams or resolution.players or resolution.period or resolution.wants_last_match):
             return self._clarify(plan, "Which match do you mean? Name the teams, a date, or both.")
         multi = self._multi_match(plan)
         if multi is not None:

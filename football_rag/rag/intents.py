@@ -89,6 +89,8 @@ _AGGREGATE = re.compile(
 _GOAL_TIME = re.compile(
     r"\b(when|what minute|which minute|what time)\b.*\b(scor\w*|goals?|net\w*)\b|\bminute\b.*\bgoal"
 )
+# "Who took Arsenal's penalty against Leeds?", "Who scored the header?": the scorers, whose goals are tagged.
+_WHO_SCORED_KIND = re.compile(r"\bwho (took|scored|converted|netted|got)\b.*\b(penalt\w*|spot[- ]kicks?|headers?)\b")
 # "How did Arsenal vs Chelsea end?" asks for the result, not a story.
 _ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
 # Two teams compared in the match they played, not over a season.
@@ -175,7 +177,7 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
     stat = stat_named(question)
     if (chart := chart_named(question)) and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", lowered):
         return Route(Intent.CHART, stat=stat, chart=chart)
-    if _GOAL_TIME.search(lowered):
+    if _GOAL_TIME.search(lowered) or (_WHO_SCORED_KIND.search(lowered) and not _RANKING.search(lowered)):
         return Route(Intent.SCORERS, stat="goals")
     # The goals and who made them: his goals (stat "goals") or the goals he set up ("assists"); a team's scorers.
     if has_player and _ASSISTED.search(lowered):

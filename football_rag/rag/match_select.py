@@ -60,10 +60,10 @@ def candidates(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
     teams = resolution.teams or _teams_of_players(resolution)
     if len(teams) > 2:
         teams = teams[:2]
-    if not teams:
+    if not teams:  # a period, or "the latest match" of all, names matches; nothing else does
         return (
             in_period(matches, resolution).sort_values("date", kind="stable")
-            if resolution.period
+            if resolution.period or resolution.wants_last_match
             else matches.iloc[0:0]
         )
     # A player's two clubs (a transfer) are either club's matches, not their meetings.

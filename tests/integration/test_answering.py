@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from football_rag.analytics.tables import build_tables
+from football_rag.data.contracts import FINISHED
 from football_rag.data.parsers import parse_file
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer, QuestionRejected
@@ -523,3 +524,20 @@ def test_a_match_in_progress_counts_in_no_result_ranking() -> None:
 def test_a_ranking_is_by_the_statistic_named(answerer: Answerer, question: str, opening: str) -> None:
     a = ask(answerer, question)
     assert a.intent is Intent.RANKING and a.answer.startswith(opening)
+
+
+def test_the_most_recent_match_of_all_is_the_latest_finished_one(answerer: Answerer) -> None:
+    matches = answerer.book.t.matches
+    finished = matches[matches["status"] == FINISHED].sort_values("date", kind="stable")
+    latest = finished.iloc[-1]
+    a = ask(answerer, "Who won the most recent match?")
+    assert a.intent is Intent.SCORE and a.matches == [latest["match_id"]]
+    assert answerer.book.winner_sentence(latest["match_id"]) in a.answer
+
+
+def test_who_took_a_penalty_is_the_scorers_with_the_penalty_marked(answerer: Answerer) -> None:
+    a = ask(answerer, "Who took Arsenal's penalty against Leeds?")
+    assert a.intent is Intent.SCORERS
+    assert "Viktor Gyökeres 90+5' (pen)" in a.answer  # Arsenal 5-0 Leeds, 23 August 2025
+    ranking = ask(answerer, "Who scored the most penalties in August?")
+    assert ranking.intent is Intent.RANKING
