@@ -38,6 +38,8 @@ MATCH_FACT_INTENTS = {
     Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
 }  # fmt: skip
 MULTI_MATCH_LIMIT = 10  # a league's full round
+# Words that ask about a team over time rather than one match: "this season", "so far", "has been".
+_OVER_TIME = re.compile(r"\b(season|so far|this year|campaign|ha(?:s|ve) been|lately|recently|over time|overall)\b")
 
 
 class QuestionRejected(ValueError):
@@ -55,6 +57,7 @@ class Plan:
     passages: list[Passage] = field(default_factory=list)
     messages: list | None = None
     intent: Intent = Intent.NARRATIVE
+    team_story: bool = False  # a team over a period: told from its figures, with no match documents to retrieve
 
 
 class Answerer:
@@ -112,7 +115,8 @@ class Answerer:
         with trace.span("facts", {"intent": chosen.intent, "stat": chosen.stat}, type="tool") as span:
             plan = self._facts(question, resolution, chosen)
             span.set_output({"facts": [f.text for f in plan.facts.facts], "matches": plan.facts.match_ids})
-        if plan.intent is Intent.NARRATIVE and self.collection is not None and self.encode is not None:
+        searchable = self.collection is not None and self.encode is not None and not plan.team_story
+        if plan.intent is Intent.NARRATIVE and searchable:
             with trace.span("retrieval", {"query": question, "matches": plan.facts.match_ids}, type="tool") as span:
                 team = resolution.teams[0] if resolution.teams else None
                 plan.passages = retrieve(
@@ -154,6 +158,8 @@ class Answerer:
             return plan
         if chosen.intent is Intent.SCORERS and resolution.players and not self._has_match_context(question, resolution):
             return self._player_goals(plan)
+        if chosen.intent is Intent.NARRATIVE and self._about_a_team_over_time(question, resolution):
+            return self._team_story(plan)
         builder = {
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
             Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
@@ -161,6 +167,23 @@ class Answerer:
         if builder is not None:
             return builder(plan)
         return self._match_facts(plan)
+
+    def _about_a_team_over_time(self, question: str, resolution: Resolution) -> bool:
+        """Whether a narrative question is about one team over a period or the season, not one of its matches."""
+        over_time = (resolution.period is not None and resolution.period.start != resolution.period.end) or (
+            _OVER_TIME.search(question.lower()) is not None
+        )
+        one_team = len(resolution.teams) == 1 and not resolution.players
+        return one_team and over_time and not self._has_match_context(question, resolution)
+
+    def _team_story(self, plan: Plan) -> Plan:
+        """A team over a period: its record, key stats per match and their ranks (retrieval adds its season summary)."""
+        team, period = plan.resolution.teams[0], plan.resolution.period
+        ids = self._match_ids_in_scope(Resolution(teams=[team], period=period))
+        everyone = self._match_ids_in_scope(Resolution(period=period)) if period else self.book.t.matches["match_id"]
+        plan.facts = self.book.team_profile(team, ids, list(everyone), self._period_label(plan.resolution))
+        plan.team_story = True
+        return plan
 
     def _period_label(self, resolution: Resolution) -> str:
         return resolution.period.label if resolution.period else "the data so far"

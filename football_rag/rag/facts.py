@@ -112,6 +112,12 @@ def fmt(value: object, decimals: int = 0) -> str:
     return f"{number:.{decimals}f}" if decimals else f"{round(number):d}"
 
 
+def ordinal(place: int) -> str:
+    """Return 1 -> "1st", 2 -> "2nd", 11 -> "11th", 23 -> "23rd"."""
+    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
+    return f"{place}{suffix}"
+
+
 def day_label(value: object) -> str:
     return pd.Timestamp(value).strftime("%-d %B %Y")
 
@@ -550,6 +556,39 @@ class FactBook:
                 r.add(f"They were: {'; '.join(items)}.", r.match_ids)
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def team_profile(self, team: str, match_ids: list[str], period_ids: list[str], period_label: str) -> FactResult:
+        """A team's record and key stats per match over its ``match_ids``, and where each stat ranks among every
+        team's over the period's matches (``period_ids``).
+
+        The narrative of a team over a period ("How has Chelsea's pressing been this season?") stands on
+        these; the ranks are computed here (the model never compares), over finished matches only.
+        """
+        r = self.team_record(team, match_ids, period_label)
+        finished = [m for m in period_ids if self.match(m)["status"] == FINISHED]
+        rows = self.t.team_stats[self.t.team_stats["match_id"].isin(finished)]
+        if not r.match_ids or rows.empty:
+            return r
+        averages = rows.groupby("team")[list(SUMMARY_STATS)].mean()
+        mine = averages.loc[team]
+        pairs = [f"{STAT_LABELS[s][0].split(' (')[0]} {fmt(mine[s], STAT_LABELS[s][1])}" for s in SUMMARY_STATS]
+        r.add(f"{team} per match in {period_label}: {'; '.join(pairs)}.", r.match_ids)
+        ranks = [self._rank_phrase(averages, team, stat) for stat in SUMMARY_STATS if pd.notna(mine[stat])]
+        r.add(f"Among the {len(averages)} teams in {period_label}, {team} rank: {'; '.join(ranks)}.", r.match_ids)
+        r.opening = [r.facts[0].text]
+        r.briefing = [f.text for f in r.facts]
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    @staticmethod
+    def _rank_phrase(averages: pd.DataFrame, team: str, stat: str) -> str:
+        """Return "PPDA 3rd lowest" (lower-is-better stats) or "xG 2nd highest": the team's place by ``stat``."""
+        lowest = stat in LOWER_IS_BETTER
+        place = ordinal(int(averages[stat].rank(method="min", ascending=lowest)[team]))
+        label = STAT_LABELS[stat][0].split(" (")[0]
+        if stat == "ppda":  # "PPDA 1st lowest" reads to a small model as the weakest press: say what it means
+            return f"pressing {place} hardest (PPDA {place} lowest)"
+        return f"{label} {place} {'lowest' if lowest else 'highest'}"
 
     def form(self, team: str, last: int = 5) -> FactResult:
         rows = (

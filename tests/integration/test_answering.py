@@ -13,6 +13,7 @@ from football_rag.data.contracts import FINISHED
 from football_rag.data.parsers import parse_file
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer, QuestionRejected
+from football_rag.rag.facts import fmt, ordinal
 from tests.conftest import SEASON_DATA, require, season_index
 
 EXTRA = ["1903228", "1903154", "1903251", "1903239", "1903168", "1903192", "1903199", "1903191", "1903490"]
@@ -541,3 +542,22 @@ def test_who_took_a_penalty_is_the_scorers_with_the_penalty_marked(answerer: Ans
     assert "Viktor Gyökeres 90+5' (pen)" in a.answer  # Arsenal 5-0 Leeds, 23 August 2025
     ranking = ask(answerer, "Who scored the most penalties in August?")
     assert ranking.intent is Intent.RANKING
+
+
+def test_a_teams_story_over_a_period_is_its_record_averages_and_ranks(answerer: Answerer) -> None:
+    with answerer.tracer.trace("question", {}) as trace:
+        plan = answerer.plan("How did Liverpool play in August?", None, trace)
+        one_match = answerer.plan("How did Liverpool play against Bournemouth?", None, trace)
+    assert plan.intent is Intent.NARRATIVE and plan.team_story and plan.passages == []
+    matches = answerer.book.t.matches
+    august = matches[(matches["date"].dt.month == 8) & (matches["status"] == FINISHED)]["match_id"]
+    stats = answerer.book.t.team_stats
+    ppda = stats[stats["match_id"].isin(august)].groupby("team")["ppda"].mean()
+    place = int(ppda.rank(method="min")["Liverpool"])  # the lowest PPDA presses hardest
+    texts = [f.text for f in plan.facts.facts]
+    assert texts[0].startswith("Liverpool in August 2025: ") and plan.facts.opening == [texts[0]]
+    (averages,) = [t for t in texts if t.startswith("Liverpool per match in August 2025: ")]
+    (ranks,) = [t for t in texts if t.startswith(f"Among the {len(ppda)} teams in August 2025, Liverpool rank: ")]
+    assert f"PPDA {fmt(ppda['Liverpool'], 1)};" in averages
+    assert f"pressing {ordinal(place)} hardest (PPDA {ordinal(place)} lowest)" in ranks
+    assert not one_match.team_story and one_match.facts.match_ids == ["1903117"]  # one match stays that match
