@@ -20,7 +20,7 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Answer, Intent, Source
 from football_rag.rag.entities import Catalog, Resolution
-from football_rag.rag.facts import TEAM_ONLY, FactBook, FactResult
+from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import Route, asks_one_side, form_length, route, stat_named
 from football_rag.rag.llm import LocalLLM
@@ -38,6 +38,8 @@ MATCH_FACT_INTENTS = {
     Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
 }  # fmt: skip
 MULTI_MATCH_LIMIT = 10  # a league's full round
+# Words that make a ranking one of teams: "Which side...", "the best attack", "pressed the most".
+_TEAM_WORDS = r"\b(team|teams|club|clubs|side|sides|attack|defen[cs]e|press(?:ed|es|ing)?)\b"
 # Words that ask about a team over time rather than one match: "this season", "so far", "has been".
 _OVER_TIME = re.compile(r"\b(season|so far|this year|campaign|ha(?:s|ve) been|lately|recently|over time|overall)\b")
 
@@ -208,11 +210,13 @@ class Answerer:
 
     def _ranking(self, plan: Plan) -> Plan:
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
-        asks_teams = re.search(r"\b(team|teams|club|clubs|side|sides)\b", plan.question.lower()) is not None
+        asks_teams = re.search(_TEAM_WORDS, plan.question.lower()) is not None
         players = plan.route.stat not in TEAM_ONLY and not asks_teams
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
+        # "The best PPDA", "the best defence": the lowest figure where less is better.
+        descending = plan.route.descending != (plan.route.judged and plan.route.stat in LOWER_IS_BETTER)
         plan.facts = self.book.ranking(
-            plan.route.stat, ids, self._period_label(plan.resolution), players, plan.route.descending, team
+            plan.route.stat, ids, self._period_label(plan.resolution), players, descending, team
         )
         return plan
 

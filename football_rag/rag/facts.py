@@ -64,8 +64,8 @@ TEAM_ONLY = {
     "possession", "ppda", "field_tilt", "corners", "saves", "offsides", "goals_against", "clean_sheets",
     *RESULT_COUNTS,
 }  # fmt: skip
-# Stats where fewer is better, so "most" and "best" read the other way round.
-LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides"}
+# Stats where less is better: "best" and "worst" read the other way round, and places count from the lowest.
+LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides", "goals_against", "losses"}
 # Averages, not totals, when summed over several matches.
 AVERAGED = {"possession", "pass_accuracy", "ppda", "field_tilt", "rating"}
 TOP_N = 5
@@ -632,8 +632,8 @@ class FactBook:
         if descending:  # nobody leads with none
             values = values[values > 0]
         top = values.head(TOP_N)
-        # Equal figures share a place ("1. A 3; 1. B 3; 3. C 2"), as in a league table.
-        places = values.rank(method="min", ascending=not descending).astype(int)
+        # Equal figures as shown share a place ("1. A 3; 1. B 3; 3. C 2"), as in a league table.
+        places = values.round(decimals).rank(method="min", ascending=not descending).astype(int)
         r = FactResult(match_ids=sorted(set(rows["match_id"])))
         items = []
         for idx, value in top.items():

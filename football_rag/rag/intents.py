@@ -64,10 +64,19 @@ RESULT_WORDS = {
     "draws": r"\bdraws\b|\bdrew\b|\bdrawn\b",
     "points": r"\bpoints\b|\btable\b|standings|(top|bottom) of the league|(best|worst) record",
 }
+# Words that name what a team ranking is by, only in a ranking: "the best attack", "pressed the most".
+TEAM_RANKING_WORDS = {
+    "goals": r"\battack\b",
+    "goals_against": r"\bdefen[cs]e\b",
+    "ppda": r"\bpress(?:ed|es|ing)?\b",
+}
 _RANKING = re.compile(
-    r"\b(top|bottom|most(?! recent)|fewest|least|best|highest|lowest|leading|ranking|rank|leaders?)\b"
+    r"\b(top|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|leading|ranking|rank|leaders?)\b"
 )
-_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom)\b")
+_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst)\b")
+# "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
+# goals conceded) the best is the lowest figure.
+_JUDGED = re.compile(r"\b(best|worst|press(?:ed|es|ing)?)\b")
 # "Who assisted Saka's goals?", "Who set up Haaland's goals in September?": a player's goals and who made them.
 _ASSISTERS = re.compile(
     r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
@@ -158,6 +167,7 @@ class Route:
     stat: str | None = None
     chart: str | None = None
     descending: bool = True
+    judged: bool = False  # a ranking by "best"/"worst": reversed for a stat where less is better
 
 
 def stat_named(question: str) -> str | None:
@@ -185,9 +195,11 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
     goals_made = re.search(r"goal|assist", lowered) is not None and not _RANKING.search(lowered)
     if _ASSISTERS.search(lowered) and (has_player or goals_made):
         return Route(Intent.SCORERS, stat="goals")
-    ranked = stat or next((result for result, pattern in RESULT_WORDS.items() if re.search(pattern, lowered)), None)
+    words = {**TEAM_RANKING_WORDS, **RESULT_WORDS}
+    ranked = stat or next((key for key, pattern in words.items() if re.search(pattern, lowered)), None)
     if _RANKING.search(lowered) and not has_match_context and ranked:
-        return Route(Intent.RANKING, stat=ranked, descending=not _ASCENDING.search(lowered))
+        judged = _JUDGED.search(lowered) is not None
+        return Route(Intent.RANKING, stat=ranked, descending=not _ASCENDING.search(lowered), judged=judged)
     if _FORM.search(lowered):
         return Route(Intent.FORM)
     if _ENDING.search(lowered):

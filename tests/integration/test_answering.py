@@ -561,3 +561,26 @@ def test_a_teams_story_over_a_period_is_its_record_averages_and_ranks(answerer: 
     assert f"PPDA {fmt(ppda['Liverpool'], 1)};" in averages
     assert f"pressing {ordinal(place)} hardest (PPDA {ordinal(place)} lowest)" in ranks
     assert not one_match.team_story and one_match.facts.match_ids == ["1903117"]  # one match stays that match
+
+
+def test_best_and_worst_read_the_right_way_for_stats_where_less_is_better(answerer: Answerer) -> None:
+    matches = answerer.book.t.matches
+    august = matches[(matches["date"].dt.month == 8) & (matches["status"] == FINISHED)]["match_id"]
+    stats = answerer.book.t.team_stats
+    rows = stats[stats["match_id"].isin(august)]
+    ppda = rows.groupby("team")["ppda"].mean().sort_values(kind="stable")
+    conceded = rows.groupby("team")["goals_against"].sum().sort_values(kind="stable")
+    pressing = ask(answerer, "Which team pressed the most in August?")
+    assert pressing.intent is Intent.RANKING
+    assert pressing.answer.startswith(
+        f"Fewest PPDA (opponent passes per defensive action) in August 2025: 1. {ppda.index[0]} "
+    )
+    assert ask(answerer, "Which team had the best PPDA in August?").answer == pressing.answer
+    worst = ask(answerer, "Which team had the worst PPDA in August?")
+    assert worst.answer.startswith(
+        f"Most PPDA (opponent passes per defensive action) in August 2025: 1. {ppda.index[-1]} "
+    )
+    defence = ask(answerer, "Which team has the best defence in August?")
+    assert defence.answer.startswith(
+        f"Fewest goals conceded in August 2025: 1. {conceded.index[0]} {conceded.iloc[0]};"
+    )
