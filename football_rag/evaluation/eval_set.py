@@ -32,6 +32,8 @@ KINDS = (
     "formation",
     "referee",
     "man_of_the_match",
+    "manager",
+    "assister",
     "aggregate",
     "ranking",
     "comparison",

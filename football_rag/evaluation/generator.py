@@ -136,6 +136,7 @@ class Goal:
     player_name: str
     own_goal: bool
     minute: str
+    assister: str | None = None  # who set it up (never for an own goal)
 
 
 class Phrasing:
@@ -251,7 +252,13 @@ class EvalSetGenerator:
         for g in timeline.itertuples(index=False):
             goals[g.match_id].append(
                 Goal(
-                    g.match_id, g.team, g.player_id, g.player_name, bool(g.own_goal), quoted_minute(g.period, g.minute)
+                    g.match_id,
+                    g.team,
+                    g.player_id,
+                    g.player_name,
+                    bool(g.own_goal),
+                    quoted_minute(g.period, g.minute),
+                    g.other_player_name if isinstance(g.other_player_name, str) and not g.own_goal else None,
                 )
             )
         return goals
@@ -513,6 +520,44 @@ class EvalSetGenerator:
             "man_of_the_match", text, [best.iloc[0]["player_name"]], Intent.MAN_OF_THE_MATCH, m["match_id"]
         )
 
+    def manager(self) -> EvalQuestion | None:
+        m = self._match()
+        team, opp = self._side(m)
+        bench = m["home_manager"] if team == m["home"] else m["away_manager"]
+        if not isinstance(bench, str) or not bench:
+            return None
+        mine, theirs = self.say.team(team), self.say.team(opp)
+        when = self.say.when(m, self._met_twice(m))
+        text = self.rng.choice(
+            [
+                f"Who was {possessive(mine)} manager against {theirs}{when}?",
+                f"Who managed {mine} against {theirs}{when}?",
+                f"Who was in charge of {mine} when they played {theirs}{when}?",
+            ]
+        )
+        return self._question("manager", text, [bench], Intent.MANAGER, m["match_id"])
+
+    def assister(self) -> EvalQuestion | None:
+        m = self._match()
+        goals = [g for g in self.goals.get(m["match_id"], []) if g.assister]
+        if not goals:
+            return None
+        goal = self.rng.choice(goals)
+        player = self._player_phrase(goal.player_id, goal.player_name)
+        if player is None:
+            return None
+        opp = self.say.team(m["away"] if goal.team == m["home"] else m["home"])
+        assisters = list(dict.fromkeys(g.assister for g in goals if g.player_id == goal.player_id))
+        when = self.say.when(m, self._met_twice(m))
+        text = self.rng.choice(
+            [
+                f"Who set up {possessive(player)} goal against {opp}{when}?",
+                f"Who assisted {possessive(player)} goal against {opp}{when}?",
+                f"Who provided the assist for {player} against {opp}{when}?",
+            ]
+        )
+        return self._question("assister", text, assisters, Intent.SCORERS, m["match_id"])
+
     # --- periods ----------------------------------------------------------------------------------
 
     @cached_property
@@ -572,7 +617,8 @@ class EvalSetGenerator:
         text = self.rng.choice(
             [f"What were the results on {self.say.day(day)}?", f"Results of the matches on {self.say.day(day)}"]
         )
-        return self._question("aggregate", text, [score_of(g) for _, g in games.iterrows()], Intent.AGGREGATE)
+        # A day's results are every match's score (the answerer's match facts over a period), not a total.
+        return self._question("aggregate", text, [score_of(g) for _, g in games.iterrows()], Intent.SCORE)
 
     def _ranking_period(self) -> tuple[str, pd.DataFrame]:
         """A month with enough matches (or the whole data, "this season") and its match ids."""
@@ -654,11 +700,16 @@ class EvalSetGenerator:
                 ]
             )
         else:
-            outside = outside_teams(self.teams)
+            outside = self._outside_teams
             first = self.rng.choice(outside)
             second = self.rng.choice(self.teams) if roll < 0.8 else self.rng.choice([t for t in outside if t != first])
             text = self.rng.choice([f"What was the score of {first} vs {second}?", f"Who won {first} v {second}?"])
         return self._question("unknown_match", text, [], Intent.UNKNOWN_MATCH)
+
+    @cached_property
+    def _outside_teams(self) -> list[str]:
+        """Teams the alias table knows that are not in the data, read once (the alias table is a YAML file)."""
+        return outside_teams(self.teams)
 
     def narrative(self) -> EvalQuestion:
         m = self._match()
