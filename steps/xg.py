@@ -8,10 +8,9 @@ import mlflow
 import sklearn
 from zenml import step
 
-from football_rag.analytics.tables import apply_xg
 from football_rag.analytics.xg_model import XgModel, holdout_report, train_xg_model
 from football_rag.knowledge.datasets import TableSet
-from football_rag.knowledge.ingest import as_match_tables, tables_by_name
+from football_rag.knowledge.ingest import fill_missing_xg
 from steps.materializers import TableSetMaterializer
 from steps.tracking import track
 
@@ -39,7 +38,7 @@ def fit_xg_model(
         return tables, {"skipped": reason}
     report = holdout_report(shots, seed)
     model = train_xg_model(shots, seed)
-    filled = apply_xg(as_match_tables(tables), model.predict, model.xg_source)
+    filled = fill_missing_xg(tables, model.predict, model.xg_source)
     metrics = {f"xg_{name}": getattr(report.model, name) for name in ("brier", "log_loss", "auc")}
     baseline = {f"xg_baseline_{name}": getattr(report.baseline, name) for name in ("brier", "log_loss", "auc")}
     track(
@@ -49,7 +48,7 @@ def fit_xg_model(
     )
     if mlflow.active_run() is not None:
         _register(model, metrics, version)
-    return TableSet({**tables, **tables_by_name(filled)}), {**report.model_dump(mode="json"), "metrics": metrics}
+    return TableSet({**tables, **filled}), {**report.model_dump(mode="json"), "metrics": metrics}
 
 
 def _register(model: XgModel, metrics: dict[str, float], version: str) -> None:

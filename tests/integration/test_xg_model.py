@@ -22,6 +22,7 @@ from football_rag.analytics.xg_model import (
 )
 from football_rag.data.contracts import ParsedMatch
 from football_rag.data.parsers import parse_file
+from football_rag.knowledge.ingest import fill_missing_xg, tables_by_name
 from tests.conftest import real_manifest
 
 pytestmark = [pytest.mark.season, pytest.mark.slow]
@@ -110,6 +111,26 @@ def test_provider_xg_is_kept_and_the_model_fills_the_rest(linked_tables: MatchTa
     assert unlinked["xg_source"].eq(season_model.xg_source).all() and unlinked["xg"].notna().all()
     own_goals = filled[filled["own_goal"]]
     assert len(own_goals) == 1 and own_goals["xg"].isna().all() and own_goals["xg_source"].isna().all()
+
+
+def _by_match(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows grouped by match, each match's in their order: a recomputed match's rows come last, as an ingest
+    appends a matchweek's."""
+    return table.sort_values("match_id", kind="stable").reset_index(drop=True) if "match_id" in table else table
+
+
+def test_filling_the_unscored_matches_alone_gives_the_whole_recompute(
+    linked_tables: MatchTables, season_model: XgModel
+) -> None:
+    whole = tables_by_name(apply_xg(linked_tables, season_model.predict, season_model.xg_source))
+    partial = fill_missing_xg(tables_by_name(linked_tables), season_model.predict, season_model.xg_source)
+    assert set(partial) == set(whole)
+    for name, frame in whole.items():
+        pd.testing.assert_frame_equal(_by_match(partial[name]), _by_match(frame), obj=name)
+    assert partial["shots"]["match_id"].iloc[-1] == UNLINKED_MATCH
+    scored_again = fill_missing_xg(partial, season_model.predict, season_model.xg_source)
+    for name, frame in partial.items():
+        pd.testing.assert_frame_equal(scored_again[name], frame, obj=name)
 
 
 def test_against_fotmob_on_the_linked_shots(
