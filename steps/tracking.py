@@ -3,6 +3,10 @@
 ZenML's MLflow tracker gives every step of one pipeline run the same MLflow run (named after the
 pipeline run, in the experiment named after the pipeline), so metric names carry their stage
 (``ingest.files_new``) and a parameter is logged once per run.
+
+ZenML gets the same values grouped by stage (``{"ingest": {"files_new": 10, ...}}``): its SQL store
+commits every metadata key twice, one by one, and as separate keys the answer evaluation's hundred
+figures took 4 s of a 10-match build (under cProfile); grouped, a step writes a handful.
 """
 
 from __future__ import annotations
@@ -29,7 +33,19 @@ def track(
             mlflow.log_params({k: str(v) for k, v in params.items()})
         for name, document in (documents or {}).items():
             mlflow.log_dict(document, f"{name}.json")
-    metadata: dict[str, Any] = {**numbers, **{k: str(v) for k, v in (params or {}).items()}}
+    metadata = _by_stage({**numbers, **{k: str(v) for k, v in (params or {}).items()}})
     metadata.update({name: document for name, document in (documents or {}).items() if isinstance(document, dict)})
     if metadata:
         log_metadata(metadata=metadata)
+
+
+def _by_stage(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``values`` nested under their stage prefix: ``{"a.b": 1, "c": 2}`` -> ``{"a": {"b": 1}, "c": 2}``."""
+    grouped: dict[str, Any] = {}
+    for name, value in values.items():
+        stage, dot, rest = name.partition(".")
+        if dot:
+            grouped.setdefault(stage, {})[rest] = value
+        else:
+            grouped[name] = value
+    return grouped
