@@ -3,6 +3,7 @@ on stdout, logs on stderr, exit 0 on success and non-zero with a one-line reason
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -128,6 +129,7 @@ def build(raw_dir: RawDir = None, full: bool = False, as_json: JsonFlag = False)
         typer.echo(f"release {report.version} {state}: {report.matches} matches ({report.new_matches} new)")
         for reason in report.reasons:
             typer.echo(f"  {reason}")
+    gc.freeze()  # as football_rag.knowledge.build.main: no final collection over what the build left in memory
 
 
 @app.command()

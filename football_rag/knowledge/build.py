@@ -11,6 +11,7 @@ a rename); the next run re-uses the steps that had finished (ZenML's cache, keye
 from __future__ import annotations
 
 import fcntl
+import gc
 import logging
 import sys
 from collections.abc import Iterator
@@ -200,6 +201,9 @@ def main(argv: list[str] | None = None) -> None:
     configure_logging(settings.log_level, settings.log_json)
     run = ingest if args.ingest_only else build
     print(run(args.raw_dir, settings, args.full).model_dump_json())
+    # The report is printed and every file written: spare the interpreter's final garbage collection over
+    # what ZenML, MLflow and torch built (about 2 s of a 10-match build's exit, measured); the OS frees it.
+    gc.freeze()
 
 
 if __name__ == "__main__":

@@ -159,6 +159,9 @@ class FactBook:
     def __init__(self, tables: MatchTables) -> None:
         self.t = with_counted_stats(tables)
         self.matches = tables.matches.set_index("match_id", drop=False)
+        # One row object per match: ``.loc`` builds a new Series per call (0.36 ms), and the sources of a
+        # month's ranking label dozens of matches (5,000 look-ups in a build's evaluation: 2 s).
+        self._rows = dict(self.matches.iterrows())
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -168,7 +171,7 @@ class FactBook:
         )
 
     def match(self, match_id: str) -> pd.Series:
-        return self.matches.loc[match_id]
+        return self._rows[match_id]
 
     def _source(self, match_id: str) -> str:
         """The provider of the match's timeline (its minute convention)."""
