@@ -32,7 +32,7 @@ from football_rag.rag.answerer import Answerer
 SEASON = (
     Path(__file__).resolve().parents[1].parent / "shared" / "data" / "season" / "premier-league-2025-26" / "whoscored"
 )
-LLM_QUESTIONS = 3
+LLM_QUESTIONS = 8
 FAST_MODEL = "all-MiniLM-L6-v2"  # the model cache's 384-d embedder, for an index built here
 
 
