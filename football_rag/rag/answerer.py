@@ -179,7 +179,7 @@ class Answerer:
         return one_team and over_time and not self._has_match_context(question, resolution)
 
     def _team_story(self, plan: Plan) -> Plan:
-        """A team over a period: its record, key stats per match and their ranks (retrieval adds its season summary)."""
+        """A team over a period: its record, key stats per match and their ranks among all teams, all computed."""
         team, period = plan.resolution.teams[0], plan.resolution.period
         ids = self._match_ids_in_scope(Resolution(teams=[team], period=period))
         everyone = self._match_ids_in_scope(Resolution(period=period)) if period else self.book.t.matches["match_id"]
