@@ -453,7 +453,8 @@ class Answerer:
             return None
         half_time = (int(m["ht_home_goals"]), int(m["ht_away_goals"])) if pd.notna(m["ht_home_goals"]) else None
         goals = (int(m["home_goals"]), int(m["away_goals"]))
-        result = MatchResult(m["home"], m["away"], *goals, self.book.goals_by_player(ids[0]), half_time)
+        scorers, sides = self.book.goals_by_player(ids[0]), self.book.sides_by_player(ids[0])
+        result = MatchResult(m["home"], m["away"], *goals, scorers, half_time, sides)
         stats = MatchStats(m["home"], m["away"], {"goals": goals, **self.book.key_figures(ids[0])})
         return lambda sentence: contradictions(sentence, result) + stat_contradictions(sentence, stats)
 

@@ -300,6 +300,11 @@ class FactBook:
         goals = timeline[(timeline["match_id"] == match_id) & (timeline["kind"] == "goal")]["player_name"]
         return {name: 0 for name in squads} | goals.value_counts().to_dict()
 
+    def sides_by_player(self, match_id: str) -> dict[str, str]:
+        """Return every player in the match's squads -> the team he played for."""
+        squads = self.t.lineups[self.t.lineups["match_id"] == match_id].dropna(subset=["player_name"])
+        return dict(zip(squads["player_name"], squads["team"], strict=True))
+
     def cards(self, match_id: str, sendings_off_only: bool = False) -> FactResult:
         r = FactResult(match_ids=[match_id])
         r.add(self.score_line(match_id), [match_id])

@@ -4,8 +4,8 @@ The number check lets through "Newcastle scored 3 goals" in a 4-3 win and "the m
 draw": every number in them is in the evidence, yet the result they state is wrong. Small models do
 this (ENVIRONMENT.md). Here a sentence that calls a won match a draw, names the wrong winner or loser,
 gives a team (in the match or in a half) or a player a goal count other than their own, has a team
-concede other than the other team's goals, or says a player scored who did not, is a contradiction,
-and ``grounding`` drops it.
+concede other than the other team's goals, says a player scored who did not, or has him score for the
+other team, is a contradiction, and ``grounding`` drops it.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class MatchResult:
     # Every player of the match -> goals he scored (own goals included: "X scored" is then still true).
     scorers: Mapping[str, int] = field(default_factory=dict)
     half_time: tuple[int, int] | None = None  # (home, away) goals at the break, when the data has them
+    # Every player of the match -> the team he played for.
+    sides: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def winner(self) -> str | None:
@@ -82,7 +84,23 @@ def contradictions(sentence: str, result: MatchResult) -> list[str]:
         claim = re.search(rf"\b{re.escape(player.lower())}{_NEAR}({_SCORED})", lowered)
         if claim and (goals == 0 or _player_count(claim.group(1)) not in (None, goals)):
             found.append(claim.group(0))
+    for player, team in result.sides.items():
+        found += _wrong_side(lowered, player, result.away if team == result.home else result.home)
     return found
+
+
+def _wrong_side(lowered: str, player: str, other: str) -> list[str]:
+    """Return where ``lowered`` has ``player`` scoring for ``other``, the team he did not play for.
+
+    "Mbeumo scored for Liverpool" (the first "for <team>" after his goal), "Liverpool scored first with
+    Bryan Mbeumo"; within one clause, so "Mbeumo scored for Man Utd, Salah for Liverpool" is no claim.
+    """
+    name, team = re.escape(player.lower()), re.escape(other.lower())
+    patterns = (
+        rf"\b{name}\b[^.;,]*?\b(?:scor\w*|goals?|netted|struck)\b(?:(?!\bfor\b)[^.;,])*?\bfor {team}\b",
+        rf"\b{team}\b[^.;,]*?\b(?:scored|netted|goals?)\b[^.;,]*?\b(?:with|through|via|thanks to|courtesy of) {name}\b",
+    )
+    return [m.group(0) for pattern in patterns if (m := re.search(pattern, lowered))]
 
 
 def _team_claims(lowered: str, team: str, result: MatchResult) -> list[str]:

@@ -82,3 +82,32 @@ NEWCASTLE_LEEDS_SCORERS = MatchResult(
 )
 def test_what_players_are_said_to_have_scored(sentence: str, claims: list[str]) -> None:
     assert contradictions(sentence, NEWCASTLE_LEEDS_SCORERS) == claims
+
+
+# Liverpool 1-2 Man Utd, 19 October 2025 (Mbeumo 2', Gakpo 78', Maguire 84'), with some of each squad.
+LIVERPOOL_UNITED = MatchResult(
+    "Liverpool", "Man Utd", 1, 2,
+    scorers={"Bryan Mbeumo": 1, "Harry Maguire": 1, "Cody Gakpo": 1, "Mohamed Salah": 0},
+    half_time=(0, 1),
+    sides={
+        "Bryan Mbeumo": "Man Utd", "Harry Maguire": "Man Utd", "Cody Gakpo": "Liverpool", "Mohamed Salah": "Liverpool"
+    },
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # Written by Qwen2.5 1.5B in the narrative evaluation (run 8ecff36c): every scorer given to the other side.
+        (
+            "Liverpool scored first with Bryan Mbeumo (2') and Harry Maguire (84'), while Man Utd scored with "
+            "Cody Gakpo (78%).",
+            ["liverpool scored first with bryan mbeumo", "man utd scored with cody gakpo"],
+        ),
+        ("Bryan Mbeumo scored the opener for Liverpool.", ["bryan mbeumo scored the opener for liverpool"]),
+        ("Bryan Mbeumo scored for Man Utd, Cody Gakpo for Liverpool.", []),
+        ("Bryan Mbeumo scored for Man Utd against Liverpool and Cody Gakpo replied for Liverpool.", []),
+    ],
+)
+def test_a_scorer_given_to_the_other_team(sentence: str, claims: list[str]) -> None:
+    assert contradictions(sentence, LIVERPOOL_UNITED) == claims
