@@ -48,6 +48,7 @@ STAT_LABELS = {
     "own_goals": ("own goals", 0),
     "headed_goals": ("headed goals", 0),
     "penalty_goals": ("penalties scored", 0),
+    "penalty_goals_against": ("penalties conceded", 0),
     "goals_against": ("goals conceded", 0),
     "wins": ("wins", 0),
     "draws": ("draws", 0),
@@ -62,6 +63,7 @@ RESULT_COUNTS = {"wins": {"W": 1}, "draws": {"D": 1}, "losses": {"L": 1}, "point
 # Stats only a team has: a ranking by one of them ranks teams, never players.
 TEAM_ONLY = {
     "possession", "ppda", "field_tilt", "corners", "saves", "offsides", "goals_against", "clean_sheets",
+    "penalty_goals_against",
     *RESULT_COUNTS,
 }  # fmt: skip
 # Stats where less is better: "best" and "worst" read the other way round, and places count from the lowest.
@@ -124,7 +126,8 @@ def day_label(value: object) -> str:
 
 def with_counted_stats(tables: MatchTables) -> MatchTables:
     """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS`` on team and player rows, and
-    ``RESULT_COUNTS`` and clean sheets on team rows (empty, not 0, for a match still in progress)."""
+    ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match still in progress) and penalties conceded on
+    team rows."""
     timeline = tables.timeline
     goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
     kinds = goals[["match_id", "team", "player_id"]].assign(
@@ -135,6 +138,9 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
     for stat, worth in RESULT_COUNTS.items():
         teams[stat] = teams["result"].map(worth).fillna(0).where(finished)
     teams["clean_sheets"] = teams["goals_against"].eq(0).astype(int).where(finished)
+    # The other side's penalties in the match (a match has two team rows).
+    in_match = teams.groupby("match_id")["penalty_goals"].transform("sum")
+    teams["penalty_goals_against"] = in_match - teams["penalty_goals"]
     players = _with_goal_kinds(tables.player_stats, kinds, ["match_id", "player_id"])
     return replace(tables, team_stats=teams, player_stats=players)
 

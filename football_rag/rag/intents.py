@@ -26,6 +26,9 @@ CHART_KINDS = {
 # First match wins: a specific phrase ("key passes") must stand before the word it contains ("passes").
 STAT_WORDS = {
     "own_goals": r"own goals?",
+    "penalty_goals_against": (
+        r"penalt\w*( \w+){0,3} conced|conced\w*( \w+){0,2} penalt|penalt(y|ies) (against|given away)"
+    ),
     "penalty_goals": r"penalt(y|ies)(?! (area|box))|spot[- ]kicks?|\bpens\b",
     "goals_against": r"\bconced\w*",
     "clean_sheets": r"clean sheets?|shut-?outs?",

@@ -584,3 +584,21 @@ def test_best_and_worst_read_the_right_way_for_stats_where_less_is_better(answer
     assert defence.answer.startswith(
         f"Fewest goals conceded in August 2025: 1. {conceded.index[0]} {conceded.iloc[0]};"
     )
+
+
+def test_penalties_conceded_are_the_other_sides_penalties(answerer: Answerer) -> None:
+    goals = _goals(answerer, 8).query("penalty == True")
+    matches = answerer.book.t.matches.set_index("match_id")
+    # A penalty counts against the side that did not take it: the other team of its match.
+    against = [
+        matches.at[g["match_id"], "away"]
+        if g["team"] == matches.at[g["match_id"], "home"]
+        else matches.at[g["match_id"], "home"]
+        for _, g in goals.iterrows()
+    ]
+    team = max(set(against), key=against.count)
+    a = ask(answerer, f"How many penalties did {team} concede in August?")
+    assert f"{team} penalties conceded in total: {against.count(team)}." in a.answer
+    ranking = ask(answerer, "Which team conceded the most penalties in August?")
+    assert ranking.answer.startswith("Most penalties conceded in August 2025: 1. ")
+    assert f"1. {team} {against.count(team)}" in ranking.answer  # the most, first or level first
