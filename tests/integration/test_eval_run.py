@@ -16,7 +16,7 @@ from mlflow.tracking import MlflowClient
 
 from football_rag.config.settings import Settings
 from football_rag.evaluation.ab import Arm, compare
-from football_rag.evaluation.eval_set import EvalQuestion
+from football_rag.evaluation.eval_set import KINDS, EvalQuestion
 from football_rag.evaluation.generator import generate_eval_set
 from football_rag.evaluation.metrics import Figure
 from football_rag.evaluation.release_eval import evaluate_release
@@ -88,17 +88,19 @@ def test_known_outcomes(settings: Settings) -> None:
     assert rejected["status"] == "error" and "QuestionRejected" in rejected["error"] and rejected["correct"] == False  # noqa: E712
 
 
-def test_forty_questions_logged_to_mlflow(settings: Settings) -> None:
-    generated = generate_eval_set(eval_tables(), seed=0, per_kind=3)  # 13 kinds x 3
+def test_a_generated_set_logged_to_mlflow(settings: Settings) -> None:
+    generated = generate_eval_set(eval_tables(), seed=0, per_kind=3)
     questions = [*generated, KNOWN[-1]]
+    n = 3 * len(KINDS) + 1  # three of every kind, and the rejected question
+    assert len(questions) == n
     run = evaluate_release(eval_tables(), version="v-test", settings=settings, questions=questions, with_llm=False)
 
-    assert run.figures["questions"] == Figure(40.0, 40)
-    assert run.figures["errors"] == Figure(1.0, 40)
+    assert run.figures["questions"] == Figure(float(n), n)
+    assert run.figures["errors"] == Figure(1.0, n)
     assert run.figures["correctness"].n == sum(1 for q in questions if q.gold)
     assert run.figures["recall_at_1"].n == sum(1 for q in questions if q.match_id)
     assert run.figures["refusal_accuracy"].n == 3
-    assert run.figures["latency_p50_ms"].n == 40
+    assert run.figures["latency_p50_ms"].n == n
 
     client = mlflow_client(settings)
     experiment = client.get_experiment_by_name("evaluation")
@@ -109,13 +111,13 @@ def test_forty_questions_logged_to_mlflow(settings: Settings) -> None:
         "model": "none",
         "prompt": load_prompt("answer").ref,  # the latest version: what the answerer runs with
         "embedder": "none",
-        "questions": "40",
+        "questions": str(n),
         "timeout_s": "300",
     }
     assert logged.data.metrics == pytest.approx(run.metrics)
-    assert logged.data.metrics["eval_questions_n"] == 40 and logged.data.metrics["eval_errors"] == 1
+    assert logged.data.metrics["eval_questions_n"] == n and logged.data.metrics["eval_errors"] == 1
     table = json.loads(Path(client.download_artifacts(run.run_id, "questions.json", str(settings.home))).read_text())
-    assert len(table["data"]) == 40 and "correct" in table["columns"]
+    assert len(table["data"]) == n and "correct" in table["columns"]
     report = json.loads(Path(client.download_artifacts(run.run_id, "report.json", str(settings.home))).read_text())
     assert report["figures"]["correctness"] == run.figures["correctness"].as_dict()
 
