@@ -86,6 +86,7 @@ def _swapped(lowered: str, stats: MatchStats) -> list[str]:
 
 
 def _among(value: float, figures: list[float]) -> bool:
+    """Return whether ``value`` is one of ``figures`` as printed."""
     return any(abs(value - figure) < _SAME for figure in figures)
 
 
