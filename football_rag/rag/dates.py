@@ -31,6 +31,8 @@ THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # a day or a year or after a word that introduces a time ("in May", "since March", "early Jan"), is such
 # a word the month.
 AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
+# "Goals since October": from the month on, not the month alone.
+_SINCE_BEFORE = re.compile(r"\b(since|from the start of)\W*$", re.I)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
 )
@@ -101,8 +103,14 @@ def resolve_period(text: str, latest: date) -> Period | None:
         if _is_month(m.group(1), m.group(0), needs_context=alone):
             month = MONTHS[m.group(1).lower()]
             year = int(m.group(2)) if m.group(2) else _year_for(month, 1, latest)
-            return _month_period(year, month)
+            period = _month_period(year, month)
+            return _onwards(period, latest) if _SINCE_BEFORE.search(text[: m.start()]) else period
     return None
+
+
+def _onwards(month: Period, latest: date) -> Period:
+    """Return "since <month>": from that month's first day to the latest match."""
+    return Period(month.start, max(month.end, latest), f"the matches since 1 {month.label}")
 
 
 def _is_month(word: str, matched: str, needs_context: bool = False) -> bool:

@@ -602,3 +602,13 @@ def test_penalties_conceded_are_the_other_sides_penalties(answerer: Answerer) ->
     ranking = ask(answerer, "Which team conceded the most penalties in August?")
     assert ranking.answer.startswith("Most penalties conceded in August 2025: 1. ")
     assert f"1. {team} {against.count(team)}" in ranking.answer  # the most, first or level first
+
+
+def test_since_a_month_counts_every_match_from_it_on(answerer: Answerer) -> None:
+    matches = answerer.book.t.matches
+    liverpool = matches[(matches["home"] == "Liverpool") | (matches["away"] == "Liverpool")]
+    since = liverpool[(liverpool["date"] >= "2025-08-01") & (liverpool["status"] == FINISHED)]
+    assert (since["date"].dt.month != 8).any()  # the fixture has Liverpool matches after August too
+    a = ask(answerer, "What is Liverpool's record since August?")
+    assert a.intent is Intent.AGGREGATE
+    assert f"Liverpool in the matches since 1 August 2025: {len(since)} matches" in a.answer

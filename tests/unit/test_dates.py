@@ -25,3 +25,8 @@ LATEST = date(2026, 2, 2)  # the latest match of the demo season
 def test_ambiguous_month_words(question: str, label: str | None) -> None:
     period = resolve_period(question, LATEST)
     assert (period.label if period else None) == label
+
+
+def test_since_a_month_runs_to_the_latest_match() -> None:
+    period = resolve_period("How many goals has Haaland scored since October?", LATEST)
+    assert (period.start, period.end, period.label) == (date(2025, 10, 1), LATEST, "the matches since 1 October 2025")
