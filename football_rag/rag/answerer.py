@@ -417,7 +417,7 @@ class Answerer:
                 tuple(f.text for f in plan.facts.facts) + tuple(p.text for p in plan.passages) + (plan.facts.text,)
             )
             opening = self._opening(plan) if draft is not None else ""
-            fallback = "" if opening else self._fallback(plan)
+            fallback = self._fallback(plan, opening)
             checked = ground(draft or fallback, evidence, self.names, fallback, self._result_claims(plan))
             span.set_output({"grounded": checked.grounded, "unsupported": list(checked.unsupported)})
         matches = list(dict.fromkeys(plan.facts.match_ids + [p.match_id for p in plan.passages if p.match_id]))
@@ -439,8 +439,11 @@ class Answerer:
         return " ".join(plan.facts.opening)
 
     @staticmethod
-    def _fallback(plan: Plan) -> str:
-        """Return what stands in when no sentence of the draft survives: the facts, else the nearest passage."""
+    def _fallback(plan: Plan, opening: str) -> str:
+        """Return what stands in when no sentence of the draft survives: after an opening, the facts it left out
+        (the key stats); else every fact, else the nearest passage."""
+        if opening:
+            return " ".join(f.text for f in plan.facts.facts if f.text not in plan.facts.opening)
         return plan.facts.text or (plan.passages[0].text if plan.passages else "The data does not cover that.")
 
     def _result_claims(self, plan: Plan) -> Callable[[str], list[str]] | None:

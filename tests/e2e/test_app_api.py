@@ -28,6 +28,14 @@ NARRATIVES = [
     "How did Liverpool lose to Man Utd?",
     "How did Arsenal dominate Leeds?",
     "How did Fulham lose to Man City?",
+    # Narrative answers open with computed facts and the model reads a short briefing, so each is quick:
+    # enough of them that the last one is still queued when the chart is asked for.
+    "Summarise Arsenal vs Tottenham.",
+    "Tell me the story of Man City vs Man Utd.",
+    "Describe Liverpool against Man Utd.",
+    "What happened when Arsenal played Leeds?",
+    "How did Man Utd and Bournemouth play?",
+    "Summarise Fulham vs Man City.",
 ]
 
 

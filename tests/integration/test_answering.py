@@ -245,6 +245,12 @@ def test_a_narrative_draft_is_checked_after_its_computed_opening(answerer: Answe
         "arsenal scored 4 goals in the first half",
         f"tottenham's {possession['Arsenal']:.1f}",
     }
+    # When nothing the model wrote survives, the key stats the opening left out stand in for it.
+    with answerer.tracer.trace("question", {}) as trace:
+        bare = answerer.finish(plan, f"{less} had more possession.", trace)
+    key_stats = plan.facts.facts[-1].text
+    assert key_stats.startswith("Key stats, Arsenal v Tottenham: ") and bare.grounded
+    assert bare.answer == " ".join(plan.facts.opening) + "\n\n" + key_stats
 
 
 def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:
