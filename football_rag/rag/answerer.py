@@ -38,8 +38,6 @@ MATCH_FACT_INTENTS = {
     Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
 }  # fmt: skip
 MULTI_MATCH_LIMIT = 10  # a league's full round
-# Words that make a ranking one of teams: "Which side...", "the best attack", "pressed the most".
-_TEAM_WORDS = r"\b(team|teams|club|clubs|side|sides|attack|defen[cs]e|press(?:ed|es|ing)?)\b"
 # Words that ask about a team over time rather than one match: "this season", "so far", "has been".
 _OVER_TIME = re.compile(r"\b(season|so far|this year|campaign|ha(?:s|ve) been|lately|recently|over time|overall)\b")
 
@@ -182,8 +180,8 @@ class Answerer:
         """A team over a period: its record, key stats per match and their ranks among all teams, all computed."""
         team, period = plan.resolution.teams[0], plan.resolution.period
         ids = self._match_ids_in_scope(Resolution(teams=[team], period=period))
-        everyone = self._match_ids_in_scope(Resolution(period=period)) if period else self.book.t.matches["match_id"]
-        plan.facts = self.book.team_profile(team, ids, list(everyone), self._period_label(plan.resolution))
+        everyone = self._match_ids_in_scope(Resolution(period=period))  # every match of the period, or of the data
+        plan.facts = self.book.team_profile(team, ids, everyone, self._period_label(plan.resolution))
         plan.team_story = True
         return plan
 
@@ -210,8 +208,7 @@ class Answerer:
 
     def _ranking(self, plan: Plan) -> Plan:
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
-        asks_teams = re.search(_TEAM_WORDS, plan.question.lower()) is not None
-        players = plan.route.stat not in TEAM_ONLY and not asks_teams
+        players = plan.route.stat not in TEAM_ONLY and not plan.route.of_teams
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         # "The best PPDA", "the best defence": the lowest figure where less is better.
         descending = plan.route.descending != (plan.route.judged and plan.route.stat in LOWER_IS_BETTER)

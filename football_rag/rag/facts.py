@@ -505,9 +505,12 @@ class FactBook:
 
     # --- periods and rankings ----------------------------------------------------------------------
 
+    def _finished(self, match_ids: list[str]) -> list[str]:
+        """Return the finished matches of ``match_ids``: one captured in progress has no result yet, for any record."""
+        return [m for m in match_ids if self.match(m)["status"] == FINISHED]
+
     def team_record(self, team: str, match_ids: list[str], period_label: str) -> FactResult:
-        # A match captured in progress has no result yet: it counts in no record.
-        match_ids = [m for m in match_ids if self.match(m)["status"] == FINISHED]
+        match_ids = self._finished(match_ids)
         r = FactResult(match_ids=match_ids)
         rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
         if rows.empty:
@@ -579,7 +582,7 @@ class FactBook:
         these; the ranks are computed here (the model never compares), over finished matches only.
         """
         r = self.team_record(team, match_ids, period_label)
-        finished = [m for m in period_ids if self.match(m)["status"] == FINISHED]
+        finished = self._finished(period_ids)
         rows = self.t.team_stats[self.t.team_stats["match_id"].isin(finished)]
         if not r.match_ids or rows.empty:
             return r

@@ -67,19 +67,22 @@ RESULT_WORDS = {
     "draws": r"\bdraws\b|\bdrew\b|\bdrawn\b",
     "points": r"\bpoints\b|\btable\b|standings|(top|bottom) of the league|(best|worst) record",
 }
+_PRESSING = r"\bpress(?:ed|es|ing)?\b"
 # Words that name what a team ranking is by, only in a ranking: "the best attack", "pressed the most".
 TEAM_RANKING_WORDS = {
     "goals": r"\battack\b",
     "goals_against": r"\bdefen[cs]e\b",
-    "ppda": r"\bpress(?:ed|es|ing)?\b",
+    "ppda": _PRESSING,
 }
+# Words that make a ranking one of teams: "Which side...", and every word of TEAM_RANKING_WORDS.
+_TEAMS = re.compile("|".join([r"\b(team|teams|club|clubs|side|sides)\b", *TEAM_RANKING_WORDS.values()]))
 _RANKING = re.compile(
     r"\b(top|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|leading|ranking|rank|leaders?)\b"
 )
 _ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst)\b")
 # "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
 # goals conceded) the best is the lowest figure.
-_JUDGED = re.compile(r"\b(best|worst|press(?:ed|es|ing)?)\b")
+_JUDGED = re.compile(rf"\b(best|worst)\b|{_PRESSING}")
 # "Who assisted Saka's goals?", "Who set up Haaland's goals in September?": a player's goals and who made them.
 _ASSISTERS = re.compile(
     r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
@@ -171,6 +174,7 @@ class Route:
     chart: str | None = None
     descending: bool = True
     judged: bool = False  # a ranking by "best"/"worst": reversed for a stat where less is better
+    of_teams: bool = False  # a ranking that names teams ("which side", "the best attack"), not players
 
 
 def stat_named(question: str) -> str | None:
@@ -201,8 +205,13 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
     words = {**TEAM_RANKING_WORDS, **RESULT_WORDS}
     ranked = stat or next((key for key, pattern in words.items() if re.search(pattern, lowered)), None)
     if _RANKING.search(lowered) and not has_match_context and ranked:
-        judged = _JUDGED.search(lowered) is not None
-        return Route(Intent.RANKING, stat=ranked, descending=not _ASCENDING.search(lowered), judged=judged)
+        return Route(
+            Intent.RANKING,
+            stat=ranked,
+            descending=not _ASCENDING.search(lowered),
+            judged=_JUDGED.search(lowered) is not None,
+            of_teams=_TEAMS.search(lowered) is not None,
+        )
     if _FORM.search(lowered):
         return Route(Intent.FORM)
     if _ENDING.search(lowered):
