@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from football_rag.data.parsers import parse_file
 from football_rag.scraping.mirror.catalogue import Catalogue
 from football_rag.scraping.mirror.faults import Fault, FaultBook, FaultKind
 from football_rag.scraping.mirror.pages import whoscored_match_page
-from tests.conftest import real_manifest, season_index
+from tests.conftest import real_manifest, require, season_index
 
 PREMIER_LEAGUE_2025_26 = 24533
 
@@ -50,6 +51,20 @@ def test_a_fotmob_league_season_lists_the_files_of_that_league_and_season(shared
         assert (fixture["home"]["name"], fixture["away"]["name"]) == (row["home"], row["away"])
         assert fixture["status"]["scoreStr"].replace(" ", "") == row["score"]
         assert fixture["status"]["finished"] is True
+
+
+def test_a_file_no_listing_can_be_built_from_is_left_out_and_logged(
+    shared_data: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    legacy = require(shared_data / "drift" / "fotmob" / "3411368.json")  # the 2020 shape: no general block
+    catalogue = Catalogue(shared_data)
+    assert catalogue.fotmob["3411368"] == legacy
+    with caplog.at_level(logging.WARNING, logger="football_rag.scraping.mirror.catalogue"):
+        serie_a = catalogue.fotmob_league(55, "2023/2024")
+    assert [f["id"] for f in serie_a["fixtures"]["allMatches"]] == ["4230530"]
+    assert serie_a["details"]["name"] == "Serie A"
+    [record] = [r for r in caplog.records if str(legacy) in r.getMessage()]
+    assert record.getMessage().endswith("no general (not a shape a listing can be built from)")
 
 
 def test_only_limits_what_is_served(shared_data: Path) -> None:

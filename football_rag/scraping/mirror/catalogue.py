@@ -63,7 +63,7 @@ class Catalogue:
         self.fotmob = self._files("fotmob", (".json",), keep)
         self.stages = self._stages()
         self._stage_of = {mid: stage for stage in self.stages.values() for mid in stage.match_ids}
-        self._summaries: dict[Path, dict[str, Any]] = {}
+        self._summaries: dict[Path, dict[str, Any] | None] = {}
         self._months: dict[Path, str | None] = {}
         self._lock = threading.Lock()
 
@@ -112,11 +112,16 @@ class Catalogue:
         extras = {key: _compact(value) for key, value in wrapper.items() if key not in ("matchId", "matchCentreData")}
         return _compact(wrapper["matchCentreData"]), extras
 
-    def _cached(self, path: Path, summarise: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
-        """Return what a listing needs of a file, read once (a whole match would hold megabytes)."""
+    def _cached(self, path: Path, summarise: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any] | None:
+        """Return what a listing needs of a file, read once (a whole match would hold megabytes).
+
+        ``None`` when the file is not of a shape a listing can be built from: the mirror leaves it
+        out of listings and logs the file and the reason once, as a mirror of the site would simply
+        not list a page it does not have.
+        """
         with self._lock:
             if path not in self._summaries:
-                self._summaries[path] = summarise(json.loads(read_text(path)))
+                self._summaries[path] = _summary_or_none(path, summarise)
             return self._summaries[path]
 
     def _month_of(self, path: Path) -> str | None:
@@ -143,8 +148,8 @@ class Catalogue:
         matches = []
         for match_id in stage.match_ids:
             path = self.whoscored[match_id]
-            if self._month_of(path) == month:
-                matches.append({"id": int(match_id), "stageId": stage_id, **self._cached(path, _whoscored_fixture)})
+            if self._month_of(path) == month and (fixture := self._cached(path, _whoscored_fixture)) is not None:
+                matches.append({"id": int(match_id), "stageId": stage_id, **fixture})
         if not matches:
             return {"tournaments": []}
         ws_season = stage.season.whoscored
@@ -172,7 +177,7 @@ class Catalogue:
         name = None
         for path in self.fotmob.values():
             summary = self._cached(path, _fotmob_summary)
-            if league_id in summary["league_ids"] and summary["season"] == season:
+            if summary is not None and league_id in summary["league_ids"] and summary["season"] == season:
                 name = summary["league_name"]
                 fixtures.append(summary["fixture"])
         fixtures.sort(key=lambda f: (f["status"]["utcTime"], f["id"]))
@@ -180,6 +185,29 @@ class Catalogue:
             "details": {"id": league_id, "name": name, "selectedSeason": season},
             "fixtures": {"allMatches": fixtures},
         }
+
+
+class UnlistableFile(ValueError):
+    """A saved file a listing cannot be built from; the message says what it lacks."""
+
+
+def _summary_or_none(path: Path, summarise: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any] | None:
+    """Return ``summarise`` of the file's JSON, or ``None`` (logged with the file and the reason) when it cannot be."""
+    try:
+        return summarise(json.loads(read_text(path)))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, UnlistableFile) as exc:
+        logger.warning("mirror leaves %s out of its listings: %s", path, exc)
+        return None
+
+
+def _field(document: Any, *keys: str) -> Any:
+    """Return ``document[keys[0]][keys[1]]...``; raise ``UnlistableFile`` naming the first missing key."""
+    value = document
+    for depth, key in enumerate(keys):
+        if not isinstance(value, dict) or value.get(key) is None:
+            raise UnlistableFile(f"no {'.'.join(keys[: depth + 1])} (not a shape a listing can be built from)")
+        value = value[key]
+    return value
 
 
 def _compact(value: Any) -> str:
@@ -193,16 +221,17 @@ def _score(text: Any) -> tuple[int | None, int | None]:
 
 def _whoscored_fixture(data: dict[str, Any]) -> dict[str, Any]:
     """Return one feed entry (without its id and stage) from a WhoScored file: bare object or wrapper."""
-    centre = data.get("matchCentreData", data)
+    centre = data.get("matchCentreData", data) if isinstance(data, dict) else data
+    home, away = _field(centre, "home"), _field(centre, "away")
     home_score, away_score = _score(centre.get("ftScore") or centre.get("score"))
     return {
         "status": centre.get("statusCode"),
         "elapsed": centre.get("elapsed"),
         "startTime": centre.get("startTime") or centre.get("startDate"),
-        "homeTeamId": centre["home"].get("teamId"),
-        "homeTeamName": centre["home"].get("name"),
-        "awayTeamId": centre["away"].get("teamId"),
-        "awayTeamName": centre["away"].get("name"),
+        "homeTeamId": home.get("teamId"),
+        "homeTeamName": home.get("name"),
+        "awayTeamId": away.get("teamId"),
+        "awayTeamName": away.get("name"),
         "homeScore": home_score,
         "awayScore": away_score,
     }
@@ -214,13 +243,17 @@ def _fotmob_team(team: dict[str, Any]) -> dict[str, Any]:
 
 def _fotmob_summary(details: dict[str, Any]) -> dict[str, Any]:
     """Return a FotMob file's leagues, season and fixture entry (the shape of ``fixtures.allMatches``)."""
-    general, status = details["general"], details["header"]["status"]
-    kickoff = date.fromisoformat(status["utcTime"][:10])
+    # The 2020 shape has no ``general`` block and no ``utcTime``: no league id to list it under.
+    general, status = _field(details, "general"), _field(details, "header", "status")
+    try:
+        kickoff = date.fromisoformat(str(_field(status, "utcTime"))[:10])
+    except ValueError as exc:
+        raise UnlistableFile(f"header.status.utcTime is not a date ({exc})") from None
     fixture = {
-        "id": str(general["matchId"]),
+        "id": str(_field(general, "matchId")),
         "round": general.get("matchRound"),
-        "home": _fotmob_team(general.get("homeTeam", {})),
-        "away": _fotmob_team(general.get("awayTeam", {})),
+        "home": _fotmob_team(general.get("homeTeam") or {}),
+        "away": _fotmob_team(general.get("awayTeam") or {}),
         "status": {key: status[key] for key in FOTMOB_STATUS_KEYS if key in status},
     }
     return {
