@@ -16,6 +16,13 @@ from football_rag.config.offline import apply_quiet_defaults
 apply_quiet_defaults()
 
 from football_rag.config.logging import configure_logging  # noqa: E402
+from football_rag.config.model_cache import (  # noqa: E402
+    ModelsUnavailable,
+    build_model_names,
+    evaluation_model_names,
+    llm_model_names,
+    require_models,
+)
 from football_rag.config.settings import get_settings  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Football RAG Intelligence")
@@ -36,6 +43,14 @@ def _emit(document: object) -> None:
 def _fail(reason: str, code: int = 1) -> typer.Exit:
     sys.stderr.write(reason.splitlines()[0] + "\n")
     return typer.Exit(code)
+
+
+def _require_models(names: list[str]) -> None:
+    """Return when every model the command loads is there (assembled if need be); else fail at once with the fix."""
+    try:
+        require_models(names)
+    except ModelsUnavailable as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()
@@ -119,6 +134,7 @@ def ingest(raw_dir: RawDir = None, full: bool = False, as_json: JsonFlag = False
 @app.command()
 def build(raw_dir: RawDir = None, full: bool = False, as_json: JsonFlag = False) -> None:
     """Ingest + train xG + index + evaluate + release (the retrain chain, as ZenML pipelines)."""
+    _require_models(build_model_names(get_settings()))
     from football_rag.knowledge.build import build as run_build
 
     report = run_build(raw_dir, get_settings(), full)
@@ -151,6 +167,7 @@ def evaluate(
     as_json: JsonFlag = False,
 ) -> None:
     """Score a release on an eval set (default: the one published with it); logged as an MLflow run."""
+    _require_models(evaluation_model_names(get_settings(), in_build=False))
     from football_rag.evaluation.release_eval import run_evaluate
     from football_rag.rag.knowledge_base import NoRelease
 
@@ -168,6 +185,7 @@ def evaluate(
 @app.command()
 def serve() -> None:
     """Serve the Gradio app on the pinned release (the same as ``python app.py``)."""
+    _require_models(llm_model_names(get_settings()))  # before Gradio's slow import
     from football_rag.app.serve import serve as run_serve
 
     run_serve(get_settings())
@@ -182,6 +200,8 @@ def ask(
     as_json: JsonFlag = False,
 ) -> None:
     """Answer one question, or every line of --questions in one process."""
+    if not no_llm:
+        _require_models(llm_model_names(get_settings()))  # before the answerer's imports (seconds)
     from football_rag.rag.answerer import QuestionRejected
     from football_rag.rag.knowledge_base import NoRelease
     from football_rag.rag.service import answerer_for

@@ -16,7 +16,7 @@ import gradio as gr
 
 from football_rag.app.blocks import CSS, build_app
 from football_rag.app.state import load_state
-from football_rag.config.model_cache import ModelNotAssembled, ModelPackageMissing
+from football_rag.config.model_cache import ModelPackageMissing, ModelsUnavailable, llm_model_names, require_models
 from football_rag.config.settings import Settings, get_settings
 from football_rag.rag.knowledge_base import NoRelease
 
@@ -43,13 +43,14 @@ def launch(demo: gr.Blocks, server_name: str | None = None, server_port: int | N
 def serve(settings: Settings | None = None) -> None:
     """Load the pinned release once, start the LLM loading in the background, and serve the app until stopped.
 
-    Exits 1 with a one-line reason when there is no release to load or the model cache is not assembled
-    (``scripts/setup.sh`` and the Docker image assemble it).
+    Exits 1 with a one-line reason when there is no release to load or a model is missing (its packages are not
+    installed: ``scripts/setup.sh`` and the Docker image install them); the LLM is checked before anything loads.
     """
     settings = settings or get_settings()
     try:
+        require_models(llm_model_names(settings))
         state = load_state(settings)
-    except (NoRelease, ModelNotAssembled, ModelPackageMissing) as exc:
+    except (NoRelease, ModelsUnavailable, ModelPackageMissing) as exc:
         sys.stderr.write(f"{exc}\n")
         raise SystemExit(1) from None
     state.llm.start()

