@@ -1,7 +1,7 @@
 """A loopback stand-in for the HuggingFace Hub: the few HTTP endpoints ``huggingface_hub`` calls to create a
-dataset repo, commit files (preupload + ndjson commit, regular uploads only), tag a commit, list a tree and
-resolve/download files. Repos live in memory as git-like commits (path -> bytes). Used by the hub round-trip
-test with ``HF_ENDPOINT=http://127.0.0.1:<port>`` and ``HF_HUB_DISABLE_XET=1``; not a general Hub.
+dataset repo, commit files (preupload + ndjson commit, regular uploads only), tag a commit, list refs (branches
+and tags), list a tree and resolve/download files. Repos live in memory as git-like commits (path -> bytes). Used
+by the hub round-trip test with ``HF_ENDPOINT=http://127.0.0.1:<port>`` and ``HF_HUB_DISABLE_XET=1``; not a general Hub.
 """
 
 from __future__ import annotations
@@ -149,6 +149,20 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             target.tags[request["tag"]] = target.resolve(rev)
             self._reply(200, {})
 
+        def refs(self, repo: str) -> None:
+            """List branches and tags as ``HfApi.list_repo_refs`` reads them (no converts, no pull requests)."""
+            target = state.repos.get(repo)
+            if target is None:
+                self._reply(404, {"error": "Repository not found"}, {"X-Error-Code": "RepoNotFound"})
+                return
+
+            def listed(refs: dict[str, str], kind: str) -> list[dict[str, str]]:
+                return [{"name": n, "ref": f"refs/{kind}/{n}", "targetCommit": oid} for n, oid in sorted(refs.items())]
+
+            self._reply(
+                200, {"branches": listed(target.branches, "heads"), "converts": [], "tags": listed(target.tags, "tags")}
+            )
+
         def info(self, repo: str, rev: str = "main") -> None:
             target = state.repos.get(repo)
             oid = target.resolve(rev) if target else None
@@ -188,6 +202,7 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
         ("POST", rf"/api/datasets/{REPO}/preupload/{REV}", Handler.preupload),
         ("POST", rf"/api/datasets/{REPO}/commit/{REV}", Handler.commit),
         ("POST", rf"/api/datasets/{REPO}/tag/{REV}", Handler.tag),
+        ("GET", rf"/api/datasets/{REPO}/refs", Handler.refs),
         ("GET", rf"/api/datasets/{REPO}", Handler.info),
         ("GET", rf"/api/datasets/{REPO}/revision/{REV}", Handler.info),
         ("GET", rf"/api/datasets/{REPO}/tree/{REV}", Handler.tree),

@@ -10,6 +10,11 @@ Two hubs, one interface, chosen by ``FOOTBALL_RAG_HUB`` alone:
   ``LATEST`` file, so a reader following ``LATEST`` never sees a version whose upload is not complete.
   Loading downloads the tagged revision (``snapshot_download``), never a moving branch.
 
+Versions are the hub's as much as the home's: ``versions()`` lists what a hub holds (its version folders,
+or the repo's tags), the release store hands out ids above them, so a CI runner or a second machine with
+an empty home continues the numbering. A version is published once: a tag or folder that exists with
+other content is refused (``VersionTaken``); the identical release pushed again is accepted and said so.
+
 The token comes from the environment (``HF_TOKEN``, read by ``huggingface_hub`` itself) and is never
 logged. ``HF_ENDPOINT`` points the client at another server (the tests' loopback hub).
 """
@@ -20,6 +25,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -43,8 +49,16 @@ HF_PREFIX = "hf://"
 _PATH_PREFIXES = ("/", "./", "../", "~", "file://")
 
 
+class VersionTaken(ValueError):
+    """The hub already holds this version with other content: a published version is never replaced."""
+
+
 class Hub(Protocol):
     """Where releases are published and loaded from."""
+
+    def versions(self) -> list[str]:
+        """Return the version ids the hub holds, oldest first (empty when it holds none yet)."""
+        ...
 
     def publish(self, release_dir: Path) -> str:
         """Upload the release folder, then move the hub's latest pointer to it; return where it went."""
@@ -77,12 +91,25 @@ class LocalHub:
 
     root: Path
 
+    def versions(self) -> list[str]:
+        """Return the ids of the release folders under ``<root>``, oldest first."""
+        found = [p.name for p in self.root.iterdir() if p.is_dir()] if self.root.is_dir() else []
+        return _sorted_versions(found)
+
     def publish(self, release_dir: Path) -> str:
-        """Copy the release under ``<root>/.incoming``, rename it into place, then move ``LATEST`` forward to it."""
+        """Copy the release under ``<root>/.incoming``, rename it into place, then move ``LATEST`` forward to it.
+
+        Raise VersionTaken when ``<root>/<version>`` holds another release; the same release again is a no-op.
+        """
         version = read_manifest(release_dir).version
         target = self.root / version
         if target.is_dir():
-            log.info("local hub %s already holds %s", self.root, version)
+            if not _same_manifest(target, release_dir):
+                raise VersionTaken(
+                    f"local hub {self.root} already holds {version} with other content; a published version is "
+                    f"never replaced: build again for the next version ({_next_version(self.versions())})"
+                )
+            log.info("local hub %s already holds this %s (the same release): nothing copied", self.root, version)
         else:
             self.root.mkdir(parents=True, exist_ok=True)
             incoming = Path(tempfile.mkdtemp(prefix=f"{version}.", dir=_ensure(self.root / ".incoming")))
@@ -124,11 +151,36 @@ class HfHub:
 
         return HfApi(endpoint=_endpoint())
 
+    def versions(self) -> list[str]:
+        """Return the repo's version tags, oldest first; none when the repo does not exist yet."""
+        from huggingface_hub.errors import RepositoryNotFoundError
+
+        try:
+            refs = self._api().list_repo_refs(self.repo_id, repo_type="dataset")
+        except RepositoryNotFoundError:  # a network error raises: guessing would hand out a taken id
+            return []
+        return _sorted_versions(tag.name for tag in refs.tags)
+
     def publish(self, release_dir: Path) -> str:
-        """Create the repo if needed, commit the release, tag it with its version, then commit ``LATEST``."""
+        """Create the repo if needed, commit the release, tag it with its version, then commit ``LATEST``.
+
+        Raise VersionTaken when the tag exists on another release; the same release again uploads nothing.
+        """
+        from huggingface_hub.errors import HfHubHTTPError
+
         version = read_manifest(release_dir).version
         api = self._api()
         api.create_repo(self.repo_id, repo_type="dataset", exist_ok=True, private=True)
+        taken = self.versions()
+        if version in taken:
+            self._check_same_release(version, release_dir, taken)
+            log.info(
+                "HF dataset repo %s already holds this %s (the same release): nothing uploaded", self.repo_id, version
+            )
+            current = self.latest_version()
+            if current is None or version_number(version) > version_number(current):
+                self._write_latest(api, version)
+            return f"{HF_PREFIX}{self.repo_id}@{version}"
         commit = api.upload_folder(
             repo_id=self.repo_id,
             repo_type="dataset",
@@ -137,7 +189,42 @@ class HfHub:
             # A release replaces the previous one on main: drop files it no longer has (Chroma's segment folders).
             delete_patterns=["data/**", "index/**"],
         )
-        api.create_tag(self.repo_id, repo_type="dataset", tag=version, revision=commit.oid, exist_ok=True)
+        try:
+            api.create_tag(self.repo_id, repo_type="dataset", tag=version, revision=commit.oid)
+        except HfHubHTTPError as exc:
+            if exc.response is None or exc.response.status_code != 409:
+                raise
+            # Another publisher tagged this version while the upload ran; LATEST is left to it.
+            raise VersionTaken(
+                f"tag {version} was created in HF dataset repo {self.repo_id} by another publisher during this "
+                f"upload; build again for the next version ({_next_version(self.versions())})"
+            ) from exc
+        self._write_latest(api, version)
+        log.info("published %s to HF dataset repo %s (commit %s)", version, self.repo_id, commit.oid)
+        return f"{HF_PREFIX}{self.repo_id}@{version}"
+
+    def _check_same_release(self, version: str, release_dir: Path, taken: list[str]) -> None:
+        """Return when tag ``version`` holds the manifest of ``release_dir``; else raise VersionTaken."""
+        from huggingface_hub import hf_hub_download
+
+        with tempfile.TemporaryDirectory() as cache:
+            tagged = hf_hub_download(
+                self.repo_id,
+                MANIFEST_NAME,
+                repo_type="dataset",
+                revision=version,
+                cache_dir=cache,
+                endpoint=_endpoint(),
+            )
+            if Path(tagged).read_bytes() == (release_dir / MANIFEST_NAME).read_bytes():
+                return
+        raise VersionTaken(
+            f"tag {version} already exists in HF dataset repo {self.repo_id} with other content; a published "
+            f"version is never replaced: build again for the next version ({_next_version(taken)})"
+        )
+
+    def _write_latest(self, api: HfApi, version: str) -> None:
+        """Commit ``LATEST`` naming ``version`` on main (after its tag exists, so readers never see half a release)."""
         api.upload_file(
             repo_id=self.repo_id,
             repo_type="dataset",
@@ -145,8 +232,6 @@ class HfHub:
             path_in_repo=LATEST_NAME,
             commit_message=f"latest -> {version}",
         )
-        log.info("published %s to HF dataset repo %s (commit %s)", version, self.repo_id, commit.oid)
-        return f"{HF_PREFIX}{self.repo_id}@{version}"
 
     def latest_version(self) -> str | None:
         """Return the version in the repo's ``LATEST`` file on ``main``, or None when there is none.
@@ -180,6 +265,31 @@ class HfHub:
         )
         (dest / LATEST_NAME).unlink(missing_ok=True)  # main's pointer file is not part of the release
         return dest
+
+
+def _sorted_versions(names: Iterable[str]) -> list[str]:
+    """Return the names that are version ids (``v0007``), oldest first."""
+    return sorted((name for name in names if _is_version(name)), key=version_number)
+
+
+def _is_version(name: str) -> bool:
+    """Return True when ``name`` is a version id (release.py defines them; other tags and folders are not)."""
+    try:
+        version_number(name)
+    except ValueError:
+        return False
+    return True
+
+
+def _next_version(taken: Iterable[str]) -> str:
+    """Return the id after the highest of ``taken`` (what a new build would be given)."""
+    return f"v{max((version_number(v) for v in taken), default=0) + 1:04d}"
+
+
+def _same_manifest(folder: Path, release_dir: Path) -> bool:
+    """Return True when ``folder`` holds the same manifest as ``release_dir`` (it names every file's sha256)."""
+    held = folder / MANIFEST_NAME
+    return held.is_file() and held.read_bytes() == (release_dir / MANIFEST_NAME).read_bytes()
 
 
 def _endpoint() -> str | None:

@@ -12,7 +12,8 @@ Layout under the release root (``<home>/releases``)::
     .counter                     the last version id handed out
 
 Version ids come from a counter (``v0001``, ``v0002``, ...), never from a content fingerprint: HF
-dataset fingerprints change across reloads (ENVIRONMENT.md). A version handed out and never published
+dataset fingerprints change across reloads (ENVIRONMENT.md). The counter stays above the hub's versions,
+so a fresh home continues the hub's numbering. A version handed out and never published
 (the gate said no, or the run died) leaves a gap; ids only go up. Publishing renames the staged
 folder into place and only then rewrites ``LATEST``, so a crash at any point leaves the previous
 release and the pointer as they were.
@@ -164,8 +165,10 @@ def write_manifest(release_dir: Path, manifest: Manifest) -> None:
 class ReleaseStore:
     """The releases of one home: version ids, staging, publishing and the latest pointer."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, hub: Hub | None = None) -> None:
         self.root = Path(root).absolute()
+        # Where releases are published: its versions are taken too, so a fresh home never restarts at v0001.
+        self.hub = hub
 
     def path(self, version: str) -> Path:
         """Return the folder of release ``version`` (it may not exist)."""
@@ -214,11 +217,15 @@ class ReleaseStore:
         return read_manifest(self.path(version))
 
     def reserve_version(self) -> str:
-        """Hand out the next version id; ids only go up, even across releases that were never published."""
+        """Hand out the next version id: 1 + the highest of the counter, the local releases and the hub's versions.
+
+        Ids only go up, even across releases that were never published.
+        """
+        on_hub = [version_number(v) for v in self.hub.versions()] if self.hub is not None else []  # before the lock
         with self.lock():
             counter = self.root / ".counter"
             last = int(counter.read_text().strip() or 0) if counter.is_file() else 0
-            last = max([last, *(version_number(v) for v in self.versions())])
+            last = max([last, *on_hub, *(version_number(v) for v in self.versions())])
             atomic_write_bytes(counter, f"{last + 1}\n".encode())
         return f"v{last + 1:04d}"
 
@@ -266,8 +273,10 @@ class ReleaseStore:
 
 
 def release_store(settings: Settings) -> ReleaseStore:
-    """Return the release store of the configured home (``<home>/releases``)."""
-    return ReleaseStore(settings.home / "releases")
+    """Return the release store of the configured home (``<home>/releases``), numbering above its hub's versions."""
+    from football_rag.knowledge.hub import hub_from_settings  # hub.py imports this module
+
+    return ReleaseStore(settings.home / "releases", hub_from_settings(settings))
 
 
 def version_number(version: str) -> int:

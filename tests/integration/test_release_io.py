@@ -18,15 +18,24 @@ from football_rag.config.settings import REPO_ROOT, Settings, get_settings
 from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
-from football_rag.knowledge.hub import HfHub, LocalHub, fetch_release
+from football_rag.knowledge.hub import HfHub, LocalHub, VersionTaken, fetch_release
 from football_rag.knowledge.index import INDEX_DIR, build_index, open_index
-from football_rag.knowledge.ingest import as_match_tables, match_tables, parse_raw_files, scan_raw_dir
+from football_rag.knowledge.ingest import (
+    as_match_tables,
+    home_quarantine,
+    match_tables,
+    parse_raw_files,
+    plan_for_settings,
+    run_ingest,
+    scan_raw_dir,
+)
 from football_rag.knowledge.release import (
     CodeVersion,
     Manifest,
     ReleaseStore,
     read_manifest,
     release_candidate,
+    release_store,
     verify_release,
 )
 from football_rag.knowledge.release_gate import GateConfig
@@ -115,14 +124,47 @@ def test_open_index_rebuilds_from_the_stored_embeddings(release: Path, tmp_path:
     assert list(first["embeddings"][0]) == pytest.approx(list(stored["embedding"].iloc[0]))
 
 
-def test_local_hub_publishes_by_rename_and_moves_latest_forward_only(release: Path, tmp_path: Path) -> None:
+def _as_release(release: Path, dest: Path, **changes: object) -> Path:
+    """Return a copy of ``release`` at ``dest`` whose manifest has ``changes`` (another version, other content)."""
+    shutil.copytree(release, dest)
+    manifest = read_manifest(dest).model_copy(update=changes)
+    (dest / "manifest.json").write_text(manifest.model_dump_json())
+    return dest
+
+
+def test_local_hub_publishes_by_rename_and_moves_latest_forward_only(
+    release: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     hub = LocalHub(tmp_path / "hub")
-    assert hub.latest_version() is None
+    assert hub.latest_version() is None and hub.versions() == []
     assert hub.publish(release) == str(tmp_path / "hub" / "v0001")
     assert hub.latest_version() == "v0001" and verify_release(hub.fetch("v0001", tmp_path)) == []
     (tmp_path / "hub" / "LATEST").write_text("v0009\n")  # a newer release is already there
-    hub.publish(release)
+    caplog.set_level(logging.INFO, logger="football_rag.knowledge.hub")
+    hub.publish(release)  # the identical release again: accepted, and said
     assert hub.latest_version() == "v0009"
+    assert "already holds this v0001 (the same release): nothing copied" in caplog.text
+    assert hub.versions() == ["v0001"]
+
+
+def test_local_hub_refuses_a_version_it_holds_with_other_content(release: Path, tmp_path: Path) -> None:
+    hub = LocalHub(tmp_path / "hub")
+    hub.publish(release)
+    other = _as_release(release, tmp_path / "other", code=CodeVersion(package="another build"))
+    with pytest.raises(VersionTaken, match=r"local hub .*/hub already holds v0001 with other content.*\(v0002\)"):
+        hub.publish(other)
+    assert (tmp_path / "hub" / "v0001" / "manifest.json").read_bytes() == (release / "manifest.json").read_bytes()
+
+
+def test_a_fresh_home_numbers_after_the_local_hubs_versions(release: Path, tmp_path: Path) -> None:
+    hub = LocalHub(tmp_path / "hub")
+    for number in (1, 2, 3):
+        hub.publish(_as_release(release, tmp_path / f"v{number:04d}", version=f"v{number:04d}"))
+    second_machine = Settings(home=tmp_path / "second-machine", hub=str(tmp_path / "hub"))
+    store = release_store(second_machine)
+    assert store.versions() == [] and hub.versions() == ["v0001", "v0002", "v0003"]
+    assert store.reserve_version() == "v0004"
+    assert store.reserve_version() == "v0005"  # the local counter keeps going up on top of the hub
 
 
 @pytest.fixture
@@ -188,3 +230,63 @@ def test_fetch_release_loads_the_hubs_latest_and_refuses_a_damaged_copy(release:
     (tmp_path / "hub" / "v0001" / "data" / "matches.parquet").unlink()
     with pytest.raises(ValueError, match=r"differs from its manifest: data/matches\.parquet"):
         fetch_release(settings, "v0001")
+
+
+def test_hf_hub_versions_are_its_tags_and_none_before_the_repo_exists(release: Path, loopback_hub: HubState) -> None:
+    hub = HfHub("football-rag/knowledge")
+    assert hub.versions() == []  # the repo does not exist yet
+    hub.publish(release)
+    loopback_hub.repos["football-rag/knowledge"].tags["not-a-version"] = "0" * 40
+    assert hub.versions() == ["v0001"]
+
+
+def test_a_second_machine_ingesting_against_the_hf_hub_continues_its_numbering(
+    release: Path, tmp_path: Path, loopback_hub: HubState, season_dir: Path
+) -> None:
+    """The hub holds v0003 (published from another machine); a new empty home opens v0004, not v0001."""
+    HfHub("football-rag/knowledge").publish(_as_release(release, tmp_path / "v0003", version="v0003"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(season_dir / "whoscored" / f"{MATCHES[0]}.json.gz", raw)
+    settings = Settings(home=tmp_path / "second-machine", hub="football-rag/knowledge")
+
+    plan = plan_for_settings(settings, raw)
+    _tables, report = run_ingest(plan, release_store(settings), home_quarantine(settings), workers=1)
+
+    assert plan.parent is None and report.parsed == 1
+    assert report.version == "v0004"
+
+
+def test_hf_hub_refuses_a_tag_that_exists_with_other_content(
+    release: Path, tmp_path: Path, loopback_hub: HubState
+) -> None:
+    hub = HfHub("football-rag/knowledge")
+    hub.publish(release)
+    repo = loopback_hub.repos["football-rag/knowledge"]
+    before = (dict(repo.branches), dict(repo.tags), len(repo.commits))
+    other = _as_release(release, tmp_path / "other", code=CodeVersion(package="another build"))
+
+    with pytest.raises(VersionTaken) as refused:
+        hub.publish(other)
+
+    assert str(refused.value).startswith(
+        "tag v0001 already exists in HF dataset repo football-rag/knowledge with other content"
+    )
+    assert "build again for the next version (v0002)" in str(refused.value)
+    assert (dict(repo.branches), dict(repo.tags), len(repo.commits)) == before  # nothing was uploaded
+    assert hub.latest_version() == "v0001"
+
+
+def test_hf_hub_accepts_the_same_release_again_and_uploads_nothing(
+    release: Path, loopback_hub: HubState, caplog: pytest.LogCaptureFixture
+) -> None:
+    hub = HfHub("football-rag/knowledge")
+    hub.publish(release)
+    repo = loopback_hub.repos["football-rag/knowledge"]
+    before = (dict(repo.branches), dict(repo.tags), len(repo.commits))
+    caplog.set_level(logging.INFO, logger="football_rag.knowledge.hub")
+
+    assert hub.publish(release) == "hf://football-rag/knowledge@v0001"
+
+    assert (dict(repo.branches), dict(repo.tags), len(repo.commits)) == before
+    assert "already holds this v0001 (the same release): nothing uploaded" in caplog.text
