@@ -41,6 +41,9 @@ class HubState:
         self.repos: dict[str, Repo] = {}
         self.requests: list[str] = []
         self.fail_commits = False  # answer every commit with an error, as a Hub outage mid-publish would
+        # Tag the commit before this one with this name while answering the next commit: another publisher
+        # tagging the same version while an upload is in flight.
+        self.tag_during_commit: str | None = None
         self.lock = threading.Lock()
 
 
@@ -122,6 +125,9 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
                 self._reply(400, {"error": "commit refused by the loopback hub"})
                 return
             target = state.repos[repo]
+            if state.tag_during_commit:
+                target.tags[state.tag_during_commit] = target.resolve(rev)
+                state.tag_during_commit = None
             files = dict(target.commits[target.resolve(rev)])
             for line in self._body().splitlines():
                 entry = json.loads(line)

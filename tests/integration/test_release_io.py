@@ -290,3 +290,19 @@ def test_hf_hub_accepts_the_same_release_again_and_uploads_nothing(
 
     assert (dict(repo.branches), dict(repo.tags), len(repo.commits)) == before
     assert "already holds this v0001 (the same release): nothing uploaded" in caplog.text
+
+
+def test_hf_hub_refuses_a_tag_another_publisher_made_during_the_upload(
+    release: Path, tmp_path: Path, loopback_hub: HubState
+) -> None:
+    hub = HfHub("football-rag/knowledge")
+    hub.publish(release)
+    newer = _as_release(release, tmp_path / "v0002", version="v0002", parent="v0001")
+    loopback_hub.tag_during_commit = "v0002"  # the other machine's tag lands while this upload runs
+
+    with pytest.raises(
+        VersionTaken, match=r"tag v0002 was created in HF dataset repo football-rag/knowledge by another"
+    ):
+        hub.publish(newer)
+
+    assert hub.latest_version() == "v0001"  # LATEST is the other publisher's to move
