@@ -69,7 +69,11 @@ def parse(paths: Annotated[list[Path], typer.Argument(help="raw files")], as_jso
                 if s.ok
                 else f"FAILED\t{s.error}"
             )
+            if s.ok and not s.complete:
+                line += f"\tincomplete: {'; '.join(s.incomplete_reasons)}"
             typer.echo(line)
+            for warning in s.warnings:
+                typer.echo(f"  warning\t{warning.field}\t{warning.count} dropped\t{warning.reason}")
     failed = [s for s in summaries if not s.ok]
     if failed:
         raise _fail(f"{len(failed)} of {len(summaries)} files failed to parse")
@@ -136,26 +140,40 @@ def build(raw_dir: RawDir = None, full: bool = False, as_json: JsonFlag = False)
     """Ingest + train xG + index + evaluate + release (the retrain chain, as ZenML pipelines)."""
     _require_models(build_model_names(get_settings()))
     from football_rag.knowledge.build import build as run_build
+    from football_rag.knowledge.build import build_summary
 
     report = run_build(raw_dir, get_settings(), full)
     if as_json:
         _emit(report.model_dump(mode="json"))
     else:
-        state = "published" if report.published else "not published"
-        typer.echo(f"release {report.version} {state}: {report.matches} matches ({report.new_matches} new)")
-        for reason in report.reasons:
-            typer.echo(f"  {reason}")
+        for line in build_summary(report):
+            typer.echo(line)
     gc.freeze()  # as football_rag.knowledge.build.main: no final collection over what the build left in memory
 
 
 @app.command()
-def publish(release: Annotated[str | None, typer.Option(help="version (default the latest)")] = None) -> None:
+def publish(
+    release: Annotated[str | None, typer.Option(help="version (default the latest)")] = None,
+    override: Annotated[
+        str | None, typer.Option(help="publish the version the gate held back, for this reason (recorded)")
+    ] = None,
+) -> None:
     """Push a release to the configured hub (FOOTBALL_RAG_HUB: a HF dataset repo or a local folder)."""
+    from football_rag.evaluation.gate import record_override
+    from football_rag.evaluation.tracking import tracker_for
     from football_rag.knowledge.build import publish as run_publish
+    from football_rag.knowledge.build import publish_held
+    from football_rag.knowledge.release import StaleParent
 
+    settings = get_settings()
     try:
-        report = run_publish(release, get_settings())
-    except (FileNotFoundError, ValueError) as exc:
+        if override is not None:
+            if release is None or not override.strip():
+                raise ValueError("--override needs --release VERSION and a reason")
+            publish_held(release, override, settings)
+            record_override(release, override, tracker_for(settings))
+        report = run_publish(release, settings)
+    except (FileNotFoundError, ValueError, StaleParent) as exc:
         raise _fail(str(exc)) from None
     _emit(report.model_dump(mode="json"))
 

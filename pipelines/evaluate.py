@@ -11,7 +11,7 @@ def evaluate(version: str | None = None) -> None:
     """1. load the release (default the latest)
     2. open its index the way the app does
     3. retrieval checks
-    4. the answer evaluation on its eval set (regenerated with the release's seed: the same questions)
+    4. the answer evaluation on the eval set it was published with (the same questions)
     """
     tables, documents, loaded = load_release(version=version)
     index = open_release_index(loaded)

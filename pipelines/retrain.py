@@ -2,7 +2,7 @@
 
 from zenml import pipeline
 
-from steps.evaluate import evaluate_answers, evaluate_retrieval
+from steps.evaluate import evaluate_candidate
 from steps.index import embed, index_documents, write_documents
 from steps.ingest import ingest_matches, plan_ingest
 from steps.release import release_version
@@ -14,8 +14,8 @@ def retrain(raw_dir: str | None = None, full: bool = False) -> None:
     """1. ingest: only new raw files are parsed; nothing new -> every later step passes through
     2. train_xg: hold-out evaluation, the model on every shot, xG filled, model registered
     3. index: documents, embeddings (re-used where unchanged), Chroma collection
-    4. evaluate: retrieval checks; the generated eval set answered and scored (an MLflow run of its own)
-    5. release: gate against configs/evaluation.yaml and the current release, publish with the eval set, push
+    4. evaluate: the candidate and the current release on the same questions and probes; index and data checks
+    5. release: gate (configs/evaluation.yaml), publish with the eval set and push; or hold it back, saying why
     """
     plan = plan_ingest(raw_dir=raw_dir, full=full)
     tables, report, version = ingest_matches(plan)
@@ -23,6 +23,5 @@ def retrain(raw_dir: str | None = None, full: bool = False) -> None:
     documents = write_documents(tables, version)
     embeddings = embed(documents, version)
     index = index_documents(documents, embeddings, version)
-    retrieval = evaluate_retrieval(tables, documents, index)
-    answers, eval_set = evaluate_answers(tables, index)
-    release_version(tables, documents, embeddings, index, report, xg_report, retrieval, answers, eval_set)
+    evaluation, eval_set = evaluate_candidate(tables, documents, embeddings, index, report)
+    release_version(tables, documents, embeddings, index, report, xg_report, evaluation, eval_set)

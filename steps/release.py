@@ -10,6 +10,7 @@ import pandas as pd
 from zenml import step
 
 from football_rag.config.settings import get_settings
+from football_rag.evaluation.candidate import CandidateEvaluation
 from football_rag.evaluation.eval_set import EVAL_SET_TABLE
 from football_rag.evaluation.gate import load_release_gate, record_decision
 from football_rag.evaluation.tracking import tracker_for
@@ -30,22 +31,24 @@ def release_version(
     index: IndexHandle | None,
     report: IngestReport,
     xg_report: dict,
-    retrieval_metrics: dict[str, float],
-    answer_metrics: dict[str, float],
+    evaluation: CandidateEvaluation | None,
     eval_set: pd.DataFrame,
 ) -> Annotated[ReleaseOutcome | None, "release"]:
-    """Gate the version the ingest opened and publish it with its eval set (locally, then to the hub).
+    """Gate the version the ingest opened and publish it with its eval set (locally, then to the hub), or hold it.
 
-    Returns None when nothing was new. The gate holds retrieval, xG and answer thresholds
-    (``configs/evaluation.yaml``); the decision tags the version's evaluation run and alerts when held back.
+    Returns None when nothing was new. The gate holds the candidate's own bounds and its comparison with the
+    current release (``configs/evaluation.yaml``); the decision tags the version's evaluation run and alerts
+    when it is held back.
     """
-    if report.version is None or index is None:
+    if report.version is None or index is None or evaluation is None:
         track(params={"release.decision": "no new version: no new raw files"})
         return None
     settings = get_settings()
     store = release_store(settings)
-    metrics = {**retrieval_metrics, **xg_report.get("metrics", {}), **answer_metrics}
-    manifest = candidate_manifest(report, index, metrics)
+    manifest = candidate_manifest(report, index, {**evaluation.metrics, **xg_report.get("metrics", {})})
+    manifest.comparison = evaluation.comparison
+    dates = pd.to_datetime(tables["matches"]["date"])
+    manifest.first_match, manifest.last_match = (d.date().isoformat() for d in (dates.min(), dates.max()))
     all_tables = {**tables, "documents": documents, "embeddings": embeddings, EVAL_SET_TABLE: eval_set}
     try:
         outcome = release_candidate(
@@ -55,11 +58,12 @@ def release_version(
             Path(index.path),
             load_release_gate(settings.configs_dir),
             hub_from_settings(settings),
+            evaluation.problems,
         )
     finally:
         shutil.rmtree(store.work_dir(report.version), ignore_errors=True)
     decision = GateDecision(publish=outcome.published, reasons=outcome.reasons)
-    record_decision(decision, outcome.version, settings, tracker_for(settings))
+    record_decision(decision, outcome.version, settings, tracker_for(settings), evaluation.eval_run_id)
     track(
         params={
             "release.version": outcome.version,

@@ -42,6 +42,8 @@ def header_markdown(state: AppState) -> str:
         f"# ⚽ {TITLE}",
         f"Release **{md(state.version)}** · {md(state.coverage.summary())}",
     ]
+    if state.held_back:
+        lines.append(f"⚠️ {md(state.held_back)}; this page serves {md(state.version)}")
     if metrics:
         lines.append(f"Evaluation: {metrics}")
     return "\n\n".join(lines)

@@ -55,4 +55,6 @@ def serve(settings: Settings | None = None) -> None:
         raise SystemExit(1) from None
     state.llm.start()
     log.info("serving release %s (%s)", state.version, state.coverage.summary())
+    if state.held_back:
+        log.warning("%s; serving %s", state.held_back, state.version)
     launch(build_app(state))

@@ -8,7 +8,7 @@ from an ``AppState`` alone, so it never loads anything itself.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +17,7 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.app.feedback import FeedbackLog
 from football_rag.app.llm_warmup import LLMWarmup
 from football_rag.config.settings import Settings
+from football_rag.knowledge.release import release_store, version_number
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.knowledge_base import load_knowledge_base
 from football_rag.rag.service import build_answerer
@@ -51,6 +52,7 @@ class AppState:
     llm: LLMWarmup = field(repr=False)
     feedback: FeedbackLog = field(repr=False)
     metrics: dict[str, float] = field(repr=False)
+    held_back: str | None = None
 
 
 def coverage_of(matches: pd.DataFrame) -> Coverage:
@@ -96,4 +98,15 @@ def load_state(settings: Settings, version: str | None = None, with_llm: bool = 
     """
     kb = load_knowledge_base(settings, version or pinned_release())
     answerer = build_answerer(kb, settings, with_llm)
-    return state_over(kb.tables, answerer, kb.version, settings.home, kb.manifest.metrics)
+    state = state_over(kb.tables, answerer, kb.version, settings.home, kb.manifest.metrics)
+    return replace(state, held_back=held_back_note(settings, kb.version))
+
+
+def held_back_note(settings: Settings, served: str) -> str | None:
+    """Return a line saying a version newer than ``served`` was built and held back by the gate, or None."""
+    held = release_store(settings).held()
+    if held is None or version_number(held.version) <= version_number(served):
+        return None
+    reasons = [str(r) for r in held.gate.get("reasons", [])]
+    why = f": {reasons[0]}" + (f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else "") if reasons else ""
+    return f"{held.describe()} was built and held back by the quality gate{why}"

@@ -1,7 +1,7 @@
 """The release gate with the answer metrics: thresholds from ``configs/evaluation.yaml``, one decision, logged.
 
 The rule itself is ``knowledge.release.gate`` (every ``minimum``/``maximum`` met, nothing worse than
-the current release beyond its ``tolerance``); this module adds the answer-level thresholds (the
+the current release beyond its ``tolerance`` on the same questions); this module adds the answer-level thresholds (the
 ``answer_gate`` section, merged with ``gate``) and records the decision: a log line, tags on the
 candidate's evaluation run (``gate.decision``, ``gate.reasons``), and an alert when it is held back.
 """
@@ -15,7 +15,7 @@ from football_rag.config.settings import Settings
 from football_rag.config.yaml_config import load_config
 from football_rag.evaluation.alerts import gate_alert, raise_alert
 from football_rag.evaluation.tracking import EvalTracker
-from football_rag.knowledge.release_gate import GateConfig, GateDecision, gate
+from football_rag.knowledge.release_gate import Comparison, GateConfig, GateDecision, gate
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +40,9 @@ def load_release_gate(configs_dir: Path, with_answers: bool = True) -> GateConfi
     return merge_gates(*sections)
 
 
-def decide(metrics: dict[str, float], current: dict[str, float] | None, config: GateConfig) -> GateDecision:
-    """Return whether a candidate with ``metrics`` may replace the release with ``current`` metrics, and why."""
-    decision = gate(metrics, config, current)
+def decide(metrics: dict[str, float], comparison: Comparison | None, config: GateConfig) -> GateDecision:
+    """Return whether a candidate with ``metrics`` (and ``comparison`` with the current release) may be published."""
+    decision = gate(metrics, config, comparison)
     level = logging.INFO if decision.publish else logging.WARNING
     log.log(level, "gate: %s (%s)", "publish" if decision.publish else "hold back", "; ".join(decision.reasons))
     return decision
@@ -70,3 +70,12 @@ def record_decision(
         )
     if not decision.publish:
         raise_alert(gate_alert(version, decision.reasons), settings.alert_webhook_url, tracker, run_id)
+
+
+def record_override(version: str, reason: str, tracker: EvalTracker | None) -> str | None:
+    """Tag the latest evaluation run of ``version`` as published by an operator, with the reason; return its id."""
+    run_id = tracker.latest_run_id(version) if tracker else None
+    if tracker is not None and run_id is not None:
+        tracker.set_tags(run_id, {"gate.decision": "published by override", "gate.override": reason})
+    log.warning("release %s published by override: %s", version, reason)
+    return run_id

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -227,12 +227,14 @@ def _unique_surnames(players: pd.DataFrame) -> dict[str, str]:
 class EvalSetGenerator:
     """Builds the questions of every kind from one release's tables."""
 
-    def __init__(self, tables: MatchTables, seed: int = 0) -> None:
+    def __init__(self, tables: MatchTables, seed: int = 0, focus: Collection[str] | None = None) -> None:
         self.rng = random.Random(seed)
         self.t = tables
         m = tables.matches.sort_values(["date", "match_id"], kind="stable").reset_index(drop=True)
         self.all_matches = m
         self.matches = m[m["complete"].astype(bool)].reset_index(drop=True)
+        # Questions about one match draw from these (all complete matches, or those of ``focus``, e.g. the new ones).
+        self.pool = self.matches[self.matches["match_id"].isin(focus)] if focus is not None else self.matches
         self.teams = sorted(set(m["home"]) | set(m["away"]))
         self.meetings: dict[frozenset[str], list[str]] = defaultdict(list)
         for match_id, home, away in m[["match_id", "home", "away"]].itertuples(index=False):
@@ -288,7 +290,7 @@ class EvalSetGenerator:
     # --- helpers --------------------------------------------------------------------------------
 
     def _match(self) -> pd.Series:
-        return self.matches.iloc[self.rng.randrange(len(self.matches))]
+        return self.pool.iloc[self.rng.randrange(len(self.pool))]
 
     def _met_twice(self, match: pd.Series) -> bool:
         return len(self.meetings[frozenset((match["home"], match["away"]))]) > 1
@@ -736,3 +738,18 @@ def generate_eval_set(
     """Return ``per_kind`` questions of every kind over ``tables`` (``counts`` per kind where given); the same seed,
     tables and numbers give the same set."""
     return EvalSetGenerator(tables, seed).generate(per_kind, counts)
+
+
+def generate_match_questions(
+    tables: MatchTables, match_ids: Collection[str], kinds: Sequence[str], label: str, seed: int = 0, per_kind: int = 5
+) -> list[EvalQuestion]:
+    """Return up to ``per_kind`` questions of each of ``kinds`` (one-match kinds) about the matches ``match_ids``.
+
+    Ids are ``<label>-<kind>-<n>`` (label: the version that added them, so sets carried forward never collide).
+    Empty when none of the matches is complete (a capture stopped mid-match has no final figures to ask about).
+    """
+    generator = EvalSetGenerator(tables, seed, focus=match_ids)
+    if generator.pool.empty:
+        return []
+    questions = generator.generate(per_kind, {kind: (per_kind if kind in kinds else 0) for kind in KINDS})
+    return [q.model_copy(update={"id": f"{label}-{q.id}"}) for q in questions]

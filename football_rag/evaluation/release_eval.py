@@ -45,6 +45,7 @@ class AnswerEvalConfig(BaseModel):
 
     seed: int = 0
     per_kind: int = 25
+    new_per_kind: int = 5
     counts: dict[str, int] = Field(default_factory=dict)
     with_llm: bool = True
     with_llm_in_build: bool = False

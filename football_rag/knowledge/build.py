@@ -37,6 +37,10 @@ class BuildReport(BaseModel):
 
     version: str | None = Field(description="the version this run published, else the latest release")
     published: bool
+    candidate: str | None = Field(description="the version this run built (None: nothing new)")
+    served: str | None = Field(description="the latest published release: what the app serves")
+    served_description: str | None = Field(description='e.g. "v0006 (16 August 2025 to 18 January 2026, 204 matches)"')
+    held_path: str | None = Field(description="where a held-back candidate is kept for an override")
     parent: str | None
     matches: int
     new_matches: int
@@ -67,10 +71,28 @@ class IngestSummary(BaseModel):
 
 
 class PublishReport(BaseModel):
-    """What ``football-rag publish`` prints: which release went where."""
+    """What ``football-rag publish`` prints: which release went where (and the override that let it, if any)."""
 
     version: str
     hub_location: str
+    override: str | None = None
+
+
+def build_summary(report: BuildReport) -> list[str]:
+    """Return what ``football-rag build`` says to a person: what was built, whether it is served, and why not."""
+    served = report.served_description or "nothing (no release is published yet)"
+    if report.candidate is None:
+        return [f"nothing new to build; the app serves {served}"]
+    if report.published:
+        return [
+            f"{report.candidate} published: {report.matches} matches ({report.new_matches} new); now serving {served}"
+        ]
+    return [
+        f"{report.candidate} was built but not published: {'; '.join(report.reasons)}",
+        f"the app still serves {served}",
+        f"{report.candidate} is kept at {report.held_path}; to publish it anyway: "
+        f'football-rag publish --release {report.candidate} --override "<why>"',
+    ]
 
 
 @contextmanager
@@ -111,6 +133,10 @@ def _build_report(run: Any, settings: Settings, tracking_uri: str) -> BuildRepor
     return BuildReport(
         version=outcome.version if outcome and outcome.published else latest,
         published=bool(outcome and outcome.published),
+        candidate=outcome.version if outcome else None,
+        served=latest,
+        served_description=store.latest().describe() if latest else None,
+        held_path=outcome.held_path if outcome else None,
         parent=report.parent,
         matches=store.manifest(latest).row_counts.get("matches", 0) if latest else 0,
         new_matches=len(report.new_match_ids),
@@ -148,9 +174,29 @@ def ingest(raw_dir: Path | None = None, settings: Settings | None = None, full: 
 
 
 def publish(version: str | None = None, settings: Settings | None = None) -> PublishReport:
-    """Push a local release (default the latest) to the configured hub; the hub's pointer moves last."""
-    chosen, location = publish_release(settings or get_settings(), version)
-    return PublishReport(version=chosen, hub_location=location)
+    """Push a local release (default the latest) to the configured hub; the hub's pointer moves last.
+
+    A version the gate held back is refused with its reasons: ``publish_held`` (an operator's override) first.
+    """
+    settings = settings or get_settings()
+    held = release_store(settings).held()
+    if held is not None and version == held.version:
+        raise ValueError(
+            f"{version} was held back by the gate ({'; '.join(map(str, held.gate.get('reasons', [])))}); "
+            f'publish it with --override "<why>"'
+        )
+    chosen, location = publish_release(settings, version)
+    manifest = release_store(settings).manifest(chosen)
+    return PublishReport(
+        version=chosen, hub_location=location, override=manifest.override.reason if manifest.override else None
+    )
+
+
+def publish_held(version: str, reason: str, settings: Settings | None = None) -> Path:
+    """Publish the held-back candidate ``version`` locally by an operator's decision (under the build lock)."""
+    settings = settings or get_settings()
+    with build_lock(settings.home):
+        return release_store(settings).publish_held(version, reason)
 
 
 def _run_pipeline(name: str, settings: Settings, **parameters: Any) -> Any:

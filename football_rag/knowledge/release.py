@@ -7,6 +7,7 @@ Layout under the release root (``<home>/releases``)::
     v0007/data/<table>.parquet   one file per table, documents and embeddings included
     v0007/index/                 the Chroma folder built from those embeddings
     LATEST                       the version id of the latest complete release, alone on one line
+    held/v0008/                  the latest candidate the gate held back, complete, for an operator's override
     .staging/                    releases being assembled (same filesystem, so publishing is a rename)
     .work/<version>/             a version's scratch space while its pipeline runs (its Chroma folder)
     .counter                     the last version id handed out
@@ -41,7 +42,7 @@ from football_rag.config.settings import REPO_ROOT, Settings
 from football_rag.data.atomic_files import atomic_write_bytes, folder_lock
 from football_rag.knowledge.datasets import write_dataset_card, write_tables
 from football_rag.knowledge.index import INDEX_DIR
-from football_rag.knowledge.release_gate import GateConfig, gate
+from football_rag.knowledge.release_gate import Comparison, GateConfig, gate
 
 if TYPE_CHECKING:
     from football_rag.knowledge.hub import Hub
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
 LATEST_NAME = "LATEST"
+HELD_DIR = "held"
 _VERSION = re.compile(r"^v(\d{4,})$")
 _HASH_CHUNK = 1 << 20
 
@@ -79,6 +81,13 @@ class CodeVersion(BaseModel):
     git_dirty: bool | None = None
 
 
+class Override(BaseModel):
+    """An operator published a version the gate held back: why, and when."""
+
+    reason: str = Field(min_length=1)
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
 class Manifest(BaseModel):
     """Everything a reader needs to know what a release holds and how it was made."""
 
@@ -94,13 +103,26 @@ class Manifest(BaseModel):
     embedding_dim: int | None = None
     chromadb_version: str | None = None
     collection: str | None = None
+    first_match: str | None = Field(default=None, description="date of the earliest match, ISO")
+    last_match: str | None = Field(default=None, description="date of the latest match, ISO")
     metrics: dict[str, float] = Field(default_factory=dict)
+    comparison: Comparison | None = Field(default=None, description="it and its parent on the same questions")
     gate: dict[str, object] = Field(default_factory=dict)
+    override: Override | None = None
     files: dict[str, str] = Field(default_factory=dict, description="sha256 of every file but the manifest, by path")
 
     def known_sha256(self) -> set[str]:
         """Return the sha256 of every raw file this release has seen, parsed or rejected."""
         return {record.sha256 for record in self.raw_files} | {record.sha256 for record in self.rejected}
+
+    def describe(self) -> str:
+        """Return "v0006 (12 August 2025 to 18 January 2026, 204 matches)", or the bare version without dates."""
+        matches = self.row_counts.get("matches")
+        if not (self.first_match and self.last_match):
+            return self.version
+        first, last = (datetime.fromisoformat(d) for d in (self.first_match, self.last_match))
+        span = f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        return f"{self.version} ({span}, {matches} matches)" if matches else f"{self.version} ({span})"
 
 
 class StaleParent(RuntimeError):
@@ -263,9 +285,51 @@ class ReleaseStore:
         log.info("published release %s at %s (parent %s)", manifest.version, target, manifest.parent)
         return target
 
+    def held_path(self, version: str) -> Path:
+        """Return the folder a held-back candidate ``version`` is kept in (it may not exist)."""
+        return self.root / HELD_DIR / version
+
+    def held(self) -> Manifest | None:
+        """Return the manifest of the held-back candidate newer than the latest release, or None."""
+        folder = self.root / HELD_DIR
+        kept = sorted((p for p in folder.glob("v*") if (p / MANIFEST_NAME).is_file()), key=lambda p: p.name)
+        latest = self.latest_version()
+        newer = [p for p in kept if latest is None or version_number(p.name) > version_number(latest)]
+        return read_manifest(newer[-1]) if newer else None
+
+    def hold(self, staged: Path, manifest: Manifest) -> Path:
+        """Keep the assembled candidate under ``held/`` (replacing any older held one) for an override; return it."""
+        with self.lock():
+            manifest.files = file_hashes(staged)
+            write_manifest(staged, manifest)
+            target = self.held_path(manifest.version)
+            for older in (self.root / HELD_DIR).glob("v*"):
+                shutil.rmtree(older, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged.rename(target)
+        log.warning("release %s held back; kept at %s", manifest.version, target)
+        return target
+
+    def publish_held(self, version: str, reason: str) -> Path:
+        """Publish the held-back candidate ``version`` by an operator's decision, recorded in its manifest.
+
+        Raise FileNotFoundError when no such candidate is held, StaleParent when a release was published since.
+        """
+        held = self.held_path(version)
+        if not (held / MANIFEST_NAME).is_file():
+            raise FileNotFoundError(f"no held-back candidate {version} under {held.parent}")
+        manifest = read_manifest(held)
+        manifest.override = Override(reason=reason)
+        manifest.gate = {**manifest.gate, "publish": True, "override": reason}
+        return self.publish(held, manifest)
+
     def verify(self, version: str) -> list[str]:
         """Return the files of release ``version`` whose content differs from its manifest (empty when intact)."""
         return verify_release(self.path(version))
+
+    def verify_held(self, version: str) -> list[str]:
+        """Return the files of held-back candidate ``version`` that differ from its manifest (empty when intact)."""
+        return verify_release(self.held_path(version))
 
     def lock(self) -> AbstractContextManager[None]:
         """Hold the releases' exclusive lock (version ids and the pointer change under it only)."""
@@ -288,13 +352,14 @@ def version_number(version: str) -> int:
 
 
 class ReleaseOutcome(BaseModel):
-    """What became of a candidate version: published (where, and on which hub) or held back (why)."""
+    """What became of a candidate version: published (where, and on which hub) or held back (why, and where kept)."""
 
     version: str
     parent: str | None
     published: bool
     reasons: list[str]
     release_path: str | None = None
+    held_path: str | None = None
     hub_location: str | None = None
     metrics: dict[str, float] = Field(default_factory=dict)
 
@@ -316,14 +381,15 @@ def release_candidate(
     index_dir: Path | None,
     config: GateConfig,
     hub: Hub | None = None,
+    problems: dict[str, list[str]] | None = None,
 ) -> ReleaseOutcome:
-    """Gate the candidate against the latest release; when it passes, publish it locally, then to ``hub``.
+    """Gate the candidate (its metrics, and its comparison with the current release); publish it locally, then
+    to ``hub``, when it passes; else keep it under ``held/`` for an override. Return what became of it.
 
     The hub is written after the local release is complete; a hub failure raises, leaving the local
     release published (``football-rag publish`` pushes it again).
     """
-    current = store.latest()
-    decision = gate(manifest.metrics, config, current.metrics if current else None)
+    decision = gate(manifest.metrics, config, manifest.comparison, problems)
     manifest.gate = decision.model_dump()
     outcome = ReleaseOutcome(
         version=manifest.version,
@@ -332,11 +398,12 @@ def release_candidate(
         reasons=decision.reasons,
         metrics=manifest.metrics,
     )
-    if not decision.publish:
-        log.warning("release %s held back: %s", manifest.version, "; ".join(decision.reasons))
-        return outcome
     with store.staging(manifest.version) as staged:
         assemble_release(staged, manifest, tables, index_dir)
+        if not decision.publish:
+            log.warning("release %s held back: %s", manifest.version, "; ".join(decision.reasons))
+            outcome.held_path = str(store.hold(staged, manifest))
+            return outcome
         outcome.release_path = str(store.publish(staged, manifest))
     if hub is not None:
         outcome.hub_location = hub.publish(Path(outcome.release_path))

@@ -1,13 +1,14 @@
 """Retrieval checks run on every candidate version: does a query naming a match find that match's report?
 
-For a seeded sample of matches, the query "<home> vs <away>, <d Month YYYY>" is run against the version's
-collection without a filter and with ``where={"match_id": ...}``. The evaluation issue adds answer-level
-metrics on top; these guard the index itself (documents, embeddings, metadata filters).
+For each probed match, the query "<home> vs <away>, <d Month YYYY>" is run against a version's collection
+with ``where={"match_id": ...}`` (how answers retrieve: gated) and without a filter (reported). Which matches
+are probed is the caller's choice (``sample_match_ids``): the same ids over two versions give the same queries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,14 @@ REPORT_KIND = "match"
 
 
 class RetrievalConfig(BaseModel):
-    """How many matches to probe and the sample's seed (``configs/evaluation.yaml``, key ``retrieval``)."""
+    """Which matches to probe (``configs/evaluation.yaml``, key ``retrieval``).
+
+    ``sample_size`` matches both the candidate and the current release hold (seeded), plus up to
+    ``new_sample_size`` of the candidate's new matches.
+    """
 
     sample_size: int = 40
+    new_sample_size: int = 40
     seed: int = 0
 
 
@@ -45,11 +51,24 @@ class RetrievalProbe(BaseModel):
     expected_doc_id: str
 
 
+FILTERED = "retrieval_report_at_1_filtered"
+
+
 class RetrievalCheck(BaseModel):
     """How the probes fared: the metrics, and every probe that missed with what came first instead."""
 
     metrics: dict[str, float]
     misses: list[dict[str, str | None]]
+
+
+def failed_retrieval(probes: list[RetrievalProbe], error: str) -> RetrievalCheck:
+    """Return the check of probes that could not be run: every rate 0, every probe a miss with ``error``."""
+    misses = [
+        {"query": p.query, "expected": p.expected_doc_id, "first": None, "first_filtered": None, "error": error}
+        for p in probes
+    ]
+    rates = ("retrieval_match_at_1", "retrieval_report_at_1", FILTERED, "retrieval_report_mrr")
+    return RetrievalCheck(metrics={"retrieval_probes": len(probes), **dict.fromkeys(rates, 0.0)}, misses=misses)
 
 
 def check_retrieval(
@@ -85,6 +104,7 @@ def check_retrieval(
                     "expected": probe.expected_doc_id,
                     "first": first,
                     "first_filtered": filtered_first,
+                    "error": None,
                 }
             )
     return RetrievalCheck(
@@ -92,7 +112,7 @@ def check_retrieval(
             "retrieval_probes": len(probes),
             "retrieval_match_at_1": _mean(match_hits),
             "retrieval_report_at_1": _mean(report_hits),
-            "retrieval_report_at_1_filtered": _mean(filtered_hits),
+            FILTERED: _mean(filtered_hits),
             "retrieval_report_mrr": _mean(reciprocal),
         },
         misses=misses,
@@ -104,21 +124,26 @@ def _mean(values: list[bool] | list[float]) -> float:
     return round(float(np.mean(values)), 4)
 
 
-def retrieval_probes(
-    matches: pd.DataFrame, documents: pd.DataFrame, sample_size: int, seed: int
-) -> list[RetrievalProbe]:
-    """Return a seeded sample of probes "<home> vs <away>, <d Month YYYY>", each expecting that match's report."""
-    reports = documents.loc[documents[DOC_KIND_COLUMN] == REPORT_KIND].drop_duplicates("match_id").set_index("match_id")
-    candidates = matches.loc[matches["match_id"].astype(str).isin(reports.index.astype(str))]
-    sample = (
-        candidates.sample(n=min(sample_size, len(candidates)), random_state=seed) if len(candidates) else candidates
-    )
+def sample_match_ids(match_ids: Sequence[str], sample_size: int, seed: int) -> list[str]:
+    """Return a seeded sample of ``sample_size`` of ``match_ids`` (all of them when there are fewer), sorted."""
+    pool = sorted(set(match_ids))
+    return sorted(random.Random(seed).sample(pool, min(sample_size, len(pool))))
+
+
+def retrieval_probes(matches: pd.DataFrame, documents: pd.DataFrame, match_ids: Sequence[str]) -> list[RetrievalProbe]:
+    """Return one probe "<home> vs <away>, <d Month YYYY>" per match of ``match_ids`` that has a report.
+
+    Each expects that match's report; the same ids over two versions' tables give the same queries.
+    """
+    reports = documents.loc[documents[DOC_KIND_COLUMN] == REPORT_KIND].drop_duplicates("match_id")
+    report_of = dict(zip(reports["match_id"].astype(str), reports["doc_id"].astype(str), strict=True))
+    rows = matches.assign(match_id=matches["match_id"].astype(str)).set_index("match_id")
     probes = []
-    for row in sample.to_dict("records"):
+    for match_id in match_ids:
+        if match_id not in report_of or match_id not in rows.index:
+            continue
+        row = rows.loc[match_id]
         day = pd.Timestamp(row["date"])
         query = f"{row['home']} vs {row['away']}, {day.day} {day:%B %Y}"
-        match_id = str(row["match_id"])
-        probes.append(
-            RetrievalProbe(match_id=match_id, query=query, expected_doc_id=str(reports.loc[match_id, "doc_id"]))
-        )
+        probes.append(RetrievalProbe(match_id=match_id, query=query, expected_doc_id=report_of[match_id]))
     return probes

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from football_rag.knowledge.release import CodeVersion, Manifest, ReleaseStore, StaleParent, verify_release
-from football_rag.knowledge.release_gate import GateConfig, gate
+from football_rag.knowledge.release_gate import Comparison, GateConfig, gate
 
 
 def _manifest(version: str, parent: str | None) -> Manifest:
@@ -96,24 +96,33 @@ GATE = GateConfig(
 )
 
 
+def _against(current: dict[str, float], candidate: dict[str, float]) -> Comparison:
+    return Comparison(release="v0001", current=current, candidate=candidate)
+
+
 def test_gate_passes_a_candidate_within_bounds_and_tolerance() -> None:
-    decision = gate(
-        {"retrieval_match_at_1": 0.95, "xg_brier": 0.085}, GATE, {"retrieval_match_at_1": 0.96, "xg_brier": 0.08}
-    )
+    shared = {"retrieval_match_at_1": 0.95, "xg_brier": 0.085}
+    decision = gate(shared, GATE, _against({"retrieval_match_at_1": 0.96, "xg_brier": 0.08}, shared))
     # 0.96 - 0.95 = 0.01 <= 0.02; 0.085 - 0.08 = 0.005 <= 0.01
     assert decision.publish is True
 
 
 def test_gate_lists_every_failed_check() -> None:
-    decision = gate(
-        {"retrieval_match_at_1": 0.93, "xg_brier": 0.095}, GATE, {"retrieval_match_at_1": 0.97, "xg_brier": 0.08}
-    )
+    shared = {"retrieval_match_at_1": 0.93, "xg_brier": 0.095}
+    decision = gate(shared, GATE, _against({"retrieval_match_at_1": 0.97, "xg_brier": 0.08}, shared))
     # 0.97 - 0.93 = 0.04 > 0.02 worse; 0.095 - 0.08 = 0.015 > 0.01 worse (lower is better)
     assert decision.publish is False
     assert decision.reasons == [
-        "retrieval_match_at_1=0.93 is worse than the current 0.97 by more than 0.02",
-        "xg_brier=0.095 is worse than the current 0.08 by more than 0.01",
+        "retrieval_match_at_1=0.93 is worse than v0001's 0.97 on the same questions by more than 0.02",
+        "xg_brier=0.095 is worse than v0001's 0.08 on the same questions by more than 0.01",
     ]
+
+
+def test_gate_quotes_what_a_failed_check_saw() -> None:
+    decision = gate(
+        {"retrieval_match_at_1": 0.5}, GATE, None, {"retrieval_match_at_1": ["probe 1903117 found 1903118"]}
+    )
+    assert decision.reasons[0] == "retrieval_match_at_1=0.5 is below the minimum 0.9 (probe 1903117 found 1903118)"
 
 
 def test_gate_refuses_a_missing_or_out_of_bounds_metric() -> None:
