@@ -44,6 +44,7 @@ class Provenance(Record):
     raw_sha256: str
     parser_version: str
     raw_path: str | None = None
+    shape: str | None = Field(default=None, description="the known file shape the parser read it as (see its SHAPES)")
 
 
 class Score(Record):
@@ -228,8 +229,20 @@ class TeamStat(Record):
     text: str | None = None
 
 
+class ParseWarning(Record):
+    """Items a parser could not read and dropped while the match still parsed.
+
+    ``field`` is the path in the file with list indices left out (``events[].eventId``), ``count``
+    how many items it cost, ``reason`` why they could not be read.
+    """
+
+    field: str
+    count: int = Field(ge=1)
+    reason: str
+
+
 class ParsedMatch(Record):
-    """Everything one raw file yields, validated."""
+    """Everything one raw file yields, validated; ``warnings`` say what was dropped on the way."""
 
     match: Match
     events: tuple[Event, ...] = ()
@@ -237,3 +250,4 @@ class ParsedMatch(Record):
     lineups: tuple[LineupEntry, ...] = ()
     formations: tuple[FormationSpell, ...] = ()
     team_stats: tuple[TeamStat, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()

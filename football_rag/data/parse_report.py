@@ -6,12 +6,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from football_rag.data.contracts import ParseWarning
 from football_rag.data.errors import ParseError
 from football_rag.data.parsers import parse_file
 
 
 class ParseSummary(BaseModel):
-    """The fields of ``football-rag parse`` (DESIGN.md's contract), one per file."""
+    """The fields of ``football-rag parse`` (DESIGN.md's contract), one per file.
+
+    ``warnings`` list what the parser dropped (``{field, count, reason}``); ``complete`` is false, with
+    ``incomplete_reasons``, when the capture does not hold the whole match (in play, items lost).
+    """
 
     path: str
     source: str | None = None
@@ -24,13 +29,17 @@ class ParseSummary(BaseModel):
     away_score: int | None = None
     n_events: int | None = None
     n_shots: int | None = None
+    status: str | None = None
     complete: bool | None = None
+    incomplete_reasons: list[str] = []
+    shape: str | None = None
+    warnings: list[ParseWarning] = []
     ok: bool
     error: str | None = None
 
 
 def summarize_file(path: Path) -> ParseSummary:
-    """Parse one file and return its summary; a bad file yields ``ok=False`` with the reason."""
+    """Parse one file and return its summary; a rejected file yields ``ok=False`` with the path in it and the reason."""
     try:
         parsed = parse_file(path)
     except ParseError as exc:
@@ -49,6 +58,10 @@ def summarize_file(path: Path) -> ParseSummary:
         away_score=score.away,
         n_events=len(parsed.events),
         n_shots=len(parsed.shots),
+        status=match.status,
         complete=match.completeness.complete,
+        incomplete_reasons=list(match.completeness.reasons),
+        shape=match.provenance.shape,
+        warnings=list(parsed.warnings),
         ok=True,
     )

@@ -71,20 +71,27 @@ def test_missing_home(real_dir: Path, tmp_path: Path) -> None:
     centre = _centre(real_dir)
     del centre["home"]
     err = _error(_write(tmp_path, "nohome.json", json.dumps(centre)))
-    assert (err.field, err.reason) == ("home", "missing")
+    assert err.field == "home" and err.reason.startswith("missing (expected the matchCentreData object itself")
 
 
-def test_event_with_a_bad_coordinate_names_the_event(real_dir: Path, tmp_path: Path) -> None:
+def test_event_with_a_bad_coordinate_is_dropped_and_counted(real_dir: Path, tmp_path: Path) -> None:
     centre = _centre(real_dir)
     centre["events"][12]["x"] = "far left"
-    err = _error(_write(tmp_path, "badx.json", json.dumps(centre)))
-    assert err.field == "events[12].x"
+    parsed = parse_file(_write(tmp_path, "badx.json", json.dumps(centre)))
+    assert len(parsed.events) == len(centre["events"]) - 1
+    [warning] = parsed.warnings
+    assert (warning.field, warning.count) == ("events[].x", 1)
+    assert warning.reason == "Input should be a valid number, unable to parse string as a number"
 
 
-def test_event_of_an_unknown_team(real_dir: Path, tmp_path: Path) -> None:
+def test_event_of_an_unknown_team_is_dropped_and_counted(real_dir: Path, tmp_path: Path) -> None:
     centre = _centre(real_dir)
     centre["events"][3]["teamId"] = 999999
-    assert _error(_write(tmp_path, "team.json", json.dumps(centre))).field == "events[3].teamId"
+    parsed = parse_file(_write(tmp_path, "team.json", json.dumps(centre)))
+    assert len(parsed.events) == len(centre["events"]) - 1
+    assert [(w.field, w.reason) for w in parsed.warnings] == [
+        ("events[].teamId", "missing or neither the home nor the away team")
+    ]
 
 
 def test_unknown_format(tmp_path: Path) -> None:

@@ -112,4 +112,5 @@ def test_provenance_names_file_and_hash(real_dir: Path) -> None:
     import hashlib
 
     assert prov.raw_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert (prov.source, prov.source_id, prov.parser_version) == (Source.WHOSCORED, "1903228", "whoscored/1")
+    assert (prov.source, prov.source_id, prov.parser_version) == (Source.WHOSCORED, "1903228", "whoscored/2")
+    assert prov.shape == "whoscored_bare"
