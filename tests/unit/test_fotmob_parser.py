@@ -56,7 +56,8 @@ def test_every_matchdetails_file_matches_the_manifest_and_its_header(real_dir: P
     assert match.date is not None and match.date.isoformat() == row["match_date"]
     assert len(parsed.shots) == int(row["n_events_or_shots"]) == len(raw["content"]["shotmap"]["shots"])
     assert parsed.events == ()
-    assert match.provenance.parser_version == "fotmob/1"
+    assert (match.provenance.parser_version, match.provenance.shape) == ("fotmob/2", "fotmob_matchdetails_hometeam")
+    assert parsed.warnings == ()
 
 
 @pytest.mark.parametrize("row", DETAILS_ROWS, ids=_row_id)
@@ -301,15 +302,6 @@ def _drop(path: list[str]) -> Callable[[dict[str, Any]], None]:
 BAD_DETAILS = [
     ("shotmap not an object", _set(["content", "shotmap"], "oops"), "content.shotmap"),
     ("shots not a list", _set(["content", "shotmap", "shots"], {"a": 1}), "content.shotmap.shots"),
-    ("shot x not a number", _set(["content", "shotmap", "shots", 3, "x"], "far"), "content.shotmap.shots[3].x"),
-    ("shot not an object", _set(["content", "shotmap", "shots", 2], 7), "content.shotmap.shots[2]"),
-    ("shot of a third team", _set(["content", "shotmap", "shots", 0, "teamId"], 1), "content.shotmap.shots[0].teamId"),
-    (
-        "unknown shot event",
-        _set(["content", "shotmap", "shots", 1, "eventType"], "Wide"),
-        "content.shotmap.shots[1].eventType",
-    ),
-    ("unknown period", _set(["content", "shotmap", "shots", 1, "period"], "Later"), "content.shotmap.shots[1].period"),
     ("missing header", _drop(["header"]), "header"),
     ("missing general", _drop(["general"]), "general"),
     ("one team", _set(["header", "teams"], [{"id": 1, "name": "A", "score": 0}]), "header.teams"),
@@ -322,11 +314,6 @@ BAD_DETAILS = [
         "content.lineup.homeTeam.starters",
     ),
     ("lineup of another team", _set(["content", "lineup", "awayTeam", "id"], 5), "content.lineup.awayTeam.id"),
-    (
-        "stats value not a number",
-        _set(["content", "stats", "Periods", "All", "stats", 0, "stats", 0, "stats"], [[1], 2]),
-        "content.stats.Periods.All.stats[0].stats[0].stats",
-    ),
 ]
 
 
@@ -340,6 +327,51 @@ def test_bad_details_name_the_field(
     with pytest.raises(ParseError) as info:
         parse_fotmob(read_raw(path))
     assert (info.value.field, info.value.path) == (field, str(path))
+
+
+SHOT_DROPPED = "unreadable items dropped that touch 1 shot"
+SHOTS = ["content", "shotmap", "shots"]
+STAT = ["content", "stats", "Periods", "All", "stats", 0, "stats", 0, "stats"]
+# (what, path changed, new value, warning field, reason, incompleteness it causes)
+DROPPED_DETAILS = [
+    ("shot x not a number", [*SHOTS, 3, "x"], "far", "content.shotmap.shots[].x", "expected float, got str",
+     SHOT_DROPPED),
+    ("shot not an object", [*SHOTS, 2], 7, "content.shotmap.shots[]", "expected an object, got int", SHOT_DROPPED),
+    ("shot of a third team", [*SHOTS, 0, "teamId"], 1, "content.shotmap.shots[].teamId",
+     "1 is neither the home nor the away team", SHOT_DROPPED),
+    ("unknown shot event", [*SHOTS, 1, "eventType"], "Wide", "content.shotmap.shots[].eventType",
+     "unknown shot event 'Wide' (known: Goal, AttemptSaved, Miss, Post)", SHOT_DROPPED),
+    ("unknown period", [*SHOTS, 1, "period"], "Later", "content.shotmap.shots[].period",
+     "unknown period 'Later' (known: FirstHalf, SecondHalf, extra time, shoot-out)", SHOT_DROPPED),
+    ("stats value not a number", STAT, [[1], 2], "content.stats.Periods.All.stats[].stats[].stats",
+     "expected numbers or text, got list", None),
+    ("player without id", ["content", "lineup", "homeTeam", "subs", 0, "id"], None,
+     "content.lineup.homeTeam.subs[].id", "missing", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field", "reason", "incomplete"),
+    [d[1:] for d in DROPPED_DETAILS],
+    ids=[d[0] for d in DROPPED_DETAILS],
+)
+def test_an_item_that_cannot_be_read_is_dropped_and_counted(
+    real_dir: Path, tmp_path: Path, path: list[str | int], value: Any, field: str, reason: str, incomplete: str | None
+) -> None:
+    """A shot, statistic or player that cannot be read costs that item (and, for a shot, completeness) only."""
+    baseline = parse_file(real_dir / "fotmob" / "4535454.json")
+    details = _details(real_dir, "4535454")
+    _set(path, value)(details)
+    parsed = parse_file(_write(tmp_path, details))
+    assert [(w.field, w.count, w.reason) for w in parsed.warnings] == [(field, 1, reason)]
+    assert parsed.match.completeness.reasons == ((incomplete,) if incomplete else ())
+    lost = {"shotmap": (1, 0, 0), "stats": (0, 2, 0), "lineup": (0, 0, 1)}[path[1]]
+    assert (len(parsed.shots), len(parsed.team_stats), len(parsed.lineups)) == (
+        len(baseline.shots) - lost[0],
+        len(baseline.team_stats) - lost[1],
+        len(baseline.lineups) - lost[2],
+    )
+    assert parsed.match.score == baseline.match.score
 
 
 def test_truncated_details_json(real_dir: Path, tmp_path: Path) -> None:

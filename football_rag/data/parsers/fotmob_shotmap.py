@@ -134,7 +134,7 @@ def _build(
         ),
         status="unknown",
         completeness=Completeness(complete=False, reasons=tuple(reasons)),
-        provenance=provenance(raw, match_id, PARSER_VERSION, url, fetched_at),
+        provenance=provenance(raw, match_id, PARSER_VERSION, url, fetched_at, "fotmob_shotmap_csv"),
     )
     return ParsedMatch(match=match, shots=shots)
 

@@ -76,7 +76,12 @@ def detect_format(raw: RawFile) -> RawFormat:
     if head.startswith("{"):
         if '"matchCentreData"' in raw.text[:200_000] or '"playerIdNameDictionary"' in head:
             return RawFormat.WHOSCORED_JSON
-        if '"general"' in raw.text and '"header"' in raw.text and '"content"' in raw.text:
+        # The 2020 matchDetails shape has no "general" block; "matchFacts" is in every vintage.
+        if (
+            '"header"' in raw.text
+            and '"content"' in raw.text
+            and ('"general"' in raw.text or '"matchFacts"' in raw.text)
+        ):
             return RawFormat.FOTMOB_JSON
         if '"events"' in raw.text and '"home"' in raw.text:
             return RawFormat.WHOSCORED_JSON
