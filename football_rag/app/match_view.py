@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from football_rag.analytics.minutes import broadcast_minute
+from football_rag.analytics.stat_registry import definition
 from football_rag.analytics.tables import MatchTables
 from football_rag.app.markup import md, score, text
 from football_rag.rag.facts import fmt
@@ -20,28 +21,14 @@ TIMELINE_HEADERS = ["Minute", "Team", "Event", "Player", "Detail", "Score"]
 LINEUP_HEADERS = ["No.", "Player", "Pos", "On", "Off", "Rating"]
 STATS_HEADERS = ["Stat", "Home", "Away"]
 # (column of team_stats, label, decimals, unit): the figures a match report leads with, in that order.
-KEY_STATS = (
-    ("goals", "Goals", 0, ""),
-    ("xg", "Expected goals (xG)", 2, ""),
-    ("shots", "Shots", 0, ""),
-    ("shots_on_target", "Shots on target", 0, ""),
-    ("big_chances", "Big chances", 0, ""),
-    ("possession", "Possession", 1, "%"),
-    ("passes", "Passes", 0, ""),
-    ("pass_accuracy", "Pass accuracy", 1, "%"),
-    ("key_passes", "Key passes", 0, ""),
-    ("progressive_passes", "Progressive passes", 0, ""),
-    ("passes_into_box", "Passes into the box", 0, ""),
-    ("field_tilt", "Field tilt", 1, "%"),
-    ("ppda", "PPDA", 1, ""),
-    ("tackles", "Tackles", 0, ""),
-    ("interceptions", "Interceptions", 0, ""),
-    ("corners", "Corners", 0, ""),
-    ("fouls", "Fouls", 0, ""),
-    ("yellow_cards", "Yellow cards", 0, ""),
-    ("red_cards", "Red cards", 0, ""),
-    ("saves", "Saves", 0, ""),
-)
+KEY_STATS = tuple(
+    (key, definition(key).title, definition(key).decimals, definition(key).unit)
+    for key in (
+        "goals", "xg", "shots", "shots_on_target", "big_chances", "possession", "passes", "pass_accuracy",
+        "key_passes", "progressive_passes", "passes_into_box", "field_tilt", "ppda", "tackles", "interceptions",
+        "corners", "fouls", "yellow_cards", "red_cards", "saves",
+    )
+)  # fmt: skip
 EVENT_NAMES = {"goal": "⚽ Goal", "substitution": "🔁 Substitution"}
 CARD_NAMES = {"yellow": "🟨 Yellow card", "second_yellow": "🟨🟥 Second yellow", "red": "🟥 Red card"}
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from football_rag.analytics.stat_registry import definition
 from football_rag.analytics.tables import MatchTables
 from football_rag.analytics.team_metrics import SIDES
 from football_rag.charts.match_view import MatchView
 from football_rag.charts.theme import AXIS, LAYOUT, SIDE_COLOURS
-from football_rag.rag.facts import STAT_LABELS, fmt
+from football_rag.rag.facts import fmt
 
-# The figures compared, top to bottom (``team_stats`` columns; labels and decimals from ``STAT_LABELS``).
+# The figures compared, top to bottom (``team_stats`` columns; labels and decimals from the stat registry).
 STATS = (
     "xg",
     "shots",
@@ -55,8 +56,8 @@ def stats_comparison(tables: MatchTables, match_id: str) -> go.Figure:
 def _bars(view: MatchView, side: str, values: np.ndarray, totals: np.ndarray) -> go.Bar:
     """Return one team's bars: its share of each total, towards its side of the axis, labelled with the value."""
     share = np.nan_to_num(100 * values / np.where(totals > 0, totals, np.nan))
-    labels = [STAT_LABELS[stat][0] for stat in STATS]
-    shown = [fmt(value, STAT_LABELS[stat][1]) for stat, value in zip(STATS, values, strict=True)]
+    labels = [definition(stat).label for stat in STATS]
+    shown = [fmt(value, definition(stat).decimals) for stat, value in zip(STATS, values, strict=True)]
     return go.Bar(
         y=labels,
         x=DIRECTION[side] * share,

@@ -26,6 +26,7 @@ from datetime import date
 import pandas as pd
 
 from football_rag.analytics.minutes import broadcast_minute
+from football_rag.analytics.stat_registry import definition
 from football_rag.analytics.tables import MatchTables
 
 DOCUMENT_COLUMNS = (
@@ -71,17 +72,20 @@ TOP_PLAYERS_PER_TEAM = 3
 FORM_MATCHES = 5
 TOP_SCORERS = 3
 
-KEY_STATS = (
-    # (team_stats column, label, decimals, unit)
-    ("shots", "shots", 0, ""),
-    ("shots_on_target", "shots on target", 0, ""),
-    ("xg", "xG", 2, ""),
-    ("possession", "possession", 1, "%"),
-    ("passes", "passes", 0, ""),
-    ("pass_accuracy", "pass accuracy", 1, "%"),
-    ("corners", "corners", 0, ""),
-    ("ppda", "PPDA", 1, ""),
-    ("field_tilt", "field tilt", 1, "%"),
+# (team_stats column, label, decimals, unit) of the key-stats sentence, as the registry writes each.
+KEY_STATS = tuple(
+    (key, definition(key).short, definition(key).decimals, definition(key).unit)
+    for key in (
+        "shots",
+        "shots_on_target",
+        "xg",
+        "possession",
+        "passes",
+        "pass_accuracy",
+        "corners",
+        "ppda",
+        "field_tilt",
+    )
 )
 RESULT_VERBS = {"W": "beat", "D": "drew with", "L": "lost to"}
 CARD_NAMES = {"yellow": "yellow card", "second_yellow": "second yellow card", "red": "red card"}

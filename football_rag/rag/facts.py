@@ -14,62 +14,19 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from football_rag.analytics.minutes import broadcast_minute
+from football_rag.analytics.stat_registry import definition, keys_where
 from football_rag.analytics.tables import MatchTables
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Fact
 
-STAT_LABELS = {
-    "goals": ("goals", 0),
-    "shots": ("shots", 0),
-    "shots_on_target": ("shots on target", 0),
-    "big_chances": ("big chances", 0),
-    "xg": ("xG", 2),
-    "possession": ("possession %", 1),
-    "passes": ("passes", 0),
-    "pass_accuracy": ("pass accuracy %", 1),
-    "progressive_passes": ("progressive passes", 0),
-    "corners": ("corners", 0),
-    "ppda": ("PPDA (opponent passes per defensive action)", 1),
-    "field_tilt": ("field tilt %", 1),
-    "crosses": ("crosses", 0),
-    "tackles": ("tackles", 0),
-    "interceptions": ("interceptions", 0),
-    "clearances": ("clearances", 0),
-    "aerials_won": ("aerials won", 0),
-    "fouls": ("fouls", 0),
-    "offsides": ("offsides", 0),
-    "saves": ("saves", 0),
-    "yellow_cards": ("yellow cards", 0),
-    "red_cards": ("red cards", 0),
-    "key_passes": ("key passes", 0),
-    "assists": ("assists", 0),
-    "rating": ("WhoScored rating", 2),
-    "minutes": ("minutes", 0),
-    "own_goals": ("own goals", 0),
-    "headed_goals": ("headed goals", 0),
-    "penalty_goals": ("penalties scored", 0),
-    "penalty_goals_against": ("penalties conceded", 0),
-    "goals_against": ("goals conceded", 0),
-    "wins": ("wins", 0),
-    "draws": ("draws", 0),
-    "losses": ("defeats", 0),
-    "points": ("points", 0),
-    "clean_sheets": ("clean sheets", 0),
-}
 # Goals of one kind, counted from the timeline's flag on each goal: the scorer's own, never an own goal.
 GOAL_KINDS = {"headed_goals": "header", "penalty_goals": "penalty"}
 # A finished match's result as a team's wins, draws, defeats and league points (3 a win, 1 a draw).
 RESULT_COUNTS = {"wins": {"W": 1}, "draws": {"D": 1}, "losses": {"L": 1}, "points": {"W": 3, "D": 1}}
-# Stats only a team has: a ranking by one of them ranks teams, never players.
-TEAM_ONLY = {
-    "possession", "ppda", "field_tilt", "corners", "saves", "offsides", "goals_against", "clean_sheets",
-    "penalty_goals_against",
-    *RESULT_COUNTS,
-}  # fmt: skip
-# Stats where less is better: "best" and "worst" read the other way round, and places count from the lowest.
-LOWER_IS_BETTER = {"ppda", "fouls", "yellow_cards", "red_cards", "offsides", "goals_against", "losses"}
-# Averages, not totals, when summed over several matches.
-AVERAGED = {"possession", "pass_accuracy", "ppda", "field_tilt", "rating"}
+# Each a set of stat keys, as the registry defines them (stat_registry.Stat's flags say what each means).
+TEAM_ONLY = keys_where("team_only")
+LOWER_IS_BETTER = keys_where("lower_is_better")
+AVERAGED = keys_where("averaged")
 TOP_N = 5
 SUMMARY_STATS = ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt")
 SENDING_OFF = frozenset({"second_yellow", "red"})  # timeline card details that end a player's match
@@ -112,6 +69,12 @@ def fmt(value: object, decimals: int = 0) -> str:
         return "n/a"
     number = float(value)
     return f"{number:.{decimals}f}" if decimals else f"{round(number):d}"
+
+
+def _label(stat: str) -> tuple[str, int]:
+    """Return the statistic's label and decimals as an answer prints them."""
+    found = definition(stat)
+    return found.label, found.decimals
 
 
 def ordinal(place: int) -> str:
@@ -295,7 +258,7 @@ class FactBook:
         """
         rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
         return {
-            stat: tuple(round(float(rows.at[side, stat]), STAT_LABELS[stat][1]) for side in ("home", "away"))
+            stat: tuple(round(float(rows.at[side, stat]), definition(stat).decimals) for side in ("home", "away"))
             for stat in SUMMARY_STATS
         }
 
@@ -408,7 +371,7 @@ class FactBook:
     def team_stat(self, match_id: str, stat: str) -> FactResult:
         r = FactResult(match_ids=[match_id])
         rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
-        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        label, decimals = _label(stat)
         if stat not in rows.columns:
             r.add(f"The data has no {label} figure per team.", [match_id])
             r.text = r.facts[0].text
@@ -436,10 +399,10 @@ class FactBook:
         m = self.match(match_id)
         figures = self.key_figures(match_id)
         pairs = [
-            f"{STAT_LABELS[stat][0].split(' (')[0]} {fmt(home, decimals)} v {fmt(away, decimals)}"
+            f"{definition(stat).brief} {fmt(home, decimals)} v {fmt(away, decimals)}"
             for stat, (home, away) in figures.items()
             if pd.notna(home) and pd.notna(away)
-            for decimals in (STAT_LABELS[stat][1],)
+            for decimals in (definition(stat).decimals,)
         ]
         home_ppda, away_ppda = figures["ppda"]
         if home_ppda != away_ppda and pd.notna(home_ppda) and pd.notna(away_ppda):
@@ -458,7 +421,7 @@ class FactBook:
         rows = self.t.player_stats[
             (self.t.player_stats["player_id"] == player_id) & self.t.player_stats["match_id"].isin(match_ids)
         ]
-        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        label, decimals = _label(stat)
         if stat not in rows.columns:
             r.add(f"The data has no per-player {label} figure.")
             r.text = r.facts[0].text
@@ -498,7 +461,7 @@ class FactBook:
             if "value" in part.facts[-1].values:
                 totals[name] = float(part.facts[-1].values["value"])
         if len(totals) == 2 and len(set(totals.values())) == 2:
-            label = STAT_LABELS.get(stat, (stat, 0))[0]
+            label = definition(stat).label
             r.add(f"{max(totals, key=totals.__getitem__)} had more {label}.", r.match_ids)
         r.text = " ".join(f.text for f in r.facts)
         return r
@@ -539,7 +502,7 @@ class FactBook:
         if stat in {"goals", "goals_against", "clean_sheets", *RESULT_COUNTS}:  # the record has these
             return r
         rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
-        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        label, decimals = _label(stat)
         if stat in rows.columns and not rows.empty:
             value = rows[stat].mean() if stat in AVERAGED else rows[stat].sum(min_count=1)
             how = "average per match" if stat in AVERAGED else "in total"
@@ -551,7 +514,7 @@ class FactBook:
         """``stat`` added up over every team in the matches; the goals themselves for a kind of goal."""
         table = self.t.team_stats if stat in self.t.team_stats.columns else self.t.player_stats
         rows = table[table["match_id"].isin(match_ids)]
-        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        label, decimals = _label(stat)
         r = FactResult(match_ids=match_ids)
         if stat not in rows.columns or stat in AVERAGED:
             r.add(f"The data has no total of {label} over several matches; name a team or a match.")
@@ -588,7 +551,7 @@ class FactBook:
             return r
         averages = rows.groupby("team")[list(SUMMARY_STATS)].mean()
         mine = averages.loc[team]
-        pairs = [f"{STAT_LABELS[s][0].split(' (')[0]} {fmt(mine[s], STAT_LABELS[s][1])}" for s in SUMMARY_STATS]
+        pairs = [f"{definition(s).brief} {fmt(mine[s], definition(s).decimals)}" for s in SUMMARY_STATS]
         r.add(f"{team} per match in {period_label}: {'; '.join(pairs)}.", r.match_ids)
         ranks = [self._rank_phrase(averages, team, stat) for stat in SUMMARY_STATS if pd.notna(mine[stat])]
         r.add(f"Among the {len(averages)} teams in {period_label}, {team} rank: {'; '.join(ranks)}.", r.match_ids)
@@ -602,7 +565,7 @@ class FactBook:
         """Return "PPDA 3rd lowest" (lower-is-better stats) or "xG 2nd highest": the team's place by ``stat``."""
         lowest = stat in LOWER_IS_BETTER
         place = ordinal(int(averages[stat].rank(method="min", ascending=lowest)[team]))
-        label = STAT_LABELS[stat][0].split(" (")[0]
+        label = definition(stat).brief
         if stat == "ppda":  # "PPDA 1st lowest" reads to a small model as the weakest press: say what it means
             return f"pressing {place} hardest (PPDA {place} lowest)"
         return f"{label} {place} {'lowest' if lowest else 'highest'}"
@@ -632,7 +595,7 @@ class FactBook:
     ) -> FactResult:
         """The top players (or teams) by ``stat`` over the matches; players of ``team`` only when it is given."""
         table = self.t.player_stats if players else self.t.team_stats
-        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        label, decimals = _label(stat)
         rows = table[table["match_id"].isin(match_ids)]
         if players and team:
             rows = rows[rows["team"] == team]
@@ -667,7 +630,7 @@ class FactBook:
 
     def comparison(self, teams: list[str], stat: str, match_ids: list[str], period_label: str) -> FactResult:
         r = FactResult(match_ids=match_ids)
-        label, decimals = STAT_LABELS.get(stat, (stat, 0))
+        label, decimals = _label(stat)
         values = {}
         for team in teams[:2]:
             rows = self.t.team_stats[

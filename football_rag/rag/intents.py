@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from football_rag.analytics.stat_registry import PRESSING, STATS
 from football_rag.rag.answer_model import Intent
 
 CHART_KINDS = {
@@ -23,66 +24,29 @@ CHART_KINDS = {
     "momentum": r"momentum",
     "team_trend": r"(season )?trend|form chart|form over the season",
 }
-# First match wins: a specific phrase ("key passes") must stand before the word it contains ("passes").
-STAT_WORDS = {
-    "own_goals": r"own goals?",
-    "penalty_goals_against": (
-        r"penalt\w*( \w+){0,3} conced|conced\w*( \w+){0,2} penalt|penalt(y|ies) (against|given away)"
-    ),
-    "penalty_goals": r"penalt(y|ies)(?! (area|box))|spot[- ]kicks?|\bpens\b",
-    "goals_against": r"\bconced\w*",
-    "clean_sheets": r"clean sheets?|shut-?outs?",
-    "shots_on_target": r"shots? on target|on target",
-    "big_chances": r"big chances?",
-    "xg": r"\bxg\b|expected goals",
-    "possession": r"possession",
-    "pass_accuracy": r"pass(ing)? accuracy|pass completion|completion rate",
-    "progressive_passes": r"progressive pass",
-    "key_passes": r"key pass(es)?|chances created",
-    "passes": r"\bpasses\b|\bpassing\b",
-    "corners": r"corners?",
-    "ppda": r"\bppda\b|press(ing|ed)? intensity",
-    "field_tilt": r"field tilt|territor",
-    "crosses": r"cross(es)?\b",
-    "tackles": r"tackles?",
-    "interceptions": r"interceptions?",
-    "clearances": r"clearances?",
-    "aerials_won": r"aerials?|headers? won|won (the )?(most |fewest )?headers|aerial duels?",
-    "headed_goals": r"\bheaders?\b|\bheaded\b|with (his|their|the|a) head",
-    "fouls": r"fouls?",
-    "offsides": r"offsides?",
-    "saves": r"saves?",
-    "yellow_cards": r"yellow cards?|bookings?",
-    "red_cards": r"red cards?|sent off|sending off",
-    "assists": r"assists?|set up (the )?(most |fewest )?goals|goals? set up",
-    "rating": r"\brating\b|rated",
-    "minutes": r"minutes played|how long did .* play",
-    "shots": r"\bshots?\b|attempts?",
-    "goals": r"\bgoals?\b|scored|scorers?\b",
-}
-# Results count only in a ranking: elsewhere "won" and "lost" ask for a match's result.
-RESULT_WORDS = {
-    "wins": r"\bwins\b|\bwon\b|victories|\bwinning\b",
-    "losses": r"\bdefeats?\b|\blosses\b|\blost\b|\bbeaten\b",
-    "draws": r"\bdraws\b|\bdrew\b|\bdrawn\b",
-    "points": r"\bpoints\b|\btable\b|standings|(top|bottom) of the league|(best|worst) record",
-}
-_PRESSING = r"\bpress(?:ed|es|ing)?\b"
-# Words that name what a team ranking is by, only in a ranking: "the best attack", "pressed the most".
-TEAM_RANKING_WORDS = {
-    "goals": r"\battack\b",
-    "goals_against": r"\bdefen[cs]e\b",
-    "ppda": _PRESSING,
-}
-# Words that make a ranking one of teams: "Which side...", and every word of TEAM_RANKING_WORDS.
-_TEAMS = re.compile("|".join([r"\b(team|teams|club|clubs|side|sides)\b", *TEAM_RANKING_WORDS.values()]))
+# First match wins: the registry lists a specific phrase ("key passes") before the word it contains ("passes").
+STAT_WORDS = {s.key: s.asked for s in STATS if s.asked}
+# Words that name a stat only in a ranking ("the best attack", "the most wins"): elsewhere "won" and "lost"
+# ask for a match's result.
+RANKED_WORDS = {s.key: s.ranked for s in STATS if s.ranked}
+# Words that make a ranking one of teams: "Which side...", pressing, and a ranking word of a stat players also
+# have ("the best attack": goals); a team-only stat ranks teams anyway.
+_TEAMS = re.compile(
+    "|".join(
+        [
+            r"\b(team|teams|club|clubs|side|sides)\b",
+            PRESSING,
+            *(s.ranked for s in STATS if s.ranked and not s.team_only),
+        ]
+    )
+)
 _RANKING = re.compile(
     r"\b(top|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|leading|ranking|rank|leaders?)\b"
 )
 _ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst)\b")
 # "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
 # goals conceded) the best is the lowest figure.
-_JUDGED = re.compile(rf"\b(best|worst)\b|{_PRESSING}")
+_JUDGED = re.compile(rf"\b(best|worst)\b|{PRESSING}")
 # "Who assisted Saka's goals?", "Who set up Haaland's goals in September?": a player's goals and who made them.
 _ASSISTERS = re.compile(
     r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
@@ -202,8 +166,7 @@ def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: 
     goals_made = re.search(r"goal|assist", lowered) is not None and not _RANKING.search(lowered)
     if _ASSISTERS.search(lowered) and (has_player or goals_made):
         return Route(Intent.SCORERS, stat="goals")
-    words = {**TEAM_RANKING_WORDS, **RESULT_WORDS}
-    ranked = stat or next((key for key, pattern in words.items() if re.search(pattern, lowered)), None)
+    ranked = stat or next((key for key, pattern in RANKED_WORDS.items() if re.search(pattern, lowered)), None)
     if _RANKING.search(lowered) and not has_match_context and ranked:
         return Route(
             Intent.RANKING,

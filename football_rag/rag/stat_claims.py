@@ -17,18 +17,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-# The words a sentence uses for each stat of the key-stats line (facts.SUMMARY_STATS); the longer phrase
-# first, so "shots on target" is not read as "shots".
-STAT_WORDS = {
-    "goals": r"goals",
-    "shots_on_target": r"shots on target|efforts on target",
-    "shots": r"shots|attempts|efforts",
-    "xg": r"xg|expected goals",
-    "possession": r"possession|share of the ball",
-    "pass_accuracy": r"pass(?:ing)? accuracy|pass completion",
-    "ppda": r"ppda",
-    "field_tilt": r"field tilt|territory",
-}
+from football_rag.analytics.stat_registry import STATS
+
+# The words a sentence uses for each stat the registry gives claim words (those of the key-stats line), in the
+# registry's order: the longer phrase first, so "shots on target" is not read as "shots".
+STAT_WORDS = {s.key: s.claimed for s in STATS if s.claimed}
 MORE = frozenset({"more", "higher", "greater", "bigger", "larger"})
 LESS = frozenset({"fewer", "lower", "less", "smaller"})
 _COMPARATIVE = re.compile(rf"\b({'|'.join(sorted(MORE | LESS))})\b")

@@ -1,0 +1,179 @@
+"""Every statistic an answer, a document, a table or a chart names, defined once.
+
+A ``Stat`` says how a figure is written (label, decimals, unit), which way is better, how it adds up
+over several matches, and the words that name it: in a question (routing), only in a ranking ("the best
+attack"), and in a model's sentence (the comparison check). The figures themselves are computed in
+``team_metrics`` and ``player_metrics`` (a ``team_stats`` or ``player_stats`` column of the same key) or,
+for the counted ones (results, clean sheets, kinds of goal), in ``rag.facts.with_counted_stats``.
+
+Adding a statistic is one entry here (plus its column). ``STATS`` is in question order: the first stat
+whose words a question contains is the one it asks about, so a specific phrase ("key passes") stands
+before a word it contains ("passes").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Stat:
+    """One statistic: its key (the table column), how it is written, and the words that name it."""
+
+    key: str
+    label: str  # as an answer writes it: "shots on target", "possession %"
+    decimals: int = 0
+    asked: str | None = None  # regex: the words a question names it with
+    ranked: str | None = None  # regex: words that name it only in a ranking ("the best attack", "most wins")
+    claimed: str | None = None  # regex: the words a model's sentence compares it with (rag.stat_claims)
+    lower_is_better: bool = False  # "best" means the lowest figure; places count from the lowest
+    averaged: bool = False  # averaged, not summed, over several matches
+    team_only: bool = False  # a ranking by it ranks teams, never players
+    unit: str = ""  # printed after the figure in documents and tables: "%"
+    heading: str | None = None  # a table row's name, when not the short label capitalised
+
+    @property
+    def brief(self) -> str:
+        """Return the label without its explanation: "PPDA" for "PPDA (opponent passes per defensive action)"."""
+        return self.label.split(" (")[0]
+
+    @property
+    def short(self) -> str:
+        """Return the brief label without its unit ("possession" for "possession %"): the unit follows the figure."""
+        return self.brief.removesuffix(" %")
+
+    @property
+    def title(self) -> str:
+        """Return the name a table row or chart axis shows: "Shots on target", "Expected goals (xG)"."""
+        return self.heading or self.short[0].upper() + self.short[1:]
+
+
+_PRESSING = r"\bpress(?:ed|es|ing)?\b"
+
+STATS: tuple[Stat, ...] = (
+    Stat("own_goals", "own goals", asked=r"own goals?"),
+    Stat(
+        "penalty_goals_against",
+        "penalties conceded",
+        asked=r"penalt\w*( \w+){0,3} conced|conced\w*( \w+){0,2} penalt|penalt(y|ies) (against|given away)",
+        team_only=True,
+    ),
+    Stat("penalty_goals", "penalties scored", asked=r"penalt(y|ies)(?! (area|box))|spot[- ]kicks?|\bpens\b"),
+    Stat(
+        "goals_against",
+        "goals conceded",
+        asked=r"\bconced\w*",
+        ranked=r"\bdefen[cs]e\b",
+        lower_is_better=True,
+        team_only=True,
+    ),
+    Stat("clean_sheets", "clean sheets", asked=r"clean sheets?|shut-?outs?", team_only=True),
+    Stat(
+        "shots_on_target",
+        "shots on target",
+        asked=r"shots? on target|on target",
+        claimed=r"shots on target|efforts on target",
+    ),
+    Stat("big_chances", "big chances", asked=r"big chances?"),
+    Stat(
+        "xg",
+        "xG",
+        2,
+        asked=r"\bxg\b|expected goals",
+        claimed=r"xg|expected goals",
+        heading="Expected goals (xG)",
+    ),
+    Stat(
+        "possession",
+        "possession %",
+        1,
+        asked=r"possession",
+        claimed=r"possession|share of the ball",
+        averaged=True,
+        team_only=True,
+        unit="%",
+    ),
+    Stat(
+        "pass_accuracy",
+        "pass accuracy %",
+        1,
+        asked=r"pass(ing)? accuracy|pass completion|completion rate",
+        claimed=r"pass(?:ing)? accuracy|pass completion",
+        averaged=True,
+        unit="%",
+    ),
+    Stat("passes_into_box", "passes into the box", asked=r"pass(es)? into the (box|area|penalty area)"),
+    Stat("progressive_passes", "progressive passes", asked=r"progressive pass"),
+    Stat("key_passes", "key passes", asked=r"key pass(es)?|chances created"),
+    Stat("passes", "passes", asked=r"\bpasses\b|\bpassing\b"),
+    Stat("corners", "corners", asked=r"corners?", team_only=True),
+    Stat(
+        "ppda",
+        "PPDA (opponent passes per defensive action)",
+        1,
+        asked=r"\bppda\b|press(ing|ed)? intensity",
+        ranked=_PRESSING,
+        claimed=r"ppda",
+        lower_is_better=True,
+        averaged=True,
+        team_only=True,
+    ),
+    Stat(
+        "field_tilt",
+        "field tilt %",
+        1,
+        asked=r"field tilt|territor",
+        claimed=r"field tilt|territory",
+        averaged=True,
+        team_only=True,
+        unit="%",
+    ),
+    Stat("crosses", "crosses", asked=r"cross(es)?\b"),
+    Stat("tackles", "tackles", asked=r"tackles?"),
+    Stat("interceptions", "interceptions", asked=r"interceptions?"),
+    Stat("clearances", "clearances", asked=r"clearances?"),
+    Stat(
+        "aerials_won",
+        "aerials won",
+        asked=r"aerials?|headers? won|won (the )?(most |fewest )?headers|aerial duels?",
+    ),
+    Stat("headed_goals", "headed goals", asked=r"\bheaders?\b|\bheaded\b|with (his|their|the|a) head"),
+    Stat("fouls", "fouls", asked=r"fouls?", lower_is_better=True),
+    Stat("offsides", "offsides", asked=r"offsides?", lower_is_better=True, team_only=True),
+    Stat("saves", "saves", asked=r"saves?", team_only=True),
+    Stat("yellow_cards", "yellow cards", asked=r"yellow cards?|bookings?", lower_is_better=True),
+    Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
+    Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
+    Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
+    Stat("minutes", "minutes", asked=r"minutes played|how long did .* play"),
+    Stat("shots", "shots", asked=r"\bshots?\b|attempts?", claimed=r"shots|attempts|efforts"),
+    Stat("goals", "goals", asked=r"\bgoals?\b|scored|scorers?\b", ranked=r"\battack\b", claimed=r"goals"),
+    # Results count only in a ranking: elsewhere "won" and "lost" ask for a match's result.
+    Stat("wins", "wins", ranked=r"\bwins\b|\bwon\b|victories|\bwinning\b", team_only=True),
+    Stat(
+        "losses",
+        "defeats",
+        ranked=r"\bdefeats?\b|\blosses\b|\blost\b|\bbeaten\b",
+        lower_is_better=True,
+        team_only=True,
+    ),
+    Stat("draws", "draws", ranked=r"\bdraws\b|\bdrew\b|\bdrawn\b", team_only=True),
+    Stat(
+        "points",
+        "points",
+        ranked=r"\bpoints\b|\btable\b|standings|(top|bottom) of the league|(best|worst) record",
+        team_only=True,
+    ),
+)
+BY_KEY: dict[str, Stat] = {s.key: s for s in STATS}
+PRESSING = _PRESSING  # "pressed the most" judges (less is better) as well as naming PPDA
+
+
+def definition(key: str) -> Stat:
+    """Return the statistic ``key``; an unknown key reads as itself, whole numbers, more is better."""
+    return BY_KEY.get(key) or Stat(key, key.replace("_", " "))
+
+
+def keys_where(flag: str) -> frozenset[str]:
+    """Return the keys of every statistic whose boolean ``flag`` ("lower_is_better", "averaged", ...) is set."""
+    return frozenset(s.key for s in STATS if getattr(s, flag))
