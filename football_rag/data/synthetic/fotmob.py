@@ -1,0 +1,145 @@
+"""A ``SyntheticMatch`` in FotMob's ``matchDetails`` shape (2024 on: lineups per team, ``Periods.All`` stats).
+
+Shots go into the shot map in metres (105 x 68, attacking x = 105) at the same spots as the WhoScored
+events; FotMob's own team statistics (total shots, shots on target, cards) agree with the shot map.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from football_rag.data.contracts import Side
+from football_rag.data.coordinates import CoordinateSystem, to_metres
+from football_rag.data.synthetic.match import FORMATION, FULL_TIME, HALF, Player, ShotSpec, Squad, SyntheticMatch
+
+EVENT_TYPES = {"goal": "Goal", "saved": "AttemptSaved", "blocked": "AttemptSaved", "miss": "Miss", "post": "Post"}
+POSITION_IDS = {"GK": 0, "DF": 1, "MF": 2, "FW": 3}
+BODY_PARTS = {"Head": "Header"}
+
+
+def fotmob_document(match: SyntheticMatch) -> dict[str, Any]:
+    """Return the match as FotMob's ``matchDetails`` (save it as ``<fotmob_id>.json``)."""
+    home, away = match.score()
+    utc = match.kickoff.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return {
+        "general": {
+            "matchId": str(match.fotmob_id),
+            "matchRound": "1",
+            "leagueId": 990_001,
+            "leagueName": match.competition,
+            "parentLeagueId": 990_001,
+            "parentLeagueSeason": match.season,
+            "coverageLevel": "xG",
+            "matchTimeUTCDate": utc,
+            "started": True,
+            "finished": True,
+        },
+        "header": {
+            "teams": [
+                {"name": s.name, "id": s.fotmob_id, "score": goals}
+                for s, goals in ((match.home, home), (match.away, away))
+            ],
+            "status": {
+                "utcTime": utc,
+                "finished": True,
+                "started": True,
+                "cancelled": False,
+                "scoreStr": f"{home} - {away}",
+                "halfs": {"firstExtraHalfStarted": "", "secondExtraHalfStarted": ""},
+            },
+        },
+        "content": {
+            "matchFacts": _facts(match),
+            "shotmap": {"shots": [_shot(match, shot, n) for n, shot in enumerate(match.shots)]},
+            "lineup": {"homeTeam": _lineup(match, match.home), "awayTeam": _lineup(match, match.away)},
+            "stats": {
+                "Periods": {"All": {"stats": [{"title": "Top stats", "key": "top_stats", "stats": _stats(match)}]}}
+            },
+        },
+    }
+
+
+def _facts(match: SyntheticMatch) -> dict[str, Any]:
+    timeline: list[dict[str, Any]] = []
+    for shot in (s for s in match.shots if s.outcome == "goal"):
+        before = match.score(shot.minute + 1)
+        timeline.append(
+            {"type": "Goal", "time": shot.minute, "isHome": shot.side is Side.HOME, "newScore": list(before)}
+        )
+    for minute in (HALF, FULL_TIME):
+        home, away = match.score(minute)
+        timeline.append({"type": "Half", "time": minute, "homeScore": home, "awayScore": away})
+    timeline.sort(key=lambda e: e["time"])
+    return {
+        "matchId": match.fotmob_id,
+        "events": {"events": timeline},
+        "infoBox": {
+            "Stadium": {"name": match.venue},
+            "Referee": {"text": match.referee},
+            "Tournament": {"leagueName": match.competition, "selectedSeason": match.season},
+        },
+    }
+
+
+def _shot(match: SyntheticMatch, shot: ShotSpec, n: int) -> dict[str, Any]:
+    x, y = to_metres(shot.x, shot.y, CoordinateSystem.OPTA)
+    return {
+        "id": match.fotmob_id * 1_000 + n,
+        "eventType": EVENT_TYPES[shot.outcome],
+        "teamId": match.squad(shot.side).fotmob_id,
+        "playerId": shot.player_id,
+        "playerName": match.player(shot.player_id).name,
+        "x": round(x, 2),
+        "y": round(y, 2),
+        "min": shot.minute,
+        "minAdded": None,
+        "isBlocked": shot.outcome == "blocked",
+        "isOnTarget": shot.on_target,
+        "isOwnGoal": False,
+        "expectedGoals": shot.xg,
+        "expectedGoalsOnTarget": round(min(0.99, shot.xg * 1.5), 3) if shot.on_target else None,
+        "shotType": BODY_PARTS.get(shot.body_part, shot.body_part),
+        "situation": "Penalty" if shot.penalty else "RegularPlay",
+        "period": "FirstHalf" if shot.period == 1 else "SecondHalf",
+    }
+
+
+def _lineup(match: SyntheticMatch, squad: Squad) -> dict[str, Any]:
+    return {
+        "id": squad.fotmob_id,
+        "name": squad.name,
+        "formation": FORMATION,
+        "coach": {"name": squad.manager},
+        "starters": [_player(p, captain=i == 0) for i, p in enumerate(squad.starters)],
+        "subs": [_player(p) for p in squad.players if not p.starter],
+    }
+
+
+def _player(player: Player, captain: bool = False) -> dict[str, Any]:
+    changes = [{"type": "subIn", "time": player.minute_on}] if player.minute_on is not None else []
+    changes += [{"type": "subOut", "time": player.minute_off}] if player.minute_off is not None else []
+    return {
+        "id": player.player_id,
+        "name": player.name,
+        "shirtNumber": str(player.shirt),
+        "usualPlayingPositionId": POSITION_IDS[player.position],
+        "isCaptain": captain,
+        "performance": {"rating": 6.5, "substitutionEvents": changes},
+    }
+
+
+def _stats(match: SyntheticMatch) -> list[dict[str, Any]]:
+    def per_side(count: Any) -> list[int]:
+        return [count(side) for side in (Side.HOME, Side.AWAY)]
+
+    figures = {
+        ("Total shots", "total_shots"): per_side(lambda side: sum(s.side is side for s in match.shots)),
+        ("Shots on target", "ShotsOnTarget"): per_side(
+            lambda side: sum(s.side is side and s.on_target for s in match.shots)
+        ),
+        ("Yellow cards", "yellow_cards"): per_side(
+            lambda side: sum(c.side is side and c.kind == "yellow" for c in match.cards)
+        ),
+        ("Red cards", "red_cards"): per_side(lambda side: sum(c.side is side and c.kind == "red" for c in match.cards)),
+    }
+    return [{"title": title, "key": key, "type": "text", "stats": values} for (title, key), values in figures.items()]
