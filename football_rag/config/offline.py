@@ -7,6 +7,7 @@ whatever the user exported, so a configured hub or Opik server wins.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 QUIET_DEFAULTS: dict[str, str] = {
     "HF_HUB_OFFLINE": "1",
@@ -21,12 +22,31 @@ QUIET_DEFAULTS: dict[str, str] = {
     "OPIK_SENTRY_ENABLE": "false",
     "OPIK_ANALYTICS_ENABLE": "false",
 }
+# The defaults that switch the HF clients offline; lifted when a hub is reachable by design.
+HUB_OFFLINE_KEYS = ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE")
+HUB_ENV = "FOOTBALL_RAG_HUB"
+# Every HuggingFace Space has SPACE_ID in its environment.
+SPACE_ENV = "SPACE_ID"
+# How FOOTBALL_RAG_HUB names a local folder rather than a HF repo (knowledge/hub.py reads it the same way).
+_LOCAL_HUB_PREFIXES = ("/", "./", "../", "~", "file://")
+
+
+def names_hf_repo(hub: str | None) -> bool:
+    """Return True when a ``FOOTBALL_RAG_HUB`` value names a HF dataset repo (``owner/name``, ``hf://…``)."""
+    target = (hub or "").strip()
+    return bool(target) and not target.startswith(_LOCAL_HUB_PREFIXES)
+
+
+def hub_is_online(environ: Mapping[str, str]) -> bool:
+    """Return True when the HF clients must stay online: a HF hub, a Space (SPACE_ID) or HF_ENDPOINT is set."""
+    return bool(environ.get("HF_ENDPOINT") or environ.get(SPACE_ENV)) or names_hf_repo(environ.get(HUB_ENV))
 
 
 def apply_quiet_defaults() -> None:
-    """Export the quiet defaults; leave hub access on when ``HF_ENDPOINT`` points somewhere."""
+    """Export the quiet defaults; leave the HF clients online when ``hub_is_online`` says a hub is meant."""
+    online = hub_is_online(os.environ)
     for key, value in QUIET_DEFAULTS.items():
-        if key.startswith(("HF_", "TRANSFORMERS")) and os.environ.get("HF_ENDPOINT"):
+        if online and key in HUB_OFFLINE_KEYS:
             continue
         os.environ.setdefault(key, value)
     if not (os.environ.get("OPIK_URL_OVERRIDE") or os.environ.get("OPIK_API_KEY")):

@@ -11,6 +11,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CACHE_APP_NAME = "football-rag"
+# Where a HuggingFace Space mounts its persistent storage (when the Space has it).
+PERSISTENT_ROOT = Path("/data")
+PERSISTENT_HOME_NAME = "football_rag"
 
 
 def user_cache_dir() -> Path:
@@ -21,6 +24,17 @@ def user_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
     return base / CACHE_APP_NAME
+
+
+def default_home(persistent_root: Path) -> Path:
+    """Return ``<persistent_root>/football_rag`` when that volume exists and is writable, else ``.football_rag``.
+
+    A Space's persistent storage is mounted at ``/data``: state, the feedback log and downloaded releases
+    kept there survive a restart; everywhere else the home is the working directory's ``.football_rag``.
+    """
+    if persistent_root.is_dir() and os.access(persistent_root, os.W_OK | os.X_OK):
+        return persistent_root / PERSISTENT_HOME_NAME
+    return Path(".football_rag")
 
 
 class LLMSettings(BaseModel):
@@ -45,7 +59,16 @@ class Settings(BaseSettings):
         env_prefix="FOOTBALL_RAG_", env_file=".env", env_nested_delimiter="__", extra="ignore"
     )
 
-    home: Path = Field(default=Path(".football_rag"), description="raw store, releases, ZenML and MLflow state")
+    # Before ``home``: its default reads this field.
+    persistent_root: Path = Field(
+        default=PERSISTENT_ROOT,
+        description="a Space's persistent volume; when it exists and is writable, home defaults under it",
+    )
+    home: Path = Field(
+        default_factory=lambda data: default_home(data["persistent_root"]),
+        description="raw store, releases, ZenML and MLflow state, feedback; default <persistent_root>/football_rag "
+        "when that volume is writable, else ./.football_rag",
+    )
     raw_dir: Path | None = Field(default=None, description="raw files to ingest; default the demo season")
     hub: str | None = Field(default=None, description="a HF dataset repo id, or a local hub folder")
     model_dir: Path | None = Field(
