@@ -16,10 +16,17 @@ from hypothesis import strategies as st
 from football_rag.analytics.tables import build_tables
 from football_rag.data.contracts import FINISHED, ParsedMatch, ParseWarning, Side
 from football_rag.data.parsers import parse_file
-from football_rag.data.synthetic import SyntheticMatch, synthetic_match, whoscored_document, write_synthetic_matches
-from football_rag.data.synthetic.match import HALF
+from football_rag.data.synthetic import (
+    SyntheticMatch,
+    fotmob_document,
+    synthetic_match,
+    whoscored_document,
+    write_synthetic_matches,
+)
+from football_rag.data.synthetic.match import FULL_TIME, HALF, SHOOTOUT_PERIOD
 
 SEEDS = range(12)
+KNOCKOUT_SEEDS = range(6)  # seed 0 is settled in extra time, the others go to a shoot-out
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +64,8 @@ def test_both_shapes_parse_to_the_match_they_were_drawn_with(
         assert _per_side([s.side for s in parsed.shots if s.on_target]) == _per_side(
             [s.side for s in spec.shots if s.on_target]
         )
-        assert sorted(s.minute for s in parsed.shots if s.blocked) == sorted(
-            s.minute for s in spec.shots if s.outcome == "blocked"
+        assert _per_side([s.side for s in parsed.shots if s.blocked]) == _per_side(
+            [s.side for s in spec.shots if s.outcome == "blocked"]
         )
         assert sum(s.penalty for s in parsed.shots) == sum(s.penalty for s in spec.shots)
         for side in Side:
@@ -98,6 +105,38 @@ def test_the_tables_link_the_pairs_and_count_goals_and_shots(corpus: tuple[Path,
             row = stats.loc[(str(spec.whoscored_id), side.value)]
             assert row["goals"] == spec.goals(side)
             assert row["shots"] == sum(s.side is side for s in spec.shots)
+
+
+def _as_scores(score: object) -> tuple[int, int] | None:
+    return None if score is None else (score.home, score.away)
+
+
+@pytest.mark.parametrize("seed", KNOCKOUT_SEEDS)
+def test_extra_time_and_a_shootout_are_read_from_their_periods(tmp_path: Path, seed: int) -> None:
+    spec = synthetic_match(seed, knockout=True)
+    parsed = []
+    for name, render in (("whoscored.json", whoscored_document), ("fotmob.json", fotmob_document)):
+        (tmp_path / name).write_text(json.dumps(render(spec)), encoding="utf-8")
+        parsed.append(parse_file(tmp_path / name))
+    whoscored, fotmob = parsed
+    in_play = [s for s in spec.shots if not s.shootout]
+    for record in parsed:
+        score = record.match.score
+        assert (_as_scores(score.fulltime), _as_scores(score.extra_time)) == (spec.score(FULL_TIME), spec.score())
+        assert len([s for s in record.shots if s.period < SHOOTOUT_PERIOD]) == len(in_play)
+        extra = sorted(s.period for s in record.shots if s.period in (3, 4))
+        assert extra == sorted(s.period for s in in_play if s.period in (3, 4))
+        assert record.match.completeness.complete
+    # WhoScored gives the shoot-out (pkScore, period 5 events); FotMob's shape for one was never seen
+    assert _as_scores(whoscored.match.score.penalties) == spec.penalties()
+    assert len([s for s in whoscored.shots if s.period == SHOOTOUT_PERIOD]) == len(spec.shots) - len(in_play)
+    assert fotmob.match.score.penalties is None
+    tables = build_tables(parsed)
+    assert tables.matches["match_length"].tolist() == [120]
+    stats = tables.team_stats.set_index("side")
+    for side in Side:
+        assert stats.loc[side.value, "goals"] == spec.goals(side)
+        assert stats.loc[side.value, "shots"] == sum(s.side is side for s in in_play)
 
 
 @settings(max_examples=20, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])

@@ -2,19 +2,33 @@
 
 Shots go into the shot map in metres (105 x 68, attacking x = 105) at the same spots as the WhoScored
 events; FotMob's own team statistics (total shots, shots on target, cards) agree with the shot map.
+Extra time is written as the parser expects it (``status.halfs.firstExtraHalfStarted`` set, a "Half"
+event at 90 minutes, the header's score after 120); no FotMob file with extra time or a shoot-out has
+been seen, so the shoot-out's kicks are left out of the shot map.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from football_rag.data.contracts import Side
 from football_rag.data.coordinates import CoordinateSystem, to_metres
-from football_rag.data.synthetic.match import FORMATION, FULL_TIME, HALF, Player, ShotSpec, Squad, SyntheticMatch
+from football_rag.data.synthetic.match import (
+    EXTRA_TIME,
+    FORMATION,
+    FULL_TIME,
+    HALF,
+    Player,
+    ShotSpec,
+    Squad,
+    SyntheticMatch,
+)
 
 EVENT_TYPES = {"goal": "Goal", "saved": "AttemptSaved", "blocked": "AttemptSaved", "miss": "Miss", "post": "Post"}
 POSITION_IDS = {"GK": 0, "DF": 1, "MF": 2, "FW": 3}
 BODY_PARTS = {"Head": "Header"}
+PERIOD_NAMES = {1: "FirstHalf", 2: "SecondHalf", 3: "FirstExtraHalf", 4: "SecondExtraHalf"}
 
 
 def fotmob_document(match: SyntheticMatch) -> dict[str, Any]:
@@ -45,12 +59,15 @@ def fotmob_document(match: SyntheticMatch) -> dict[str, Any]:
                 "started": True,
                 "cancelled": False,
                 "scoreStr": f"{home} - {away}",
-                "halfs": {"firstExtraHalfStarted": "", "secondExtraHalfStarted": ""},
+                "halfs": {
+                    "firstExtraHalfStarted": _clock(match, FULL_TIME + 5) if match.extra_time else "",
+                    "secondExtraHalfStarted": _clock(match, FULL_TIME + 20) if match.extra_time else "",
+                },
             },
         },
         "content": {
             "matchFacts": _facts(match),
-            "shotmap": {"shots": [_shot(match, shot, n) for n, shot in enumerate(match.shots)]},
+            "shotmap": {"shots": [_shot(match, shot, n) for n, shot in enumerate(match.shots) if not shot.shootout]},
             "lineup": {"homeTeam": _lineup(match, match.home), "awayTeam": _lineup(match, match.away)},
             "stats": {
                 "Periods": {"All": {"stats": [{"title": "Top stats", "key": "top_stats", "stats": _stats(match)}]}}
@@ -61,12 +78,12 @@ def fotmob_document(match: SyntheticMatch) -> dict[str, Any]:
 
 def _facts(match: SyntheticMatch) -> dict[str, Any]:
     timeline: list[dict[str, Any]] = []
-    for shot in (s for s in match.shots if s.outcome == "goal"):
+    for shot in (s for s in match.shots if s.outcome == "goal" and not s.shootout):
         before = match.score(shot.minute + 1)
         timeline.append(
-            {"type": "Goal", "time": shot.minute, "isHome": shot.side is Side.HOME, "newScore": list(before)}
+            {"type": "Goal", "time": shot.minute + 1, "isHome": shot.side is Side.HOME, "newScore": list(before)}
         )
-    for minute in (HALF, FULL_TIME):
+    for minute in (HALF, FULL_TIME, EXTRA_TIME) if match.extra_time else (HALF, FULL_TIME):
         home, away = match.score(minute)
         timeline.append({"type": "Half", "time": minute, "homeScore": home, "awayScore": away})
     timeline.sort(key=lambda e: e["time"])
@@ -81,6 +98,11 @@ def _facts(match: SyntheticMatch) -> dict[str, Any]:
     }
 
 
+def _clock(match: SyntheticMatch, minutes: int) -> str:
+    """FotMob's wall-clock time of a moment of the match ("21.08.2023 20:46:38")."""
+    return (match.kickoff + timedelta(minutes=minutes)).strftime("%d.%m.%Y %H:%M:%S")
+
+
 def _shot(match: SyntheticMatch, shot: ShotSpec, n: int) -> dict[str, Any]:
     x, y = to_metres(shot.x, shot.y, CoordinateSystem.OPTA)
     return {
@@ -91,7 +113,7 @@ def _shot(match: SyntheticMatch, shot: ShotSpec, n: int) -> dict[str, Any]:
         "playerName": match.player(shot.player_id).name,
         "x": round(x, 2),
         "y": round(y, 2),
-        "min": shot.minute,
+        "min": shot.minute + 1,  # the minute on the clock: WhoScored's elapsed minute + 1
         "minAdded": None,
         "isBlocked": shot.outcome == "blocked",
         "isOnTarget": shot.on_target,
@@ -100,7 +122,7 @@ def _shot(match: SyntheticMatch, shot: ShotSpec, n: int) -> dict[str, Any]:
         "expectedGoalsOnTarget": round(min(0.99, shot.xg * 1.5), 3) if shot.on_target else None,
         "shotType": BODY_PARTS.get(shot.body_part, shot.body_part),
         "situation": "Penalty" if shot.penalty else "RegularPlay",
-        "period": "FirstHalf" if shot.period == 1 else "SecondHalf",
+        "period": PERIOD_NAMES[shot.period],
     }
 
 
@@ -129,13 +151,15 @@ def _player(player: Player, captain: bool = False) -> dict[str, Any]:
 
 
 def _stats(match: SyntheticMatch) -> list[dict[str, Any]]:
+    in_play = [s for s in match.shots if not s.shootout]
+
     def per_side(count: Any) -> list[int]:
         return [count(side) for side in (Side.HOME, Side.AWAY)]
 
     figures = {
-        ("Total shots", "total_shots"): per_side(lambda side: sum(s.side is side for s in match.shots)),
+        ("Total shots", "total_shots"): per_side(lambda side: sum(s.side is side for s in in_play)),
         ("Shots on target", "ShotsOnTarget"): per_side(
-            lambda side: sum(s.side is side and s.on_target for s in match.shots)
+            lambda side: sum(s.side is side and s.on_target for s in in_play)
         ),
         ("Yellow cards", "yellow_cards"): per_side(
             lambda side: sum(c.side is side and c.kind == "yellow" for c in match.cards)

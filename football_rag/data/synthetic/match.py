@@ -9,7 +9,7 @@ these files and checks the parsed figures against the ``SyntheticMatch`` they ca
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from football_rag.data.contracts import Side
@@ -35,6 +35,15 @@ FIRST = ("Alex", "Ben", "Carl", "Dan", "Eli", "Finn", "Gus", "Hal", "Ian", "Joe"
 LAST = ("Adams", "Brook", "Cole", "Dale", "Ewing", "Frost", "Grant", "Hale", "Irons", "Jones", "Kerr", "Lamb")
 HALF = 45
 FULL_TIME = 90
+EXTRA_HALF = 105
+EXTRA_TIME = 120
+SHOOTOUT_PERIOD = 5
+SHOOTOUT_ROUNDS = 5
+
+
+def period_of(minute: int) -> int:
+    """Return the period a minute of play falls in (1, 2, then 3 and 4 in extra time)."""
+    return 1 if minute < HALF else 2 if minute < FULL_TIME else 3 if minute < EXTRA_HALF else 4
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class Player:
     def on_pitch(self, minute: int) -> bool:
         """Return whether the player was on the pitch at ``minute``."""
         start = 0 if self.starter else self.minute_on
-        return start is not None and start <= minute < (self.minute_off or FULL_TIME + 1)
+        return start is not None and start <= minute < (self.minute_off or EXTRA_TIME + 1)
 
 
 @dataclass(frozen=True)
@@ -81,10 +90,11 @@ class ShotSpec:
     x: float
     y: float
     xg: float
+    shootout: bool = False  # a kick of the penalty shoot-out (period 5), not a shot of the match
 
     @property
     def period(self) -> int:
-        return 1 if self.minute < HALF else 2
+        return SHOOTOUT_PERIOD if self.shootout else period_of(self.minute)
 
     @property
     def on_target(self) -> bool:
@@ -112,29 +122,51 @@ class SyntheticMatch:
     away: Squad
     shots: tuple[ShotSpec, ...]
     cards: tuple[CardSpec, ...]
+    extra_time: bool = False
 
     def squad(self, side: Side) -> Squad:
         return self.home if side is Side.HOME else self.away
 
-    def goals(self, side: Side, before_minute: int = FULL_TIME + 1) -> int:
-        """Return the goals ``side`` scored before ``before_minute`` (no own goals are drawn)."""
-        return sum(1 for s in self.shots if s.side is side and s.outcome == "goal" and s.minute < before_minute)
+    def goals(self, side: Side, before_minute: int = EXTRA_TIME + 1) -> int:
+        """Return the goals ``side`` scored in play before ``before_minute`` (no own goals are drawn)."""
+        return sum(
+            1
+            for s in self.shots
+            if s.side is side and s.outcome == "goal" and s.minute < before_minute and not s.shootout
+        )
 
-    def score(self, before_minute: int = FULL_TIME + 1) -> tuple[int, int]:
+    def score(self, before_minute: int = EXTRA_TIME + 1) -> tuple[int, int]:
+        """Return (home, away) goals before ``before_minute``: the final score on the pitch by default."""
         return self.goals(Side.HOME, before_minute), self.goals(Side.AWAY, before_minute)
+
+    def penalties(self) -> tuple[int, int] | None:
+        """Return the shoot-out's (home, away) kicks scored, ``None`` when there was none."""
+        kicks = [s for s in self.shots if s.shootout]
+        if not kicks:
+            return None
+        scored = [s.side for s in kicks if s.outcome == "goal"]
+        return scored.count(Side.HOME), scored.count(Side.AWAY)
 
     def player(self, player_id: int) -> Player:
         return next(p for side in Side for p in self.squad(side).players if p.player_id == player_id)
 
 
-def synthetic_match(seed: int, kickoff: datetime | None = None) -> SyntheticMatch:
-    """Return the match drawn from ``seed`` (the same seed, the same match)."""
+def synthetic_match(seed: int, kickoff: datetime | None = None, knockout: bool = False) -> SyntheticMatch:
+    """Return the match drawn from ``seed`` (the same seed, the same match).
+
+    A ``knockout`` match is level after 90 minutes, goes to extra time, and to a shoot-out when still level.
+    """
     rng = random.Random(seed)
     home_name, away_name = rng.sample(CLUBS, 2)
     start = kickoff or datetime(2025, 8, 16, 15) + timedelta(days=7 * (seed % 38))
     home = _squad(rng, Side.HOME, home_name, seed)
     away = _squad(rng, Side.AWAY, away_name, seed)
-    shots = tuple(sorted((s for squad in (home, away) for s in _shots(rng, squad)), key=lambda s: (s.minute, s.second)))
+    shots = [s for squad in (home, away) for s in _shots(rng, squad, 1, FULL_TIME - 1, rng.randint(4, 18))]
+    if knockout:
+        shots = _level(shots) + [s for squad in (home, away) for s in _shots(rng, squad, FULL_TIME, EXTRA_TIME - 1, 3)]
+        if _goals_by_side(shots)[Side.HOME] == _goals_by_side(shots)[Side.AWAY]:
+            shots += _shootout(rng, home, away)
+    shots.sort(key=lambda s: (s.shootout, s.minute, s.second))
     return SyntheticMatch(
         whoscored_id=9_000_000 + seed,
         fotmob_id=8_000_000 + seed,
@@ -145,8 +177,9 @@ def synthetic_match(seed: int, kickoff: datetime | None = None) -> SyntheticMatc
         referee=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
         home=home,
         away=away,
-        shots=shots,
-        cards=_cards(rng, (home, away), shots),
+        shots=tuple(shots),
+        cards=_cards(rng, (home, away), tuple(shots)),
+        extra_time=knockout,
     )
 
 
@@ -158,8 +191,8 @@ def _squad(rng: random.Random, side: Side, name: str, seed: int) -> Squad:
     bench = [Player(base + 11 + i, names[11 + i], 12 + i, pos, False) for i, pos in enumerate(BENCH_POSITIONS)]
     for n, off_index in enumerate(rng.sample(range(1, 11), rng.randint(0, 3))):
         minute = rng.randint(60, 85)
-        starters[off_index] = _replace(starters[off_index], minute_off=minute)
-        bench[n + 1] = _replace(bench[n + 1], minute_on=minute)
+        starters[off_index] = replace(starters[off_index], minute_off=minute)
+        bench[n + 1] = replace(bench[n + 1], minute_on=minute)
     return Squad(
         side=side,
         name=name,
@@ -170,15 +203,12 @@ def _squad(rng: random.Random, side: Side, name: str, seed: int) -> Squad:
     )
 
 
-def _replace(player: Player, **changes: int) -> Player:
-    return Player(**{**player.__dict__, **changes})
-
-
-def _shots(rng: random.Random, squad: Squad) -> list[ShotSpec]:
+def _shots(rng: random.Random, squad: Squad, first: int, last: int, count: int) -> list[ShotSpec]:
+    """Return ``count`` shots of ``squad`` between minutes ``first`` and ``last``."""
     shots = []
     outcomes, weights = zip(*OUTCOMES, strict=True)
-    for _ in range(rng.randint(4, 18)):
-        minute = rng.randint(1, FULL_TIME - 1)
+    for _ in range(count):
+        minute = rng.randint(first, last)
         shooter = rng.choice([p for p in squad.players if p.position != "GK" and p.on_pitch(minute)])
         penalty = rng.random() < 0.03
         x, y = (88.5, 50.0) if penalty else (round(rng.uniform(70, 97), 1), round(rng.uniform(25, 75), 1))
@@ -197,6 +227,36 @@ def _shots(rng: random.Random, squad: Squad) -> list[ShotSpec]:
             )
         )
     return shots
+
+
+def _goals_by_side(shots: list[ShotSpec]) -> dict[Side, int]:
+    return {side: sum(1 for s in shots if s.side is side and s.outcome == "goal") for side in Side}
+
+
+def _level(shots: list[ShotSpec]) -> list[ShotSpec]:
+    """Return the shots with the leading side's last goals saved instead, so the match is level."""
+    goals = _goals_by_side(shots)
+    leader = max(Side, key=lambda side: goals[side])
+    surplus = goals[leader] - goals[leader.opponent]
+    saved = sorted((s for s in shots if s.side is leader and s.outcome == "goal"), key=lambda s: -s.minute)[:surplus]
+    return [replace(s, outcome="saved") if s in saved else s for s in shots]
+
+
+def _shootout(rng: random.Random, home: Squad, away: Squad) -> list[ShotSpec]:
+    """Five kicks each (home first), then sudden death, until one side is ahead after a round."""
+    kicks: list[ShotSpec] = []
+    scored = {Side.HOME: 0, Side.AWAY: 0}
+    rounds = 0
+    while rounds < SHOOTOUT_ROUNDS or scored[Side.HOME] == scored[Side.AWAY]:
+        for squad in (home, away):
+            taker = rng.choice([p for p in squad.players if p.on_pitch(EXTRA_TIME - 1) and p.position != "GK"])
+            goal = rng.random() < 0.75
+            scored[squad.side] += goal
+            outcome = "goal" if goal else "saved"
+            spot = {"x": 88.5, "y": 50.0, "xg": 0.79, "body_part": "RightFoot", "penalty": True, "shootout": True}
+            kicks.append(ShotSpec(EXTRA_TIME, len(kicks), squad.side, taker.player_id, outcome, **spot))
+        rounds += 1
+    return kicks
 
 
 def _cards(rng: random.Random, squads: tuple[Squad, Squad], shots: tuple[ShotSpec, ...]) -> tuple[CardSpec, ...]:

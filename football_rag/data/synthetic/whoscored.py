@@ -11,7 +11,18 @@ import random
 from typing import Any
 
 from football_rag.data.contracts import Side
-from football_rag.data.synthetic.match import FORMATION, FULL_TIME, HALF, ShotSpec, Squad, SyntheticMatch
+from football_rag.data.synthetic.match import (
+    EXTRA_HALF,
+    EXTRA_TIME,
+    FORMATION,
+    FULL_TIME,
+    HALF,
+    SHOOTOUT_PERIOD,
+    ShotSpec,
+    Squad,
+    SyntheticMatch,
+    period_of,
+)
 
 # Opta event types, and WhoScored's shot type by outcome (a blocked shot is "SavedShot" + "Blocked").
 PASS, SAVED, GOAL, MISS, POST, CARD, SUB_OFF, SUB_ON, END, START = 1, 15, 16, 13, 14, 17, 18, 19, 30, 32
@@ -28,7 +39,16 @@ TYPE_NAMES = {
     END: "End",
     START: "Start",
 }
-PERIOD_NAMES = {1: "FirstHalf", 2: "SecondHalf"}
+PERIOD_NAMES = {
+    1: "FirstHalf",
+    2: "SecondHalf",
+    3: "ExtraTimeFirstHalf",
+    4: "ExtraTimeSecondHalf",
+    5: "PenaltyShootout",
+}
+# (period, first minute, last minute) of play
+PERIODS = ((1, 0, HALF), (2, HALF, FULL_TIME))
+EXTRA_PERIODS = ((3, FULL_TIME, EXTRA_HALF), (4, EXTRA_HALF, EXTRA_TIME))
 CARD_NAMES = {"yellow": "Yellow", "red": "Red"}
 FINISHED_STATUS = 6
 PASSES_A_MINUTE = 5
@@ -36,8 +56,10 @@ PASSES_A_MINUTE = 5
 
 def whoscored_document(match: SyntheticMatch) -> dict[str, Any]:
     """Return the match as WhoScored's ``matchCentreData`` (save it as ``<whoscored_id>.json``)."""
-    home, away = match.score()
+    home, away = match.score(FULL_TIME)
     ht_home, ht_away = match.score(HALF)
+    et_home, et_away = match.score()
+    penalties = match.penalties()
     return {
         "playerIdNameDictionary": {str(p.player_id): p.name for side in Side for p in match.squad(side).players},
         "startTime": match.kickoff.isoformat(),
@@ -49,10 +71,10 @@ def whoscored_document(match: SyntheticMatch) -> dict[str, Any]:
         "elapsed": "FT",
         "htScore": f"{ht_home} : {ht_away}",
         "ftScore": f"{home} : {away}",
-        "score": f"{home} : {away}",
-        "etScore": "",
-        "pkScore": "",
-        "maxPeriod": 2,
+        "score": f"{et_home} : {et_away}",
+        "etScore": f"{et_home} : {et_away}" if match.extra_time else "",
+        "pkScore": f"{penalties[0]} : {penalties[1]}" if penalties else "",
+        "maxPeriod": SHOOTOUT_PERIOD if penalties else 4 if match.extra_time else 2,
         "home": _team(match, match.home),
         "away": _team(match, match.away),
         "events": _events(match),
@@ -62,7 +84,7 @@ def whoscored_document(match: SyntheticMatch) -> dict[str, Any]:
 def _team(match: SyntheticMatch, squad: Squad) -> dict[str, Any]:
     shots_by_minute: dict[str, int] = {}
     on_target_by_minute: dict[str, int] = {}
-    for shot in (s for s in match.shots if s.side is squad.side):
+    for shot in (s for s in match.shots if s.side is squad.side and not s.shootout):
         shots_by_minute[str(shot.minute)] = shots_by_minute.get(str(shot.minute), 0) + 1
         if shot.on_target:
             on_target_by_minute[str(shot.minute)] = on_target_by_minute.get(str(shot.minute), 0) + 1
@@ -105,33 +127,37 @@ def _team(match: SyntheticMatch, squad: Squad) -> dict[str, Any]:
 def _events(match: SyntheticMatch) -> list[dict[str, Any]]:
     """Return the events in match order, each team numbering its own (``eventId``)."""
     moments: list[tuple[int, int, int, Side, dict[str, Any]]] = []
-    for period, start in ((1, 0), (2, HALF)):
+    periods = PERIODS + (EXTRA_PERIODS if match.extra_time else ())
+    periods += ((SHOOTOUT_PERIOD, EXTRA_TIME, EXTRA_TIME),) if match.penalties() else ()
+    for period, start, end in periods:
         for side in Side:
             moments.append((period, start, 0, side, _kind(START)))
-            moments.append((period, start + HALF, 0, side, _kind(END)))
+            moments.append((period, end, 59, side, _kind(END)))
     # build-up play: a few passes a minute for each team, so a match has about as many events as a real one
     rng = random.Random(match.whoscored_id)
-    for minute in range(FULL_TIME):
+    for minute in range(EXTRA_TIME if match.extra_time else FULL_TIME):
         for side in Side:
             passer = rng.choice([p for p in match.squad(side).players if p.on_pitch(minute)])
             for second in sorted(rng.sample(range(60), PASSES_A_MINUTE)):
                 x, y = round(rng.uniform(5, 95), 1), round(rng.uniform(2, 98), 1)
                 pass_event = _kind(PASS, playerId=passer.player_id, x=x, y=y, endX=min(100.0, x + 8), endY=y)
-                moments.append((_period(minute), minute, second, side, pass_event))
+                moments.append((period_of(minute), minute, second, side, pass_event))
     for shot in match.shots:
-        for offset in (3, 2, 1):
+        for offset in () if shot.shootout else (3, 2, 1):
             moments.append((shot.period, shot.minute, max(0, shot.second - offset), shot.side, _pass(shot)))
         moments.append((shot.period, shot.minute, shot.second, shot.side, _shot(shot)))
     for card in match.cards:
         extra = {"playerId": card.player_id, "cardType": {"value": 0, "displayName": CARD_NAMES[card.kind]}}
         qualifiers = [_qualifier(CARD_NAMES[card.kind])]
-        moments.append((_period(card.minute), card.minute, 30, card.side, _kind(CARD, qualifiers, **extra)))
+        moments.append((period_of(card.minute), card.minute, 30, card.side, _kind(CARD, qualifiers, **extra)))
     for side in Side:
         for player in match.squad(side).players:
             if player.minute_off is not None:
-                moments.append((2, player.minute_off, 0, side, _kind(SUB_OFF, playerId=player.player_id)))
+                off = _kind(SUB_OFF, playerId=player.player_id)
+                moments.append((period_of(player.minute_off), player.minute_off, 0, side, off))
             if player.minute_on is not None:
-                moments.append((2, player.minute_on, 1, side, _kind(SUB_ON, playerId=player.player_id)))
+                on = _kind(SUB_ON, playerId=player.player_id)
+                moments.append((period_of(player.minute_on), player.minute_on, 1, side, on))
     moments.sort(key=lambda m: (m[0], m[1], m[2], m[4]["type"]["value"] == END))
     counters = {side: 0 for side in Side}
     events = []
@@ -154,10 +180,6 @@ def _events(match: SyntheticMatch) -> list[dict[str, Any]]:
             }
         )
     return events
-
-
-def _period(minute: int) -> int:
-    return 1 if minute < HALF else 2
 
 
 def _kind(type_id: int, qualifiers: list[dict[str, Any]] | None = None, **fields: Any) -> dict[str, Any]:
