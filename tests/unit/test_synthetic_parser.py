@@ -7,6 +7,7 @@ analytics tables are exercised on matches whose score, goals, shots, cards and l
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,34 @@ def test_a_synthetic_match_with_a_few_events_without_ids_keeps_the_others(
     # a lost shot or card costs completeness; a lost pass, start or substitution does not
     touched = any(events[i].get("isShot") or events[i]["type"]["value"] == 17 for i in indices)
     assert parsed.match.completeness.complete is not touched
+
+
+def _floated_and_shuffled(value: object, rng: random.Random) -> object:
+    """The same JSON with its keys in another order and every whole number of an id key as a float."""
+    if isinstance(value, dict):
+        items = list(value.items())
+        rng.shuffle(items)
+        return {k: float(v) if k in FLOAT_IDS and type(v) is int else _floated_and_shuffled(v, rng) for k, v in items}
+    if isinstance(value, list):
+        return [_floated_and_shuffled(v, rng) for v in value]
+    return value
+
+
+FLOAT_IDS = frozenset({"eventId", "playerId", "teamId", "id"})
+
+
+@settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(seed=st.integers(0, 500), order=st.integers(0, 2**32))
+def test_float_ids_and_reordered_keys_change_nothing_in_either_shape(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, order: int
+) -> None:
+    spec = synthetic_match(seed)
+    folder = tmp_path_factory.mktemp("reordered")
+    for render in (whoscored_document, fotmob_document):
+        plain, changed = folder / "plain.json", folder / "changed.json"
+        plain.write_text(json.dumps(render(spec)), encoding="utf-8")
+        changed.write_text(json.dumps(_floated_and_shuffled(render(spec), random.Random(order))), encoding="utf-8")
+        before, after = parse_file(plain), parse_file(changed)
+        assert after.events == before.events and after.shots == before.shots and after.lineups == before.lineups
+        assert after.match.score == before.match.score and after.warnings == ()
+        assert sorted(after.team_stats, key=str) == sorted(before.team_stats, key=str)
