@@ -114,8 +114,8 @@ class _Document:
 
     def fail(self, field: str, reason: str) -> ParseError:
         """Return the error for ``field``: the file, the path in it (inside the wrapper or page) and why."""
-        where = {"whoscored_wrapper": "matchCentreData.", "whoscored_page": "matchCentreData."}.get(self.shape, "")
-        return ParseError(str(self.raw.path), reason, f"{where}{field}")
+        inside = "" if self.shape == "whoscored_bare" else "matchCentreData."
+        return ParseError(str(self.raw.path), reason, f"{inside}{field}")
 
     def section(self, mapping: Mapping[str, Any], key: str, path: str, kind: type[T]) -> T:
         """Return a part every known shape has; its absence means a shape never seen."""
