@@ -44,6 +44,9 @@ class HubState:
         # Tag the commit before this one with this name while answering the next commit: another publisher
         # tagging the same version while an upload is in flight.
         self.tag_during_commit: str | None = None
+        # When set, every request must carry ``Authorization: Bearer <token>``, as a private repo's do on the Hub:
+        # a wrong token is answered 401, no token 401 RepoNotFound (the Hub does not say a private repo exists).
+        self.token: str | None = None
         self.lock = threading.Lock()
 
 
@@ -77,6 +80,8 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             path = unquote(url.path)
             with state.lock:
                 state.requests.append(f"{self.command} {path}")
+                if state.token is not None and not self._authorized():
+                    return
                 for method, pattern, action in ROUTES:
                     found = re.fullmatch(pattern, path)
                     if found and method == self.command:
@@ -85,6 +90,22 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             self._reply(404, {"error": f"loopback hub: no route for {self.command} {path}"})
 
         do_GET = do_POST = do_HEAD = _route
+
+        def _authorized(self) -> bool:
+            """Return True when the request carries the hub's token; else answer 401 as the Hub does."""
+            given = self.headers.get("Authorization")
+            if given == f"Bearer {state.token}":
+                return True
+            if given:
+                self._reply(401, {"error": "Invalid credentials in Authorization header"})
+            else:
+                self._reply(401, {"error": "Repository not found"}, {"X-Error-Code": "RepoNotFound"})
+            return False
+
+        def _missing(self, target: Repo | None, code: str = "RepoNotFound") -> None:
+            """Answer 404 for a repo that does not exist, or for a revision (``code``) the repo does not have."""
+            code = "RepoNotFound" if target is None else code
+            self._reply(404, {"error": code}, {"X-Error-Code": code})
 
         # --- endpoints ---------------------------------------------------------------------------
 
@@ -173,7 +194,7 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             target = state.repos.get(repo)
             oid = target.resolve(rev) if target else None
             if oid is None:
-                self._reply(404, {"error": "Repository not found"}, {"X-Error-Code": "RepoNotFound"})
+                self._missing(target, "RevisionNotFound")
                 return
             siblings = [{"rfilename": p} for p in sorted(target.commits[oid])]
             self._reply(200, {"id": repo, "sha": oid, "private": True, "siblings": siblings, "tags": []})
@@ -191,9 +212,11 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
         def resolve(self, repo: str, rev: str, file: str) -> None:
             target = state.repos.get(repo)
             oid = target.resolve(rev) if target else None
-            if oid is None or file not in target.commits[oid]:
-                code = "RepoNotFound" if oid is None else "EntryNotFound"
-                self._reply(404, {"error": code}, {"X-Error-Code": code, "X-Repo-Commit": oid or ""})
+            if oid is None:
+                self._missing(target, "RevisionNotFound")
+                return
+            if file not in target.commits[oid]:
+                self._reply(404, {"error": "EntryNotFound"}, {"X-Error-Code": "EntryNotFound", "X-Repo-Commit": oid})
                 return
             data = target.commits[oid][file]
             self._reply(200, data, {"X-Repo-Commit": oid, "ETag": f'"{_blob_oid(data)}"'})

@@ -15,6 +15,7 @@ import sys
 import gradio as gr
 
 from football_rag.app.blocks import CSS, build_app
+from football_rag.app.setup_page import setup_app
 from football_rag.app.state import load_state
 from football_rag.config.model_cache import ModelPackageMissing, ModelsUnavailable, llm_model_names, require_models
 from football_rag.config.settings import Settings, get_settings
@@ -43,16 +44,20 @@ def launch(demo: gr.Blocks, server_name: str | None = None, server_port: int | N
 def serve(settings: Settings | None = None) -> None:
     """Load the pinned release once, start the LLM loading in the background, and serve the app until stopped.
 
-    Exits 1 with a one-line reason when there is no release to load or a model is missing (its packages are not
-    installed: ``scripts/setup.sh`` and the Docker image install them); the LLM is checked before anything loads.
+    When there is nothing to serve (no release configured or published, a Hub error while loading it: 401, 404,
+    network, a missing version; or a model missing), writes the one-line reason on stderr and serves the setup
+    page with it instead of exiting: a Space that exits is restarted in a loop and shows only "Runtime error".
+    The LLM is checked before anything loads.
     """
     settings = settings or get_settings()
     try:
         require_models(llm_model_names(settings))
         state = load_state(settings)
     except (NoRelease, ModelsUnavailable, ModelPackageMissing) as exc:
-        sys.stderr.write(f"{exc}\n")
-        raise SystemExit(1) from None
+        problem = " ".join(str(exc).split())  # one line, whatever the library wrote
+        sys.stderr.write(f"{problem}\n")
+        launch(setup_app(problem, settings))
+        return
     state.llm.start()
     log.info("serving release %s (%s)", state.version, state.coverage.summary())
     if state.held_back:

@@ -53,6 +53,14 @@ class VersionTaken(ValueError):
     """The hub already holds this version with other content: a published version is never replaced."""
 
 
+class HubUnavailable(ValueError):
+    """A HF hub cannot give a release (token refused, repo or version missing, Hub unreachable): one line says which.
+
+    A ValueError like a damaged release: the reader (``load_knowledge_base``) turns it into ``NoRelease`` with
+    this message, which the app shows and the CLI prints instead of a traceback.
+    """
+
+
 class Hub(Protocol):
     """Where releases are published and loaded from."""
 
@@ -247,8 +255,14 @@ class HfHub:
                 path = hf_hub_download(
                     self.repo_id, LATEST_NAME, repo_type="dataset", cache_dir=cache, endpoint=_endpoint()
                 )
-            except (RemoteEntryNotFoundError, RepositoryNotFoundError):  # a network error raises: no guessing
+            except RemoteEntryNotFoundError:
                 return None
+            except RepositoryNotFoundError as exc:
+                if _status(exc) == 404:  # not created yet: nothing published (a refused token is not that)
+                    return None
+                raise hub_failure(exc, self.repo_id) from exc
+            except _hub_errors() as exc:  # a network error raises too: no guessing
+                raise hub_failure(exc, self.repo_id) from exc
             return Path(path).read_text(encoding="utf-8").strip() or None
 
     def fetch(self, version: str, dest_root: Path) -> Path:
@@ -256,15 +270,60 @@ class HfHub:
         from huggingface_hub import snapshot_download
 
         dest = dest_root / version
-        snapshot_download(
-            self.repo_id,
-            repo_type="dataset",
-            revision=version,
-            local_dir=str(dest),
-            endpoint=_endpoint(),
-        )
+        try:
+            snapshot_download(
+                self.repo_id,
+                repo_type="dataset",
+                revision=version,
+                local_dir=str(dest),
+                endpoint=_endpoint(),
+            )
+        except _hub_errors() as exc:
+            raise hub_failure(exc, self.repo_id, version) from exc
         (dest / LATEST_NAME).unlink(missing_ok=True)  # main's pointer file is not part of the release
         return dest
+
+
+def _hub_errors() -> tuple[type[Exception], ...]:
+    """Return the exceptions the HF client raises when the Hub refuses or cannot be reached (not our bugs)."""
+    import httpx
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
+
+    # LocalEntryNotFoundError: the Hub could not be reached and no local copy exists.
+    return (HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled, httpx.TransportError)
+
+
+def _status(exc: BaseException) -> int | None:
+    """Return the HTTP status of a Hub error, or None when no response came back."""
+    response = getattr(exc, "response", None)
+    return getattr(response, "status_code", None)
+
+
+def hub_failure(exc: BaseException, repo_id: str, version: str | None = None) -> HubUnavailable:
+    """Return a one-line HubUnavailable for a Hub error met reading ``repo_id``: what failed and what to set."""
+    from huggingface_hub import get_token
+    from huggingface_hub.errors import OfflineModeIsEnabled, RevisionNotFoundError
+
+    where = f"HF dataset repo {repo_id}" + (f" at {_endpoint()}" if _endpoint() else "")
+    status = _status(exc)
+    if isinstance(exc, RevisionNotFoundError):
+        return HubUnavailable(f"{where} has no release {version}: set FOOTBALL_RAG_RELEASE to a published version")
+    if status in (401, 403):
+        fix = "set HF_TOKEN to a token that can read it" if get_token() else "no HF_TOKEN is set: set a read token"
+        return HubUnavailable(f"{where} refused access ({status}; private, or the token is wrong): {fix}")
+    if status == 404:
+        return HubUnavailable(f"{where} was not found (404): check FOOTBALL_RAG_HUB, and HF_TOKEN if it is private")
+    if isinstance(exc, OfflineModeIsEnabled):
+        return HubUnavailable(f"cannot read {where}: HF_HUB_OFFLINE=1 switches the HF client offline; unset it")
+    if status is not None:
+        return HubUnavailable(f"{where} answered HTTP {status}: {_first_line(exc)}")
+    cause = exc.__cause__ or exc.__context__ or exc
+    return HubUnavailable(f"cannot reach {where}: {type(cause).__name__}: {_first_line(cause)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    """Return the first non-empty line of an exception's message (the client's messages run over many lines)."""
+    return next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
 
 
 def _sorted_versions(names: Iterable[str]) -> list[str]:

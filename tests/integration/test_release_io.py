@@ -18,7 +18,7 @@ from football_rag.config.settings import REPO_ROOT, Settings, get_settings
 from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
-from football_rag.knowledge.hub import HfHub, LocalHub, VersionTaken, fetch_release
+from football_rag.knowledge.hub import HfHub, HubUnavailable, LocalHub, VersionTaken, fetch_release
 from football_rag.knowledge.index import INDEX_DIR, build_index, open_index
 from football_rag.knowledge.ingest import (
     as_match_tables,
@@ -39,6 +39,7 @@ from football_rag.knowledge.release import (
     verify_release,
 )
 from football_rag.knowledge.release_gate import GateConfig
+from football_rag.rag.knowledge_base import NoRelease, load_knowledge_base
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 from hub_server import HubState, serve
@@ -306,3 +307,68 @@ def test_hf_hub_refuses_a_tag_another_publisher_made_during_the_upload(
         hub.publish(newer)
 
     assert hub.latest_version() == "v0001"  # LATEST is the other publisher's to move
+
+
+def _reader(tmp_path: Path) -> Settings:
+    """Return the settings of an app reading the loopback HF hub's repo (a fresh home)."""
+    return Settings(home=tmp_path / "reader", hub="football-rag/knowledge")
+
+
+def test_a_refused_token_is_one_clear_line_where_the_release_is_loaded(
+    release: Path, tmp_path: Path, loopback_hub: HubState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    HfHub("football-rag/knowledge").publish(release)
+    loopback_hub.token = TOKEN  # the repo is private: only this token reads it
+    monkeypatch.setenv("HF_TOKEN", "hf_wrong_token")
+
+    for version in (None, "v0001"):  # the hub's latest, and a pinned version
+        with pytest.raises(HubUnavailable) as refused:
+            fetch_release(_reader(tmp_path), version)
+        message = str(refused.value)
+        assert message.startswith("HF dataset repo football-rag/knowledge at http://127.0.0.1:")
+        assert message.endswith(
+            "refused access (401; private, or the token is wrong): set HF_TOKEN to a token that can read it"
+        )
+        assert "\n" not in message and "hf_wrong_token" not in message
+
+    monkeypatch.delenv("HF_TOKEN")
+    with pytest.raises(NoRelease, match=r"refused access \(401; .*\): no HF_TOKEN is set: set a read token$"):
+        load_knowledge_base(_reader(tmp_path), "v0001")  # what the app and `ask` call: NoRelease, same line
+
+    monkeypatch.setenv("HF_TOKEN", TOKEN)
+    assert read_manifest(fetch_release(_reader(tmp_path), "v0001")).version == "v0001"
+
+
+def test_a_missing_repo_or_version_is_one_clear_line(release: Path, tmp_path: Path, loopback_hub: HubState) -> None:
+    missing = Settings(home=tmp_path / "reader", hub="football-rag/no-such-repo")
+    with pytest.raises(
+        HubUnavailable, match=r"no-such-repo at http://\S+ was not found \(404\): check FOOTBALL_RAG_HUB"
+    ):
+        fetch_release(missing, "v0001")
+    with pytest.raises(NoRelease, match=r"^no release is published on the configured hub yet"):
+        load_knowledge_base(missing)  # no repo, no LATEST: nothing published, as a fresh repo
+
+    HfHub("football-rag/knowledge").publish(release)
+    with pytest.raises(HubUnavailable) as absent:
+        fetch_release(_reader(tmp_path), "v0009")
+    assert str(absent.value).endswith("has no release v0009: set FOOTBALL_RAG_RELEASE to a published version")
+
+
+def test_an_unreachable_hub_is_one_clear_line(
+    tmp_path: Path, loopback_hub: HubState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{_closed_port()}")
+    for version in (None, "v0001"):
+        with pytest.raises(
+            HubUnavailable, match=r"^cannot reach HF dataset repo football-rag/knowledge at http://127\.0\.0\.1:\d+: "
+        ):
+            fetch_release(_reader(tmp_path), version)
+
+
+def _closed_port() -> int:
+    """Return a loopback port nothing listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
