@@ -1,38 +1,73 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
-"9 November 2025", "Nov 9", "23/11/2025", "2025-11-23" -> that day; "November 2025", "in August" ->
-that month; "last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" -> relative
-to the latest match in the data (not to today: the data is post-match and may lag). A month or day
-without a year takes the latest year that does not run past the data.
+One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25",
+"2025-11-23", "on 7/1", "Thursday 1 January", "sunday the 26th", "last Saturday". A month: "November
+2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9".
+"last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" count back from the
+latest match in the data (not from today: the data is post-match and may lag). A day or month without a
+year takes the latest year that does not run past the data (and fits the weekday, when one is named);
+"the 26th" alone is the latest match day on a 26th.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"({_MONTH_NAMES})\.?"
+_WEEKDAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+# Alone, only a weekday's full name: "wed" is Sheffield Wednesday's, "sat" and "sun" everyday words.
+_FULL_WEEKDAY = r"(" + "|".join(day.lower() for day in calendar.day_name) + r")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(\d{4})"
-DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE)
-MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.IGNORECASE)
+_YEAR = r"(\d{4}|'\d{2})"
+DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# "25/01/2026", "25.1.26", "30.8.25", "25-01-2026": day first, as in Britain. A dash needs the full year,
+# so a formation ("4-2-3-1") or a score is never a date.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)|\b(\d{1,2})-(\d{1,2})-(\d{4})\b"
+)
+# "on 7/1", "from 1/9": day/month with no year only after a word that introduces a date, never a bare
+# "3/5" (three of five shots).
+SHORT_DATE = re.compile(
+    rf"\b(?:on|from|since|until|till|to|before|after|of|and|{_FULL_WEEKDAY})\s+(\d{{1,2}})/(\d{{1,2}})(?![\d/])",
+    re.IGNORECASE,
+)
+# "sunday the 26th", "on the 26th": a day of an unnamed month ("the 26th minute" is no date).
+DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
+    re.IGNORECASE,
+)
+# "last Saturday", "on Sunday", "Saturday's game": the latest such weekday up to the latest match
+# (Sheffield Wednesday is a club).
+NAMED_WEEKDAY = re.compile(
+    rf"(?<!sheffield )(?<!sheff )\b(?:(?:last|this|previous|past|on)\s+)?{_FULL_WEEKDAY}(?:'s)?\b"
+    r"(?!,?\s+(?:the\s+)?\d)",
+    re.IGNORECASE,
+)
+WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
 # "Who scored at the weekend?": the weekend people mean is the latest one, as "this weekend" is.
 THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # "may" and "march" are verbs and "Jan" a first name (Jan Paul van Hecke): only capitalised, and next to
 # a day or a year or after a word that introduces a time ("in May", "since March", "early Jan"), is such
-# a word the month.
+# a word the month; in lower case only with a year, an ordinal ("may 3rd") or, for "jan", any number.
 AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
-# "Goals since October": from the month on, not the month alone.
-_SINCE_BEFORE = re.compile(r"\b(since|from the start of)\W*$", re.I)
+# "Goals since October", "from 30.8.25": from that day or month on, not it alone.
+_SINCE_BEFORE = re.compile(r"\b(since|from|starting|from the start of)\W*$", re.I)
+_UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through)\s+", re.I)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
 )
@@ -48,17 +83,35 @@ class Period:
         return self.start <= day <= self.end
 
 
-def _year_for(month: int, day: int, latest: date) -> int:
-    """The latest year in which that day is not after the latest match."""
-    return latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
+@dataclass(frozen=True)
+class _Day:
+    """One day the text names, and where: ``start``/``end`` are character offsets."""
+
+    start: int
+    end: int
+    day: date
 
 
-def _day_period(year: int, month: int, day: int) -> Period | None:
+def _year_for(month: int, day: int, latest: date, weekday: int | None = None) -> int:
+    """Return the latest year in which that day is not after the latest match (and falls on ``weekday``)."""
+    year = latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
+    if weekday is None:
+        return year
+    # A weekday recurs on a date every few years: look back far enough for any date, 29 February included.
+    fits = [y for y in range(year, year - 29, -1) if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    return fits[0] if fits else year
+
+
+def _valid(year: int, month: int, day: int) -> bool:
     try:
-        d = date(year, month, day)
+        date(year, month, day)
     except ValueError:
-        return None
-    return Period(d, d, d.isoformat())
+        return False
+    return True
+
+
+def _day_period(day: date) -> Period:
+    return Period(day, day, day.isoformat())
 
 
 def _month_period(year: int, month: int) -> Period:
@@ -82,30 +135,120 @@ def _relative(word: str, unit: str, latest: date) -> Period:
     return Period(saturday - timedelta(days=1), saturday + timedelta(days=2), f"weekend of {saturday.isoformat()}")
 
 
-def resolve_period(text: str, latest: date) -> Period | None:
-    """Return the period the text names, or None when it names none."""
-    if m := ISO_DATE.search(text):
-        return _day_period(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if m := SLASH_DATE.search(text):
-        return _day_period(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    if m := RELATIVE.search(text):
-        return _relative(m.group(1), m.group(2), latest)
-    if THE_WEEKEND.search(text):
-        return _relative("this", "weekend", latest)
+def _full_year(text: str) -> int:
+    """Return a written year as four digits ("26", "'26" -> 2026)."""
+    digits = int(text.lstrip("'"))
+    return digits + 2000 if digits < 100 else digits
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """Return the weekday named just before offset ``start`` ("Thursday 1 January"), or None."""
+    m = WEEKDAY_BEFORE.search(text[:start])
+    return WEEKDAYS[m.group(1).lower()] if m else None
+
+
+def _dated(text: str, span: tuple[int, int], year: str | None, month: int, day: int, latest: date) -> _Day | None:
+    """Return the day written at ``span`` with a day and a month, the year inferred when not written."""
+    weekday = _weekday_before(text, span[0])
+    full = _full_year(year) if year else _year_for(month, day, latest, weekday)
+    return _Day(*span, date(full, month, day)) if _valid(full, month, day) else None
+
+
+def _iso_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    for m in ISO_DATE.finditer(text):
+        year, month, day = (int(g) for g in m.groups())
+        yield _Day(m.start(), m.end(), date(year, month, day)) if _valid(year, month, day) else None
+
+
+def _numeric_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    for m in NUMERIC_DATE.finditer(text):
+        day, month, year = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+        yield _dated(text, m.span(), year, int(month), int(day), latest)
+    for m in SHORT_DATE.finditer(text):
+        # The span starts at the digits: the word before ("from", "since") is read by ``_span``.
+        yield _dated(text, (m.start(2), m.end()), None, int(m.group(3)), int(m.group(2)), latest)
+
+
+def _worded_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
     for pattern, day_group, month_group in ((DAY_MONTH_YEAR, 1, 2), (MONTH_DAY_YEAR, 2, 1)):
         for m in pattern.finditer(text):
             if _is_month(m.group(month_group), m.group(0)):
                 month, day = MONTHS[m.group(month_group).lower()], int(m.group(day_group))
-                year = int(m.group(3)) if m.group(3) else _year_for(month, day, latest)
-                return _day_period(year, month, day)
+                yield _dated(text, m.span(), m.group(3), month, day, latest)
+
+
+def _month_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "sunday the 26th": the latest match day on a 26th (and a Sunday), else the latest such calendar day."""
+    for m in DAY_OF_MONTH.finditer(text):
+        weekday = WEEKDAYS[m.group(1).lower()] if m.group(1) else None
+        day = int(m.group(2))
+
+        def fits(d: date, day: int = day, weekday: int | None = weekday) -> bool:
+            return d.day == day and (weekday is None or d.weekday() == weekday)
+
+        played = [d for d in match_days if d <= latest and fits(d)]
+        calendar_days = (latest - timedelta(days=n) for n in range(366 * 7))
+        found = max(played) if played else next((d for d in calendar_days if fits(d)), None)
+        yield _Day(m.start(), m.end(), found) if found else None
+
+
+def _weekday_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "last Saturday", "on Sunday": the latest such weekday on or before the latest match."""
+    for m in NAMED_WEEKDAY.finditer(text):
+        weekday = WEEKDAYS[m.group(1).lower()]
+        yield _Day(m.start(), m.end(), latest - timedelta(days=(latest.weekday() - weekday) % 7))
+
+
+DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]], ...] = (
+    _iso_days,
+    _numeric_days,
+    _worded_days,
+    _month_days,
+    _weekday_days,
+)
+
+
+def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list[_Day]:
+    """Return every day the text names, in order, a longer mention winning over one inside it."""
+    days = tuple(sorted(set(match_days)))
+    found = [d for read in DAY_READERS for d in read(text, latest, days) if d is not None]
+    kept: list[_Day] = []
+    for d in sorted(found, key=lambda d: (d.start, -(d.end - d.start))):
+        if not any(k.start < d.end and d.start < k.end for k in kept):
+            kept.append(d)
+    return kept
+
+
+def resolve_period(text: str, latest: date, match_days: Iterable[date] = ()) -> Period | None:
+    """Return the period the text names, or None when it names none.
+
+    ``latest`` is the latest finished match; ``match_days`` (optional) are the days with matches, which
+    "the 26th" is read against.
+    """
+    if days := named_days(text, latest, match_days):
+        return _span(text, days, latest)
+    if m := RELATIVE.search(text):
+        return _relative(m.group(1), m.group(2), latest)
+    if THE_WEEKEND.search(text):
+        return _relative("this", "weekend", latest)
     for m in MONTH_YEAR.finditer(text):
         alone = not m.group(2) and not _TIME_WORD_BEFORE.search(text[: m.start()])
         if _is_month(m.group(1), m.group(0), needs_context=alone):
             month = MONTHS[m.group(1).lower()]
-            year = int(m.group(2)) if m.group(2) else _year_for(month, 1, latest)
+            year = _full_year(m.group(2)) if m.group(2) else _year_for(month, 1, latest)
             period = _month_period(year, month)
             return _onwards(period, latest) if _SINCE_BEFORE.search(text[: m.start()]) else period
     return None
+
+
+def _span(text: str, days: list[_Day], latest: date) -> Period:
+    """Return the first day named, or the span it opens ("from 1/9 to 30/9", "since 30.8.25")."""
+    first = days[0]
+    if not _SINCE_BEFORE.search(text[: first.start]):
+        return _day_period(first.day)
+    after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
+    end = after.day if after else max(first.day, latest)
+    return Period(first.day, end, f"the matches from {first.day:%-d %B %Y} to {end:%-d %B %Y}")
 
 
 def _onwards(month: Period, latest: date) -> Period:
@@ -116,4 +259,9 @@ def _onwards(month: Period, latest: date) -> Period:
 def _is_month(word: str, matched: str, needs_context: bool = False) -> bool:
     if word.lower() not in AMBIGUOUS_MONTH_WORDS:
         return True
-    return word[0].isupper() and (not needs_context or any(ch.isdigit() for ch in matched))
+    if word[0].isupper():
+        return not needs_context or any(ch.isdigit() for ch in matched)
+    # Lower case: "may 3rd", "march 2026", "jan 25" are dates; "who may score 2 goals" is not.
+    return bool(re.search(r"\d{4}|'\d\d|\d(st|nd|rd|th)\b|\bof\b", matched)) or (
+        word == "jan" and any(ch.isdigit() for ch in matched)
+    )
