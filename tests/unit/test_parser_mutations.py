@@ -287,3 +287,26 @@ def test_fotmob_missing_optional_blocks_parse_and_say_what_is_missing(blocks: se
     assert parsed.match.completeness.reasons == tuple(BLOCK_REASONS[b] for b in BLOCK_REASONS if b in blocks)
     assert len(parsed.shots) == (0 if ("content", "shotmap") in blocks else len(baseline.shots))
     assert parsed.warnings == ()
+
+
+def test_the_2016_page_forms_of_kickoff_and_referee_are_read() -> None:
+    """WhoScored pages of 2016 write ``startTime`` month first and name the referee in ``refereeName``."""
+    document = _document(WHOSCORED)
+    document.update(startTime="11/23/2025 17:30:00", startDate="11/23/2025 00:00:00", refereeName="Michael Oliver")
+    del document["referee"]
+    match = _parse(document, "1903228.json").match
+    assert (match.kickoff, match.referee) == (_baseline(WHOSCORED).match.kickoff, "Michael Oliver")
+    assert match.kickoff.isoformat() == "2025-11-23T17:30:00"
+
+
+def test_a_shot_map_without_xg_keeps_its_shots_and_says_none() -> None:
+    """Competitions FotMob covers below "xG" give shots without expectedGoals: xG is unknown, not zero."""
+    baseline = _baseline(FOTMOB)
+    document = _document(FOTMOB)
+    for shot in document["content"]["shotmap"]["shots"]:
+        del shot["expectedGoals"], shot["expectedGoalsOnTarget"]
+    parsed = _parse(document, "4535454.json")
+    assert [s.model_copy(update={"xg": None, "xgot": None, "xg_source": None}) for s in baseline.shots] == list(
+        parsed.shots
+    )
+    assert {s.xg for s in parsed.shots} == {None} and parsed.match.completeness.complete

@@ -12,7 +12,8 @@ What the files of other seasons and sites showed (``../shared/data/drift``):
   empty ``ftScore`` (the running score is in ``score``): it is kept, marked in progress and incomplete.
 * ``etScore`` can be filled ("2 : 0") when no extra time was played: extra time and a shoot-out are
   read only when the events hold their periods.
-* ``referee`` may be absent.
+* ``referee`` may be absent; pages of 2016 name it in ``refereeName`` and write ``startTime`` as
+  "01/12/2016 19:45:00" (month first), both read as well.
 
 Tolerance: an event, player, formation or statistic that cannot be read is dropped and counted
 (``ParsedMatch.warnings``); see ``football_rag.data.parsers.dropped`` for when that makes the match
@@ -68,6 +69,7 @@ CARD_QUALIFIERS = {"Yellow": "yellow", "SecondYellow": "second_yellow", "Red": "
 FINISHED_STATUS = 6
 # ``elapsed`` of a page saved after the final whistle (with statusCode 6, or 3 before WhoScored finalised it)
 FINAL_ELAPSED = frozenset({"FT", "F", "FIN"})
+MONTH_FIRST = "%m/%d/%Y %H:%M:%S"  # startTime of 2016 pages ("01/12/2016 19:45:00" is 12 January)
 CARD_TYPE, GOAL_TYPE, SAVED_SHOT_TYPE, END_TYPE = 17, 16, 15, 30
 SHOT_TYPES = frozenset(SHOT_OUTCOMES)
 EXTRA_TIME_PERIODS, SHOOTOUT_PERIOD = frozenset({3, 4}), 5
@@ -263,7 +265,8 @@ def _match(
         attendance=attendance
         if isinstance(attendance, int) and not isinstance(attendance, bool) and attendance
         else None,
-        referee=_text(referee.get("name") if isinstance(referee, dict) else referee),
+        referee=_text(referee.get("name") if isinstance(referee, dict) else referee)
+        or _text(centre.get("refereeName")),
         home=home,
         away=away,
         score=_scores(doc, events),
@@ -363,8 +366,15 @@ def _completeness(
 
 
 def _datetime(value: Any) -> datetime | None:
+    """Return an ISO date-time, or one in the month-first form of 2016 pages; ``None`` for anything else."""
+    if not isinstance(value, str) or not value:
+        return None
     try:
-        return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.strptime(value, MONTH_FIRST)
     except ValueError:
         return None
 
