@@ -178,7 +178,7 @@ def test_mlflow_run_holds_the_counts_and_the_registered_xg_model(lab: Lab, first
     assert run.data.params["release.decision"] == "published"
     assert client.get_experiment(run.info.experiment_id).name == "retrain"
     artifacts = {a.path for a in client.list_artifacts(run.info.run_id)}
-    assert {"manifest.json", "ingest_report.json", "xg_report.json", "retrieval_misses.json"} <= artifacts
+    assert {"manifest.json", "ingest_report.json", "xg_report.json", "candidate_checks.json"} <= artifacts
     versions = client.search_model_versions("name='football_rag_xg'")
     assert [v.tags["release_version"] for v in versions] == ["v0001"]
     # The answer evaluation is a run of its own, tagged with the gate's decision.
