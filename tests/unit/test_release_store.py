@@ -132,3 +132,38 @@ def test_gate_refuses_a_missing_or_out_of_bounds_metric() -> None:
         "retrieval_match_at_1=None is below the minimum 0.9",
         "xg_brier=0.12 is above the maximum 0.1",
     ]
+
+
+def test_a_manifest_describes_what_it_covers() -> None:
+    manifest = _manifest("v0006", "v0005").model_copy(
+        update={"first_match": "2025-08-15", "last_match": "2026-01-18", "row_counts": {"matches": 204}}
+    )
+    assert manifest.describe() == "v0006 (15 August 2025 to 18 January 2026, 204 matches)"
+    assert _manifest("v0001", None).describe() == "v0001"  # a release built before the dates were recorded
+
+
+HELD = "index_complete=0.5 is below the minimum 1.0 (the collection holds 144 of 288 documents)"
+
+
+def test_build_says_what_was_held_back_and_what_is_still_served() -> None:
+    from football_rag.knowledge.build import BuildReport, build_summary
+
+    report = BuildReport(
+        version="v0006", published=False, candidate="v0007", served="v0006",
+        served_description="v0006 (15 August 2025 to 18 January 2026, 204 matches)",
+        held_path="/home/x/.football_rag/releases/held/v0007", parent="v0006", matches=204, new_matches=10,
+        rejected=[], reasons=[HELD],
+        release_path=None, hub_location=None, metrics={}, mlflow_run_id=None, tracking_uri="sqlite:///x",
+        pipeline_run="retrain-1", cached_steps=[], step_seconds={},
+    )  # fmt: skip
+    assert build_summary(report) == [
+        "v0007 was built but not published: index_complete=0.5 is below the minimum 1.0 "
+        "(the collection holds 144 of 288 documents)",
+        "the app still serves v0006 (15 August 2025 to 18 January 2026, 204 matches)",
+        "v0007 is kept at /home/x/.football_rag/releases/held/v0007; to publish it anyway: "
+        'football-rag publish --release v0007 --override "<why>"',
+    ]
+    nothing = report.model_copy(update={"candidate": None, "reasons": ["no new raw files: no new version"]})
+    assert build_summary(nothing) == [
+        "nothing new to build; the app serves v0006 (15 August 2025 to 18 January 2026, 204 matches)"
+    ]
