@@ -7,7 +7,9 @@ from an ``AppState`` alone, so it never loads anything itself.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,7 +19,8 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.app.feedback import FeedbackLog
 from football_rag.app.llm_warmup import LLMWarmup
 from football_rag.config.settings import Settings
-from football_rag.knowledge.release import release_store, version_number
+from football_rag.knowledge.ingest import HINTS_FILE, CompetitionHint, load_hints
+from football_rag.knowledge.release import Manifest, release_store, version_number
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.knowledge_base import load_knowledge_base
 from football_rag.rag.service import build_answerer
@@ -97,9 +100,41 @@ def load_state(settings: Settings, version: str | None = None, with_llm: bool = 
     Raises ``NoRelease`` when the hub has nothing to load.
     """
     kb = load_knowledge_base(settings, version or pinned_release())
+    hints = load_hints(settings.configs_dir / HINTS_FILE)
+    kb = replace(kb, tables=with_competitions(kb.tables, kb.manifest, hints))
     answerer = build_answerer(kb, settings, with_llm)
     state = state_over(kb.tables, answerer, kb.version, settings.home, kb.manifest.metrics)
     return replace(state, held_back=held_back_note(settings, kb.version))
+
+
+def with_competitions(tables: MatchTables, manifest: Manifest, hints: Mapping[str, CompetitionHint]) -> MatchTables:
+    """Return ``tables`` whose matches name a competition and season wherever the release's manifest can tell.
+
+    WhoScored's match JSON names no competition: ingest takes it from the hint whose pattern matches the file's
+    path (``configs/ingest_hints.yaml``), once, when it parses the file. A match that got none then (parsed by
+    code or a hints file that did not apply, and carried over by every incremental build since, which parses
+    only new files) showed "(competition not recorded)" for good. The manifest records the raw folder and each
+    match's file, so the same hints are applied here to the path the release was built from.
+    """
+    matches = tables.matches
+    missing = matches["competition"].isna() | matches["season"].isna()
+    if not missing.any() or not manifest.raw_dir or not hints:
+        return tables
+    by_match = {
+        str(record.match_id): hint
+        for record in manifest.raw_files
+        if record.match_id and (hint := _hint_for(Path(manifest.raw_dir) / record.path, hints))
+    }
+    filled = matches.copy()
+    for column in ("competition", "season"):
+        found = filled["match_id"].astype(str).map(lambda m, c=column: getattr(by_match.get(m), c, None))
+        filled[column] = filled[column].where(filled[column].notna(), found)
+    return replace(tables, matches=filled)
+
+
+def _hint_for(path: Path, hints: Mapping[str, CompetitionHint]) -> CompetitionHint | None:
+    """Return the first hint whose pattern matches ``path`` (as ingest matches them), or None."""
+    return next((hint for pattern, hint in hints.items() if fnmatch.fnmatch(path.as_posix(), pattern)), None)
 
 
 def held_back_note(settings: Settings, served: str) -> str | None:

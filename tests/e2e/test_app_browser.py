@@ -127,3 +127,17 @@ def test_markup_in_a_question_is_shown_not_run(page: object) -> None:
     ask(page, '<img src=x onerror="window.__pwned=1"> **Who** scored when Arsenal played Tottenham?')
     assert page.evaluate("window.__pwned") is None
     assert '<img src=x onerror="window.__pwned=1"> **Who** scored' in page.inner_text("#fr-chatbot")
+
+
+def test_the_page_fits_a_phone(page: object, screenshot_dir: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone's CSS width (iPhone 12 to 15)
+    page.evaluate("window.scrollTo(0, 0)")
+    header = page.inner_text("#fr-header")
+    assert "Release e2e" in header and "not evaluated" in header  # this app was built without an evaluation
+    snapshot(page, screenshot_dir / "phone.png")
+
+    ask(page, "What was the score of Man City vs Man Utd?")
+    page.locator("#fr-sources .fr-card").scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the side
+    assert page.locator("#fr-chatbot").bounding_box()["width"] <= 390
+    snapshot(page, screenshot_dir / "phone_answer.png")

@@ -17,14 +17,18 @@ import pytest
 
 from football_rag.analytics.tables import MatchTables
 from football_rag.app import AppState, pickers, state_over
+from football_rag.app.blocks import header_markdown, metrics_markdown, quality_line
 from football_rag.app.chat import ChatReply, ChatSession, post_question, record_feedback, respond
 from football_rag.app.examples import example_questions
 from football_rag.app.llm_warmup import LLMStatus, LLMWarmup
 from football_rag.app.markup import html, md
 from football_rag.app.match_view import match_view
 from football_rag.app.source_cards import cards_html, source_cards
+from football_rag.app.state import coverage_of, with_competitions
 from football_rag.app.team_view import form_summary, results, team_games
-from football_rag.config.settings import LLMSettings
+from football_rag.config.settings import LLMSettings, get_settings
+from football_rag.knowledge.ingest import HINTS_FILE, load_hints
+from football_rag.knowledge.release import CodeVersion, Manifest, RawFileRecord
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.llm import LocalLLM
 from tests.e2e.conftest import SMOLLM, smollm_or_none
@@ -157,3 +161,56 @@ def test_names_from_the_data_are_escaped(state: AppState) -> None:
     cards = cards_html(answer, source_cards(answer, hostile))
     assert "<img" not in cards and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in cards
     assert "<img" not in match_view(hostile, "1903228").header
+
+
+METRICS = {
+    "eval_correctness": 0.9728,
+    "eval_correctness_n": 368.0,
+    "eval_groundedness": 1.0,
+    "eval_groundedness_n": 398.0,
+    "eval_latency_p50_ms": 15.3,
+    "eval_latency_p50_ms_n": 398.0,
+    "xg_auc": 0.71698,
+}
+
+
+def test_header_is_one_quality_line_and_every_figure_sits_in_the_table(state: AppState) -> None:
+    evaluated = replace(state, metrics=METRICS, held_back="v0008 (…) was built and held back by the quality gate")
+
+    lines = header_markdown(evaluated).split("\n\n")
+
+    assert lines[1] == (
+        "Release **views** · 20 matches, 20 teams \\(Premier League\\), 15 Aug 2025 to 15 Dec 2025 · "
+        "answers correct **97%** (n 368) · grounded **100%** (n 398)"
+    )
+    assert lines[2].startswith("⚠️ v0008") and lines[2].endswith("; this page serves views")  # held back: kept
+    assert len(lines) == 3 and "latency" not in header_markdown(evaluated)  # the rest is in the accordion
+    table = metrics_markdown(METRICS).splitlines()
+    assert table[2:] == [
+        "| correctness | 0.97 | 368 |",
+        "| groundedness | 1 | 398 |",
+        "| latency p50 ms | 15.30 | 398 |",
+        "| xg auc | 0.72 |  |",
+    ]
+    assert quality_line({}) == "not evaluated"
+
+
+def test_matches_without_a_competition_take_the_hint_of_the_file_the_manifest_names(e2e_tables: MatchTables) -> None:
+    bare = replace(e2e_tables, matches=e2e_tables.matches.assign(competition=None, season=None))
+    manifest = Manifest(
+        version="v0001",
+        code=CodeVersion(package="test"),
+        raw_dir="/srv/data/season/premier-league-2025-26/whoscored",
+        raw_files=[
+            RawFileRecord(path=f"{m}.json.gz", sha256="0" * 64, match_id=str(m)) for m in bare.matches["match_id"]
+        ],
+    )
+    hints = load_hints(get_settings().configs_dir / HINTS_FILE)
+
+    filled = with_competitions(bare, manifest, hints).matches
+
+    assert set(filled["competition"]) == {"Premier League"} and set(filled["season"]) == {"2025/2026"}
+    assert coverage_of(filled).summary().startswith("20 matches, 20 teams (Premier League)")
+    elsewhere = manifest.model_copy(update={"raw_dir": "/srv/raw"})
+    assert with_competitions(bare, elsewhere, hints).matches["competition"].isna().all()  # no hint: none guessed
+    assert with_competitions(e2e_tables, manifest, hints) is e2e_tables  # nothing missing: the same tables
