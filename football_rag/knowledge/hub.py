@@ -266,7 +266,13 @@ class HfHub:
             return Path(path).read_text(encoding="utf-8").strip() or None
 
     def fetch(self, version: str, dest_root: Path) -> Path:
-        """Download the tagged revision ``version`` into ``dest_root/<version>`` and return that folder."""
+        """Download the tagged revision ``version`` into ``dest_root/<version>`` and return that folder.
+
+        When the Hub cannot be reached (no HTTP answer at all) and an earlier download of ``version`` is complete
+        there (it verifies against its manifest), return that copy: a published version never changes, and a
+        Space restarting during a Hub outage keeps serving the release on its persistent volume. A refusal
+        (401, 404) is never bypassed.
+        """
         from huggingface_hub import snapshot_download
 
         dest = dest_root / version
@@ -279,6 +285,9 @@ class HfHub:
                 endpoint=_endpoint(),
             )
         except _hub_errors() as exc:
+            if _status(exc) is None and (dest / MANIFEST_NAME).is_file() and not verify_release(dest):
+                log.warning("%s; serving the copy of %s downloaded before", hub_failure(exc, self.repo_id), version)
+                return dest
             raise hub_failure(exc, self.repo_id, version) from exc
         (dest / LATEST_NAME).unlink(missing_ok=True)  # main's pointer file is not part of the release
         return dest

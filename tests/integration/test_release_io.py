@@ -372,3 +372,17 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_a_release_downloaded_before_is_served_when_the_hub_is_unreachable(
+    release: Path, tmp_path: Path, loopback_hub: HubState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    HfHub("football-rag/knowledge").publish(release)
+    first = fetch_release(_reader(tmp_path), "v0001")  # a Space's first start: downloaded to its home
+
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{_closed_port()}")  # the restart meets a Hub outage
+    assert fetch_release(_reader(tmp_path), "v0001") == first
+
+    (first / "data" / "matches.parquet").unlink()  # an incomplete copy is never served
+    with pytest.raises(HubUnavailable, match=r"^cannot reach HF dataset repo"):
+        fetch_release(_reader(tmp_path), "v0001")
