@@ -47,6 +47,16 @@ def season_index() -> list[dict[str, str]]:
     return _csv_rows(SEASON_DATA / "matches.csv")
 
 
+@pytest.fixture(scope="module")
+def zen_repo_config():
+    """Keep the developer's ``.zen/config.yaml`` (ZenML rewrites it for whichever store runs)."""
+    config = REPO_ROOT / ".zen" / "config.yaml"
+    saved = config.read_bytes() if config.exists() else None
+    yield
+    if saved is not None:
+        config.write_bytes(saved)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """Return the read-only real-data folder (``../shared/data`` from the repo root); skip when absent."""

@@ -100,16 +100,6 @@ def _loosen_for_minilm(configs: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def zen_repo_config():
-    """Keep the developer's ``.zen/config.yaml`` (ZenML rewrites it for whichever store runs)."""
-    config = REPO_ROOT / ".zen" / "config.yaml"
-    saved = config.read_bytes() if config.exists() else None
-    yield
-    if saved is not None:
-        config.write_bytes(saved)
-
-
-@pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory, season_dir: Path, zen_repo_config: None) -> Lab:
     models = get_settings().models_dir.absolute()
     if not (models / "embeddings" / EMBEDDER).exists():

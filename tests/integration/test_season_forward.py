@@ -73,16 +73,6 @@ class Season:
         return done
 
 
-@pytest.fixture(scope="module")
-def zen_repo_config():
-    """Keep the developer's ``.zen/config.yaml`` (ZenML rewrites it for whichever store runs)."""
-    config = REPO_ROOT / ".zen" / "config.yaml"
-    saved = config.read_bytes() if config.exists() else None
-    yield
-    if saved is not None:
-        config.write_bytes(saved)
-
-
 def test_every_matchweek_is_published_and_answered(tmp_path: Path, season_dir: Path, zen_repo_config: None) -> None:
     weeks = matchweeks(season_dir)
     season = Season(tmp_path, season_dir)

@@ -13,27 +13,13 @@ import pandas as pd
 import pytest
 
 from football_rag.analytics import team_metrics as tm
+from football_rag.analytics.consistency import WHOSCORED_TEAM_STATS
 from football_rag.analytics.events import satisfied
 from football_rag.analytics.tables import MatchTables, build_tables
 from football_rag.data.parsers import parse_file
 
-# our team_stats column -> WhoScored's team stat key
-AGREEMENT = {
-    "shots": "shotsTotal",
-    "shots_on_target": "shotsOnTarget",
-    "shots_off_target": "shotsOffTarget",
-    "blocked_shots": "shotsBlocked",
-    "passes": "passesTotal",
-    "passes_completed": "passesAccurate",
-    "key_passes": "passesKey",
-    "corners": "cornersTotal",
-    "tackles": "tacklesTotal",
-    "interceptions": "interceptions",
-    "clearances": "clearances",
-    "aerials_won": "aerialsWon",
-    "fouls": "foulsCommited",
-    "offsides": "offsidesCaught",
-}
+# our team_stats column -> WhoScored's team stat key: the release gate's definition, checked here on every match
+AGREEMENT = WHOSCORED_TEAM_STATS
 # our team_stats column -> WhoScored's event classifications that add up to it
 CLASSIFIED = {
     "crosses": ("passCrossAccurate", "passCrossInaccurate"),
