@@ -141,7 +141,7 @@ STATS: tuple[Stat, ...] = (
     Stat("fouls", "fouls", asked=r"fouls?", lower_is_better=True),
     Stat("offsides", "offsides", asked=r"offsides?", lower_is_better=True, team_only=True),
     Stat("saves", "saves", asked=r"saves?", team_only=True),
-    Stat("yellow_cards", "yellow cards", asked=r"yellow cards?|bookings?", lower_is_better=True),
+    Stat("yellow_cards", "yellow cards", asked=r"yellow cards?|bookings?|\bbooked\b", lower_is_better=True),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),

@@ -18,9 +18,11 @@ from cachetools import LRUCache
 
 from football_rag.analytics.tables import MatchTables
 from football_rag.data.contracts import FINISHED
-from football_rag.rag.answer_model import Answer, Intent, Source
+from football_rag.rag.answer_model import Answer, Fact, Intent, Source
+from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
+from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, Resolution
-from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult
+from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import Route, asks_one_side, form_length, route, stat_named
 from football_rag.rag.llm import LocalLLM
@@ -30,6 +32,7 @@ from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.stat_claims import MatchStats, stat_contradictions
 from football_rag.rag.tracing import Trace, Tracer
+from football_rag.rag.yes_no import verdict
 
 MAX_QUESTION_CHARS = 500
 CACHE_SIZE = 256
@@ -96,13 +99,17 @@ class Answerer:
     # --- stages -------------------------------------------------------------------------------------
 
     def plan(self, question: str, previous: Resolution | None, trace: Trace) -> Plan:
+        """Resolve, route and compute the facts of a question (and, for a story, retrieve and prompt)."""
         with trace.span("resolution", {"question": question}) as span:
             resolution = self.catalog.resolve(question, previous)
+            unplayed = self._return_match(question, resolution, previous)
             chosen = route(
                 question,
                 has_player=bool(resolution.players),
                 has_match_context=self._has_match_context(question, resolution),
                 n_teams=len(resolution.teams),
+                over_time=self._over_time(question, resolution),
+                previous=previous.route if isinstance(previous, FollowUp) else None,
             )
             span.set_output(
                 {
@@ -113,7 +120,9 @@ class Answerer:
                 }
             )
         with trace.span("facts", {"intent": chosen.intent, "stat": chosen.stat}, type="tool") as span:
-            plan = self._facts(question, resolution, chosen)
+            plan = self._facts(question, resolution, chosen, unplayed)
+            if chosen.yes_no:
+                self._answer_yes_no(plan)
             span.set_output({"facts": [f.text for f in plan.facts.facts], "matches": plan.facts.match_ids})
         searchable = self.collection is not None and self.encode is not None and not plan.team_story
         if plan.intent is Intent.NARRATIVE and searchable:
@@ -142,13 +151,18 @@ class Answerer:
             or faces_opponent(resolution)
         )
 
-    def _facts(self, question: str, resolution: Resolution, chosen: Route) -> Plan:
+    def _facts(self, question: str, resolution: Resolution, chosen: Route, unplayed: Resolution | None) -> Plan:
+        """Return the plan with its facts: from the builder the route names, after what resolution could not settle."""
         plan = Plan(question, resolution, chosen, FactResult(), intent=chosen.intent)
         if chosen.intent is Intent.OUT_OF_SCOPE:
             plan.facts.text = self._scope_text()
             return plan
         if resolution.unknown_teams:
             return self._outside_data(plan)
+        if unplayed is not None:
+            return self._unknown(plan, unplayed)
+        if resolution.clarification:  # a shared or misspelt club name nothing in the question settles
+            return self._clarify(plan, resolution.clarification)
         if resolution.ambiguous_players and not resolution.players:
             plan.intent = Intent.CLARIFY
             options = "; ".join(
@@ -156,25 +170,63 @@ class Answerer:
             )
             plan.facts.text = f"Which player do you mean: {options}?"
             return plan
-        if chosen.intent is Intent.SCORERS and resolution.players and not self._has_match_context(question, resolution):
-            return self._player_goals(plan)
-        if chosen.intent is Intent.NARRATIVE and self._about_a_team_over_time(question, resolution):
-            return self._team_story(plan)
-        builder = {
+        builders = {
+            "player_goals": self._player_goals, "team_story": self._team_story,
+            "player_summary": self._player_summary,
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
             Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
-        }.get(chosen.intent)  # fmt: skip
-        if builder is not None:
-            return builder(plan)
-        return self._match_facts(plan)
+        }  # fmt: skip
+        # "match_leaders" and every match fact: one match (or each of a period's) selected, then its facts.
+        builder = builders.get(chosen.builder or "") or builders.get(chosen.intent)
+        if builder is None or chosen.builder == "match_leaders":
+            return self._match_facts(plan)
+        return builder(plan)
 
-    def _about_a_team_over_time(self, question: str, resolution: Resolution) -> bool:
-        """Whether a narrative question is about one team over a period or the season, not one of its matches."""
-        over_time = (resolution.period is not None and resolution.period.start != resolution.period.end) or (
+    def _over_time(self, question: str, resolution: Resolution) -> bool:
+        """Whether a question is about a period longer than a day or the season, not one match."""
+        return (resolution.period is not None and resolution.period.start != resolution.period.end) or (
             _OVER_TIME.search(question.lower()) is not None
         )
-        one_team = len(resolution.teams) == 1 and not resolution.players
-        return one_team and over_time and not self._has_match_context(question, resolution)
+
+    def _return_match(self, question: str, resolution: Resolution, previous: Resolution | None) -> Resolution | None:
+        """Point a "what about the return match?" follow-up at the other meeting of the previous match's teams
+        (its two teams and day); return what was asked for when the data has no such match, else None."""
+        if not (
+            isinstance(previous, FollowUp) and len(previous.match_ids) == 1 and RETURN_MATCH.search(question.lower())
+        ):
+            return None
+        first = self.book.match(previous.match_ids[0])
+        other = return_match(self.book.t.matches, first["match_id"])
+        if other is None:
+            return Resolution(teams=[first["away"], first["home"]])
+        m = self.book.match(other)
+        day = pd.Timestamp(m["date"]).date()
+        resolution.teams, resolution.players = [m["home"], m["away"]], []
+        resolution.period, resolution.wants_last_match = Period(day, day, day_label(day)), False
+        return None
+
+    def _answer_yes_no(self, plan: Plan) -> None:
+        """Open a yes/no question's answer with Yes or No, when the facts decide it."""
+        subject = self._subject_team(plan.question, plan.resolution)
+        said = verdict(self.book, plan.route, plan.question, plan.resolution, plan.facts.match_ids, subject)
+        if said is None or not plan.facts.facts:
+            return
+        word = "Yes." if said else "No."
+        plan.facts.facts.insert(0, Fact(text=word, match_ids=plan.facts.match_ids[:1]))
+        plan.facts.text = f"{word} {plan.facts.text}"
+
+    @staticmethod
+    def _subject_team(question: str, resolution: Resolution) -> str | None:
+        """The one team a match question is about ("How many corners did Arsenal get against Spurs?": Arsenal), or
+        None when it asks about both ("How many cards were there in Chelsea vs Liverpool?", "...did they have?")."""
+        if len(resolution.teams) == 1:
+            return resolution.teams[0]
+        lowered = question.lower()
+        one_side = asks_one_side(question) or re.search(r"\b(did|do|does)\b", lowered) is not None
+        both = (
+            re.search(r"\b(both|each|between|combined|altogether|in total|and|they|them|their)\b", lowered) is not None
+        )
+        return resolution.teams[0] if len(resolution.teams) == 2 and one_side and not both else None
 
     def _team_story(self, plan: Plan) -> Plan:
         """A team over a period: its record, key stats per match and their ranks among all teams, all computed."""
@@ -245,26 +297,45 @@ class Answerer:
         return plan
 
     def _player_stat(self, plan: Plan) -> Plan:
-        player = plan.resolution.players[0]
-        resolution = plan.resolution
+        """One player's figure in the match asked about, or his total over the period; two players compared."""
+        player, resolution = plan.resolution.players[0], plan.resolution
         if len(resolution.players) >= 2 and not self._has_match_context(plan.question, resolution):
             return self._player_comparison(plan)
-        if self._has_match_context(plan.question, resolution):
-            scope = Resolution(
-                teams=resolution.teams or list(player.teams[:1]),
-                players=[player],
-                period=resolution.period,
-                wants_last_match=resolution.wants_last_match,
-            )
-            selection = select_one(self.book.t.matches, scope, self.book.label)
-            ids = selection.match_ids
-        else:
-            ids = self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
+        ids = self._player_match_ids(plan)
         if not ids:
-            teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
-            return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
+            return self._no_player_match(plan)
         plan.facts = self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
         return plan
+
+    def _player_summary(self, plan: Plan) -> Plan:
+        """A player's main figures in the match asked about, or over the period."""
+        player = plan.resolution.players[0]
+        ids = self._player_match_ids(plan)
+        if not ids:
+            return self._no_player_match(plan)
+        one = len(ids) == 1 and self._has_match_context(plan.question, plan.resolution)
+        scope = self.book.label(self.book.match(ids[0])) if one else self._period_label(plan.resolution)
+        plan.facts = self.book.player_summary(player.player_id, player.name, ids, scope)
+        return plan
+
+    def _player_match_ids(self, plan: Plan) -> list[str]:
+        """The match a player question is about (the one selected), or his matches over the period."""
+        player, resolution = plan.resolution.players[0], plan.resolution
+        if not self._has_match_context(plan.question, resolution):
+            return self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
+        scope = Resolution(
+            teams=resolution.teams or list(player.teams[:1]),
+            players=[player],
+            period=resolution.period,
+            wants_last_match=resolution.wants_last_match,
+        )
+        return select_one(self.book.t.matches, scope, self.book.label).match_ids
+
+    def _no_player_match(self, plan: Plan) -> Plan:
+        """No match of the player fits: say so, with his team's nearest matches."""
+        player, resolution = plan.resolution.players[0], plan.resolution
+        teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
+        return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
 
     def _player_goals(self, plan: Plan) -> Plan:
         """ "Who set up Haaland's goals in September?": his goals over the period, each with who assisted it
@@ -320,7 +391,7 @@ class Answerer:
         if selection.unknown:
             return self._unknown(plan, resolution)
         match_id = selection.match_ids[0]
-        plan.facts = self._one_match(chosen, match_id, resolution)
+        plan.facts = self._one_match(chosen, match_id, resolution, self._subject_team(plan.question, resolution))
         if selection.note:
             plan.facts.add(selection.note)
             plan.facts.text += " " + selection.note
@@ -337,15 +408,19 @@ class Answerer:
         if len(pool) <= 1:
             return None
         ids = pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]
-        plan.facts = FactResult.joined([self._one_match(plan.route, match_id, resolution) for match_id in ids])
+        subject = self._subject_team(plan.question, resolution)
+        plan.facts = FactResult.joined([self._one_match(plan.route, m, resolution, subject) for m in ids])
         return plan
 
-    def _one_match(self, chosen: Route, match_id: str, resolution: Resolution) -> FactResult:
+    def _one_match(self, chosen: Route, match_id: str, resolution: Resolution, subject: str | None) -> FactResult:
+        """The facts of one match the route asks for; ``subject`` the one team asked about, if any."""
         intent = chosen.intent
+        if chosen.builder == "match_leaders":
+            return self.book.match_leaders(match_id, chosen.stat, chosen.descending)
         if intent is Intent.SCORERS:
             return self.book.scorers(match_id, self._scoring_side(match_id, resolution))
         if intent is Intent.CARDS:
-            return self.book.cards(match_id, sendings_off_only=chosen.stat == "red_cards")
+            return self.book.cards(match_id, subject, chosen.stat)
         if intent is Intent.LINEUP:
             return self.book.lineup(match_id, resolution.teams if len(resolution.teams) == 1 else [])
         if intent is Intent.FORMATION:
@@ -355,7 +430,7 @@ class Answerer:
         if intent is Intent.MAN_OF_THE_MATCH:
             return self.book.man_of_the_match(match_id)
         if intent is Intent.TEAM_STAT:
-            return self.book.team_stat(match_id, chosen.stat)
+            return self.book.team_stat(match_id, chosen.stat, subject)
         if intent is Intent.NARRATIVE:
             return self.book.match_summary(match_id)
         return self.book.score(match_id)
@@ -531,8 +606,10 @@ class AnswerStream:
             trace.set_output({"answer": answer.answer, "grounded": answer.grounded}, intent=answer.intent.value)
         if draft is None:
             yield answer.answer
-        self.answer, self.resolution = answer, plan.resolution
-        a._cache[key] = (answer, plan.resolution)
+        # What a follow-up needs: the resolution, the route and the matches the answer rests on (as the chat keeps it).
+        context = FollowUp.of(plan.resolution, plan.route, answer.matches)
+        self.answer, self.resolution = answer, context
+        a._cache[key] = (answer, context)
 
 
 def _ms_since(start: float, end: float | None = None) -> float:
@@ -541,9 +618,13 @@ def _ms_since(start: float, end: float | None = None) -> float:
 
 
 def _previous_key(previous: Resolution | None) -> tuple:
+    """Return what of the previous question's context can change an answer (the cache key's second half)."""
     if previous is None:
         return ()
-    return (tuple(previous.teams), tuple(p.player_id for p in previous.players), previous.period)
+    key = (tuple(previous.teams), tuple(p.player_id for p in previous.players), previous.period)
+    if isinstance(previous, FollowUp):
+        key += (previous.route, tuple(previous.match_ids))
+    return key
 
 
 def _clean(question: str) -> str:

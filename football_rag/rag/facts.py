@@ -28,6 +28,11 @@ TEAM_ONLY = keys_where("team_only")
 LOWER_IS_BETTER = keys_where("lower_is_better")
 AVERAGED = keys_where("averaged")
 TOP_N = 5
+# A player's main figures, in the order a summary of his matches gives them (the rating is an average).
+PLAYER_SUMMARY_STATS = (
+    "goals", "assists", "shots", "shots_on_target", "xg", "key_passes", "passes", "pass_accuracy", "tackles",
+    "interceptions", "yellow_cards", "red_cards", "rating",
+)  # fmt: skip
 SUMMARY_STATS = ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt")
 SENDING_OFF = frozenset({"second_yellow", "red"})  # timeline card details that end a player's match
 
@@ -122,6 +127,41 @@ def _assister(goal: pd.Series) -> str | None:
     return other if isinstance(other, str) and goal["own_goal"] is not True else None
 
 
+def _combined(values: pd.Series, stat: str) -> float:
+    """Return a stat's figures over several matches combined: their mean for an averaged stat, else their sum."""
+    return values.mean() if stat in AVERAGED else values.sum()
+
+
+def _listed(names: list[str]) -> str:
+    """Return "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _plural(count: int, word: str) -> str:
+    """Return "1 yellow card", "2 yellow cards"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _cards_count(team: str, cards: Counter) -> str:
+    """Return "Chelsea 1 yellow, 1 second yellow, 0 red (2 to staff, no player named)"."""
+    staff = f" ({cards['staff']} to staff, no player named)" if cards["staff"] else ""
+    return f"{team} {cards['yellow']} yellow, {cards['second_yellow']} second yellow, {cards['red']} red{staff}"
+
+
+def _team_cards_sentence(team: str, opponent: str, cards: Counter, stat: str | None) -> str:
+    """Return the count a card question about one team asks for, first: its yellows, its sendings-off, or all."""
+    yellow, second, red = cards["yellow"], cards["second_yellow"], cards["red"]
+    if stat == "red_cards":
+        return f"{team} had {_plural(second + red, 'sending-off')} against {opponent}."
+    if stat == "yellow_cards":
+        then = f", and {_plural(second, 'second yellow')}" if second else ""
+        return f"{team} got {_plural(yellow, 'yellow card')} against {opponent}{then}."
+    total = yellow + second + red
+    return (
+        f"{team} got {_plural(total, 'card')} against {opponent}: {yellow} yellow, {second} second yellow, {red} red."
+    )
+
+
 class FactBook:
     """The release's tables, and the fact builders over them."""
 
@@ -131,6 +171,29 @@ class FactBook:
         # One row object per match: ``.loc`` builds a new Series per call (0.36 ms), and the sources of a
         # month's ranking label dozens of matches (5,000 look-ups in a build's evaluation: 2 s).
         self._rows = dict(self.matches.iterrows())
+        # A player's name as the line-ups spell it: the fallback when an event or a stat row has none.
+        named = tables.lineups.dropna(subset=["player_id", "player_name"])
+        self._lineup_names: dict[str, str] = dict(zip(named["player_id"], named["player_name"], strict=True))
+        # Each match's player rows, split once: comparing the whole table's (Arrow) match ids costs ~10 ms a question.
+        self._players_by_match = dict(tuple(self.t.player_stats.groupby("match_id", sort=False)))
+        self._timeline_by_match = dict(tuple(self.t.timeline.groupby("match_id", sort=False)))
+
+    def players_in(self, match_id: str) -> pd.DataFrame:
+        """Return the ``player_stats`` rows of one match (empty for a match without them)."""
+        return self._players_by_match.get(match_id, self.t.player_stats.iloc[0:0])
+
+    def timeline_of(self, match_id: str) -> pd.DataFrame:
+        """Return the ``timeline`` rows of one match, in match order (empty for a match without any)."""
+        return self._timeline_by_match.get(match_id, self.t.timeline.iloc[0:0])
+
+    def person(self, player_id: object, name: object) -> str:
+        """Return a player's name for an answer, never "nan": the row's name, else the line-ups' name for his id,
+        else "unnamed player (id N)"; a card with no player id at all went to the bench (WhoScored names no one)."""
+        if isinstance(name, str) and name:
+            return name
+        if isinstance(player_id, str) and player_id:
+            return self._lineup_names.get(player_id) or f"unnamed player (id {player_id})"
+        return "staff member, no player named"
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -178,7 +241,8 @@ class FactBook:
 
     def scorers(self, match_id: str, team: str | None = None) -> FactResult:
         r = FactResult(match_ids=[match_id])
-        goals = self.t.timeline[(self.t.timeline["match_id"] == match_id) & (self.t.timeline["kind"] == "goal")]
+        timeline = self.timeline_of(match_id)
+        goals = timeline[timeline["kind"] == "goal"]
         r.add(self.score_line(match_id), [match_id])
         lines = []
         for _, g in goals.iterrows():
@@ -187,7 +251,7 @@ class FactBook:
                 continue
             assist = f", assist {_assister(g)}" if _assister(g) else ""
             for_team = "" if team else f" for {benefiting}"
-            lines.append(f"{g['player_name']} {self._goal_when(g)}{for_team}{assist}")
+            lines.append(f"{self.person(g['player_id'], g['player_name'])} {self._goal_when(g)}{for_team}{assist}")
         who = f" for {team}" if team else ""
         r.add(f"Goals{who}: " + ("; ".join(lines) if lines else "none") + ".", [match_id], goals=len(lines))
         r.text = " ".join(f.text for f in r.facts)
@@ -274,24 +338,58 @@ class FactBook:
         squads = self.t.lineups[self.t.lineups["match_id"] == match_id].dropna(subset=["player_name"])
         return dict(zip(squads["player_name"], squads["team"], strict=True))
 
-    def cards(self, match_id: str, sendings_off_only: bool = False) -> FactResult:
+    def cards(self, match_id: str, team: str | None = None, stat: str | None = None) -> FactResult:
+        """The cards of a match, counts first: ``team``'s count of the kind ``stat`` asks for (when a team is
+        asked about), each team's yellows, second yellows and reds, then the score and every card in order (the
+        sendings-off only, for a question about them)."""
         r = FactResult(match_ids=[match_id])
+        counts = self.card_counts(match_id)
+        if team in counts:
+            r.add(_team_cards_sentence(team, self._opponent(match_id, team), counts[team], stat), [match_id])
+        if stat == "red_cards":
+            sent_off = (f"{t} {c['second_yellow'] + c['red']}" for t, c in counts.items())
+            r.add(f"Sendings-off: {', '.join(sent_off)}.", [match_id])
+        else:
+            r.add("Cards: " + "; ".join(_cards_count(t, c) for t, c in counts.items()) + ".", [match_id])
         r.add(self.score_line(match_id), [match_id])
-        kinds, label = (SENDING_OFF, "Sent off") if sendings_off_only else (SENDING_OFF | {"yellow"}, "Cards")
-        items = self._card_items(match_id, kinds)
-        r.add(f"{label}: {'; '.join(items) if items else 'none'}.", [match_id], cards=len(items))
+        kinds, label = (SENDING_OFF, "Sent off") if stat == "red_cards" else (SENDING_OFF | {"yellow"}, "Cards shown")
+        r.facts.append(self._cards_listed(match_id, kinds, label))
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def _opponent(self, match_id: str, team: str) -> str:
+        """Return the other team of the match."""
+        m = self.match(match_id)
+        return m["away"] if m["home"] == team else m["home"]
+
+    def card_counts(self, match_id: str) -> dict[str, Counter]:
+        """Return each team of the match (home first) -> its cards by kind ("yellow", "second_yellow", "red", and
+        "staff": those shown to no named player, counted in their kinds too)."""
+        m = self.match(match_id)
+        counts: dict[str, Counter] = {m["home"]: Counter(), m["away"]: Counter()}
+        for card in self._cards_of(match_id).itertuples():
+            counts[card.team][card.detail] += 1
+            counts[card.team]["staff"] += not isinstance(card.player_id, str)
+        return counts
+
+    def _cards_of(self, match_id: str) -> pd.DataFrame:
+        """Return the match's card moments of the timeline, in match order."""
+        timeline = self.timeline_of(match_id)
+        return timeline[timeline["kind"] == "card"]
+
+    def _cards_listed(self, match_id: str, kinds: set[str], label: str) -> Fact:
+        """Return the fact listing every card of ``kinds`` in the match ("none" when there is none)."""
+        items = self._card_items(match_id, kinds)
+        return Fact(text=f"{label}: {'; '.join(items) if items else 'none'}.", values={"cards": len(items)},
+                    match_ids=[match_id])  # fmt: skip
+
     def _card_items(self, match_id: str, kinds: set[str]) -> list[str]:
         """Return "Player (Team) second yellow 67'" for each card of ``kinds`` shown in the match, in order."""
-        timeline = self.t.timeline
-        cards = timeline[(timeline["match_id"] == match_id) & (timeline["kind"] == "card")]
         source = self._source(match_id)
         return [
-            f"{c['player_name']} ({c['team']}) {c['detail'].replace('_', ' ')} "
+            f"{self.person(c['player_id'], c['player_name'])} ({c['team']}) {c['detail'].replace('_', ' ')} "
             f"{broadcast_minute(source, c['period'], c['minute'])}"
-            for _, c in cards.iterrows()
+            for _, c in self._cards_of(match_id).iterrows()
             if c["detail"] in kinds
         ]
 
@@ -368,24 +466,28 @@ class FactBook:
         r.text = r.facts[0].text
         return r
 
-    def team_stat(self, match_id: str, stat: str) -> FactResult:
+    def team_stat(self, match_id: str, stat: str, team: str | None = None) -> FactResult:
+        """A stat of both teams in a match, the figures first (``team``'s own first when one is asked about),
+        then who had more, then the score."""
         r = FactResult(match_ids=[match_id])
-        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
+        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("team")
         label, decimals = _label(stat)
         if stat not in rows.columns:
             r.add(f"The data has no {label} figure per team.", [match_id])
             r.text = r.facts[0].text
             return r
-        home, away = rows.loc["home"], rows.loc["away"]
-        r.add(self.score_line(match_id), [match_id])
-        hv, av = home[stat], away[stat]
+        m = self.match(match_id)
+        hv, av = rows.at[m["home"], stat], rows.at[m["away"], stat]
+        if team in rows.index:
+            other = self._opponent(match_id, team)
+            r.add(f"{team} had {fmt(rows.at[team, stat], decimals)} {label} against {other}.", [match_id])
         r.add(
-            f"{label[0].upper()}{label[1:]}: {home['team']} {fmt(hv, decimals)}, {away['team']} {fmt(av, decimals)}.",
+            f"{label[0].upper()}{label[1:]}: {m['home']} {fmt(hv, decimals)}, {m['away']} {fmt(av, decimals)}.",
             [match_id],
         )
         if pd.notna(hv) and pd.notna(av) and hv != av:
-            more = home["team"] if hv > av else away["team"]
-            r.add(f"{more} had more {label}.", [match_id])
+            r.add(f"{m['home'] if hv > av else m['away']} had more {label}.", [match_id])
+        r.add(self.score_line(match_id), [match_id])
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -393,7 +495,7 @@ class FactBook:
         """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats."""
         r = self.scorers(match_id)
         if self._card_items(match_id, SENDING_OFF):
-            r.facts.append(self.cards(match_id, sendings_off_only=True).facts[1])
+            r.facts.append(self._cards_listed(match_id, SENDING_OFF, "Sent off"))
         r.opening = [f.text for f in r.facts]
         # One line, unknown figures left out: every token here is one the LLM must read before it answers.
         m = self.match(match_id)
@@ -438,7 +540,7 @@ class FactBook:
             )
             r.add(text, match_ids)
         else:
-            total = played[stat].mean() if stat in AVERAGED else played[stat].sum()
+            total = _combined(played[stat], stat)
             how = "average" if stat in AVERAGED else "total"
             r.add(
                 f"{name}: {fmt(total, decimals)} {label} ({how}) in {len(played)} "
@@ -448,6 +550,27 @@ class FactBook:
             )
             r.match_ids = played["match_id"].tolist()
         r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def player_summary(self, player_id: str, name: str, match_ids: list[str], scope: str) -> FactResult:
+        """A player's main figures over the matches (totals; averages for averaged stats), with his appearances."""
+        rows = self.t.player_stats[
+            (self.t.player_stats["player_id"] == player_id) & self.t.player_stats["match_id"].isin(match_ids)
+        ]
+        played = rows[rows["minutes"].fillna(0) > 0]
+        r = FactResult(match_ids=played["match_id"].tolist() or match_ids)
+        if played.empty:
+            r.add(f"{name} did not play in {scope}.", match_ids)
+            r.text = r.facts[0].text
+            return r
+        figures = [
+            f"{definition(stat).brief} {fmt(_combined(played[stat], stat), definition(stat).decimals)}"
+            for stat in PLAYER_SUMMARY_STATS
+            if stat in played.columns and played[stat].notna().any()
+        ]
+        apps = _plural(len(played), "appearance")
+        r.add(f"{name} in {scope}: {apps}, {fmt(played['minutes'].sum())} minutes; {', '.join(figures)}.", r.match_ids)
+        r.text = r.facts[0].text
         return r
 
     def player_comparison(self, players: list[tuple[str, str, list[str]]], stat: str) -> FactResult:
@@ -593,40 +716,94 @@ class FactBook:
     def ranking(
         self, stat: str, match_ids: list[str], period_label: str, players: bool, descending: bool, team: str | None
     ) -> FactResult:
-        """The top players (or teams) by ``stat`` over the matches; players of ``team`` only when it is given."""
+        """The top players (or teams) by ``stat`` over the matches, the leader(s) first; players of ``team`` only
+        when it is given, and a named team's own place first in a ranking of teams."""
         table = self.t.player_stats if players else self.t.team_stats
-        label, decimals = _label(stat)
+        label = _label(stat)[0]
         rows = table[table["match_id"].isin(match_ids)]
         if players and team:
             rows = rows[rows["team"] == team]
             period_label = f"{period_label} for {team}"
+        r = FactResult(match_ids=sorted(set(rows["match_id"])))
         if stat not in rows.columns:
-            r = FactResult()
             r.add(f"The data has no {label} figure to rank by.")
             r.text = r.facts[0].text
             return r
-        key = ["player_id", "player_name", "team"] if players else ["team"]
-        grouped = rows.groupby(key, dropna=False)[stat]
+        grouped = rows.groupby(["player_id", "team"] if players else ["team"], dropna=False)[stat]
         values = grouped.mean() if stat in AVERAGED else grouped.sum(min_count=1)
+        if not players and team in values.index:
+            r.add(self._team_place(values, team, stat, period_label, descending))
+        for sentence in self._ranked(values, stat, period_label, players, descending, lead=False):
+            r.add(sentence, r.match_ids)
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def match_leaders(self, match_id: str, stat: str, descending: bool = True) -> FactResult:
+        """The players of one match ranked by ``stat``, the leader(s) first (a tie said as one); the teams' figures
+        when the data has no per-player one."""
+        rows = self.players_in(match_id)
+        if stat not in rows.columns:
+            r = self.team_stat(match_id, stat)
+            r.facts.insert(0, Fact(text=f"The data has no per-player {_label(stat)[0]} figure.", match_ids=[match_id]))
+            r.text = " ".join(f.text for f in r.facts)
+            return r
+        played = rows[rows["minutes"].fillna(0) > 0].set_index(["player_id", "team"])[stat]
+        r = FactResult(match_ids=[match_id])
+        for sentence in self._ranked(played, stat, self.label(self.match(match_id)), True, descending, lead=True):
+            r.add(sentence, [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def _ranked(
+        self, values: pd.Series, stat: str, scope: str, players: bool, descending: bool, lead: bool
+    ) -> list[str]:
+        """Return the leader sentence (with ``lead``, or when leaders are tied) and the top places of ``values``
+        (indexed by (player id, team), or by team).
+
+        Equal figures as shown share a place ("1. A 3; 1. B 3; 3. C 2"), as in a league table, and leaders
+        level on the top figure are said to be tied.
+        """
+        label, decimals = _label(stat)
         values = values.dropna().sort_values(ascending=not descending, kind="stable")
         if descending:  # nobody leads with none
             values = values[values > 0]
-        top = values.head(TOP_N)
-        # Equal figures as shown share a place ("1. A 3; 1. B 3; 3. C 2"), as in a league table.
-        places = values.round(decimals).rank(method="min", ascending=not descending).astype(int)
-        r = FactResult(match_ids=sorted(set(rows["match_id"])))
-        items = []
-        for idx, value in top.items():
-            who = f"{idx[1]} ({idx[2]})" if players else (idx if isinstance(idx, str) else idx[0])
-            items.append(f"{places[idx]}. {who} {fmt(value, decimals)}")
         order = "most" if descending else "fewest"
+        if values.empty:
+            return [f"{order.capitalize()} {label} in {scope}: none."]
+        places = values.round(decimals).rank(method="min", ascending=not descending).astype(int)
+        names = {idx: self._ranked_name(idx, players) for idx in values.index}
+        top = values.head(TOP_N)
+        items = [f"{places[idx]}. {names[idx]} {fmt(value, decimals)}" for idx, value in top.items()]
         # A cut through a tie would rank the ones left out below the ones shown: say how many share the last figure.
         tied = int((values.iloc[TOP_N:] == top.iloc[-1]).sum()) if len(top) == TOP_N else 0
         also = f", and {tied} more with {fmt(top.iloc[-1], decimals)}" if tied else ""
-        listed = "; ".join(items) + also if items else "none"
-        r.add(f"{order.capitalize()} {label} in {period_label}: {listed}.")
-        r.text = r.facts[0].text
-        return r
+        leaders = [names[idx] for idx in values.index if places[idx] == 1]
+        best = fmt(values.iloc[0], decimals)
+        # Many level at the top are counted, not named: the list below names the first of them.
+        level = _listed(leaders) if len(leaders) <= TOP_N else f"{len(leaders)} {'players' if players else 'teams'}"
+        # "the highest rating", not "the most rating": an average is high or low.
+        top_word = ("highest" if descending else "lowest") if stat in AVERAGED else order
+        sentence = (
+            f"{leaders[0]} had the {top_word} {label} in {scope}: {best}."
+            if len(leaders) == 1
+            else f"Tied for the {top_word} {label} in {scope}, {best} each: {level}."
+        )
+        listed = f"{order.capitalize()} {label} in {scope}: {'; '.join(items)}{also}."
+        return [sentence, listed] if lead or len(leaders) > 1 else [listed]
+
+    def _ranked_name(self, idx: object, players: bool) -> str:
+        """Return "Player (Team)" for a (player id, team) index, or the team for a team's."""
+        if not players:
+            return idx if isinstance(idx, str) else idx[0]
+        player_id, team = idx
+        return f"{self.person(player_id, self._lineup_names.get(player_id))} ({team})"
+
+    @staticmethod
+    def _team_place(values: pd.Series, team: str, stat: str, scope: str, descending: bool) -> str:
+        """Return "Arsenal: 3 clean sheets in October 2025, 1st of 20 teams": a named team's own figure first."""
+        label, decimals = _label(stat)
+        place = int(values.round(decimals).rank(method="min", ascending=not descending)[team])
+        return f"{team}: {fmt(values[team], decimals)} {label} in {scope}, {ordinal(place)} of {len(values)} teams."
 
     def comparison(self, teams: list[str], stat: str, match_ids: list[str], period_label: str) -> FactResult:
         r = FactResult(match_ids=match_ids)

@@ -8,9 +8,10 @@ footballing at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from football_rag.analytics.stat_registry import PRESSING, STATS
+from football_rag.analytics.stat_registry import PRESSING, STATS, definition
 from football_rag.rag.answer_model import Intent
 
 CHART_KINDS = {
@@ -102,11 +103,21 @@ _FACTS = [
     (
         Intent.SCORE,
         re.compile(
-            r"\b(score|results?|final score|who won|won|win|beat|lost|draw|drew|half-?time|ht|fixtures"
-            r"|(which|what) (matches|games) (were|was) played)\b"
+            r"\b(score|results?|final score|who won|won|win|beat|lose|lost|beaten|defeated|draw|drew|half-?time|ht"
+            r"|fixtures|(which|what) (matches|games) (were|was) played)\b"
         ),
     ),
 ]
+# "Which player had the most shots...", "Who had the most tackles...": players, not the two teams.
+_PLAYER_WORDS = re.compile(r"\b(who|whose|which player|what player|players?)\b")
+# "Who won Arsenal vs Spurs?": a match's result (not "who won the most", a ranking).
+_WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more)\b)")
+# "Saka's stats in October", "Eze's numbers against Spurs": a player's main figures.
+_PLAYER_SUMMARY = re.compile(r"\b(stats|statistics|numbers|figures|totals|stat line|season so far)\b")
+# "Did Arsenal beat Spurs?", "Was Saka booked?": answered Yes or No first.
+_YES_NO = re.compile(r"^(did|was|were|is|are|has|have|had|does|do)\b")
+# "And who scored?", "What about the return match?": a follow-up of the previous question.
+_FOLLOW_UP = re.compile(r"^(and|what about|how about|same for|what of)\b|\b(return|reverse) (match|game|fixture|leg)\b")
 _FOOTBALL = re.compile(
     r"\b(match|game|goal|score|result|team|player|league|season|shot|pass|xg|press|win|won|lose|lost|draw|fixture|club|premier|football|soccer|referee|card|formation|lineup)\w*"
 )
@@ -133,12 +144,30 @@ def asks_one_side(question: str) -> bool:
 
 @dataclass(frozen=True)
 class Route:
+    """Where a question goes: its intent, the stat it names, and the answerer's builder when not the intent's own."""
+
     intent: Intent
     stat: str | None = None
     chart: str | None = None
     descending: bool = True
     judged: bool = False  # a ranking by "best"/"worst": reversed for a stat where less is better
     of_teams: bool = False  # a ranking that names teams ("which side", "the best attack"), not players
+    builder: str | None = None  # e.g. "match_leaders", "player_goals", "team_story" (see Answerer.BUILDERS)
+    yes_no: bool = False  # "Did Arsenal beat Spurs?": the answer starts with Yes or No
+    rule: str = ""  # the rule that chose this route (a follow-up repeats the route of a fallback)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What routing reads: the question's words (lower case) and what entity resolution found in it."""
+
+    text: str
+    stat: str | None
+    has_player: bool
+    has_match_context: bool
+    n_teams: int
+    over_time: bool = False  # a period longer than a day, or "this season": not one match
+    previous: Route | None = None  # the route of the conversation's previous question
 
 
 def stat_named(question: str) -> str | None:
@@ -148,55 +177,175 @@ def stat_named(question: str) -> str | None:
 
 
 def chart_named(question: str) -> str | None:
+    """Return the chart kind the question names, or None."""
     lowered = question.lower()
     return next((kind for kind, pattern in CHART_KINDS.items() if re.search(pattern, lowered)), None)
 
 
-def route(question: str, *, has_player: bool, has_match_context: bool, n_teams: int) -> Route:
-    """Return the intent for a question given what entity resolution found."""
-    lowered = question.lower()
-    stat = stat_named(question)
-    if (chart := chart_named(question)) and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", lowered):
-        return Route(Intent.CHART, stat=stat, chart=chart)
-    if _GOAL_TIME.search(lowered) or (_WHO_SCORED_KIND.search(lowered) and not _RANKING.search(lowered)):
+# --- the rules, in the order they are tried: each returns a Route, or None to pass ---------------------------
+
+
+def _chart(a: Asked) -> Route | None:
+    """ "Show the shot map of Arsenal vs Spurs": a chart beats everything."""
+    chart = chart_named(a.text)
+    if chart and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", a.text):
+        return Route(Intent.CHART, stat=a.stat, chart=chart)
+    return None
+
+
+def _goal_times(a: Asked) -> Route | None:
+    """ "When did Haaland score against Brentford?", "Who took the penalty?": the scorers list has both."""
+    if _GOAL_TIME.search(a.text) or (_WHO_SCORED_KIND.search(a.text) and not _RANKING.search(a.text)):
         return Route(Intent.SCORERS, stat="goals")
-    # The goals and who made them: his goals (stat "goals") or the goals he set up ("assists"); a team's scorers.
-    if has_player and _ASSISTED.search(lowered):
+    return None
+
+
+def _goals_made(a: Asked) -> Route | None:
+    """The goals and who made them: his goals ("goals") or the goals he set up ("assists"); a team's scorers."""
+    if a.has_player and _ASSISTED.search(a.text):
         return Route(Intent.SCORERS, stat="assists")
-    goals_made = re.search(r"goal|assist", lowered) is not None and not _RANKING.search(lowered)
-    if _ASSISTERS.search(lowered) and (has_player or goals_made):
+    made = re.search(r"goal|assist", a.text) is not None and not _RANKING.search(a.text)
+    if _ASSISTERS.search(a.text) and (a.has_player or made):
         return Route(Intent.SCORERS, stat="goals")
-    ranked = stat or next((key for key, pattern in RANKED_WORDS.items() if re.search(pattern, lowered)), None)
-    if _RANKING.search(lowered) and not has_match_context and ranked:
-        return Route(
-            Intent.RANKING,
-            stat=ranked,
-            descending=not _ASCENDING.search(lowered),
-            judged=_JUDGED.search(lowered) is not None,
-            of_teams=_TEAMS.search(lowered) is not None,
-        )
-    if _FORM.search(lowered):
-        return Route(Intent.FORM)
-    if _ENDING.search(lowered):
-        return Route(Intent.SCORE)
-    if _MANAGER.search(lowered) and not stat:
-        return Route(Intent.MANAGER)
-    if _NARRATIVE.search(lowered) and not stat:
-        return Route(Intent.NARRATIVE)
-    if has_player and (stat or re.search(r"\bscore\b", lowered)):
-        return Route(Intent.PLAYER_STAT, stat=stat or "goals")
-    if n_teams == 2 and _COMPARISON.search(lowered) and stat and not _MEETING.search(lowered):
-        return Route(Intent.COMPARISON, stat=stat)
-    if _AGGREGATE.search(lowered) and not has_match_context:
-        return Route(Intent.AGGREGATE, stat=stat or "goals")
+    return None
+
+
+def _match_leaders(a: Asked) -> Route | None:
+    """ "Which player had the most shots in Arsenal vs Spurs?": the players of one match ranked, not team totals."""
+    players = a.has_player or _PLAYER_WORDS.search(a.text) is not None  # "Did Eze have the most shots...?"
+    if not (a.has_match_context and a.stat and _RANKING.search(a.text) and players):
+        return None
+    if definition(a.stat).team_only or _TEAMS.search(a.text):
+        return None
+    return Route(Intent.RANKING, stat=a.stat, descending=not _ASCENDING.search(a.text), builder="match_leaders")
+
+
+def _ranking(a: Asked) -> Route | None:
+    """ "Who scored the most in October?", "the best defence": players or teams ranked over a period."""
+    ranked = a.stat or next((key for key, pattern in RANKED_WORDS.items() if re.search(pattern, a.text)), None)
+    if not (_RANKING.search(a.text) and not a.has_match_context and ranked):
+        return None
+    return Route(
+        Intent.RANKING,
+        stat=ranked,
+        descending=not _ASCENDING.search(a.text),
+        judged=_JUDGED.search(a.text) is not None,
+        of_teams=_TEAMS.search(a.text) is not None,
+    )
+
+
+def _form(a: Asked) -> Route | None:
+    return Route(Intent.FORM) if _FORM.search(a.text) else None
+
+
+def _ending(a: Asked) -> Route | None:
+    """ "How did Arsenal vs Chelsea end?", "Who won Arsenal v Spurs?": the result, never a season's story."""
+    return Route(Intent.SCORE) if _ENDING.search(a.text) or _WHO_WON.search(a.text) else None
+
+
+def _manager(a: Asked) -> Route | None:
+    return Route(Intent.MANAGER) if _MANAGER.search(a.text) and not a.stat else None
+
+
+def _narrative(a: Asked) -> Route | None:
+    """ "How did Arsenal press?": a story, told by the model from the facts and documents."""
+    return Route(Intent.NARRATIVE) if _NARRATIVE.search(a.text) and not a.stat else None
+
+
+def _player_summary(a: Asked) -> Route | None:
+    """ "Saka's stats in October", "Eze's numbers against Spurs": a player's main figures."""
+    if a.has_player and not a.stat and _PLAYER_SUMMARY.search(a.text):
+        return Route(Intent.PLAYER_STAT, builder="player_summary")
+    return None
+
+
+def _player_stat(a: Asked) -> Route | None:
+    """ "How many shots did Saka have against Spurs?", "Did Eze score?": one player's figure."""
+    if a.has_player and (a.stat or re.search(r"\bscore\b", a.text)):
+        return Route(Intent.PLAYER_STAT, stat=a.stat or "goals")
+    return None
+
+
+def _comparison(a: Asked) -> Route | None:
+    """ "Who had more possession over the season, Arsenal or Chelsea?": two teams' averages."""
+    if a.n_teams == 2 and _COMPARISON.search(a.text) and a.stat and not _MEETING.search(a.text):
+        return Route(Intent.COMPARISON, stat=a.stat)
+    return None
+
+
+def _aggregate(a: Asked) -> Route | None:
+    """ "How many clean sheets did Arsenal keep in October?": a team's (or every team's) total over a period."""
+    if _AGGREGATE.search(a.text) and not a.has_match_context:
+        return Route(Intent.AGGREGATE, stat=a.stat or "goals")
+    return None
+
+
+def _match_fact(a: Asked) -> Route | None:
+    """The scorers, cards, line-ups, referee... of one match, named by their words."""
     for intent, pattern in _FACTS:
         # A statistic wins over the words that only set the scene: "the score", "the Chelsea keeper".
-        if pattern.search(lowered) and not (intent in (Intent.SCORE, Intent.LINEUP) and stat not in (None, "goals")):
-            return Route(intent, stat=stat)
-    if stat:
-        return Route(Intent.TEAM_STAT, stat=stat)
-    if _NARRATIVE.search(lowered):
-        return Route(Intent.NARRATIVE)
-    if not _FOOTBALL.search(lowered) and n_teams == 0 and not has_player:
+        if pattern.search(a.text) and not (intent in (Intent.SCORE, Intent.LINEUP) and a.stat not in (None, "goals")):
+            return Route(intent, stat=a.stat)
+    return None
+
+
+def _team_stat(a: Asked) -> Route | None:
+    return Route(Intent.TEAM_STAT, stat=a.stat) if a.stat else None
+
+
+def _story(a: Asked) -> Route | None:
+    return Route(Intent.NARRATIVE) if _NARRATIVE.search(a.text) else None
+
+
+def _out_of_scope(a: Asked) -> Route | None:
+    """Nothing footballing named at all."""
+    if not _FOOTBALL.search(a.text) and a.n_teams == 0 and not a.has_player:
         return Route(Intent.OUT_OF_SCOPE)
+    return None
+
+
+def _fallback(a: Asked) -> Route | None:
+    """Nothing asked in words: a follow-up ("what about the return match?") repeats the previous question's
+    route; anything else is a story."""
+    if a.previous is not None and _FOLLOW_UP.search(a.text):
+        return replace(a.previous, yes_no=False)
     return Route(Intent.NARRATIVE)
+
+
+RULES: tuple[Callable[[Asked], Route | None], ...] = (
+    _chart, _goal_times, _goals_made, _match_leaders, _ranking, _form, _ending, _manager, _narrative,
+    _player_summary, _player_stat, _comparison, _aggregate, _match_fact, _team_stat, _story, _out_of_scope,
+    _fallback,
+)  # fmt: skip
+# A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
+BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (
+    # "Who set up Haaland's goals in September?": his goals over the period, not one match's scorers.
+    (Intent.SCORERS, lambda a: a.has_player and not a.has_match_context, "player_goals"),
+    # "How has Chelsea's pressing been this season?": the team over the period, told from its figures.
+    (
+        Intent.NARRATIVE,
+        lambda a: a.n_teams == 1 and not a.has_player and a.over_time and not a.has_match_context,
+        "team_story",
+    ),
+)
+
+
+def route(
+    question: str,
+    *,
+    has_player: bool,
+    has_match_context: bool,
+    n_teams: int,
+    over_time: bool = False,
+    previous: Route | None = None,
+) -> Route:
+    """Return where a question goes given what entity resolution found: the first rule of ``RULES`` that takes it."""
+    asked = Asked(question.lower(), stat_named(question), has_player, has_match_context, n_teams, over_time, previous)
+    for rule in RULES:
+        if (chosen := rule(asked)) is not None:
+            break
+    builder = chosen.builder or next(
+        (name for intent, test, name in BUILDERS if intent is chosen.intent and test(asked)), None
+    )
+    yes_no = _YES_NO.search(asked.text) is not None
+    return replace(chosen, builder=builder, yes_no=yes_no, rule=chosen.rule or rule.__name__.lstrip("_"))

@@ -1,0 +1,124 @@
+"""A conversation: each question answered with what the previous one was about, as the app's chat does.
+
+The chat keeps what the last question resolved to and passes it with the next one (``Answerer.stream(question,
+previous)``); a follow-up that names no team or player ("and who scored?", "how many shots did they have?")
+inherits the previous teams, players and period. ``FollowUp`` is that resolution with what else a follow-up
+needs: the previous route ("what about the return match?" asks what the previous question asked) and the
+matches the answer rested on (the return match is the other meeting of the same two teams).
+
+``Conversation`` carries it from turn to turn for the command line, and ``SessionStore`` keeps it in a file
+under ``$FOOTBALL_RAG_HOME/sessions`` so that successive ``football-rag ask --session NAME`` calls continue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from football_rag.data.atomic_files import atomic_write_bytes
+from football_rag.rag.answer_model import Answer, Intent
+from football_rag.rag.dates import Period
+from football_rag.rag.entities import PlayerRef, Resolution
+from football_rag.rag.intents import Route
+
+# "What about the return match?", "and the reverse fixture?": the other meeting of the previous match's teams.
+RETURN_MATCH = re.compile(r"\b(return|reverse|other) (match|game|fixture|leg|meeting)\b")
+_SESSION_NAME = re.compile(r"^[\w.-]{1,64}$")
+
+
+@dataclass
+class FollowUp(Resolution):
+    """What a question resolved to, with its route and the matches its answer rested on (for the next question)."""
+
+    route: Route | None = None
+    match_ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, resolution: Resolution, route: Route | None, match_ids: list[str]) -> FollowUp:
+        """Return ``resolution`` carrying ``route`` and ``match_ids``."""
+        kept = {f.name: getattr(resolution, f.name) for f in fields(Resolution)}
+        return cls(**kept, route=route, match_ids=list(dict.fromkeys(match_ids)))
+
+    def to_json(self) -> dict:
+        """Return the context as JSON-ready data (ambiguities aside: a follow-up never inherits them)."""
+        return {
+            "teams": self.teams,
+            "unknown_teams": self.unknown_teams,
+            "players": [{**asdict(p), "matches": sorted(p.matches)} for p in self.players],
+            "period": None
+            if self.period is None
+            else [str(self.period.start), str(self.period.end), self.period.label],
+            "wants_last_match": self.wants_last_match,
+            "route": None if self.route is None else {**asdict(self.route), "intent": self.route.intent.value},
+            "match_ids": self.match_ids,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> FollowUp:
+        """Return the context ``to_json`` wrote."""
+        period = data.get("period")
+        route = data.get("route")
+        return cls(
+            teams=list(data.get("teams", [])),
+            unknown_teams=list(data.get("unknown_teams", [])),
+            players=[
+                PlayerRef(p["player_id"], p["name"], tuple(p["teams"]), frozenset(p["matches"]))
+                for p in data.get("players", [])
+            ],
+            period=None
+            if not period
+            else Period(date.fromisoformat(period[0]), date.fromisoformat(period[1]), period[2]),
+            wants_last_match=bool(data.get("wants_last_match")),
+            route=None if not route else Route(**{**route, "intent": Intent(route["intent"])}),
+            match_ids=list(data.get("match_ids", [])),
+        )
+
+
+def return_match(matches: pd.DataFrame, match_id: str) -> str | None:
+    """Return the other meeting of ``match_id``'s teams, home and away swapped (the latest), or None."""
+    first = matches.loc[matches["match_id"] == match_id].iloc[0]
+    other = matches[(matches["home"] == first["away"]) & (matches["away"] == first["home"])]
+    return None if other.empty else str(other.sort_values("date").iloc[-1]["match_id"])
+
+
+class Conversation:
+    """Questions answered in order, each with the context the previous answer left (as the app's chat does)."""
+
+    def __init__(self, answerer, context: FollowUp | None = None) -> None:
+        self.answerer = answerer
+        self.context = context
+
+    def ask(self, question: str) -> Answer:
+        """Answer ``question`` as the next turn; keep what it resolved to for the turn after."""
+        answer, resolution = self.answerer.ask(question, self.context)
+        self.context = resolution if isinstance(resolution, FollowUp) else FollowUp.of(resolution, None, answer.matches)
+        return answer
+
+
+class SessionStore:
+    """Conversations kept between command-line calls: one JSON file per session name."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, name: str) -> Path:
+        if not _SESSION_NAME.match(name):
+            raise ValueError(f"a session name is 1-64 letters, digits, '.', '_' or '-': {name!r}")
+        return self.folder / f"{name}.json"
+
+    def load(self, name: str) -> FollowUp | None:
+        """Return the session's context, or None for a new session."""
+        path = self._path(name)
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+        return None if data is None else FollowUp.from_json(data)
+
+    def save(self, name: str, context: FollowUp | None) -> None:
+        """Keep the session's context for its next question (written atomically)."""
+        path = self._path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(None if context is None else context.to_json()).encode("utf-8"))
