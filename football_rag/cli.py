@@ -213,36 +213,53 @@ def serve() -> None:
 def ask(
     question: Annotated[str | None, typer.Argument(help="the question")] = None,
     questions: Annotated[Path | None, typer.Option(help="a JSONL file, one {'question': ...} per line")] = None,
+    conversation: Annotated[
+        Path | None, typer.Option(help="a JSONL file of turns, answered in order, each a follow-up of the one before")
+    ] = None,
+    session: Annotated[
+        str | None, typer.Option(help="continue the conversation of this name (kept under $FOOTBALL_RAG_HOME)")
+    ] = None,
     release: Annotated[str | None, typer.Option(help="release version (default the hub's latest)")] = None,
     no_llm: Annotated[bool, typer.Option("--no-llm", help="answer from facts and passages only")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Answer one question, or every line of --questions in one process."""
+    """Answer one question, every line of --questions in one process, or the turns of a conversation."""
     if not no_llm:
         _require_models(llm_model_names(get_settings()))  # before the answerer's imports (seconds)
     from football_rag.rag.answerer import QuestionRejected
+    from football_rag.rag.conversation import Conversation, SessionStore
     from football_rag.rag.knowledge_base import NoRelease
     from football_rag.rag.service import answerer_for
 
-    if (question is None) == (questions is None):
-        raise _fail("give one question, or --questions FILE.jsonl")
+    given = [q for q in (question, questions, conversation) if q is not None]
+    if len(given) != 1:
+        raise _fail("give one question, or --questions FILE.jsonl, or --conversation FILE.jsonl")
+    if questions is not None and session is not None:
+        raise _fail("--session continues a conversation: give a question or --conversation, not --questions")
+    store = SessionStore(get_settings().home / "sessions")
     try:
+        context = store.load(session) if session else None
         answerer = answerer_for(get_settings(), release, with_llm=not no_llm)
-    except NoRelease as exc:
+    except (ValueError, NoRelease) as exc:
         raise _fail(str(exc)) from None
-    batch = [question] if question is not None else _read_questions(questions)
+    talk = Conversation(answerer, context)
+    many = questions is not None or conversation is not None
+    batch = [question] if question is not None else _read_questions(questions or conversation)
     for text in batch:
         try:
-            answer, _ = answerer.ask(text)
+            # A conversation or a session carries each turn's context to the next; --questions are each alone.
+            answer = talk.ask(text) if conversation or session else answerer.ask(text)[0]
         except QuestionRejected as exc:
-            if questions is None:
+            if not many:
                 raise _fail(str(exc)) from None
             _emit({"question": text, "error": str(exc)})
             continue
-        if as_json or questions is not None:
-            _emit(answer.model_dump(mode="json", exclude={"question"} if questions is None else set()))
+        if as_json or many:
+            _emit(answer.model_dump(mode="json", exclude=set() if many else {"question"}))
         else:
             typer.echo(answer.answer)
+    if session:
+        store.save(session, talk.context)
 
 
 def _read_questions(path: Path) -> list[str]:
