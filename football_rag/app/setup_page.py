@@ -41,7 +41,8 @@ def setup_markdown(problem: str, settings: Settings) -> str:
         RELEASE_ENV: md(release) if release else "not set (the hub's latest)",
         TOKEN_ENV: "set" if os.environ.get(TOKEN_ENV) else "not set",
     }
-    rows = "\n".join(f"| `{name}` | {meaning} | {now[name]} |" for name, meaning in VARIABLES)
+    # A list, not a table: three columns do not fit a phone's width.
+    rows = "\n".join(f"- **`{name}`**: {meaning}. Now: {now[name]}." for name, meaning in VARIABLES)
     where = (
         "In the Space: **Settings → Variables and secrets** (`HF_TOKEN` as a secret); the Space restarts on save."
         if os.environ.get(SPACE_ENV)
@@ -54,7 +55,7 @@ def setup_markdown(problem: str, settings: Settings) -> str:
     )  # fmt: skip
     return (
         f"# ⚽ Football RAG Intelligence\n\n## {heading}\n\n> {md(problem)}\n\n"
-        f"The app serves a published release. Set:\n\n| variable | what | now |\n| --- | --- | --- |\n{rows}\n\n"
+        f"The app serves a published release. Set:\n\n{rows}\n\n"
         f"{where}{hint}"
     )
 
