@@ -1,19 +1,25 @@
 """Entity resolution against the release's own names: teams, players, dates, matches.
 
-Teams: the alias table (``configs/team_aliases.yaml``, the one linking uses) maps what people write
-("Spurs", "Man United", "Forest", "Wolverhampton") to a canonical team, and that to the spelling in the
-data; close misspellings match through rapidfuzz. Players: full name, or a surname that names one
-player (narrowed by the teams in the question); several candidates are an ambiguity, stated, never
-guessed. Derbies ("the north London derby", ``configs/derbies.yaml``) name their two teams. Dates:
-``dates.resolve_period`` against the latest finished match in the data.
+Teams: the alias table (``configs/team_aliases.yaml``: the ``teams`` linking uses, and the ``nicknames``
+people write, "the Gunners", "Spurs", "mufc") maps what people write to a canonical team, and that to
+the spelling in the data. A name several clubs share ("United", "the Blues") is settled by the question's
+context: the other club named, the matches of the period, a derby, the previous question; when still
+open, the user is asked ("did you mean ..."). Close misspellings match through rapidfuzz, and two clubs
+equally close are asked about too. Players: full name, a surname (one word or several, "van Dijk",
+"Gibbs-White"), a first name when few carry it, or a close misspelling; several candidates are an
+ambiguity, stated, never guessed. Accents never matter. Derbies ("the north London derby",
+``configs/derbies.yaml``) name their two teams. Dates: ``dates.resolve_period`` against the latest
+finished match and the match days in the data.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import product
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -24,43 +30,53 @@ from football_rag.data.contracts import FINISHED
 from football_rag.rag.dates import Period, resolve_period
 
 FUZZY_TEAM_SCORE = 85
+FUZZY_PLAYER_SCORE = 88
+# Two names this close to a misspelling are equally likely: the user is asked which.
+FUZZY_TIE = 3
 MIN_FUZZY_LENGTH = 5
+# A first name alone ("Bruno") names a player when this few carry it; "James" (ten of them) names nobody.
+MAX_FIRST_NAME_PLAYERS = 4
+MIN_FIRST_NAME_LENGTH = 4
 # Surnames that are also everyday or football words are too risky to resolve alone.
 COMMON_WORDS = frozenset(
     [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "game",
-        "match",
-        "goal",
-        "goals",
-        "team",
-        "city",
-        "united",
-        "score",
-        "best",
-        "most",
-        "top",
-        "win",
-        "white",
-        "young",
-        "james",
-        "king",
-        "long",
-        "rice",
-        "gray",
-        "wood",
-        "hall",
-        "mount",
-        "cash",
-        "hill",
-        "little",
-        "bench",
+        "the", "and", "for", "with", "from", "game", "match", "goal", "goals", "team", "city", "united", "score",
+        "best", "most", "top", "win", "white", "young", "james", "king", "long", "rice", "gray", "wood", "hall",
+        "mount", "cash", "hill", "little", "bench",
     ]
-)
+)  # fmt: skip
+# Words of questions that must never be read as a misspelt name or a first name ("scores", "will", "grant").
+QUESTION_WORDS = COMMON_WORDS | frozenset(
+    [
+        "what", "which", "where", "when", "whose", "there", "their", "about", "against", "versus", "between", "after",
+        "before", "since", "until", "during", "first", "second", "half", "last", "latest", "least", "fewest", "highest",
+        "lowest", "worst", "total", "average", "season", "month", "weekend", "today", "scored", "scorer", "scorers",
+        "scoring", "score", "result", "results", "played", "playing", "player", "players", "teams", "clubs", "side",
+        "sides", "shots", "shot", "passes", "passing", "assist", "assists", "assisted", "tackles", "tackle", "saves",
+        "cards", "yellow", "yellows", "booked", "bookings", "corners", "fouls", "offsides", "minute", "minutes",
+        "penalty", "penalties", "header", "headers", "headed", "target", "chances", "created", "possession", "rating",
+        "table", "points", "draws", "drawn", "draw", "beat", "beaten", "lost", "loses", "losing", "wins", "winning",
+        "won", "manager", "managers", "referee", "refereed", "stadium", "ground", "attendance", "lineup", "lineups",
+        "started", "starting", "formation", "keeper", "goalkeeper", "defence", "defense", "attack", "press",
+        "pressing", "clean", "sheet", "sheets", "derby", "match", "matches", "games", "home", "away", "fixture",
+        "fixtures", "record", "form", "compare", "comparison", "stats", "statistics", "show", "chart", "please",
+        "could", "would", "should", "will", "many", "much", "more", "less", "than", "then", "does", "were", "have",
+        "having", "been", "being", "leading", "leader", "leaders", "ranking", "record", "grant", "chase", "miles",
+        "summer", "mark", "marks", "frank", "hunter", "rose", "story", "happened", "happen", "report", "summary",
+        "sent", "early", "late", "overall", "recently", "lately", "every", "other", "tell", "give", "list", "name",
+        "names", "number", "numbers", "place", "places", "however", "light", "taker", "takers", "timer", "chain",
+        "hover", "prose", "seals",
+    ]
+)  # fmt: skip
+
+# Short words of questions: a run of words holding one is never a misspelt name ("end on" is not "Endo").
+FUNCTION_WORDS = frozenset(
+    [
+        "a", "an", "the", "of", "on", "in", "at", "to", "by", "for", "vs", "v", "and", "or", "is", "was", "were",
+        "did", "do", "does", "how", "who", "whom", "why", "his", "her", "its", "it", "he", "she", "they", "them",
+        "this", "that", "these", "those", "with", "from", "as", "be", "has", "had", "not", "no", "yes", "any", "all",
+    ]
+)  # fmt: skip
 
 # Aliases of clubs outside most releases that are also everyday words ("a nice goal", "his athletic run").
 EVERYDAY_ALIASES = frozenset(["nice", "lens", "sporting", "athletic", "inter", "saints", "hull", "como", "paris"])
@@ -80,7 +96,11 @@ class PlayerRef:
 
 @dataclass
 class Resolution:
-    """What a question names. ``teams`` keep the order of mention; ``notes`` state ambiguities."""
+    """What a question names. ``teams`` keep the order of mention; ``notes`` state ambiguities.
+
+    ``clarification`` is the question to ask back when a name fits several clubs and nothing in the
+    question settles which ("By "the blues", did you mean Chelsea or Everton?").
+    """
 
     teams: list[str] = field(default_factory=list)
     unknown_teams: list[str] = field(default_factory=list)
@@ -89,22 +109,165 @@ class Resolution:
     period: Period | None = None
     wants_last_match: bool = False
     inherited: bool = False
+    clarification: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not (self.teams or self.players or self.period or self.unknown_teams)
+        return not (self.teams or self.players or self.period or self.unknown_teams or self.clarification)
+
+
+@dataclass(frozen=True)
+class TeamMention:
+    """Words ``start``..``end`` of a question that name a club: ``teams`` in the data it may be (several for a
+    shared name, none for a club outside the data)."""
+
+    start: int
+    end: int
+    words: str
+    teams: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlayerHit:
+    """Words ``start``..``end`` of a question that name a player: ``refs`` the players they may be."""
+
+    start: int
+    end: int
+    words: str
+    refs: tuple[PlayerRef, ...]
+    first_name: bool  # a first name many players carry names nobody
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 
 
 def words_of(text: str) -> str:
     """Return ``text`` as plain lowercase words joined by single spaces ("N'Golo Kanté" -> "n golo kante").
 
     Questions and player names go through this one function, so a name matches however it is written.
+    A possessive is the name ("United's" -> "united").
     """
-    return " ".join(re.findall(r"[a-z0-9]+", plain_text(text).replace("&", " and ")))
+    return " ".join(re.findall(r"[a-z0-9]+", _POSSESSIVE.sub("", plain_text(text).replace("&", " and "))))
 
 
-def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e, _ in spans)
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _exact_spans(words: list[str], keys: dict[str, object], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Return the runs of ``words`` that are keys of ``keys``, longest first, none overlapping ``taken`` or another."""
+    longest = max((len(k.split()) for k in keys), default=0)
+    found: list[tuple[int, int, str]] = []
+    for size in range(min(longest, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            gram = " ".join(words[i : i + size])
+            spans = taken + [(s, e) for s, e, _ in found]
+            if gram in keys and not _overlaps(spans, i, i + size):
+                found.append((i, i + size, gram))
+    return sorted(found)
+
+
+def _fuzzy_keys(gram: str, keys: Sequence[str], cutoff: int, swaps: dict[str, list[str]] | None = None) -> list[str]:
+    """Return the keys within ``FUZZY_TIE`` of the best match for a misspelt ``gram`` (same first letter), best first.
+
+    A misspelling rarely changes the first letter, and requiring it keeps everyday words ("runners") from
+    reading as a club ("gunners"). ``swaps`` (sorted letters -> keys) adds the keys ``gram`` writes with two
+    neighbouring letters swapped ("Salha", "Mbuemo"), the commonest typo, which ``fuzz.ratio`` scores low.
+    """
+    if len(gram) < MIN_FUZZY_LENGTH or gram in QUESTION_WORDS or FUNCTION_WORDS.intersection(gram.split()):
+        return []
+    swapped = [k for k in (swaps or {}).get("".join(sorted(gram)), []) if _one_swap(gram, k)]
+    hits = process.extract(gram, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+    hits = [(key, score) for key, score, _ in hits if key[0] == gram[0]]
+    close = [key for key, score in hits if score >= hits[0][1] - FUZZY_TIE] if hits else []
+    return list(dict.fromkeys(close + swapped))
+
+
+def _one_swap(typed: str, key: str) -> bool:
+    """Whether ``typed`` is ``key`` with two neighbouring letters swapped."""
+    diff = [i for i, (a, b) in enumerate(zip(typed, key, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == key[diff[1]]
+
+
+def _by_letters(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Return sorted letters -> the keys spelt with them (to find a typo that swapped two letters)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        found["".join(sorted(key))].append(key)
+    return found
+
+
+def _say_or(names: Sequence[str]) -> str:
+    """Return names as "A, B or C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+class TeamNames:
+    """Every way the alias table writes a club (names, aliases, nicknames) -> the clubs in the data it may be."""
+
+    def __init__(self, aliases: TeamAliases, teams: Sequence[str]) -> None:
+        table = load_config("team_aliases")
+        to_data = {aliases.canonical.get(aliases.normalise(t), aliases.normalise(t)): t for t in teams}
+        names: dict[str, set[str]] = defaultdict(set)
+        for team in teams:
+            names[words_of(team)].add(team)
+            names[aliases.normalise(team)].add(team)
+        groups = {club: list(extra or []) for club, extra in (table.get("teams") or {}).items()}
+        for club, entry in (table.get("nicknames") or {}).items():
+            groups.setdefault(club, []).extend((entry or {}).get("names") or [])
+        the_required = {words_of(name) for name in table.get("the_required") or ()}
+        for club, written in groups.items():
+            in_data = to_data.get(aliases.canonical.get(aliases.normalise(club), aliases.normalise(club)))
+            for name in (club, *written):
+                for key in self._keys(name, aliases, the_required):
+                    names[key].update([in_data] if in_data else [])
+        self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
+        # Misspellings are read against whole names, not initials or a bare "the ...".
+        self.fuzzy_keys = [k for k in self.keys if len(k) >= MIN_FUZZY_LENGTH and not k.startswith("the ")]
+        self.swaps = _by_letters(self.fuzzy_keys)
+
+    @staticmethod
+    def _keys(name: str, aliases: TeamAliases, the_required: set[str]) -> set[str]:
+        """Return the word forms a written name matches: as written, without club words, and without "the"."""
+        plain = words_of(name)
+        keys = {plain, aliases.normalise(name)}
+        if plain.startswith("the ") and plain not in the_required:
+            keys.add(plain.removeprefix("the "))
+        return keys
+
+    def exact(self, words: list[str], taken: list[tuple[int, int]]) -> list[TeamMention]:
+        """Return the clubs the words name as the table writes them, longest names first, in order."""
+        return [TeamMention(s, e, gram, self.keys[gram]) for s, e, gram in _exact_spans(words, self.keys, taken)]
+
+    def misspelt(self, words: list[str], taken: list[tuple[int, int]], exact: list[TeamMention]) -> list[TeamMention]:
+        """Return the clubs the words name, misspellings added to the ``exact`` mentions, in order.
+
+        A misspelling is looked for in runs of words outside ``taken``; it may swallow exact mentions it
+        only refines, as a shared word ends a misspelt name ("Newcastel United") or a name's last word
+        is written right ("Maanchester City"): its clubs must be among each swallowed mention's.
+        Several clubs equally close make one mention of them all.
+        """
+        found: list[TeamMention] = []
+        spans = list(taken)
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                gram = " ".join(words[i : i + size])
+                inside = [m for m in exact if i <= m.start and m.end <= i + size]
+                cut = [m for m in exact if _overlaps([(m.start, m.end)], i, i + size) and m not in inside]
+                if _overlaps(spans, i, i + size) or cut or gram in self.keys:
+                    continue
+                close = _fuzzy_keys(gram, self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)
+                teams = tuple(sorted({t for key in close for t in self.keys[key]}))
+                if teams and all(set(teams) <= set(m.teams) for m in inside):
+                    found.append(TeamMention(i, i + size, gram, teams))
+                    spans.append((i, i + size))
+        kept = [m for m in exact if not any(f.start <= m.start and m.end <= f.end for f in found)]
+        return sorted(kept + found, key=lambda m: m.start)
+
+    def mentions(self, text: str) -> list[TeamMention]:
+        """Return the clubs ``text`` (plain words) names, in order: exact names, then close misspellings."""
+        words = text.split()
+        return self.misspelt(words, [], self.exact(words, []))
 
 
 class Catalog:
@@ -116,21 +279,29 @@ class Catalog:
         # "Last weekend" counts back from the latest finished match, not from one captured in progress.
         finished = matches[matches["status"] == FINISHED]
         self.latest: date = pd.Timestamp((finished if not finished.empty else matches)["date"].max()).date()
-        self._team_keys = self._index_teams()
+        self.match_days: tuple[date, ...] = tuple(sorted(set(matches["date"].dt.date)))
+        self.names = TeamNames(self.aliases, self.teams)
+        self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
+        self._meetings = self._index_meetings(matches)
         self._derbies = self._index_derbies()
+        self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
         self._grounds = self._index_grounds(matches)
-        self._players, self._surnames = self._index_players(lineups)
+        self._players, surnames, self._first_names = self._index_players(lineups)
+        self._full_names = {key: [ref] for key, ref in self._players.items()}
+        # A surname that is also a club's name ("Forest") is the club's.
+        self._usable_surnames = {k: refs for k, refs in surnames.items() if k not in self.names.keys}
+        self._first_names = {k: refs for k, refs in self._first_names.items() if k not in self.names.keys}
+        self._player_keys = list(self._full_names) + list(self._usable_surnames)
+        self._player_swaps = _by_letters(self._player_keys)
 
-    def _index_teams(self) -> dict[str, str]:
-        """Every normalised name or alias of a team in the data -> its spelling in the data."""
-        canonical_to_data = {
-            self.aliases.canonical.get(self.aliases.normalise(t), self.aliases.normalise(t)): t for t in self.teams
-        }
-        keys = {self.aliases.normalise(t): t for t in self.teams}
-        for alias, canonical in self.aliases.canonical.items():
-            if canonical in canonical_to_data:
-                keys[alias] = canonical_to_data[canonical]
-        return keys
+    @staticmethod
+    def _index_meetings(matches: pd.DataFrame) -> dict[frozenset[str], list[date]]:
+        """Each team, and each pair of teams that met -> the days they played (for reading shared names)."""
+        days: dict[frozenset[str], list[date]] = defaultdict(list)
+        for home, away, day in zip(matches["home"], matches["away"], matches["date"].dt.date, strict=True):
+            for key in (frozenset([home, away]), frozenset([home]), frozenset([away])):
+                days[key].append(day)
+        return days
 
     @staticmethod
     def _index_grounds(matches: pd.DataFrame) -> dict[str, str]:
@@ -148,7 +319,15 @@ class Catalog:
                 found[words_of(phrase)] = in_data
         return found
 
-    def _index_players(self, lineups: pd.DataFrame) -> tuple[dict[str, PlayerRef], dict[str, list[PlayerRef]]]:
+    @staticmethod
+    def _index_players(
+        lineups: pd.DataFrame,
+    ) -> tuple[dict[str, PlayerRef], dict[str, list[PlayerRef]], dict[str, list[PlayerRef]]]:
+        """Return full name -> player, surname -> players, first name -> players (all as plain words).
+
+        A surname is any tail of the name after the first word ("van dijk", "dijk", "gibbs white"): a
+        one-word tail only when it is no everyday word ("White" of Gibbs-White is not him).
+        """
         teams_of: dict[str, set[str]] = defaultdict(set)
         matches_of: dict[str, set[str]] = defaultdict(set)
         names: dict[str, str] = {}
@@ -156,17 +335,22 @@ class Catalog:
         for player_id, name, team, match_id in lineups[columns].itertuples(index=False):
             teams_of[str(player_id)].add(team)
             matches_of[str(player_id)].add(str(match_id))
-            names[str(player_id)] = name
+            if isinstance(name, str) and name:
+                names[str(player_id)] = name
         full: dict[str, PlayerRef] = {}
         surnames: dict[str, list[PlayerRef]] = defaultdict(list)
+        first_names: dict[str, list[PlayerRef]] = defaultdict(list)
         for player_id, name in names.items():
             ref = PlayerRef(player_id, name, tuple(sorted(teams_of[player_id])), frozenset(matches_of[player_id]))
-            key = words_of(name)
-            full[key] = ref
-            last = key.split()[-1] if key.split() else key
-            if len(last) > 2 and last not in COMMON_WORDS:
-                surnames[last].append(ref)
-        return full, surnames
+            words = words_of(name).split()
+            full[" ".join(words)] = ref
+            for i in range(1, len(words)):
+                tail = " ".join(words[i:])
+                if (len(words) - i > 1 or (len(tail) > 2 and tail not in COMMON_WORDS)) and ref not in surnames[tail]:
+                    surnames[tail].append(ref)
+            if len(words) > 1 and len(words[0]) >= MIN_FIRST_NAME_LENGTH and words[0] not in QUESTION_WORDS:
+                first_names[words[0]].append(ref)
+        return full, surnames, first_names
 
     def known_names(self) -> list[str]:
         """Every team and player name in the data (the grounding check looks for these)."""
@@ -175,57 +359,91 @@ class Catalog:
     def resolve(self, question: str, previous: Resolution | None = None) -> Resolution:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
         text = f" {words_of(question)} "
-        found = Resolution(period=resolve_period(question, self.latest))
+        found = Resolution(period=resolve_period(question, self.latest, self.match_days))
         # A ground stands for its home team, and its words are no player's ("Old Trafford" is not James Trafford).
         grounds = [team for venue, team in self._grounds.items() if f" {venue} " in text]
         for venue in self._grounds:
             text = text.replace(f" {venue} ", " ")
         # A derby's name first: "manchester" alone would read as one of its two teams.
         derby = next((t for d, t in self._derbies.items() if f" {d} " in text), None)
-        found.teams = derby or list(dict.fromkeys(self._teams_in(text) + grounds))
-        found.unknown_teams = sorted(
-            set(self._unknown_teams_in(text)) | set(self._unresolved_sides(question, found.teams))
-        )
-        found.players, found.ambiguous_players = self._players_in(text, found.teams)
+        words = text.split()
+        mentions, named_players = ([], []) if derby else self._mentions(words)
+        taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
+        teams, found.clarification = self._choose_teams(mentions, found.period, previous)
+        found.teams = derby or list(dict.fromkeys(teams + grounds))
+        outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
+        found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
+        hits = named_players + self._misspelt_players(words, taken)
+        found.players, found.ambiguous_players = self._place_players(hits, found.teams)
         found.wants_last_match = (
             re.search(r"\b(last|latest|most recent|previous) (match|game|fixture|outing)\b", text) is not None
         )
-        if previous is not None and not (found.teams or found.players or found.unknown_teams):
+        if previous is not None and not (
+            found.teams or found.players or found.unknown_teams or found.clarification or found.ambiguous_players
+        ):
             found.teams, found.players = list(previous.teams), list(previous.players)
             found.period = found.period or previous.period
             found.wants_last_match = found.wants_last_match or previous.wants_last_match
             found.inherited = True
         return found
 
-    def _teams_in(self, text: str) -> list[str]:
-        """Teams in order of mention: exact names and aliases first, then close misspellings of the rest."""
-        words = text.split()
-        spans: list[tuple[int, int, str]] = []
-        for key in sorted(self._team_keys, key=len, reverse=True):
-            size = len(key.split())
-            for i in range(len(words) - size + 1):
-                if " ".join(words[i : i + size]) == key and not _overlaps(spans, i, i + size):
-                    spans.append((i, i + size, self._team_keys[key]))
-        for size in (3, 2, 1):
-            for i in range(len(words) - size + 1):
-                gram = " ".join(words[i : i + size])
-                if len(gram) < MIN_FUZZY_LENGTH or gram in COMMON_WORDS or _overlaps(spans, i, i + size):
-                    continue
-                best = process.extractOne(gram, list(self._team_keys), scorer=fuzz.ratio, score_cutoff=FUZZY_TEAM_SCORE)
-                if best:
-                    spans.append((i, i + size, self._team_keys[best[0]]))
-        return list(dict.fromkeys(team for _, _, team in sorted(spans)))
+    def _mentions(self, words: list[str]) -> tuple[list[TeamMention], list[PlayerHit]]:
+        """Return the clubs the words name (in order) and the players named exactly.
 
-    def _unknown_teams_in(self, text: str) -> list[str]:
-        """Teams the alias table knows that are not in the data ("Barcelona" in a Premier League release)."""
-        known_here = set(self._team_keys)
-        return sorted(
-            {
-                alias
-                for alias in self.aliases.canonical
-                if alias not in known_here and alias not in EVERYDAY_ALIASES and len(alias) > 3 and f" {alias} " in text
-            }
-        )
+        Exact names come before misspellings, so a player's surname is never read as a club it resembles.
+        """
+        exact = self.names.exact(words, [])
+        named_players = self._exact_players(words, [(m.start, m.end) for m in exact])
+        return self.names.misspelt(words, [(h.start, h.end) for h in named_players], exact), named_players
+
+    @staticmethod
+    def _outside_name(words: str) -> bool:
+        """Whether a club name outside the data is worth saying so ("Barcelona"), not an everyday word ("nice")."""
+        return words not in EVERYDAY_ALIASES and len(words) > 3
+
+    # --- shared names ---------------------------------------------------------------------------------
+
+    def _choose_teams(
+        self, mentions: list[TeamMention], period: Period | None, previous: Resolution | None
+    ) -> tuple[list[str], str | None]:
+        """Return the teams the mentions name, in order, and the question to ask back when a shared name stays open.
+
+        Each mention offers its clubs; the readings kept are, in turn, those naming the most different
+        clubs ("the Blues vs Chelsea" is Everton), those whose clubs played (each other) in the period,
+        those sharing a club with the previous question, and a derby ("United vs City"); a step that
+        would keep nothing is skipped.
+        """
+        named = [m for m in mentions if m.teams]
+        if all(len(m.teams) == 1 for m in named):
+            return [m.teams[0] for m in named], None
+        readings = [tuple(r) for r in product(*(m.teams for m in named))]
+        most_clubs = max(len(set(r)) for r in readings)
+        for keep in (
+            lambda r: len(set(r)) == most_clubs,
+            lambda r: self._played(r, period),
+            lambda r: previous is not None and bool(set(r) & self._previous_teams(previous)),
+            lambda r: len(set(r)) >= 2 and frozenset(r[:2]) in self._derby_pairs,
+        ):
+            if len(readings) > 1 and (kept := [r for r in readings if keep(r)]):
+                readings = kept
+        if len(readings) == 1:
+            return list(readings[0]), None
+        open_mention = next(i for i, m in enumerate(named) if len({r[i] for r in readings}) > 1)
+        settled = [m.teams[0] for m in named if len(m.teams) == 1]
+        options = sorted({r[open_mention] for r in readings})
+        words = named[open_mention].words
+        return settled, f'By "{words}", did you mean {_say_or(options)}?'
+
+    def _played(self, reading: tuple[str, ...], period: Period | None) -> bool:
+        """Whether the first two clubs of a reading met (one club: played at all), within the period when given."""
+        days = self._meetings.get(frozenset(reading[:2]), [])
+        return any(period is None or period.contains(day) for day in days)
+
+    @staticmethod
+    def _previous_teams(previous: Resolution) -> set[str]:
+        return set(previous.teams) | {team for p in previous.players for team in p.teams}
+
+    # --- sides that name nothing ----------------------------------------------------------------------
 
     def _unresolved_sides(self, question: str, teams: list[str]) -> list[str]:
         """Names on one side of "A vs B" that are no team or player in the data, when the other side is one.
@@ -233,28 +451,72 @@ class Catalog:
         A side that is part of a name found in the whole question ("Hove Albion" of "Brighton & Hove
         Albion") is known.
         """
-        names = [f" {key} " for key, team in self._team_keys.items() if team in teams]
+        names = [f" {key} " for key, clubs in self.names.keys.items() if set(clubs) & set(teams)]
         unresolved = []
         for first, second in _FIXTURE.findall(question):
             sides = [f" {words_of(side)} " for side in (first, second)]
             known = [
-                bool(self._teams_in(side) or self._players_in(side, [])[0] or any(side in name for name in names))
+                bool(
+                    any(m.teams for m in self.names.mentions(side))
+                    or self._players_in(side)
+                    or any(side in name for name in names)
+                )
                 for side in sides
             ]
             if known.count(True) == 1:
                 unresolved.append(words_of((first, second)[known.index(False)]))
         return unresolved
 
-    def _players_in(self, text: str, teams: list[str]) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
-        found = [ref for key, ref in self._players.items() if f" {key} " in text]
+    # --- players --------------------------------------------------------------------------------------
+
+    def _players_in(self, text: str) -> list[PlayerRef]:
+        """Return the players ``text`` (plain words) names without doubt: full names, and names only one carries."""
+        words = text.split()
+        hits = self._exact_players(words, [])
+        hits += self._misspelt_players(words, [(h.start, h.end) for h in hits])
+        return [h.refs[0] for h in hits if len(h.refs) == 1]
+
+    def _exact_players(self, words: list[str], taken: list[tuple[int, int]]) -> list[PlayerHit]:
+        """Return the players the words name outside ``taken``: full names, then surnames, then first names."""
+        hits: list[PlayerHit] = []
+        taken = list(taken)
+        for table, first_name in ((self._full_names, False), (self._usable_surnames, False), (self._first_names, True)):
+            for s, e, gram in _exact_spans(words, table, taken):
+                hits.append(PlayerHit(s, e, gram, tuple(table[gram]), first_name))
+                taken.append((s, e))
+        return hits
+
+    def _misspelt_players(self, words: list[str], taken: list[tuple[int, int]]) -> list[PlayerHit]:
+        """Return the players runs of words outside ``taken`` misspell, several when they are equally close."""
+        hits: list[PlayerHit] = []
+        taken = list(taken)
+        for size in (2, 1):
+            for i in range(len(words) - size + 1):
+                gram = " ".join(words[i : i + size])
+                if _overlaps(taken, i, i + size) or gram in self.names.keys:
+                    continue
+                close = _fuzzy_keys(gram, self._player_keys, FUZZY_PLAYER_SCORE, self._player_swaps)
+                if refs := [ref for key in close for ref in self._by_key(key)]:
+                    hits.append(PlayerHit(i, i + size, gram, tuple(dict.fromkeys(refs)), False))
+                    taken.append((i, i + size))
+        return hits
+
+    def _by_key(self, key: str) -> list[PlayerRef]:
+        return list(self._full_names[key]) if key in self._full_names else self._usable_surnames[key]
+
+    @staticmethod
+    def _place_players(hits: list[PlayerHit], teams: list[str]) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
+        """Return the players named (in order) and the names several fit (name -> candidates).
+
+        A name several players fit is narrowed to those of the teams named; a first name many carry
+        ("James") names nobody rather than asking among ten.
+        """
+        found: list[PlayerRef] = []
         ambiguous: dict[str, list[PlayerRef]] = {}
-        taken = {w for ref in found for w in words_of(ref.name).split()}
-        for surname, refs in self._surnames.items():
-            if surname in taken or f" {surname} " not in text or surname in self._team_keys:
-                continue
-            narrowed = [r for r in refs if not teams or set(r.teams) & set(teams)] or refs
+        for hit in sorted(hits, key=lambda h: h.start):
+            narrowed = [r for r in hit.refs if not teams or set(r.teams) & set(teams)] or list(hit.refs)
             if len(narrowed) == 1:
                 found.append(narrowed[0])
-            else:
-                ambiguous[surname] = narrowed
+            elif not hit.first_name or len(narrowed) <= MAX_FIRST_NAME_PLAYERS:
+                ambiguous[hit.words] = narrowed
         return list(dict.fromkeys(found)), ambiguous

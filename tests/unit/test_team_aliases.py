@@ -1,4 +1,4 @@
-"""Team names across sources: the alias table, normalisation and fuzzy matching."""
+"""Team names across sources (the alias table, normalisation and fuzzy matching) and the nicknames people write."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from football_rag.analytics.linking import TeamAliases
+from football_rag.config.yaml_config import load_config
+from tests.conftest import season_index
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,30 @@ def test_a_name_listed_under_two_teams_is_refused(tmp_path: Path) -> None:
     path.write_text("ignore_words: [fc]\nteams:\n  Arsenal: [Gunners]\n  Arsenal Tula: [Gunners]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="Gunners"):
         TeamAliases.load(path)
+
+
+@pytest.fixture(scope="module")
+def table() -> dict:
+    return load_config("team_aliases")
+
+
+def test_every_club_of_the_season_has_nicknames_with_their_source(aliases: TeamAliases, table: dict) -> None:
+    clubs = {row[side] for row in season_index() for side in ("home", "away")}
+    if not clubs:
+        pytest.skip("the season's matches.csv is not on this machine")
+    assert len(clubs) == 20
+    by_canonical = {aliases.normalise(club): entry for club, entry in table["nicknames"].items()}
+    for club in clubs:
+        entry = by_canonical[aliases.canonical[aliases.normalise(club)]]
+        assert entry["names"] and len(entry["source"]) > 20, club
+
+
+def test_nicknames_belong_to_listed_clubs_and_never_reach_linking(aliases: TeamAliases, table: dict) -> None:
+    listed = {aliases.normalise(club) for club in table["teams"]}
+    assert {aliases.normalise(club) for club in table["nicknames"]} <= listed
+    # Linking reads the teams alone: a shared nickname would make two clubs one.
+    for shared in ("the Blues", "United", "the Reds", "City"):
+        assert aliases.normalise(shared) not in aliases.canonical
+    assert not aliases.same_team("Chelsea", "the Blues")
+    names = {name for entry in table["nicknames"].values() for name in entry["names"]}
+    assert set(table["the_required"]) <= names
