@@ -270,6 +270,32 @@ class TeamNames:
         return self.misspelt(words, [], self.exact(words, []))
 
 
+# Words before a club that make it the opponent of the player named ("Salah against the Reds").
+_OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "to"])
+
+
+@dataclass(frozen=True)
+class _PlayerSide:
+    """The question's words and the clubs of the players it names, for reading a shared club name."""
+
+    words: list[str]
+    clubs: set[str]
+
+    def fits(self, reading: tuple[str, ...], mentions: list[TeamMention]) -> bool:
+        """Whether each shared name's club in a reading is the players' club, or not after "against"."""
+        if not self.clubs:
+            return False
+        return all(
+            (club in self.clubs) != self._opposes(m)
+            for club, m in zip(reading, mentions, strict=True)
+            if len(m.teams) > 1
+        )
+
+    def _opposes(self, mention: TeamMention) -> bool:
+        before = [w for w in self.words[: mention.start] if w != "the"]
+        return bool(before) and before[-1] in _OPPOSING
+
+
 class Catalog:
     """The names and calendar of one release, indexed for resolution."""
 
@@ -369,7 +395,8 @@ class Catalog:
         words = text.split()
         mentions, named_players = ([], []) if derby else self._mentions(words)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
-        teams, found.clarification = self._choose_teams(mentions, found.period, previous)
+        clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
+        teams, found.clarification = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
         found.teams = derby or list(dict.fromkeys(teams + grounds))
         outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
@@ -404,14 +431,15 @@ class Catalog:
     # --- shared names ---------------------------------------------------------------------------------
 
     def _choose_teams(
-        self, mentions: list[TeamMention], period: Period | None, previous: Resolution | None
+        self, mentions: list[TeamMention], period: Period | None, previous: Resolution | None, players: _PlayerSide
     ) -> tuple[list[str], str | None]:
         """Return the teams the mentions name, in order, and the question to ask back when a shared name stays open.
 
         Each mention offers its clubs; the readings kept are, in turn, those naming the most different
-        clubs ("the Blues vs Chelsea" is Everton), those whose clubs played (each other) in the period,
-        those sharing a club with the previous question, and a derby ("United vs City"); a step that
-        would keep nothing is skipped.
+        clubs ("the Blues vs Chelsea" is Everton), those that fit the player named ("Salah for the Reds"
+        is Liverpool, "Salah against the Reds" Forest), those whose clubs played (each other) in the
+        period, those sharing a club with the previous question, and a derby ("United vs City"); a step
+        that would keep nothing is skipped.
         """
         named = [m for m in mentions if m.teams]
         if all(len(m.teams) == 1 for m in named):
@@ -420,6 +448,7 @@ class Catalog:
         most_clubs = max(len(set(r)) for r in readings)
         for keep in (
             lambda r: len(set(r)) == most_clubs,
+            lambda r: players.fits(r, named),
             lambda r: self._played(r, period),
             lambda r: previous is not None and bool(set(r) & self._previous_teams(previous)),
             lambda r: len(set(r)) >= 2 and frozenset(r[:2]) in self._derby_pairs,

@@ -71,6 +71,9 @@ def test_every_name_of_every_club_of_the_season_names_it(catalog: Catalog) -> No
         ("the reds vs the blues", ["Liverpool", "Everton"]),  # the Merseyside derby
         ("the Blues vs Fulham on 30.8.25", ["Chelsea", "Fulham"]),  # Everton did not play Fulham that day
         ("Who won the Reds' match last Saturday?", ["Liverpool"]),  # Forest did not play that day
+        ("Did Salah score for the Reds?", ["Liverpool"]),  # the player's club
+        ("Did Salah score against the Reds?", ["Nottingham Forest"]),  # his opponent
+        ("Did Bruno Guimaraes play against United on 26 December?", ["Man Utd"]),  # not his club, and played that day
     ],
 )
 def test_a_shared_name_is_settled_by_the_question(catalog: Catalog, question: str, teams: list[str]) -> None:
@@ -101,6 +104,8 @@ def test_a_shared_name_nothing_settles_is_asked_about(answerer: Answerer) -> Non
         ("tottenahm v arsenal", ["Tottenham", "Arsenal"]),
         ("Sunderlnad v Burnley", ["Sunderland", "Burnley"]),
         ("nottingam forest vs crystal palce", ["Nottingham Forest", "Crystal Palace"]),
+        ("Newcastel United vs Leeds", ["Newcastle", "Leeds"]),  # a misspelling ending in a shared word
+        ("maanchester city v brighton", ["Man City", "Brighton"]),
     ],
 )
 def test_a_misspelt_club(catalog: Catalog, question: str, teams: list[str]) -> None:
