@@ -43,6 +43,12 @@ PLAYER_COLUMNS = (
     "red_cards",
     "rating",
     "man_of_the_match",
+    "touches",
+    "dribbles",
+    "crosses",
+    "clearances",
+    "aerials_won",
+    "fouls",
 )
 SHOT_COUNTS = {"shots": tm.shots, "shots_on_target": tm.shots_on_target}
 EVENT_COUNTS = {
@@ -54,6 +60,12 @@ EVENT_COUNTS = {
     "interceptions": tm.interceptions,
     "yellow_cards": tm.yellow_cards,
     "red_cards": tm.red_cards,
+    "touches": tm.touches,
+    "dribbles": tm.dribbles,
+    "crosses": tm.crosses,
+    "clearances": tm.clearances,
+    "aerials_won": tm.aerials_won,
+    "fouls": tm.fouls,
 }
 
 

@@ -129,7 +129,9 @@ STATS: tuple[Stat, ...] = (
         unit="%",
     ),
     Stat("crosses", "crosses", asked=r"cross(es)?\b"),
-    Stat("tackles", "tackles", asked=r"tackles?"),
+    Stat("dribbles", "dribbles completed", asked=r"dribbl\w*|take-?ons?"),
+    Stat("touches", "touches", asked=r"\btouch(es|ed)?\b"),
+    Stat("tackles", "tackles", asked=r"tackl(es?|ers?|ing)\b"),
     Stat("interceptions", "interceptions", asked=r"interceptions?"),
     Stat("clearances", "clearances", asked=r"clearances?"),
     Stat(

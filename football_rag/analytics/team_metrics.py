@@ -379,6 +379,16 @@ def aerials_won(events: pd.DataFrame, by: Keys = KEYS) -> pd.Series:
     return _count(events, (_is(events, "Aerial") & _won(events)) | fouled_in_the_air, by)
 
 
+def touches(events: pd.DataFrame, by: Keys = KEYS) -> pd.Series:
+    """Touches of the ball: events Opta flags as a touch (``isTouch``). WhoScored: ``touches``."""
+    return _count(events, events["is_touch"].fillna(False).astype(bool), by)
+
+
+def dribbles(events: pd.DataFrame, by: Keys = KEYS) -> pd.Series:
+    """Dribbles completed: Opta take-ons won (the player went past his man). WhoScored: ``dribblesWon``."""
+    return _count(events, _is(events, "TakeOn") & _won(events), by)
+
+
 def fouls(events: pd.DataFrame, by: Keys = KEYS) -> pd.Series:
     """Fouls committed. WhoScored: ``foulsCommited`` (sic)."""
     return _count(events, _fouls_committed(events), by)
@@ -444,6 +454,8 @@ EVENT_METRICS: dict[str, Metric] = {
     "red_cards": red_cards,
     "offsides": offsides,
     "saves": saves,
+    "touches": touches,
+    "dribbles": dribbles,
 }
 
 

@@ -125,6 +125,39 @@ def test_a_players_figure_against_a_team_and_over_a_month(answerer: Answerer, se
     assert f"shots {int(saka['shots'].sum())}," in a.answer and f"goals {int(saka['goals'].sum())}," in a.answer
 
 
+# WhoScored's own per-player match totals (``players[].stats``, minute by minute) for the figures we count.
+RAW_PLAYER_STATS = {
+    "touches": "touches",
+    "dribbles": "dribblesWon",
+    "fouls": "foulsCommited",
+    "tackles": "tacklesTotal",
+}
+
+
+@pytest.mark.parametrize("match_id", ["1903228", "1903150", "1903170"])
+def test_player_touches_and_dribbles_are_whoscoreds_own(season_tables: MatchTables, match_id: str) -> None:
+    ps = season_tables.player_stats.set_index(["match_id", "player_id"])
+    data = raw(match_id)
+    for side in ("home", "away"):
+        for player in data[side]["players"]:
+            key = (match_id, str(player["playerId"]))
+            for ours, theirs in RAW_PLAYER_STATS.items():
+                expected = sum(player["stats"].get(theirs, {}).values())
+                assert ps.at[key, ours] == expected, (player["name"], ours)
+
+
+def test_the_touches_leader_of_a_match(answerer: Answerer) -> None:
+    data = raw("1903228")
+    touches = {
+        p["name"]: sum(p["stats"].get("touches", {}).values()) for s in ("home", "away") for p in data[s]["players"]
+    }
+    leader = max(touches, key=touches.__getitem__)
+    assert sorted(touches.values())[-2] < touches[leader]
+    a = ask(answerer, "Who had the most touches in Arsenal vs Spurs?")
+    assert a.answer.startswith(f"{leader} (") and "had the most touches in Arsenal 4-1 Tottenham" in a.answer
+    assert f": {int(touches[leader])}." in a.answer
+
+
 # --- counts first ------------------------------------------------------------------------------------------------
 
 
