@@ -128,8 +128,9 @@ def _assister(goal: pd.Series) -> str | None:
 
 
 def _combined(values: pd.Series, stat: str) -> float:
-    """Return a stat's figures over several matches combined: their mean for an averaged stat, else their sum."""
-    return values.mean() if stat in AVERAGED else values.sum()
+    """Return a stat's figures over several matches combined: their mean for an averaged stat, else their sum
+    (unknown when one of them is: a total that leaves a match out is not the total)."""
+    return values.mean() if stat in AVERAGED else values.sum(skipna=False)
 
 
 def _listed(names: list[str]) -> str:
@@ -563,10 +564,11 @@ class FactBook:
             r.add(f"{name} did not play in {scope}.", match_ids)
             r.text = r.facts[0].text
             return r
+        totals = {stat: _combined(played[stat], stat) for stat in PLAYER_SUMMARY_STATS if stat in played.columns}
         figures = [
-            f"{definition(stat).brief} {fmt(_combined(played[stat], stat), definition(stat).decimals)}"
-            for stat in PLAYER_SUMMARY_STATS
-            if stat in played.columns and played[stat].notna().any()
+            f"{definition(stat).brief} {fmt(total, definition(stat).decimals)}"
+            for stat, total in totals.items()
+            if pd.notna(total)
         ]
         apps = _plural(len(played), "appearance")
         r.add(f"{name} in {scope}: {apps}, {fmt(played['minutes'].sum())} minutes; {', '.join(figures)}.", r.match_ids)

@@ -1,8 +1,13 @@
 """What a question asks for, read from its words (rules, not the LLM: routing must be predictable).
 
-Order matters: a chart request beats everything ("show the shot map"), a ranking beats a stat
-("who had the most shots"), a match fact beats narrative. Out of scope is what names nothing
-footballing at all.
+Routing happens here and only here: ``RULES`` is an ordered table of small rules, each reading the question
+and what entity resolution found (``Asked``) and returning a ``Route`` or passing; the first that returns
+wins. ``BUILDERS`` then names the answerer's builder where the intent alone does not say it (a player's goals
+over a period, a team's story). The answerer only looks the route up. Order matters: a chart request beats
+everything ("show the shot map"), a ranking beats a stat ("who had the most shots"), a match fact beats
+narrative, and a follow-up with no words of its own ("what about the return match?") repeats the previous
+question's route. Out of scope is what names nothing footballing at all. The words that name each
+statistic come from ``analytics.stat_registry``.
 """
 
 from __future__ import annotations
@@ -109,7 +114,9 @@ _FACTS = [
     ),
 ]
 # "Which player had the most shots...", "Who had the most tackles...": players, not the two teams.
-_PLAYER_WORDS = re.compile(r"\b(who|whose|which player|what player|players?)\b")
+_PLAYER_WORDS = re.compile(
+    r"\b(who|whose|which player|what player|players?|tackler|passer|dribbler|shooter|scorer|creator)\b"
+)
 # "Who won Arsenal vs Spurs?": a match's result (not "who won the most", a ranking).
 _WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more)\b)")
 # "Saka's stats in October", "Eze's numbers against Spurs": a player's main figures.
