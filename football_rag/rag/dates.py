@@ -1,7 +1,7 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
 One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25",
-"2025-11-23", "on 7/1", "Thursday 1 January", "sunday the 26th", "last Saturday". A month: "November
+"2025-11-23", "on 7/1", "Thursday 1 January", "sunday the 26th", "last Saturday", "Boxing Day". A month: "November
 2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9".
 "last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" count back from the
 latest match in the data (not from today: the data is post-match and may lag). A day or month without a
@@ -58,6 +58,17 @@ NAMED_WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.IGNORECASE)
+# Days of the festive fixtures people name instead of the date.
+HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+    "new year s eve": (12, 31),
+    "new years eve": (12, 31),
+    "new year s day": (1, 1),
+    "new years day": (1, 1),
+}
+HOLIDAY = re.compile(r"\b(christmas (eve|day)|boxing day|new year\W?s (eve|day))\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
 # "Who scored at the weekend?": the weekend people mean is the latest one, as "this weekend" is.
 THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
@@ -199,12 +210,20 @@ def _weekday_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iter
         yield _Day(m.start(), m.end(), latest - timedelta(days=(latest.weekday() - weekday) % 7))
 
 
+def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "Boxing Day", "New Year's Day": that day in the latest year that does not run past the data."""
+    for m in HOLIDAY.finditer(text):
+        month, day = HOLIDAYS[re.sub(r"\W+", " ", m.group(0).lower())]
+        yield _Day(m.start(), m.end(), date(_year_for(month, day, latest), month, day))
+
+
 DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]], ...] = (
     _iso_days,
     _numeric_days,
     _worded_days,
     _month_days,
     _weekday_days,
+    _holidays,
 )
 
 

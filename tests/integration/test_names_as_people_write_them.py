@@ -163,6 +163,7 @@ def test_a_player_by_surname_without_accents_answers_from_his_match(answerer: An
         ("the Black Cats v City on Thursday 1 January: the score?", "1903357"),
         ("Burnley vs United on 7/1, what was the score?", "1903271"),
         ("Who won the Reds' match last Saturday?", "1903270"),
+        ("Score of Man U v the Magpies on Boxing Day", "1903319"),
     ],
 )
 def test_a_date_as_people_write_it_picks_the_match(answerer: Answerer, question: str, match_id: str) -> None:

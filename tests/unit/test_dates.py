@@ -57,6 +57,8 @@ MATCH_DAYS = [date(2025, 8, 30), date(2025, 10, 26), date(2025, 12, 26), date(20
         ("Saturday's results", date(2026, 1, 31)),
         ("Sunday 26 October", date(2025, 10, 26)),
         ("Nov 9, 2025", date(2025, 11, 9)),
+        ("Who scored on Boxing Day?", date(2025, 12, 26)),
+        ("new year's day results", date(2026, 1, 1)),
     ],
 )
 def test_a_day_as_people_write_it(question: str, day: date) -> None:
