@@ -312,11 +312,11 @@ class Catalog:
         self._derbies = self._index_derbies()
         self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
         self._grounds = self._index_grounds(matches)
-        self._players, surnames, self._first_names = self._index_players(lineups)
+        self._players, surnames, first_names = self._index_players(lineups)
         self._full_names = {key: [ref] for key, ref in self._players.items()}
-        # A surname that is also a club's name ("Forest") is the club's.
+        # A surname or first name that is also a club's name ("Forest") is the club's.
         self._usable_surnames = {k: refs for k, refs in surnames.items() if k not in self.names.keys}
-        self._first_names = {k: refs for k, refs in self._first_names.items() if k not in self.names.keys}
+        self._first_names = {k: refs for k, refs in first_names.items() if k not in self.names.keys}
         self._player_keys = list(self._full_names) + list(self._usable_surnames)
         self._player_swaps = _by_letters(self._player_keys)
 
