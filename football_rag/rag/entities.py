@@ -401,7 +401,9 @@ class Catalog:
         outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
         hits = named_players + self._misspelt_players(words, taken)
-        found.players, found.ambiguous_players = self._place_players(hits, found.teams)
+        # "Did Bruno score?" after a Newcastle question is Bruno Guimarães.
+        context = found.teams or (sorted(self._previous_teams(previous)) if previous is not None else [])
+        found.players, found.ambiguous_players = self._place_players(hits, context)
         found.wants_last_match = (
             re.search(r"\b(last|latest|most recent|previous) (match|game|fixture|outing)\b", text) is not None
         )

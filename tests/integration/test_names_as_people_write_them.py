@@ -183,3 +183,9 @@ def test_from_a_day_is_every_match_since(answerer: Answerer) -> None:
     ]
     assert answer.matches[0] == "1903146" and set(answer.matches) <= set(burnley)
     assert score_line("1903146") in answer.answer
+
+
+def test_a_name_several_players_carry_is_settled_by_the_previous_question(catalog: Catalog) -> None:
+    previous = catalog.resolve("How did Newcastle do against Liverpool?")
+    assert [p.name for p in catalog.resolve("Did Bruno score?", previous).players] == ["Bruno Guimarães"]
+    assert [p.name for p in catalog.resolve("Did Bruno score?").players] == []
