@@ -24,7 +24,7 @@ from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, Resolution
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
-from football_rag.rag.intents import Route, asks_one_side, form_length, route, stat_named
+from football_rag.rag.intents import Route, asks_one_side, form_length, is_follow_up, route, stat_named
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
@@ -102,6 +102,7 @@ class Answerer:
         """Resolve, route and compute the facts of a question (and, for a story, retrieve and prompt)."""
         with trace.span("resolution", {"question": question}) as span:
             resolution = self.catalog.resolve(question, previous)
+            self._keep_scope(question, resolution, previous)
             unplayed = self._return_match(question, resolution, previous)
             chosen = route(
                 question,
@@ -187,6 +188,14 @@ class Answerer:
         return (resolution.period is not None and resolution.period.start != resolution.period.end) or (
             _OVER_TIME.search(question.lower()) is not None
         )
+
+    @staticmethod
+    def _keep_scope(question: str, resolution: Resolution, previous: Resolution | None) -> None:
+        """A follow-up naming only another player ("what about Eze?") stays in the previous question's match or
+        period: its teams and period carry over."""
+        named_only_players = resolution.players and not (resolution.teams or resolution.period)
+        if previous is not None and named_only_players and is_follow_up(question):
+            resolution.teams, resolution.period = list(previous.teams), previous.period
 
     def _return_match(self, question: str, resolution: Resolution, previous: Resolution | None) -> Resolution | None:
         """Point a "what about the return match?" follow-up at the other meeting of the previous match's teams
@@ -286,7 +295,7 @@ class Answerer:
             return self._clarify(plan, "Which team do you mean?")
         team = plan.resolution.teams[0]
         ids = self._match_ids_in_scope(Resolution(teams=[team], period=plan.resolution.period))
-        plan.facts = self.book.team_total(team, plan.route.stat or "goals", ids, self._period_label(plan.resolution))
+        plan.facts = self.book.team_total(team, plan.route.stat, ids, self._period_label(plan.resolution))
         return plan
 
     def _comparison(self, plan: Plan) -> Plan:

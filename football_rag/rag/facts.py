@@ -622,17 +622,18 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def team_total(self, team: str, stat: str, match_ids: list[str], period_label: str) -> FactResult:
+    def team_total(self, team: str, stat: str | None, match_ids: list[str], period_label: str) -> FactResult:
+        """A team's record over the matches, led by its total (or average) of ``stat`` when one is asked for."""
         r = self.team_record(team, match_ids, period_label)
-        if stat in {"goals", "goals_against", "clean_sheets", *RESULT_COUNTS}:  # the record has these
-            return r
         rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
+        if stat is None or stat not in rows.columns or rows.empty:
+            return r
         label, decimals = _label(stat)
-        if stat in rows.columns and not rows.empty:
-            value = rows[stat].mean() if stat in AVERAGED else rows[stat].sum(min_count=1)
-            how = "average per match" if stat in AVERAGED else "in total"
-            r.add(f"{team} {label} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}.", match_ids)
-            r.text = " ".join(f.text for f in r.facts)
+        value = rows[stat].mean() if stat in AVERAGED else rows[stat].sum(min_count=1)
+        how = "average per match" if stat in AVERAGED else "in total"
+        total = f"{team} {label} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}."
+        r.facts.insert(0, Fact(text=total, match_ids=match_ids))  # the count asked for first, then the record
+        r.text = " ".join(f.text for f in r.facts)
         return r
 
     def period_total(self, stat: str, match_ids: list[str], period_label: str) -> FactResult:

@@ -177,6 +177,11 @@ class Asked:
     previous: Route | None = None  # the route of the conversation's previous question
 
 
+def is_follow_up(question: str) -> bool:
+    """Whether the question reads as a follow-up of the previous one ("and who scored?", "what about Eze?")."""
+    return _FOLLOW_UP.search(question.lower()) is not None
+
+
 def stat_named(question: str) -> str | None:
     """The first statistic the question names (specific phrases before generic ones)."""
     lowered = question.lower()
@@ -283,7 +288,15 @@ def _comparison(a: Asked) -> Route | None:
 def _aggregate(a: Asked) -> Route | None:
     """ "How many clean sheets did Arsenal keep in October?": a team's (or every team's) total over a period."""
     if _AGGREGATE.search(a.text) and not a.has_match_context:
-        return Route(Intent.AGGREGATE, stat=a.stat or "goals")
+        return Route(Intent.AGGREGATE, stat=a.stat)
+    return None
+
+
+def _team_over_time(a: Asked) -> Route | None:
+    """ "Arsenal clean sheets in October", "Chelsea's yellow cards this season": one team's total over the period,
+    not each match's figures (its goals stay a list of scorers: "Who scored for Arsenal in October?")."""
+    if a.stat not in (None, "goals") and a.n_teams == 1 and a.over_time and not a.has_match_context:
+        return None if re.search(r"\bwho\b", a.text) else Route(Intent.AGGREGATE, stat=a.stat)
     return None
 
 
@@ -314,15 +327,15 @@ def _out_of_scope(a: Asked) -> Route | None:
 def _fallback(a: Asked) -> Route | None:
     """Nothing asked in words: a follow-up ("what about the return match?") repeats the previous question's
     route; anything else is a story."""
-    if a.previous is not None and _FOLLOW_UP.search(a.text):
+    if a.previous is not None and is_follow_up(a.text):
         return replace(a.previous, yes_no=False)
     return Route(Intent.NARRATIVE)
 
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
     _chart, _goal_times, _goals_made, _match_leaders, _ranking, _form, _ending, _manager, _narrative,
-    _player_summary, _player_stat, _comparison, _aggregate, _match_fact, _team_stat, _story, _out_of_scope,
-    _fallback,
+    _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact, _team_stat, _story,
+    _out_of_scope, _fallback,
 )  # fmt: skip
 # A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
 BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (
