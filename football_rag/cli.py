@@ -214,7 +214,11 @@ def ask(
     question: Annotated[str | None, typer.Argument(help="the question")] = None,
     questions: Annotated[Path | None, typer.Option(help="a JSONL file, one {'question': ...} per line")] = None,
     conversation: Annotated[
-        Path | None, typer.Option(help="a JSONL file of turns, answered in order, each a follow-up of the one before")
+        Path | None,
+        typer.Option(
+            help="a JSONL file of turns, answered in order, each a follow-up of the one before; a line whose "
+            "'conversation' (or 'conversation_id') differs from the line before starts a new conversation"
+        ),
     ] = None,
     session: Annotated[
         str | None, typer.Option(help="continue the conversation of this name (kept under $FOOTBALL_RAG_HOME)")
@@ -244,8 +248,11 @@ def ask(
         raise _fail(str(exc)) from None
     talk = Conversation(answerer, context)
     many = questions is not None or conversation is not None
-    batch = [question] if question is not None else _read_questions(questions or conversation)
-    for text in batch:
+    batch = [(question, None)] if question is not None else _read_turns(questions or conversation)
+    thread = batch[0][1]
+    for text, key in batch:
+        if conversation and key != thread:  # a line of another conversation starts afresh
+            talk.context, thread = None, key
         try:
             # A conversation or a session carries each turn's context to the next; --questions are each alone.
             answer = talk.ask(text) if conversation or session else answerer.ask(text)[0]
@@ -262,11 +269,13 @@ def ask(
         store.save(session, talk.context)
 
 
-def _read_questions(path: Path) -> list[str]:
+def _read_turns(path: Path) -> list[tuple[str, str | None]]:
+    """Return each line's question and the conversation it belongs to (its "conversation" or "conversation_id"
+    field; None when the file is one conversation)."""
     try:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [json.loads(line)["question"] for line in lines]
-    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [(line["question"], line.get("conversation", line.get("conversation_id"))) for line in lines]
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise _fail(f"{path}: each line must be a JSON object with a 'question' field ({exc})") from None
 
 

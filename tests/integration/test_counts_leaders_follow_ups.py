@@ -338,6 +338,21 @@ def test_ask_answers_a_conversation_file_turn_by_turn(
     assert answers[3]["intent"] == "scorers" and all(n in answers[3]["answer"] for n, _, _ in _raw_goals(first))
 
 
+def test_a_conversation_file_may_hold_several_conversations(cli: CliRunner, tmp_path: Path) -> None:
+    turns = tmp_path / "turns.jsonl"
+    lines = [
+        {"conversation": "a", "question": "Who won Arsenal vs Spurs?"},
+        {"conversation": "a", "question": "and who scored?"},
+        {"conversation": "b", "question": "and who scored?"},
+    ]
+    turns.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    done = cli.invoke(app, ["ask", "--conversation", str(turns), "--no-llm"])
+    assert done.exit_code == 0, done.output
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["intent"] for a in answers] == ["score", "scorers", "clarify"]  # "b" starts with nothing to follow
+    assert answers[1]["matches"] == ["1903228"]
+
+
 def test_ask_continues_a_named_session(cli: CliRunner, season_tables: MatchTables, tmp_path: Path) -> None:
     first, back = _meetings(season_tables, "Newcastle", "Liverpool")
     opened = cli.invoke(app, ["ask", "Who won Liverpool vs Newcastle?", "--session", "fan", "--no-llm", "--json"])
