@@ -232,10 +232,10 @@ class Answerer:
             return resolution.teams[0]
         lowered = question.lower()
         one_side = asks_one_side(question) or re.search(r"\b(did|do|does)\b", lowered) is not None
-        both = (
-            re.search(r"\b(both|each|between|combined|altogether|in total|and|they|them|their)\b", lowered) is not None
+        both = re.search(
+            r"\b(both|each|between|combined|altogether|in total|and|they|them|their|anyone|anybody|either)\b", lowered
         )
-        return resolution.teams[0] if len(resolution.teams) == 2 and one_side and not both else None
+        return resolution.teams[0] if len(resolution.teams) == 2 and one_side and both is None else None
 
     def _team_story(self, plan: Plan) -> Plan:
         """A team over a period: its record, key stats per match and their ranks among all teams, all computed."""

@@ -133,6 +133,11 @@ def _combined(values: pd.Series, stat: str) -> float:
     return values.mean() if stat in AVERAGED else values.sum(skipna=False)
 
 
+def _opening_word(label: str) -> str:
+    """Return a label as a sentence opens with it: "Shots on target", but "xG" and "PPDA" as they are written."""
+    return label if label[1:2].isupper() or label[:1].isupper() else label[0].upper() + label[1:]
+
+
 def _listed(names: list[str]) -> str:
     """Return "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -483,7 +488,7 @@ class FactBook:
             other = self._opponent(match_id, team)
             r.add(f"{team} had {fmt(rows.at[team, stat], decimals)} {label} against {other}.", [match_id])
         r.add(
-            f"{label[0].upper()}{label[1:]}: {m['home']} {fmt(hv, decimals)}, {m['away']} {fmt(av, decimals)}.",
+            f"{_opening_word(label)}: {m['home']} {fmt(hv, decimals)}, {m['away']} {fmt(av, decimals)}.",
             [match_id],
         )
         if pd.notna(hv) and pd.notna(av) and hv != av:
@@ -647,7 +652,7 @@ class FactBook:
         else:
             total = rows[stat].sum(min_count=1)
             r.add(
-                f"{label[0].upper()}{label[1:]} in {period_label}: {fmt(total, decimals)} in {len(match_ids)} matches.",
+                f"{_opening_word(label)} in {period_label}: {fmt(total, decimals)} in {len(match_ids)} matches.",
                 match_ids,
             )
         if stat in GOAL_KINDS:
@@ -743,14 +748,16 @@ class FactBook:
 
     def match_leaders(self, match_id: str, stat: str, descending: bool = True) -> FactResult:
         """The players of one match ranked by ``stat``, the leader(s) first (a tie said as one); the teams' figures
-        when the data has no per-player one."""
+        when the data has no per-player figure for each of them."""
         rows = self.players_in(match_id)
-        if stat not in rows.columns:
+        played = rows[rows["minutes"].fillna(0) > 0].set_index(["player_id", "team"])
+        # A player without the figure (xG before the model fills it) could be the leader: no ranking then.
+        if stat not in played.columns or played[stat].isna().any():
             r = self.team_stat(match_id, stat)
             r.facts.insert(0, Fact(text=f"The data has no per-player {_label(stat)[0]} figure.", match_ids=[match_id]))
             r.text = " ".join(f.text for f in r.facts)
             return r
-        played = rows[rows["minutes"].fillna(0) > 0].set_index(["player_id", "team"])[stat]
+        played = played[stat]
         r = FactResult(match_ids=[match_id])
         for sentence in self._ranked(played, stat, self.label(self.match(match_id)), True, descending, lead=True):
             r.add(sentence, [match_id])

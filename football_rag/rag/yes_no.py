@@ -28,17 +28,18 @@ _FEWER = re.compile(r"\b(fewer|less|lower)\b")
 def verdict(
     book: FactBook, chosen: Route, question: str, resolution: Resolution, match_ids: list[str], team: str | None
 ) -> bool | None:
-    """Return the answer to a yes/no question about one match (``team`` its subject, if any), or None."""
+    """Return the answer to a yes/no question about one match (``team`` its subject, if any), or about a player
+    over a period ("Has Saka scored this season?"); None when it cannot be decided."""
     ids = list(dict.fromkeys(match_ids))
+    if chosen.intent is Intent.PLAYER_STAT and resolution.players and chosen.stat and ids:
+        value = _player_value(book, ids, resolution.players[0].player_id, chosen.stat)
+        return None if value is None else value > 0
     if len(ids) != 1:
         return None
     lowered, match_id = question.lower(), ids[0]
     if chosen.intent is Intent.SCORE and (team or resolution.teams):
         # "Were Spurs beaten by Arsenal?", "Did Arsenal and Spurs draw?": the result is said of the first named.
         return _result(book, match_id, team or resolution.teams[0], lowered)
-    if chosen.intent is Intent.PLAYER_STAT and resolution.players and chosen.stat:
-        value = _player_value(book, match_id, resolution.players[0].player_id, chosen.stat)
-        return None if value is None else value > 0
     if chosen.intent is Intent.TEAM_STAT and team and chosen.stat:
         return _team_figure(book, match_id, team, chosen.stat, lowered)
     if chosen.intent is Intent.CARDS:
@@ -60,14 +61,19 @@ def _result(book: FactBook, match_id: str, team: str, lowered: str) -> bool | No
     return bool(mine > 0) if _SCORED.search(lowered) else None
 
 
-def _player_value(book: FactBook, match_id: str, player_id: str, stat: str) -> float | None:
-    """Return the player's figure in the match (0 when he did not play), None when the data has no such figure."""
-    rows = book.players_in(match_id)
-    if stat not in rows.columns:
-        return None
-    mine = rows[(rows["player_id"] == player_id) & (rows["minutes"].fillna(0) > 0)]
-    value = mine[stat].iloc[0] if not mine.empty else 0
-    return None if pd.isna(value) else float(value)
+def _player_value(book: FactBook, match_ids: list[str], player_id: str, stat: str) -> float | None:
+    """Return the player's figure over the matches (0 where he did not play), None when the data has no such
+    figure for one of them."""
+    total = 0.0
+    for match_id in match_ids:
+        rows = book.players_in(match_id)
+        if stat not in rows.columns:
+            return None
+        mine = rows.loc[(rows["player_id"] == player_id) & (rows["minutes"].fillna(0) > 0), stat]
+        if mine.isna().any():
+            return None
+        total += float(mine.sum())
+    return total
 
 
 def _team_figure(book: FactBook, match_id: str, team: str, stat: str, lowered: str) -> bool | None:

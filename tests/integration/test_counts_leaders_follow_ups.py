@@ -249,6 +249,17 @@ def test_yes_no_questions_start_with_yes_or_no(answerer: Answerer) -> None:
     assert "Eberechi Eze" in scorers and "Bukayo Saka" not in scorers
     assert ask(answerer, "Did Eberechi Eze score against Tottenham?").answer.startswith("Yes. Eberechi Eze: 3 goals")
     assert ask(answerer, "Did Bukayo Saka score against Tottenham?").answer.startswith("No. Bukayo Saka: 0 goals")
+    sent_off = sum(n for (_, kind, _), n in raw_cards("1903228").items() if kind != "yellow")
+    red = ask(answerer, "Did anyone get a red card in Arsenal vs Spurs?").answer
+    assert red.startswith("Yes." if sent_off else "No.") and red.split(". ", 1)[1].startswith("Sendings-off: Arsenal")
+
+
+def test_yes_no_about_a_player_over_a_period(answerer: Answerer, season_tables: MatchTables) -> None:
+    ps = season_tables.player_stats
+    for name in ("Bukayo Saka", "Jordan Pickford"):
+        goals = int(ps.loc[ps["player_name"] == name, "goals"].sum())
+        a = ask(answerer, f"Has {name} scored this season?")
+        assert a.answer.startswith(f"{'Yes' if goals else 'No'}. {name}: {goals} goals (total)")
 
 
 def _raw_goals(match_id: str) -> list[tuple[str, int, str]]:
