@@ -86,7 +86,8 @@ class Answerer:
     # --- public -----------------------------------------------------------------------------------
 
     def ask(self, question: str, previous: Resolution | None = None) -> tuple[Answer, Resolution]:
-        """Answer one question; return the answer and what it resolved to (for a follow-up)."""
+        """Answer one question; return the answer and what it resolved to, with its route and matches (a
+        ``FollowUp``: pass it with the next question)."""
         pieces = self.stream(question, previous)
         for _ in pieces:
             pass

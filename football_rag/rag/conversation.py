@@ -95,8 +95,7 @@ class Conversation:
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn; keep what it resolved to for the turn after."""
-        answer, resolution = self.answerer.ask(question, self.context)
-        self.context = resolution if isinstance(resolution, FollowUp) else FollowUp.of(resolution, None, answer.matches)
+        answer, self.context = self.answerer.ask(question, self.context)  # the answerer returns a FollowUp
         return answer
 
 

@@ -113,6 +113,9 @@ _FACTS = [
         ),
     ),
 ]
+# A follow-up this short that names a stat asks the previous question again about it ("and the tackles?").
+FOLLOW_UP_WORDS = 5
+_BY_STAT = {Intent.RANKING, Intent.PLAYER_STAT, Intent.TEAM_STAT, Intent.AGGREGATE, Intent.COMPARISON}
 # "Which player had the most shots...", "Who had the most tackles...": players, not the two teams.
 _PLAYER_WORDS = re.compile(
     r"\b(who|whose|which player|what player|players?|tackler|passer|dribbler|shooter|scorer|creator)\b"
@@ -220,6 +223,15 @@ def _goals_made(a: Asked) -> Route | None:
     if _ASSISTERS.search(a.text) and (a.has_player or made):
         return Route(Intent.SCORERS, stat="goals")
     return None
+
+
+def _another_stat(a: Asked) -> Route | None:
+    """ "And tackles?", "what about key passes?" after a question about a stat: the same question, that stat."""
+    # "and who scored?" asks its own question (the scorers), not the previous one about goals.
+    short = len(a.text.split()) <= FOLLOW_UP_WORDS and not re.search(r"\b(who|whose|when|which|where)\b", a.text)
+    if a.previous is None or not (a.stat and short and is_follow_up(a.text)) or a.previous.intent not in _BY_STAT:
+        return None
+    return replace(a.previous, stat=a.stat, yes_no=False)
 
 
 def _match_leaders(a: Asked) -> Route | None:
@@ -333,7 +345,7 @@ def _fallback(a: Asked) -> Route | None:
 
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
-    _chart, _goal_times, _goals_made, _match_leaders, _ranking, _form, _ending, _manager, _narrative,
+    _chart, _goal_times, _goals_made, _another_stat, _match_leaders, _ranking, _form, _ending, _manager, _narrative,
     _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact, _team_stat, _story,
     _out_of_scope, _fallback,
 )  # fmt: skip

@@ -314,6 +314,19 @@ def test_a_follow_up_about_another_player_stays_in_the_match(answerer: Answerer,
     assert passes.answer.startswith(f"Eberechi Eze: {int(rows.at['Eberechi Eze', 'key_passes'])} key passes in Arsenal")
 
 
+def test_a_follow_up_naming_a_stat_asks_the_same_question_of_it(answerer: Answerer, season_tables: MatchTables) -> None:
+    rows = season_tables.player_stats[season_tables.player_stats["match_id"] == "1903228"]
+    talk = Conversation(answerer)
+    talk.ask("Which player had the most shots in Arsenal vs Spurs?")
+    tackles = talk.ask("and tackles?")
+    leader = rows.loc[rows["tackles"].idxmax()]
+    assert (rows["tackles"] == leader["tackles"]).sum() == 1
+    assert tackles.intent is Intent.RANKING
+    assert tackles.answer.startswith(f"{leader['player_name']} ({leader['team']}) had the most tackles in Arsenal 4-1")
+    scorers = talk.ask("and who scored?")
+    assert scorers.intent is Intent.SCORERS and scorers.matches == ["1903228"]
+
+
 def test_a_return_match_not_in_the_data_is_said(answerer: Answerer) -> None:
     talk = Conversation(answerer)
     talk.ask("Who won Arsenal vs Spurs?")
