@@ -7,7 +7,8 @@ the two only on what both can answer:
   unchanged and whose teams did not meet again among the new matches (an undated question would then be
   about the new meeting), at most ``per_kind`` a kind; plus ``new_per_kind`` questions of each one-match kind
   about the new matches; plus the candidate's own questions of the other kinds (totals, rankings,
-  comparisons over periods, refusals, narratives), whose gold moves with every matchweek.
+  comparisons over periods, refusals, narratives and the hand-written narrative set), whose gold moves with
+  every matchweek or which the set's own file holds.
 - probes: ``retrieval.sample_size`` matches both hold (seeded) and up to ``new_sample_size`` new ones, each
   run the way answers retrieve (filtered by match id) and unfiltered (reported, not gated).
 
@@ -30,14 +31,15 @@ from pydantic import BaseModel, Field
 from football_rag.analytics.consistency import goals_agree_with_score, team_stats_agree_with_provider
 from football_rag.analytics.tables import MatchTables
 from football_rag.config.settings import Settings
-from football_rag.evaluation.eval_set import NARRATIVE, UNKNOWN_MATCH, EvalQuestion
-from football_rag.evaluation.generator import generate_eval_set, generate_match_questions
+from football_rag.evaluation.eval_set import FACT_KINDS, EvalQuestion
+from football_rag.evaluation.generator import generate_match_questions
 from football_rag.evaluation.metrics import flat_metrics, summarise
 from football_rag.evaluation.release_eval import (
     AnswerEvalConfig,
     evaluate_release,
     load_answer_config,
     published_questions,
+    release_questions,
 )
 from football_rag.evaluation.runner import EvalRun, answer_questions
 from football_rag.knowledge.datasets import read_tables
@@ -62,8 +64,9 @@ from football_rag.rag.answerer import Answerer
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
-# Kinds whose gold depends on every match of a period: asked afresh of each version, never carried forward.
-PERIOD_KINDS = frozenset({"aggregate", "ranking", "comparison", UNKNOWN_MATCH})
+# Generated kinds about one match, whose gold stays true while the match is unchanged: carried forward. Every
+# other kind (totals, rankings and comparisons over periods, refusals, narratives) is asked afresh of each version.
+ONE_MATCH_KINDS = frozenset(FACT_KINDS) - {"aggregate", "ranking", "comparison"}
 
 
 @dataclass(frozen=True)
@@ -134,19 +137,18 @@ def comparison_questions(
     current: CurrentRelease | None,
     new_ids: set[str],
     config: AnswerEvalConfig,
+    configs_dir: Path,
 ) -> tuple[list[EvalQuestion], list[str]]:
     """Return the questions the candidate is asked, and the ids of those the current release is asked too."""
-    own = generate_eval_set(candidate, config.seed, config.per_kind, config.counts)
+    own = release_questions(candidate, config, configs_dir)
     if current is None or not current.questions:
         return own, []
     shared_ids = set(shared_match_ids(candidate, current.tables, new_ids))
-    carried = [
-        q for q in current.questions if q.kind not in PERIOD_KINDS and q.match_id in shared_ids and q.kind != NARRATIVE
-    ]
+    carried = [q for q in current.questions if q.kind in ONE_MATCH_KINDS and q.match_id in shared_ids]
     carried = _at_most_per_kind(carried, config.per_kind, config.seed)
-    one_match_kinds = sorted({q.kind for q in own} - PERIOD_KINDS - {NARRATIVE})
-    fresh = generate_match_questions(candidate, new_ids, one_match_kinds, version, config.seed, config.new_per_kind)
-    rest = [q for q in own if q.kind in PERIOD_KINDS or q.kind == NARRATIVE]
+    kinds = sorted(ONE_MATCH_KINDS & {q.kind for q in own})
+    fresh = generate_match_questions(candidate, new_ids, kinds, version, config.seed, config.new_per_kind)
+    rest = [q for q in own if q.kind not in ONE_MATCH_KINDS]
     questions = _distinct([*carried, *fresh, *rest])
     carried_ids = {q.id for q in carried}
     return questions, [q.id for q in questions if q.id in carried_ids]
@@ -195,7 +197,9 @@ def assess_answers(
 ) -> AnswerAssessment:
     """Answer the comparison questions with the candidate (logged as its evaluation run) and the shared ones with
     the current release; return both."""
-    questions, shared = comparison_questions(candidate.tables, candidate.version, current, new_ids, config)
+    questions, shared = comparison_questions(
+        candidate.tables, candidate.version, current, new_ids, config, settings.configs_dir
+    )
     run = evaluate_release(
         candidate.tables,
         version=candidate.version,
