@@ -145,14 +145,17 @@ def test_a_file_that_is_not_gguf_is_refused_before_loading(tmp_path: Path) -> No
         LocalLLM(LLMSettings(model=str(fake))).load()
 
 
-def test_a_cache_name_without_a_cache_says_how_to_build_it(tmp_path: Path, monkeypatch) -> None:
+def test_a_cache_name_without_a_cache_is_assembled_from_its_packages(tmp_path: Path, monkeypatch) -> None:
+    # A new machine or a new model folder: the entry is laid out from the installed weight package on first use
+    # (a missing package fails with the fix: tests/integration/test_model_cache.py).
     monkeypatch.setenv("FOOTBALL_RAG_MODEL_DIR", str(tmp_path))
     get_settings.cache_clear()
     try:
-        with pytest.raises(LLMUnavailable, match=r"not in the cache .* run scripts/setup\.sh"):
-            LocalLLM(LLMSettings(model="qwen2.5-1.5b")).load()
+        path = gguf_path("smollm2-135m")
     finally:
         get_settings.cache_clear()
+    assert path == tmp_path / "llm" / "smollm2-135m-instruct-q4_1.gguf"
+    assert path.read_bytes()[:4] == b"GGUF"
 
 
 def test_a_hub_model_fails_fast_and_clearly_when_offline(tmp_path: Path) -> None:
