@@ -26,6 +26,7 @@ def plan_ingest(raw_dir: str | None = None, full: bool = False) -> Annotated[Ing
             "ingest.files_new": len(plan.new),
             "ingest.files_unchanged": plan.unchanged,
             "ingest.files_quarantined_before": len(plan.quarantined),
+            "ingest.files_retried_after_parser_change": len(plan.retried),
             "ingest.files_missing": len(plan.missing),
         },
     )
@@ -48,6 +49,8 @@ def ingest_matches(
         metrics={
             "ingest.files_parsed": report.parsed,
             "ingest.files_rejected": len(report.rejected),
+            "ingest.files_recovered": len(report.recovered),
+            "ingest.files_superseded": len(report.superseded),
             "ingest.matches_total": report.matches_total,
             "ingest.matches_new": len(report.new_match_ids),
             "ingest.matches_replaced": len(report.replaced_match_ids),

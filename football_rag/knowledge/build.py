@@ -45,6 +45,7 @@ class BuildReport(BaseModel):
     matches: int
     new_matches: int
     rejected: list[Rejection]
+    recovered: list[Rejection] = Field(default_factory=list, description="rejected by older parser code, now parsed")
     reasons: list[str]
     release_path: str | None
     hub_location: str | None
@@ -67,6 +68,7 @@ class IngestSummary(BaseModel):
     skipped: int
     rejected: list[Rejection]
     quarantined: list[Rejection]
+    recovered: list[Rejection] = Field(default_factory=list, description="rejected by older parser code, now parsed")
     pipeline_run: str
 
 
@@ -141,6 +143,7 @@ def _build_report(run: Any, settings: Settings, tracking_uri: str) -> BuildRepor
         matches=store.manifest(latest).row_counts.get("matches", 0) if latest else 0,
         new_matches=len(report.new_match_ids),
         rejected=[*report.quarantined, *report.rejected],
+        recovered=report.recovered,
         reasons=outcome.reasons if outcome else ["no new raw files: no new version"],
         release_path=outcome.release_path if outcome else (str(store.path(latest)) if latest else None),
         hub_location=outcome.hub_location if outcome else None,
@@ -169,6 +172,7 @@ def ingest(raw_dir: Path | None = None, settings: Settings | None = None, full: 
         skipped=report.unchanged,
         rejected=report.rejected,
         quarantined=report.quarantined,
+        recovered=report.recovered,
         pipeline_run=run.name,
     )
 

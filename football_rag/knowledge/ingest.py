@@ -14,6 +14,17 @@ competition and season there) or from the first pattern of ``configs/ingest_hint
 matches the file's absolute path (``fnmatch``, so ``*`` crosses folders). A parser's own value (a
 saved HTML page's breadcrumb) always wins over a hint.
 
+Captures of one match: a raw folder may hold several files of the same match, e.g. one saved while
+the match was being played (``Match.status`` not finished) and a later, finished one (the raw store
+keeps both). One capture a match is kept: a finished one over one in play, then the later fetch (the
+raw store's index), then the one with more events. The others are recorded as superseded in the
+version's manifest, so they are never parsed again, and a capture in play never replaces a finished
+one the parent holds. The files themselves stay where they are.
+
+Rejected files: the quarantine is kept per parser code version (``parser_code_version``, a hash of
+the parsers' source). After a parser upgrade every rejected file is parsed again; the report names
+the ones that now parse (``recovered``) with the error they had.
+
 Known limit: FotMob records are linked to WhoScored matches parsed in the same ingest only. A FotMob
 file arriving after its WhoScored match was released stays unlinked; ``data_quality`` counts such
 records (``new_records_not_whoscored``) and a full ingest (``full=True``) links everything again.
@@ -40,10 +51,11 @@ from pydantic import BaseModel, Field
 
 from football_rag.analytics.tables import MatchTables, apply_xg, build_tables
 from football_rag.config.settings import REPO_ROOT, Settings
-from football_rag.data.contracts import ParsedMatch, Source
+from football_rag.data.contracts import FINISHED, ParsedMatch, Source
 from football_rag.data.errors import ParseError
 from football_rag.data.parsers import parse_file
-from football_rag.data.raw_store import INDEX_NAME, RawStore
+from football_rag.data.parsers.version import parser_code_version
+from football_rag.data.raw_store import INDEX_NAME, RawStore, StoredFile
 from football_rag.knowledge.datasets import Tables, read_tables
 from football_rag.knowledge.index import IndexHandle
 from football_rag.knowledge.release import (
@@ -52,6 +64,7 @@ from football_rag.knowledge.release import (
     RawFileRecord,
     Rejection,
     ReleaseStore,
+    SupersededFile,
     code_version,
     release_store,
     sha256_of,
@@ -82,6 +95,7 @@ class RawFile(BaseModel):
     relpath: str
     sha256: str
     hint: CompetitionHint = Field(default_factory=CompetitionHint)
+    fetched_at: datetime | None = Field(default=None, description="when the raw store fetched it (None: not known)")
 
 
 class IngestPlan(BaseModel):
@@ -95,6 +109,10 @@ class IngestPlan(BaseModel):
     new: list[RawFile]
     unchanged: int
     quarantined: list[Rejection] = Field(description="files skipped because they failed before with the same bytes")
+    retried: list[Rejection] = Field(
+        default_factory=list,
+        description="new files that another parser code version rejected (their earlier error): parsed again",
+    )
     missing: list[str] = Field(
         description="files of the parent release no longer in the raw folder (their data is kept)"
     )
@@ -116,7 +134,13 @@ class IngestReport(BaseModel):
     matches_total: int
     new_match_ids: list[str]
     replaced_match_ids: list[str]
+    recovered: list[Rejection] = Field(
+        default_factory=list, description="files another parser code version rejected that now parse (earlier error)"
+    )
     raw_files: list[RawFileRecord]
+    superseded: list[SupersededFile] = Field(
+        default_factory=list, description="raw files of matches read from a later capture (the parent's too)"
+    )
     quality: dict[str, float | int | str]
     timings_s: dict[str, float]
 
@@ -142,27 +166,32 @@ def load_hints(path: Path) -> dict[str, CompetitionHint]:
 def scan_raw_dir(raw_dir: Path, hints: Mapping[str, CompetitionHint]) -> list[RawFile]:
     """Return every raw file under ``raw_dir`` (sorted by path) with its sha256 and competition hint."""
     root = raw_dir.absolute()
-    store_hints = _raw_store_hints(root)
+    stored = _raw_store_entries(root)
     found = sorted(
         p for p in root.rglob("*") if p.is_file() and p.name.endswith(RAW_SUFFIXES) and not p.name.startswith(".")
     )
     files = []
     for path in found:
         relpath = path.relative_to(root).as_posix()
-        hint = store_hints.get(relpath) or _pattern_hint(path, hints)
-        files.append(RawFile(path=str(path), relpath=relpath, sha256=sha256_of(path), hint=hint))
+        entry = stored.get(relpath)
+        hint = _store_hint(entry) or _pattern_hint(path, hints)
+        fetched_at = entry.fetched_at if entry else None
+        files.append(RawFile(path=str(path), relpath=relpath, sha256=sha256_of(path), hint=hint, fetched_at=fetched_at))
     return files
 
 
-def _raw_store_hints(root: Path) -> dict[str, CompetitionHint]:
-    """Return the hints the raw store's index records, by file path relative to ``root``."""
+def _raw_store_entries(root: Path) -> dict[str, StoredFile]:
+    """Return the raw store index's entries (hints, fetch times), by file path relative to ``root``."""
     if not (root / INDEX_NAME).is_file():
         return {}
-    return {
-        entry.path: CompetitionHint(competition=entry.competition, season=entry.season)
-        for entry in RawStore(root).entries()
-        if entry.competition or entry.season
-    }
+    return {entry.path: entry for entry in RawStore(root).entries()}
+
+
+def _store_hint(entry: StoredFile | None) -> CompetitionHint | None:
+    """Return the competition and season the raw store recorded for a file, None when it recorded neither."""
+    if entry is None or not (entry.competition or entry.season):
+        return None
+    return CompetitionHint(competition=entry.competition, season=entry.season)
 
 
 def _pattern_hint(path: Path, hints: Mapping[str, CompetitionHint]) -> CompetitionHint:
@@ -172,7 +201,7 @@ def _pattern_hint(path: Path, hints: Mapping[str, CompetitionHint]) -> Competiti
 
 
 class Quarantine:
-    """Raw files that failed to parse, by sha256: skipped until their bytes (or the code) change."""
+    """Raw files that failed to parse, by sha256: skipped until their bytes (or the parser code) change."""
 
     def __init__(self, path: Path, code_version: str) -> None:
         self.path = path
@@ -180,12 +209,20 @@ class Quarantine:
 
     def entries(self) -> dict[str, Rejection]:
         """Return the rejections recorded by this code version, by sha256."""
+        return self._read(lambda version: version == self.code_version)
+
+    def earlier(self) -> dict[str, Rejection]:
+        """Return the latest rejection of each file by another code version, by sha256 (files to try again)."""
+        return self._read(lambda version: version != self.code_version)
+
+    def _read(self, by: Callable[[str | None], bool]) -> dict[str, Rejection]:
+        """Return the rejections whose code version ``by`` accepts, the latest of each file, by sha256."""
         if not self.path.is_file():
             return {}
         found = {}
         for line in self.path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            if record.get("code_version") == self.code_version:
+            if by(record.get("code_version")):
                 found[record["sha256"]] = Rejection.model_validate({k: record[k] for k in ("path", "sha256", "error")})
         return found
 
@@ -202,8 +239,8 @@ class Quarantine:
 
 
 def home_quarantine(settings: Settings) -> Quarantine:
-    """Return the quarantine of the configured home, for the running code version."""
-    return Quarantine(settings.home / QUARANTINE_NAME, code_version().package)
+    """Return the quarantine of the configured home, for the running parser code."""
+    return Quarantine(settings.home / QUARANTINE_NAME, parser_code_version())
 
 
 def plan_for_settings(settings: Settings, raw_dir: Path | None = None, full: bool = False) -> IngestPlan:
@@ -229,18 +266,22 @@ def plan_ingest(
     """
     files = scan_raw_dir(raw_dir, hints)
     incremental = parent is not None and not full
-    known = {record.sha256 for record in parent.raw_files} if incremental else set()
+    known = {record.sha256 for record in (*parent.raw_files, *parent.superseded)} if incremental else set()
     failed = quarantine.entries()
     present = {f.sha256 for f in files}
+    new = [f for f in files if f.sha256 not in known and f.sha256 not in failed]
+    # Rejected by other parser code (the home's quarantine, or the parent's manifest on a fresh home).
+    rejected_before = {**{r.sha256: r for r in (parent.rejected if parent else [])}, **quarantine.earlier()}
     return IngestPlan(
         raw_dir=str(raw_dir.absolute()),
         parent=parent.version if parent else None,
         incremental=incremental,
         code=code_version(),
         files_seen=len(files),
-        new=[f for f in files if f.sha256 not in known and f.sha256 not in failed],
+        new=new,
         unchanged=sum(f.sha256 in known for f in files),
         quarantined=[failed[f.sha256] for f in files if f.sha256 in failed and f.sha256 not in known],
+        retried=[rejected_before[f.sha256] for f in new if f.sha256 in rejected_before],
         missing=sorted(r.path for r in parent.raw_files if r.sha256 not in present) if incremental else [],
     )
 
@@ -381,16 +422,19 @@ def run_ingest(
     started = time.perf_counter()
     pairs, rejected = parse_raw_files(plan.new, workers)
     quarantine.add(rejected)
+    base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None
+    pairs, superseded = latest_captures(pairs, _finished_in(releases, base, pairs))
     parsed = [match for _raw, match in pairs]
     parsed_at = time.perf_counter()
     new_tables = match_tables(parsed) if parsed else {}
     built_at = time.perf_counter()
-    base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None
     # Nothing parsed: no version will be made, so the base's tables are not even read.
     base_tables = _match_tables_of(releases, base, set(new_tables)) if base and new_tables else {}
     new_ids = {match.match.match_id for match in parsed}
     tables = merge_tables(base_tables, new_tables, new_ids)
     base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
+    raw_files, superseded = _raw_records(pairs, base, superseded)
+    parsed_sha = {raw.sha256 for raw, _match in pairs} | {s.sha256 for s in superseded}
     report = IngestReport(
         version=releases.reserve_version() if parsed else None,
         raw_dir=plan.raw_dir,
@@ -407,7 +451,9 @@ def run_ingest(
         else (base.row_counts.get("matches", 0) if base else 0),
         new_match_ids=sorted(new_ids - base_ids),
         replaced_match_ids=sorted(new_ids & base_ids),
-        raw_files=_raw_records(pairs, base),
+        recovered=[r for r in plan.retried if r.sha256 in parsed_sha],
+        raw_files=raw_files,
+        superseded=superseded,
         quality=data_quality(parsed, tables),
         timings_s={
             "parse": round(parsed_at - started, 3),
@@ -438,17 +484,80 @@ def _match_tables_of(releases: ReleaseStore, base: Manifest, names: set[str]) ->
     return read_tables(release_dir, sorted(names))
 
 
-def _raw_records(pairs: Sequence[tuple[RawFile, ParsedMatch]], base: Manifest | None) -> list[RawFileRecord]:
-    """Return the raw files the new version rests on: the base's, minus matches parsed again, plus the new."""
-    fresh = [
-        RawFileRecord(
-            path=raw.relpath, sha256=raw.sha256, match_id=match.match.match_id, source=match.match.source.value
-        )
-        for raw, match in pairs
-    ]
-    replaced = {(r.source, r.match_id) for r in fresh}
-    kept = [r for r in (base.raw_files if base else []) if (r.source, r.match_id) not in replaced]
-    return sorted([*kept, *fresh], key=lambda r: r.path)
+def _record(raw: RawFile, parsed: ParsedMatch) -> RawFileRecord:
+    return RawFileRecord(
+        path=raw.relpath, sha256=raw.sha256, match_id=parsed.match.match_id, source=parsed.match.source.value
+    )
+
+
+def _capture_rank(raw: RawFile, parsed: ParsedMatch) -> tuple[bool, float, int]:
+    """Order of preference between captures of one match: finished first, then fetched later, then more events."""
+    fetched = raw.fetched_at.timestamp() if raw.fetched_at else 0.0
+    return parsed.match.status == FINISHED, fetched, len(parsed.events)
+
+
+def latest_captures(
+    pairs: Sequence[tuple[RawFile, ParsedMatch]], finished_before: Mapping[tuple[str, str], RawFileRecord]
+) -> tuple[list[tuple[RawFile, ParsedMatch]], list[SupersededFile]]:
+    """Keep one capture a match; return the kept (file, match) pairs and the files they supersede.
+
+    Among the new files of one match the best by ``_capture_rank`` is kept. A capture in play is not
+    kept either when ``finished_before`` (by source and match id) holds the finished capture the
+    parent release reads the match from: that one stands.
+    """
+    best: dict[tuple[str, str], tuple[RawFile, ParsedMatch]] = {}
+    for raw, parsed in pairs:
+        key = (parsed.match.source.value, parsed.match.match_id)
+        if key not in best or _capture_rank(raw, parsed) > _capture_rank(*best[key]):
+            best[key] = (raw, parsed)
+    kept, superseded = [], []
+    for raw, parsed in pairs:
+        key = (parsed.match.source.value, parsed.match.match_id)
+        standing = finished_before.get(key) if parsed.match.status != FINISHED else None
+        by = standing.path if standing else best[key][0].relpath if best[key][0] is not raw else None
+        if by is None:
+            kept.append((raw, parsed))
+        else:
+            superseded.append(SupersededFile(**_record(raw, parsed).model_dump(), superseded_by=by))
+            log.info("%s: match %s is read from %s (a later or finished capture)", raw.relpath, key[1], by)
+    return kept, superseded
+
+
+def _finished_in(
+    releases: ReleaseStore, base: Manifest | None, pairs: Sequence[tuple[RawFile, ParsedMatch]]
+) -> dict[tuple[str, str], RawFileRecord]:
+    """Return the base's raw-file records of the matches parsed again in play that the base holds finished."""
+    in_play = {(p.match.source.value, p.match.match_id) for _raw, p in pairs if p.match.status != FINISHED}
+    records = {(r.source, r.match_id): r for r in base.raw_files} if base else {}
+    if not in_play & set(records):
+        return {}
+    matches = read_tables(releases.path(base.version), ["matches"])["matches"]
+    finished = set(matches.loc[matches["status"] == FINISHED, "match_id"].astype(str))
+    return {key: records[key] for key in in_play & set(records) if key[1] in finished}
+
+
+def _raw_records(
+    pairs: Sequence[tuple[RawFile, ParsedMatch]], base: Manifest | None, superseded: Sequence[SupersededFile]
+) -> tuple[list[RawFileRecord], list[SupersededFile]]:
+    """Return the raw files the new version rests on and the ones it supersedes.
+
+    Raw files: the base's, minus matches parsed again, plus the new. Superseded: the base's, the new
+    captures left out, and the base's files of matches now read from another file.
+    """
+    fresh = [_record(raw, match) for raw, match in pairs]
+    replacing = {(r.source, r.match_id): r.path for r in fresh}
+    kept, replaced = [], []
+    for record in base.raw_files if base else []:
+        by = replacing.get((record.source, record.match_id))
+        if by is None:
+            kept.append(record)
+        elif by != record.path:  # the same path with new bytes is an edit, not another capture
+            replaced.append(SupersededFile(**record.model_dump(), superseded_by=by))
+    earlier = list(base.superseded) if base else []
+    return (
+        sorted([*kept, *fresh], key=lambda r: r.path),
+        sorted([*earlier, *replaced, *superseded], key=lambda r: r.path),
+    )
 
 
 def data_quality(parsed: Sequence[ParsedMatch], tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int | str]:
@@ -478,9 +587,11 @@ def candidate_manifest(report: IngestReport, index: IndexHandle, metrics: Mappin
         parent=report.parent,
         raw_dir=report.raw_dir,
         raw_files=report.raw_files,
+        superseded=report.superseded,
         rejected=[*report.quarantined, *report.rejected],
         code=code_version(),
         embedding_model=index.embedding_model,
+        embedding_revision=index.embedding_revision,
         embedding_dim=index.embedding_dim,
         chromadb_version=index.chromadb_version,
         collection=index.collection,

@@ -40,6 +40,7 @@ from pydantic import BaseModel, Field
 from football_rag import __version__
 from football_rag.config.settings import REPO_ROOT, Settings
 from football_rag.data.atomic_files import atomic_write_bytes, folder_lock
+from football_rag.data.parsers.version import parser_code_version
 from football_rag.knowledge.datasets import write_dataset_card, write_tables
 from football_rag.knowledge.index import INDEX_DIR
 from football_rag.knowledge.release_gate import Comparison, GateConfig, gate
@@ -65,6 +66,12 @@ class RawFileRecord(BaseModel):
     source: str | None = None
 
 
+class SupersededFile(RawFileRecord):
+    """A raw file whose match a later capture replaced (an in-play capture, then the finished one); the file stays."""
+
+    superseded_by: str = Field(description="the raw file (path) the match is now read from")
+
+
 class Rejection(BaseModel):
     """A raw file that could not be parsed, and why; the file itself stays where it was."""
 
@@ -79,6 +86,7 @@ class CodeVersion(BaseModel):
     package: str
     git_sha: str | None = None
     git_dirty: bool | None = None
+    parsers: str | None = Field(default=None, description="hash of the parser code (a change retries rejected files)")
 
 
 class Override(BaseModel):
@@ -96,6 +104,9 @@ class Manifest(BaseModel):
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     raw_dir: str | None = None
     raw_files: list[RawFileRecord] = Field(default_factory=list)
+    superseded: list[SupersededFile] = Field(
+        default_factory=list, description="raw files of matches now read from a later capture (never parsed again)"
+    )
     rejected: list[Rejection] = Field(default_factory=list)
     row_counts: dict[str, int] = Field(default_factory=dict)
     code: CodeVersion
@@ -113,7 +124,7 @@ class Manifest(BaseModel):
 
     def known_sha256(self) -> set[str]:
         """Return the sha256 of every raw file this release has seen, parsed or rejected."""
-        return {record.sha256 for record in self.raw_files} | {record.sha256 for record in self.rejected}
+        return {r.sha256 for r in (*self.raw_files, *self.superseded)} | {record.sha256 for record in self.rejected}
 
     def describe(self) -> str:
         """Return "v0006 (12 August 2025 to 18 January 2026, 204 matches)", or the bare version without dates."""
@@ -135,8 +146,8 @@ def code_version() -> CodeVersion:
         sha = _git("rev-parse", "HEAD")
         dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
     except (OSError, subprocess.CalledProcessError):
-        return CodeVersion(package=__version__)
-    return CodeVersion(package=__version__, git_sha=sha, git_dirty=dirty)
+        return CodeVersion(package=__version__, parsers=parser_code_version())
+    return CodeVersion(package=__version__, git_sha=sha, git_dirty=dirty, parsers=parser_code_version())
 
 
 def _git(*args: str) -> str:

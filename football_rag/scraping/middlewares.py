@@ -47,12 +47,12 @@ class StoredMatchFilter(BaseSpiderMiddleware):
         self.store = RawStore(crawler.settings["FOOTBALL_RAG_RAW_DIR"])
 
     def get_processed_request(self, request: Request, response: Response | None) -> Request | MatchMissItem:
-        """Return the request, or a ``skipped`` item in its place when its match is already stored."""
+        """Return the request, or a ``skipped`` item in its place when its match is stored (and not in play)."""
         match_id = request.meta.get("match_id")
         if match_id is None:
             return request
         source = self.crawler.spider.name
-        if not self.store.has(Source(source), match_id):
+        if not self.store.has_final(Source(source), match_id):
             return request
         return MatchMissItem(source=source, match_id=match_id, url=request.url, reason=ALREADY_STORED, skipped=True)
 

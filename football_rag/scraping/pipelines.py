@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.asyncio import run_in_thread
 
 from football_rag.data.atomic_files import atomic_write_bytes
-from football_rag.data.contracts import Source
+from football_rag.data.contracts import FINISHED, Source
 from football_rag.data.errors import ParseError
 from football_rag.data.parsers import parse_file
 from football_rag.data.raw_store import RawStore
@@ -21,8 +21,8 @@ from football_rag.scraping.report import ALREADY_STORED, CrawlReport, MatchOutco
 logger = logging.getLogger(__name__)
 
 
-def page_problem(item: MatchPageItem) -> str | None:
-    """Return why a fetched page must not be stored (it does not parse, or holds another match), else ``None``."""
+def checked_page(item: MatchPageItem) -> tuple[str | None, bool]:
+    """Return why a fetched page must not be stored (``None`` when it may be) and whether its match is finished."""
     with tempfile.TemporaryDirectory(prefix="football-rag-page-") as folder:
         # The parsers read files; the name matters only to a bare WhoScored object, which has no id of its own.
         path = Path(folder) / f"{item.match_id}.json"
@@ -31,10 +31,10 @@ def page_problem(item: MatchPageItem) -> str | None:
             parsed = parse_file(path, url=item.url, fetched_at=item.fetched_at)
         except ParseError as exc:
             where = f" (field {exc.field})" if exc.field else ""
-            return f"does not parse{where}: {exc.reason}"
+            return f"does not parse{where}: {exc.reason}", False
     if parsed.match.match_id != item.match_id:
-        return f"the page holds match {parsed.match.match_id}, not {item.match_id}"
-    return None
+        return f"the page holds match {parsed.match.match_id}, not {item.match_id}", False
+    return None, parsed.match.status == FINISHED
 
 
 class RawStorePipeline:
@@ -65,10 +65,13 @@ class RawStorePipeline:
         return item
 
     def _keep(self, item: MatchPageItem) -> str | None:
-        """Store the page when it parses; return why it was not stored, ``None`` when it was."""
-        if self.store.has(Source(item.source), item.match_id):
+        """Store the page when it parses; return why it was not stored, ``None`` when it was.
+
+        A match stored while in play is stored again (a later capture beside the first) until a finished page comes.
+        """
+        if self.store.has_final(Source(item.source), item.match_id):
             return ALREADY_STORED
-        problem = page_problem(item)
+        problem, finished = checked_page(item)
         if problem:
             return problem
         stored = self.store.put(
@@ -79,6 +82,7 @@ class RawStorePipeline:
             fetched_at=item.fetched_at,
             competition=item.competition,
             season=item.season,
+            finished=finished,
         )
         return None if stored else ALREADY_STORED
 
