@@ -426,7 +426,7 @@ class Answerer:
         """The facts of one match the route asks for; ``subject`` the one team asked about, if any."""
         intent = chosen.intent
         if chosen.builder == "match_leaders":
-            return self.book.match_leaders(match_id, chosen.stat, chosen.descending)
+            return self.book.match_leaders(match_id, chosen.stat, chosen.descending, resolution.squad)
         if intent is Intent.SCORERS:
             return self.book.scorers(match_id, self._scoring_side(match_id, resolution))
         if intent is Intent.CARDS:

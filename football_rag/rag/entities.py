@@ -110,6 +110,7 @@ class Resolution:
     wants_last_match: bool = False
     inherited: bool = False
     clarification: str | None = None
+    squad: str | None = None  # the one club whose players are asked about ("which Arsenal player", "for Arsenal")
 
     @property
     def empty(self) -> bool:
@@ -270,6 +271,24 @@ class TeamNames:
         return self.misspelt(words, [], self.exact(words, []))
 
 
+# Words around a club that limit the players asked about to its squad: "which Arsenal player", "most shots for
+# Arsenal", "who led Wolves in tackles", "Villa's top player".
+_SQUAD_BEFORE = frozenset(["which", "what", "for", "led", "topped"])
+_SQUAD_AFTER = re.compile(r"^((top|best|leading) )?(player|players|man)\b")
+
+
+def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> str | None:
+    """Return the club whose players the words ask about (see ``_SQUAD_BEFORE``), or None."""
+    named = [m for m in mentions if m.teams]
+    if len(named) != len(teams):
+        return None
+    for mention, team in zip(named, teams, strict=True):
+        before = [w for w in words[: mention.start] if w != "the"][-1:]
+        if set(before) & _SQUAD_BEFORE or _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 2])):
+            return team
+    return None
+
+
 # Words before a club that make it the opponent of the player named ("Salah against the Reds").
 _OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "to"])
 
@@ -398,6 +417,7 @@ class Catalog:
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
         teams, found.clarification = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
         found.teams = derby or list(dict.fromkeys(teams + grounds))
+        found.squad = _squad(words, mentions, teams)
         outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
         hits = named_players + self._misspelt_players(words, taken)

@@ -746,10 +746,11 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def match_leaders(self, match_id: str, stat: str, descending: bool = True) -> FactResult:
-        """The players of one match ranked by ``stat``, the leader(s) first (a tie said as one); the teams' figures
-        when the data has no per-player figure for each of them."""
+    def match_leaders(self, match_id: str, stat: str, descending: bool = True, team: str | None = None) -> FactResult:
+        """The players of one match (of ``team`` only, when given) ranked by ``stat``, the leader(s) first (a tie said
+        as one); the teams' figures when the data has no per-player figure for each of them."""
         rows = self.players_in(match_id)
+        rows = rows if team is None else rows[rows["team"] == team]
         played = rows[rows["minutes"].fillna(0) > 0].set_index(["player_id", "team"])
         # A player without the figure (xG before the model fills it) could be the leader: no ranking then.
         if stat not in played.columns or played[stat].isna().any():
@@ -759,7 +760,8 @@ class FactBook:
             return r
         played = played[stat]
         r = FactResult(match_ids=[match_id])
-        for sentence in self._ranked(played, stat, self.label(self.match(match_id)), True, descending, lead=True):
+        scope = f"{team} in {self.label(self.match(match_id))}" if team else self.label(self.match(match_id))
+        for sentence in self._ranked(played, stat, scope, True, descending, lead=True):
             r.add(sentence, [match_id])
         r.text = " ".join(f.text for f in r.facts)
         return r

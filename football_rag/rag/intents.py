@@ -47,8 +47,11 @@ _TEAMS = re.compile(
     )
 )
 _RANKING = re.compile(
-    r"\b(top|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|leading|ranking|rank|leaders?)\b"
+    r"\b(top|topped|tops|led|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|leading|ranking|rank"
+    r"|leaders?)\b"
 )
+# "Who topped the shots chart?", "who led the scoring charts?": a ranking, not a chart to draw.
+_TOPPED = re.compile(r"\b(top(ped|s)?|led|leads?)\b.*\bcharts?\b")
 _ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst)\b")
 # "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
 # goals conceded) the best is the lowest figure.
@@ -201,9 +204,10 @@ def chart_named(question: str) -> str | None:
 
 
 def _chart(a: Asked) -> Route | None:
-    """ "Show the shot map of Arsenal vs Spurs": a chart beats everything."""
+    """ "Show the shot map of Arsenal vs Spurs": a chart beats everything ("who topped the shots chart" is a
+    ranking)."""
     chart = chart_named(a.text)
-    if chart and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", a.text):
+    if chart and re.search(r"\b(show|draw|plot|chart|map|display|see)\b", a.text) and not _TOPPED.search(a.text):
         return Route(Intent.CHART, stat=a.stat, chart=chart)
     return None
 
@@ -236,7 +240,8 @@ def _another_stat(a: Asked) -> Route | None:
 
 def _match_leaders(a: Asked) -> Route | None:
     """ "Which player had the most shots in Arsenal vs Spurs?": the players of one match ranked, not team totals."""
-    players = a.has_player or _PLAYER_WORDS.search(a.text) is not None  # "Did Eze have the most shots...?"
+    # "Most tackles in Arsenal vs Spurs?": a match's most is a player's; "Did Arsenal have the most shots?" a team's.
+    players = a.has_player or _PLAYER_WORDS.search(a.text) is not None or not _YES_NO.search(a.text)
     if not (a.has_match_context and a.stat and _RANKING.search(a.text) and players):
         return None
     if definition(a.stat).team_only or _TEAMS.search(a.text):
