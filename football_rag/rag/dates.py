@@ -77,11 +77,15 @@ THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # a word the month; in lower case only with a year, an ordinal ("may 3rd") or, for "jan", any number.
 AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
 # "Goals since October", "from 30.8.25": from that day or month on, not it alone.
-_SINCE_BEFORE = re.compile(r"\b(since|from|starting|from the start of)\W*$", re.I)
+_SINCE_BEFORE = re.compile(r"\b(since|from|starting|from the start of|between)\W*$", re.I)
 _UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through)\s+", re.I)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
 )
+# The words before which a lower-case "jan" or "march" is the month ("goals in jan"): not "by" or "of", which a
+# name follows as often ("assisted by jan paul van hecke"); "may" stays the verb ("what happened in may").
+_MONTH_WORD_BEFORE = re.compile(r"\b(in|during|since|until|till|early|late|mid|between)\W*$", re.I)
+_MONTH_AFTER_TIME_WORD = frozenset({"jan", "march"})
 
 
 @dataclass(frozen=True)
@@ -251,13 +255,26 @@ def resolve_period(text: str, latest: date, match_days: Iterable[date] = ()) -> 
     if THE_WEEKEND.search(text):
         return _relative("this", "weekend", latest)
     for m in MONTH_YEAR.finditer(text):
-        alone = not m.group(2) and not _TIME_WORD_BEFORE.search(text[: m.start()])
-        if _is_month(m.group(1), m.group(0), needs_context=alone):
-            month = MONTHS[m.group(1).lower()]
-            year = _full_year(m.group(2)) if m.group(2) else _year_for(month, 1, latest)
-            period = _month_period(year, month)
-            return _onwards(period, latest) if _SINCE_BEFORE.search(text[: m.start()]) else period
+        if _is_month(m.group(1), m.group(0), before=text[: m.start()]):
+            period = _named_month(m, latest)
+            if not _SINCE_BEFORE.search(text[: m.start()]):
+                return period
+            return _onwards(period, _month_after(text[m.end() :], latest), latest)
     return None
+
+
+def _named_month(m: re.Match[str], latest: date) -> Period:
+    """Return the month a ``MONTH_YEAR`` match names, the year inferred when not written."""
+    month = MONTHS[m.group(1).lower()]
+    return _month_period(_full_year(m.group(2)) if m.group(2) else _year_for(month, 1, latest), month)
+
+
+def _month_after(text: str, latest: date) -> Period | None:
+    """Return the month that closes a span of months ("... to December", "... and March"), or None."""
+    if not (until := _UNTIL_AFTER.match(text)):
+        return None
+    m = MONTH_YEAR.match(text, until.end())
+    return _named_month(m, latest) if m and _is_month(m.group(1), m.group(0), before="in ") else None
 
 
 def _span(text: str, days: list[_Day], latest: date) -> Period:
@@ -266,21 +283,35 @@ def _span(text: str, days: list[_Day], latest: date) -> Period:
     if not _SINCE_BEFORE.search(text[: first.start]):
         return _day_period(first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
-    end = after.day if after else max(first.day, latest)
+    end = _not_before(after.day, first.day) if after else max(first.day, latest)
     return Period(first.day, end, f"the matches from {first.day:%-d %B %Y} to {end:%-d %B %Y}")
 
 
-def _onwards(month: Period, latest: date) -> Period:
-    """Return "since <month>": from that month's first day to the latest match."""
+def _not_before(day: date, start: date) -> date:
+    """Return ``day`` in the first year that puts it on or after ``start`` ("from 1 Dec to 15 Jan" ends in January
+    of the next year, even past the data)."""
+    years = range(start.year, start.year + 5)  # 29 February comes back within five years
+    return next(d for y in years if _valid(y, day.month, day.day) and (d := date(y, day.month, day.day)) >= start)
+
+
+def _onwards(month: Period, last: Period | None, latest: date) -> Period:
+    """Return "since <month>" (from its first day to the latest match), or "from <month> to <last>"."""
+    if last is not None and last.end >= month.start:
+        return Period(month.start, last.end, f"{month.label} to {last.label}")
     return Period(month.start, max(month.end, latest), f"the matches since 1 {month.label}")
 
 
-def _is_month(word: str, matched: str, needs_context: bool = False) -> bool:
+def _is_month(word: str, matched: str, before: str | None = None) -> bool:
+    """Whether ``word`` names a month where ``matched`` was found (``before``: the text before it, when a month
+    alone must be introduced by a time word: "in May", "since March")."""
+    alone = before is not None and not re.search(r"\d", matched)
     if word.lower() not in AMBIGUOUS_MONTH_WORDS:
         return True
     if word[0].isupper():
-        return not needs_context or any(ch.isdigit() for ch in matched)
-    # Lower case: "may 3rd", "march 2026", "jan 25" are dates; "who may score 2 goals" is not.
-    return bool(re.search(r"\d{4}|'\d\d|\d(st|nd|rd|th)\b|\bof\b", matched)) or (
-        word == "jan" and any(ch.isdigit() for ch in matched)
+        return not alone or bool(_TIME_WORD_BEFORE.search(before or ""))
+    # Lower case: "may 3rd", "march 2026", "jan 25", "in jan" are dates; "who may score 2 goals" is not.
+    return (
+        bool(re.search(r"\d{4}|'\d\d|\d(st|nd|rd|th)\b|\bof\b", matched))
+        or (word == "jan" and any(ch.isdigit() for ch in matched))
+        or (alone and word in _MONTH_AFTER_TIME_WORD and bool(_MONTH_WORD_BEFORE.search(before or "")))
     )
