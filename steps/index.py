@@ -8,6 +8,7 @@ from typing import Annotated
 import pandas as pd
 from zenml import step
 
+from football_rag.config.model_source import resolve_model
 from football_rag.config.settings import get_settings
 from football_rag.knowledge.datasets import TableSet, read_tables
 from football_rag.knowledge.documents import build_documents
@@ -37,17 +38,23 @@ def write_documents(tables: TableSet, version: str | None) -> Annotated[pd.DataF
 
 @step(experiment_tracker=True)
 def embed(documents: pd.DataFrame, version: str | None) -> Annotated[pd.DataFrame, "embeddings"]:
-    """Return the embeddings table; unchanged documents keep the latest release's vectors when its model is ours."""
+    """Return the embeddings table; unchanged documents keep the latest release's vectors when its model is ours
+    (the same name and revision)."""
     if version is None:
         return pd.DataFrame(columns=EMBEDDING_COLUMNS)
     settings = get_settings()
     latest = release_store(settings).latest()
     previous = None
-    if latest is not None and latest.embedding_model == settings.embedding_model:
-        previous = read_tables(release_store(settings).path(latest.version), ["embeddings"])["embeddings"]
     started = time.perf_counter()
     embedder = load_embedder(settings.embedding_model)
     loaded = time.perf_counter()
+    # A release from before revisions were recorded was embedded from the model cache, the only source then.
+    if (
+        latest is not None
+        and latest.embedding_model == embedder.name
+        and latest.embedding_revision in (None, embedder.revision)
+    ):
+        previous = read_tables(release_store(settings).path(latest.version), ["embeddings"])["embeddings"]
     table, encoded = embed_documents(documents, embedder, previous)
     seconds = time.perf_counter() - loaded
     track(
@@ -74,7 +81,10 @@ def index_documents(
     settings = get_settings()
     started = time.perf_counter()
     folder = release_store(settings).work_dir(version) / "index"
-    handle = build_index(documents, embeddings, version, settings.embedding_model, folder, settings.chroma_url)
+    revision = resolve_model(settings.embedding_model).revision  # the embed step's model, resolved again
+    handle = build_index(
+        documents, embeddings, version, settings.embedding_model, folder, settings.chroma_url, revision
+    )
     track(
         params={"index.collection": handle.collection, "index.chroma_server": handle.url or "none"},
         metrics={

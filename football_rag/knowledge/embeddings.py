@@ -1,4 +1,5 @@
-"""Sentence embeddings of the documents, from a model in the local cache (never a hub download).
+"""Sentence embeddings of the documents, from the model ``FOOTBALL_RAG_EMBEDDING_MODEL`` names: a model cache entry
+(the PyPI weight packages) or a HF model repo pinned to a revision (``config/model_source.py``).
 
 ``all-mpnet-base-v2`` (768-d) is the default; ``all-MiniLM-L6-v2`` (384-d) is the fast option. Vectors
 are L2-normalised, so a dot product is the cosine similarity the index ranks by. A release stores
@@ -31,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from football_rag.config.model_cache import ModelCache
+from football_rag.config.model_source import resolve_model
 from football_rag.config.settings import get_settings
 
 if TYPE_CHECKING:
@@ -47,11 +49,12 @@ SHORT_TEXT_CHARS = 300
 
 @dataclass(frozen=True)
 class Embedder:
-    """A sentence-transformers model loaded from the cache, known by its cache name."""
+    """A sentence-transformers model, known by the value that names it and the revision of its weights."""
 
     name: str
     path: Path
     model: SentenceTransformer = field(repr=False)
+    revision: str | None = None
 
     @property
     def dimension(self) -> int:
@@ -89,13 +92,13 @@ def _torch_threads(threads: int | None) -> Iterator[None]:
 
 @lru_cache(maxsize=2)
 def load_embedder(name: str = DEFAULT_MODEL, models_dir: Path | None = None) -> Embedder:
-    """Return the embedder ``name`` from the model cache (``models_dir`` or the configured one), on the CPU."""
+    """Return the embedder ``name`` (a cache name, ``hf://owner/repo@revision`` or a folder), on the CPU."""
     from sentence_transformers import SentenceTransformer
 
-    path = ModelCache(models_dir or get_settings().models_dir).path(name)
-    model = SentenceTransformer(str(path), device="cpu")
+    resolved = resolve_model(name, ModelCache(models_dir or get_settings().models_dir))
+    model = SentenceTransformer(str(resolved.path), device="cpu")
     model.max_seq_length = MAX_TOKENS
-    return Embedder(name=name, path=path, model=model)
+    return Embedder(name=name, path=resolved.path, model=model, revision=resolved.revision)
 
 
 def text_sha256(text: str) -> str:

@@ -57,6 +57,7 @@ class IndexHandle(BaseModel):
     embedding_model: str
     embedding_dim: int
     chromadb_version: str
+    embedding_revision: str | None = None
     rebuilt: bool = False
 
 
@@ -133,7 +134,13 @@ def build_collection(client: ClientAPI, name: str, documents: pd.DataFrame, embe
 
 
 def build_index(
-    documents: pd.DataFrame, embeddings: pd.DataFrame, version: str, embedding_model: str, folder: Path, url: str | None
+    documents: pd.DataFrame,
+    embeddings: pd.DataFrame,
+    version: str,
+    embedding_model: str,
+    folder: Path,
+    url: str | None,
+    embedding_revision: str | None = None,
 ) -> IndexHandle:
     """Build the version's collection in ``folder`` (the release's copy) and, with ``url``, on that server too."""
     name = collection_name(version)
@@ -148,6 +155,7 @@ def build_index(
         url=url,
         documents=len(documents),
         embedding_model=embedding_model,
+        embedding_revision=embedding_revision,
         embedding_dim=int(embedding_matrix(embeddings).shape[1]),
         chromadb_version=chromadb_version(),
     )
@@ -180,6 +188,7 @@ def open_index(
         url=url,
         documents=expected or 0,
         embedding_model=manifest.embedding_model or "",
+        embedding_revision=manifest.embedding_revision,
         embedding_dim=manifest.embedding_dim or 0,
         chromadb_version=chromadb_version(),
     )

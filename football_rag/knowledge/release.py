@@ -111,6 +111,9 @@ class Manifest(BaseModel):
     row_counts: dict[str, int] = Field(default_factory=dict)
     code: CodeVersion
     embedding_model: str | None = None
+    embedding_revision: str | None = Field(
+        default=None, description="the embedder's revision: a HF commit sha, or pypi:<package pins>"
+    )
     embedding_dim: int | None = None
     chromadb_version: str | None = None
     collection: str | None = None

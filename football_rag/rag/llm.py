@@ -1,9 +1,10 @@
 """The local LLM: a GGUF model run by llama-cpp-python, loaded once per process, one generation at a time.
 
 The model is a name from the model cache (``qwen2.5-1.5b``, the default; ``smollm2-135m`` for fast
-tests), the path of any GGUF file, or a HF Hub repo + file (``Llama.from_pretrained``, for the Space;
-with ``HF_HUB_OFFLINE=1`` it fails at once). Chats are formatted by llama-cpp's chat completion API with
-the template the GGUF carries. Greedy decoding (temperature 0) and a fixed seed make answers repeatable.
+tests), the path of any GGUF file, or a HF model repo's file pinned to a revision
+(``hf://owner/repo@revision/file.gguf``, downloaded through ``huggingface_hub``: ``config/model_source.py``).
+Chats are formatted by llama-cpp's chat completion API with the template the GGUF carries. Greedy decoding
+(temperature 0) and a fixed seed make answers repeatable.
 
 ``stream(messages)`` yields text pieces as they are generated; ``complete(messages)`` consumes that
 stream into a ``Completion`` with token counts and timings. llama-cpp reports usage only for
@@ -22,6 +23,7 @@ from typing import Any
 from llama_cpp import Llama, llama_cpp
 
 from football_rag.config.model_cache import SOURCES_BY_NAME, ModelCache
+from football_rag.config.model_source import ModelSourceError, parse_hub_ref, resolve_model
 from football_rag.config.settings import LLMSettings, get_settings
 from football_rag.rag.prompts import ChatMessage
 
@@ -159,9 +161,7 @@ class LocalLLM:
 
     @property
     def name(self) -> str:
-        """Return what the model is called in settings: the cache name, the path, or ``repo/file``."""
-        if self.settings.hf_repo:
-            return f"{self.settings.hf_repo}/{self.settings.hf_file}"
+        """Return what the model is called in settings: the cache name, the path, or ``hf://repo@revision/file``."""
         return self.settings.model
 
     @property
@@ -236,15 +236,20 @@ class LocalLLM:
             "seed": self.settings.seed,
             "verbose": False,
         }
-        if self.settings.hf_repo:
-            self._llama = _from_hub(self.settings.hf_repo, self.settings.hf_file, options)
-        else:
-            self._llama = _from_file(gguf_path(self.settings.model), options)
+        self._llama = _from_file(gguf_path(self.settings.model), options)
         return self._llama, time.perf_counter() - started
 
 
 def gguf_path(model: str) -> Path:
-    """Return the GGUF file for a model cache name or a path; raise LLMUnavailable when there is none."""
+    """Return the GGUF file for a model cache name, a HF model repo's file or a path; raise LLMUnavailable if none."""
+    try:
+        hub_ref = parse_hub_ref(model)
+        if hub_ref is not None:
+            if not hub_ref.file:
+                raise ModelSourceError(f"{model}: an LLM is one GGUF file of the repo: hf://owner/repo@revision/file")
+            return resolve_model(model).path
+    except ModelSourceError as error:
+        raise LLMUnavailable(str(error)) from error
     if model in CACHED_LLMS:
         try:
             return ModelCache.from_settings().path(model)
@@ -268,19 +273,6 @@ def _from_file(path: Path, options: dict[str, Any]) -> MeteredLlama:
         return MeteredLlama(model_path=str(path), **options)
     except ValueError as error:  # llama-cpp's "Failed to load model from file"
         raise LLMUnavailable(f"llama.cpp could not load {path}: {error}") from error
-
-
-def _from_hub(repo: str, filename: str | None, options: dict[str, Any]) -> MeteredLlama:
-    """Fetch ``filename`` from HF Hub repo ``repo`` and load it; raise LLMUnavailable when the hub cannot serve it."""
-    if not filename:
-        raise LLMUnavailable("FOOTBALL_RAG_LLM__HF_REPO is set without FOOTBALL_RAG_LLM__HF_FILE (the GGUF to load)")
-    try:
-        return MeteredLlama.from_pretrained(repo_id=repo, filename=filename, **options)
-    except (OSError, ValueError) as error:  # offline mode and connection failures are OSErrors
-        raise LLMUnavailable(
-            f"cannot fetch {filename} from the HF Hub repo {repo} ({type(error).__name__}: {error}); "
-            "where no hub is reachable, unset FOOTBALL_RAG_LLM__HF_REPO and use a local GGUF"
-        ) from error
 
 
 _MODELS: dict[LLMSettings, LocalLLM] = {}

@@ -164,7 +164,8 @@ def test_a_hub_model_fails_fast_and_clearly_when_offline(tmp_path: Path) -> None
         "from football_rag.config.settings import LLMSettings\n"
         "from football_rag.rag.llm import LLMUnavailable, LocalLLM\n"
         "try:\n"
-        "    LocalLLM(LLMSettings(hf_repo='bartowski/Llama-3.2-1B-Instruct-GGUF', hf_file='*Q4_K_M.gguf')).load()\n"
+        "    spec = 'hf://bartowski/Llama-3.2-1B-Instruct-GGUF@main/Llama-3.2-1B-Instruct-Q4_K_M.gguf'\n"
+        "    LocalLLM(LLMSettings(model=spec)).load()\n"
         "except LLMUnavailable as error:\n"
         "    print(error)\n"
     )
@@ -173,8 +174,8 @@ def test_a_hub_model_fails_fast_and_clearly_when_offline(tmp_path: Path) -> None
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
-    assert "cannot fetch *Q4_K_M.gguf from the HF Hub repo bartowski/Llama-3.2-1B-Instruct-GGUF" in result.stdout
-    assert "offline mode is enabled" in result.stdout
+    assert "HF model repo bartowski/Llama-3.2-1B-Instruct-GGUF@main: the Hub could not be reached" in result.stdout
+    assert "HF_HUB_OFFLINE is set and it is not in the local HF cache" in result.stdout
     assert elapsed < 20
 
 

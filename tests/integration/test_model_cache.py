@@ -263,26 +263,32 @@ def test_a_preflight_with_a_missing_package_fails_within_a_second_with_the_fix(t
     assert "\n" not in message
     assert message.startswith("models unavailable: new-embedder: model package no-such-model-package-part-1: not")
     assert "run scripts/setup.sh" in message
-    assert "/no/such/model.gguf: neither a model cache name (new-embedder) nor an existing file" in message
+    assert (
+        "/no/such/model.gguf: neither a model cache name (new-embedder), nor hf://owner/repo@revision[/file], nor an"
+        in message
+    )
     assert not (tmp_path / "models").exists()  # failed before any folder or lock was made
 
 
-def test_a_hub_llm_is_checked_in_the_local_hf_cache_and_never_fetched(
+def test_a_hub_llm_is_taken_from_the_local_hf_cache_when_offline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """``hf://owner/repo@revision/file`` (model_source.py); downloads: tests/integration/test_model_hub.py."""
     import huggingface_hub.constants as hub_constants
 
     monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", True)
     monkeypatch.setattr(hub_constants, "HF_HUB_CACHE", str(tmp_path / "hf"))
-    with pytest.raises(ModelsUnavailable, match=r"needs FOOTBALL_RAG_LLM__HF_FILE"):
-        require_models(["hf://owner/tiny-gguf/"])
-    with pytest.raises(ModelsUnavailable, match=r"tiny\.Q4\.gguf of HF repo owner/tiny-gguf is not in the local HF"):
+    with pytest.raises(ModelsUnavailable, match=r"the revision \(a commit sha or a tag\) is required"):
         require_models(["hf://owner/tiny-gguf/tiny.Q4.gguf"])
+    commit = "a" * 40
+    spec = f"hf://owner/tiny-gguf@{commit}/tiny.Q4.gguf"
+    with pytest.raises(ModelsUnavailable, match=r"HF_HUB_OFFLINE is set and it is not in the local HF cache"):
+        require_models([spec])
 
-    snapshot = tmp_path / "hf" / "models--owner--tiny-gguf" / "snapshots" / ("a" * 40)
+    snapshot = tmp_path / "hf" / "models--owner--tiny-gguf" / "snapshots" / commit
     snapshot.mkdir(parents=True)
     (snapshot / "tiny.Q4.gguf").write_bytes(b"GGUF")
-    assert require_models(["hf://owner/tiny-gguf/*.gguf"]) == {"hf://owner/tiny-gguf/*.gguf": snapshot / "tiny.Q4.gguf"}
+    assert require_models([spec]) == {spec: snapshot / "tiny.Q4.gguf"}
 
 
 @pytest.mark.parametrize(

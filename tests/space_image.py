@@ -1,0 +1,149 @@
+"""What the Space image installs, replayed in a clean virtual environment (no Docker engine runs here).
+
+``install_steps`` reads the Dockerfile's ``RUN`` instructions and keeps the commands that install or prepare
+Python packages (``pip install ...``, ``python -m ...``), with the image's build arguments substituted, in the
+order the image runs them. ``build_space_venv`` creates a fresh venv with the base interpreter and runs exactly
+those commands in it, from the repository (the image's ``/app``). Two deliberate differences from a Docker
+build: pip's cache is used (the image sets ``PIP_NO_CACHE_DIR``; here a warm cache is what keeps CI short),
+and an unset ``TORCH_INDEX_URL`` drops ``--index-url`` so pip takes the CPU torch wheel from this machine's
+configured sources (no network reaches download.pytorch.org here), as ``scripts/setup.sh`` does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from football_rag.config.settings import REPO_ROOT
+
+DOCKERFILE = REPO_ROOT / "Dockerfile"
+# The environment variables a Dockerfile segment may set before its command (``CMAKE_ARGS="..." pip install``).
+_ASSIGNMENT = re.compile(r"^[A-Z_][A-Z0-9_]*=")
+
+
+@dataclass(frozen=True)
+class InstallStep:
+    """One command of the image: its arguments (``pip install ...`` or ``python -m ...``) and its extra environment."""
+
+    argv: tuple[str, ...]
+    env: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        assigned = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env)
+        return f"{assigned} {shlex.join(self.argv)}".strip()
+
+
+def _instructions(text: str) -> list[tuple[str, str]]:
+    """Return the Dockerfile's instructions as (keyword, arguments), continuation lines joined, comments dropped."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if stripped.startswith("#"):
+            continue
+        if lines and lines[-1].endswith("\\"):
+            lines[-1] = lines[-1][:-1] + " " + stripped
+        elif stripped:
+            lines.append(stripped)
+    return [(keyword.upper(), rest) for keyword, rest, *_ in ([*line.split(None, 1), ""] for line in lines)]
+
+
+def build_args(text: str, overrides: dict[str, str]) -> dict[str, str]:
+    """Return the Dockerfile's ``ARG`` defaults with ``overrides`` applied."""
+    found: dict[str, str] = {}
+    for keyword, args in _instructions(text):
+        if keyword == "ARG":
+            name, _, default = args.partition("=")
+            found[name] = shlex.split(default)[0] if default else ""
+    return found | overrides
+
+
+def install_steps(text: str, overrides: dict[str, str] | None = None) -> list[InstallStep]:
+    """Return the image's Python install steps in order: each ``pip install`` and ``python -m`` of its RUN lines."""
+    arguments = build_args(text, overrides or {})
+    steps: list[InstallStep] = []
+    for keyword, args in _instructions(text):
+        if keyword != "RUN":
+            continue
+        for segment in args.split("&&"):
+            words = shlex.split(re.sub(r"\$\{?(\w+)\}?", lambda m: arguments.get(m[1], m[0]), segment))
+            env = []
+            while words and _ASSIGNMENT.match(words[0]):
+                key, _, value = words.pop(0).partition("=")
+                env.append((key, value))
+            if words[:2] == ["pip", "install"] or words[:2] == ["python", "-m"]:
+                steps.append(InstallStep(tuple(words), tuple(env)))
+    return steps
+
+
+def local_torch_source(step: InstallStep) -> InstallStep:
+    """Return ``step`` without ``--index-url ''`` (an unset TORCH_INDEX_URL): pip's configured sources instead."""
+    argv = list(step.argv)
+    if "--index-url" in argv:
+        at = argv.index("--index-url")
+        if not argv[at + 1]:
+            del argv[at : at + 2]
+    return InstallStep(tuple(argv), step.env)
+
+
+@dataclass(frozen=True)
+class SpaceVenv:
+    """A virtual environment holding what the Space image installs, and how long each step took."""
+
+    root: Path
+    seconds: tuple[tuple[str, float], ...]
+
+    @property
+    def python(self) -> Path:
+        return self.root / "bin" / "python"
+
+    @property
+    def total_s(self) -> float:
+        return sum(s for _, s in self.seconds)
+
+
+def base_python() -> str:
+    """Return the interpreter the repo's venv was made from (a venv's python would nest environments)."""
+    return getattr(sys, "_base_executable", None) or shutil.which("python3.11") or sys.executable
+
+
+def build_space_venv(root: Path, home: Path, log: Path) -> SpaceVenv:
+    """Create a fresh venv at ``root`` and run the Dockerfile's install steps in it, from the repository.
+
+    ``home`` is the image user's home (the model cache is assembled under it when the image does so); every
+    command's output goes to ``log``. Raise CalledProcessError naming the step that failed.
+    """
+    overrides = {"TORCH_INDEX_URL": os.environ.get("TORCH_INDEX_URL", "")}
+    steps = [local_torch_source(step) for step in install_steps(DOCKERFILE.read_text(), overrides)]
+    timings: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    subprocess.run([base_python(), "-m", "venv", str(root)], check=True)
+    timings.append(("venv", time.perf_counter() - started))
+    # This machine's pip configuration (its package index, wheel folder and cache) stands in for PyPI: the PIP_*
+    # variables, the user's pip.conf (found through XDG_CONFIG_HOME) and pip's cache, not the fresh home's.
+    env = {key: value for key, value in os.environ.items() if key.startswith("PIP_")} | {
+        "PATH": f"{root / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config"),
+        "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    home.mkdir(parents=True, exist_ok=True)
+    with log.open("a", encoding="utf-8") as out:
+        for step in steps:
+            started = time.perf_counter()
+            out.write(f"\n$ {step}\n")
+            out.flush()
+            argv = [str(root / "bin" / step.argv[0]), *step.argv[1:]]
+            subprocess.run(
+                argv, cwd=REPO_ROOT, env=env | dict(step.env), stdout=out, stderr=subprocess.STDOUT, check=True
+            )
+            timings.append((str(step), time.perf_counter() - started))
+    return SpaceVenv(root, tuple(timings))
