@@ -452,6 +452,8 @@ class EvalSetGenerator:
         """Goals or assists of one player over a month, or over all the data ("this season")."""
         column = self.rng.choice(["goals", "assists"])
         scorers = self.played[self.played[column].fillna(0) > 0]
+        if scorers.empty:  # e.g. no assist recorded in the data
+            return None
         p = scorers.iloc[self.rng.randrange(len(scorers))]
         player = self._player_phrase(p["player_id"], p["player_name"])
         if player is None:
