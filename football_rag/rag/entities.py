@@ -271,6 +271,11 @@ class TeamNames:
         return self.misspelt(words, [], self.exact(words, []))
 
 
+def _accented_words(text: str) -> frozenset[str]:
+    """Return the words of ``text`` written with a letter outside ASCII, in lower case ("Gómez" -> {"gómez"})."""
+    return frozenset(w for w in re.findall(r"\w+", text.casefold()) if not w.isascii())
+
+
 # Words around a club that limit the players asked about to its squad: "which Arsenal player", "most shots for
 # Arsenal", "who led Wolves in tackles", "Villa's top player".
 _SQUAD_BEFORE = frozenset(["which", "what", "for", "led", "topped"])
@@ -423,7 +428,7 @@ class Catalog:
         hits = named_players + self._misspelt_players(words, taken)
         # "Did Bruno score?" after a Newcastle question is Bruno Guimarães.
         context = found.teams or (sorted(self._previous_teams(previous)) if previous is not None else [])
-        found.players, found.ambiguous_players = self._place_players(hits, context)
+        found.players, found.ambiguous_players = self._place_players(hits, context, _accented_words(question))
         found.wants_last_match = (
             re.search(r"\b(last|latest|most recent|previous) (match|game|fixture|outing)\b", text) is not None
         )
@@ -556,16 +561,21 @@ class Catalog:
         return list(self._full_names[key]) if key in self._full_names else self._usable_surnames[key]
 
     @staticmethod
-    def _place_players(hits: list[PlayerHit], teams: list[str]) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
+    def _place_players(
+        hits: list[PlayerHit], teams: list[str], accented: frozenset[str] = frozenset()
+    ) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
         """Return the players named (in order) and the names several fit (name -> candidates).
 
-        A name several players fit is narrowed to those of the teams named; a first name many carry
+        A name several players fit is narrowed to those of the teams named, then to the one whose name the
+        question spells with its accents ("Gómez" is Diego Gómez, not Joe Gomez); a first name many carry
         ("James") names nobody rather than asking among ten.
         """
         found: list[PlayerRef] = []
         ambiguous: dict[str, list[PlayerRef]] = {}
         for hit in sorted(hits, key=lambda h: h.start):
             narrowed = [r for r in hit.refs if not teams or set(r.teams) & set(teams)] or list(hit.refs)
+            spelt = [r for r in narrowed if accented & _accented_words(r.name)]
+            narrowed = spelt if len(spelt) == 1 else narrowed
             if len(narrowed) == 1:
                 found.append(narrowed[0])
             elif not hit.first_name or len(narrowed) <= MAX_FIRST_NAME_PLAYERS:
