@@ -4,7 +4,7 @@ A ``Stat`` says how a figure is written (label, decimals, unit), which way is be
 over several matches, and the words that name it: in a question (routing), only in a ranking ("the best
 attack"), and in a model's sentence (the comparison check). The figures themselves are computed in
 ``team_metrics`` and ``player_metrics`` (a ``team_stats`` or ``player_stats`` column of the same key) or,
-for the counted ones (results, clean sheets, kinds of goal), in ``rag.facts.with_counted_stats``.
+for the counted ones (results, clean sheets, kinds of goal, second yellows), in ``rag.facts.with_counted_stats``.
 
 Adding a statistic is one entry here (plus its column). ``STATS`` is in question order: the first stat
 whose words a question contains is the one it asks about, so a specific phrase ("key passes") stands
@@ -143,13 +143,25 @@ STATS: tuple[Stat, ...] = (
     Stat("fouls", "fouls", asked=r"fouls?", lower_is_better=True),
     Stat("offsides", "offsides", asked=r"offsides?", lower_is_better=True, team_only=True),
     Stat("saves", "saves", asked=r"saves?", team_only=True),
+    Stat(
+        "second_yellows",
+        "second yellows",
+        asked=r"second yellows?|two yellows|double yellows?|(two|second) bookings?",
+        lower_is_better=True,
+    ),
     Stat("yellow_cards", "yellow cards", asked=r"yellow cards?|bookings?|\bbooked\b", lower_is_better=True),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
     Stat("minutes", "minutes", asked=r"minutes played|how long did .* play"),
     Stat("shots", "shots", asked=r"\bshots?\b|attempts?", claimed=r"shots|attempts|efforts"),
-    Stat("goals", "goals", asked=r"\bgoals?\b|scored|scorers?\b", ranked=r"\battack\b", claimed=r"goals"),
+    Stat(
+        "goals",
+        "goals",
+        asked=r"\bgoals?\b|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring",
+        ranked=r"\battack\b",
+        claimed=r"goals",
+    ),
     # Results count only in a ranking: elsewhere "won" and "lost" ask for a match's result.
     Stat("wins", "wins", ranked=r"\bwins\b|\bwon\b|victories|\bwinning\b", team_only=True),
     Stat(

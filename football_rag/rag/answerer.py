@@ -430,7 +430,7 @@ class Answerer:
         if intent is Intent.SCORERS:
             return self.book.scorers(match_id, self._scoring_side(match_id, resolution))
         if intent is Intent.CARDS:
-            return self.book.cards(match_id, subject, chosen.stat)
+            return self.book.cards(match_id, subject, chosen.stat, chosen.counted)
         if intent is Intent.LINEUP:
             return self.book.lineup(match_id, resolution.teams if len(resolution.teams) == 1 else [])
         if intent is Intent.FORMATION:

@@ -21,6 +21,8 @@ from football_rag.rag.answer_model import Fact
 
 # Goals of one kind, counted from the timeline's flag on each goal: the scorer's own, never an own goal.
 GOAL_KINDS = {"headed_goals": "header", "penalty_goals": "penalty"}
+# The timeline's moments counted per team and player: the kinds of goal, and second yellows.
+COUNTED = (*GOAL_KINDS, "second_yellows")
 # A finished match's result as a team's wins, draws, defeats and league points (3 a win, 1 a draw).
 RESULT_COUNTS = {"wins": {"W": 1}, "draws": {"D": 1}, "losses": {"L": 1}, "points": {"W": 3, "D": 1}}
 # Each a set of stat keys, as the registry defines them (stat_registry.Stat's flags say what each means).
@@ -28,6 +30,7 @@ TEAM_ONLY = keys_where("team_only")
 LOWER_IS_BETTER = keys_where("lower_is_better")
 AVERAGED = keys_where("averaged")
 TOP_N = 5
+NAMED_TIED = 8  # leaders level on the top figure are named up to this many, then counted
 # A player's main figures, in the order a summary of his matches gives them (the rating is an average).
 PLAYER_SUMMARY_STATS = (
     "goals", "assists", "shots", "shots_on_target", "xg", "key_passes", "passes", "pass_accuracy", "tackles",
@@ -93,15 +96,21 @@ def day_label(value: object) -> str:
 
 
 def with_counted_stats(tables: MatchTables) -> MatchTables:
-    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS`` on team and player rows, and
-    ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match still in progress) and penalties conceded on
-    team rows."""
+    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS`` and second yellows on team and player
+    rows, and ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match still in progress) and penalties conceded
+    on team rows."""
     timeline = tables.timeline
     goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
-    kinds = goals[["match_id", "team", "player_id"]].assign(
-        **{stat: goals[flag].eq(True).astype(int) for stat, flag in GOAL_KINDS.items()}
+    second_yellows = timeline[(timeline["kind"] == "card") & (timeline["detail"] == "second_yellow")]
+    kinds = pd.concat(
+        [
+            goals[["match_id", "team", "player_id"]].assign(
+                **{stat: goals[flag].eq(True).astype(int) for stat, flag in GOAL_KINDS.items()}
+            ),
+            second_yellows[["match_id", "team", "player_id"]].assign(second_yellows=1),
+        ]
     )
-    teams = _with_goal_kinds(tables.team_stats, kinds, ["match_id", "team"])
+    teams = _with_counts(tables.team_stats, kinds, ["match_id", "team"])
     finished = teams["match_id"].isin(tables.matches.loc[tables.matches["status"] == FINISHED, "match_id"])
     for stat, worth in RESULT_COUNTS.items():
         teams[stat] = teams["result"].map(worth).fillna(0).where(finished)
@@ -109,15 +118,15 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
     # The other side's penalties in the match (a match has two team rows).
     in_match = teams.groupby("match_id")["penalty_goals"].transform("sum")
     teams["penalty_goals_against"] = in_match - teams["penalty_goals"]
-    players = _with_goal_kinds(tables.player_stats, kinds, ["match_id", "player_id"])
+    players = _with_counts(tables.player_stats, kinds, ["match_id", "player_id"])
     return replace(tables, team_stats=teams, player_stats=players)
 
 
-def _with_goal_kinds(rows: pd.DataFrame, kinds: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Return ``rows`` with each ``GOAL_KINDS`` column: the goals of that kind per ``keys`` (0 when none)."""
-    counts = kinds.groupby(keys)[list(GOAL_KINDS)].sum()
+def _with_counts(rows: pd.DataFrame, kinds: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Return ``rows`` with each ``COUNTED`` column: the moments of that kind per ``keys`` (0 when none)."""
+    counts = kinds.groupby(keys)[list(COUNTED)].sum()
     rows = rows.merge(counts, left_on=keys, right_index=True, how="left")
-    rows[list(GOAL_KINDS)] = rows[list(GOAL_KINDS)].fillna(0).astype(int)
+    rows[list(COUNTED)] = rows[list(COUNTED)].fillna(0).astype(int)
     return rows
 
 
@@ -156,16 +165,36 @@ def _cards_count(team: str, cards: Counter) -> str:
 
 def _team_cards_sentence(team: str, opponent: str, cards: Counter, stat: str | None) -> str:
     """Return the count a card question about one team asks for, first: its yellows, its sendings-off, or all."""
+    verb = "had" if stat in ("red_cards", "second_yellows") else "got"
+    return f"{team} {verb} {_asked_count(cards, stat)} against {opponent}{_count_split(cards, stat)}."
+
+
+def _match_cards_sentence(counts: dict[str, Counter], stat: str | None) -> str:
+    """Return the count a card question about a whole match asks for, first: "4 cards in the match: ..."."""
+    both = sum(counts.values(), Counter())
+    return f"{_asked_count(both, stat)} in the match{_count_split(both, stat)}."
+
+
+def _asked_count(cards: Counter, stat: str | None) -> str:
+    """Return "3 yellow cards", "1 sending-off", "2 second yellows" or "4 cards": the count a question asks for."""
     yellow, second, red = cards["yellow"], cards["second_yellow"], cards["red"]
     if stat == "red_cards":
-        return f"{team} had {_plural(second + red, 'sending-off')} against {opponent}."
+        return _plural(second + red, "sending-off")
+    if stat == "second_yellows":
+        return _plural(second, "second yellow")
     if stat == "yellow_cards":
-        then = f", and {_plural(second, 'second yellow')}" if second else ""
-        return f"{team} got {_plural(yellow, 'yellow card')} against {opponent}{then}."
-    total = yellow + second + red
-    return (
-        f"{team} got {_plural(total, 'card')} against {opponent}: {yellow} yellow, {second} second yellow, {red} red."
-    )
+        return _plural(yellow, "yellow card")
+    return _plural(yellow + second + red, "card")
+
+
+def _count_split(cards: Counter, stat: str | None) -> str:
+    """Return what follows the count: the second yellows after yellows, the split after all cards, else nothing."""
+    yellow, second, red = cards["yellow"], cards["second_yellow"], cards["red"]
+    if stat == "yellow_cards":
+        return f", and {_plural(second, 'second yellow')}" if second else ""
+    if stat in ("red_cards", "second_yellows"):
+        return ""
+    return f": {yellow} yellow, {second} second yellow, {red} red"
 
 
 class FactBook:
@@ -344,14 +373,18 @@ class FactBook:
         squads = self.t.lineups[self.t.lineups["match_id"] == match_id].dropna(subset=["player_name"])
         return dict(zip(squads["player_name"], squads["team"], strict=True))
 
-    def cards(self, match_id: str, team: str | None = None, stat: str | None = None) -> FactResult:
+    def cards(
+        self, match_id: str, team: str | None = None, stat: str | None = None, counted: bool = False
+    ) -> FactResult:
         """The cards of a match, counts first: ``team``'s count of the kind ``stat`` asks for (when a team is
-        asked about), each team's yellows, second yellows and reds, then the score and every card in order (the
-        sendings-off only, for a question about them)."""
+        asked about; the match's, when a count is asked for with none), each team's yellows, second yellows and
+        reds, then the score and every card in order (the sendings-off only, for a question about them)."""
         r = FactResult(match_ids=[match_id])
         counts = self.card_counts(match_id)
         if team in counts:
             r.add(_team_cards_sentence(team, self._opponent(match_id, team), counts[team], stat), [match_id])
+        elif counted:
+            r.add(_match_cards_sentence(counts, stat), [match_id])
         if stat == "red_cards":
             sent_off = (f"{t} {c['second_yellow'] + c['red']}" for t, c in counts.items())
             r.add(f"Sendings-off: {', '.join(sent_off)}.", [match_id])
@@ -792,7 +825,9 @@ class FactBook:
         leaders = [names[idx] for idx in values.index if places[idx] == 1]
         best = fmt(values.iloc[0], decimals)
         # Many level at the top are counted, not named: the list below names the first of them.
-        level = _listed(leaders) if len(leaders) <= TOP_N else f"{len(leaders)} {'players' if players else 'teams'}"
+        level = (
+            _listed(leaders) if len(leaders) <= NAMED_TIED else f"{len(leaders)} {'players' if players else 'teams'}"
+        )
         # "the highest rating", not "the most rating": an average is high or low.
         top_word = ("highest" if descending else "lowest") if stat in AVERAGED else order
         sentence = (

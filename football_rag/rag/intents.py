@@ -92,12 +92,10 @@ _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
     r"|story|report|review|what happened)\w*"
 )
+_SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b")
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
-    (
-        Intent.SCORERS,
-        re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b"),
-    ),
+    (Intent.SCORERS, _SCORER_WORDS),
     (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellow)\b")),
     (Intent.FORMATION, re.compile(r"\b(formation|shape|system|set up|lined up in)\b")),
     (
@@ -129,6 +127,8 @@ _WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more)\b)")
 _PLAYER_SUMMARY = re.compile(r"\b(stats|statistics|numbers|figures|totals|stat line|season so far)\b")
 # "Did Arsenal beat Spurs?", "Was Saka booked?": answered Yes or No first.
 _YES_NO = re.compile(r"^(did|was|were|is|are|has|have|had|does|do)\b")
+# "How many cards...?", "total cards in...", "number of bookings": a count, said first.
+_COUNTED = re.compile(r"\b(how many|number of|total|count)\b")
 # "And who scored?", "What about the return match?": a follow-up of the previous question.
 _FOLLOW_UP = re.compile(r"^(and|what about|how about|same for|what of)\b|\b(return|reverse) (match|game|fixture|leg)\b")
 _FOOTBALL = re.compile(
@@ -167,6 +167,7 @@ class Route:
     of_teams: bool = False  # a ranking that names teams ("which side", "the best attack"), not players
     builder: str | None = None  # e.g. "match_leaders", "player_goals", "team_story" (see Answerer.BUILDERS)
     yes_no: bool = False  # "Did Arsenal beat Spurs?": the answer starts with Yes or No
+    counted: bool = False  # "How many cards were there in ...?": the count first
     rule: str = ""  # the rule that chose this route (a follow-up repeats the route of a fallback)
 
 
@@ -310,10 +311,11 @@ def _aggregate(a: Asked) -> Route | None:
 
 
 def _team_over_time(a: Asked) -> Route | None:
-    """ "Arsenal clean sheets in October", "Chelsea's yellow cards this season": one team's total over the period,
-    not each match's figures (its goals stay a list of scorers: "Who scored for Arsenal in October?")."""
-    if a.stat not in (None, "goals") and a.n_teams == 1 and a.over_time and not a.has_match_context:
-        return None if re.search(r"\bwho\b", a.text) else Route(Intent.AGGREGATE, stat=a.stat)
+    """ "Arsenal clean sheets in October", "Chelsea's goals this season": one team's total over the period, not each
+    match's figures (its scorers stay a list: "Who scored for Arsenal in October?", "Arsenal's scorers in May")."""
+    scorers = re.search(r"\bwho\b", a.text) or _SCORER_WORDS.search(a.text)
+    if a.stat is not None and a.n_teams == 1 and a.over_time and not a.has_match_context and not scorers:
+        return Route(Intent.AGGREGATE, stat=a.stat)
     return None
 
 
@@ -384,5 +386,7 @@ def route(
     builder = chosen.builder or next(
         (name for intent, test, name in BUILDERS if intent is chosen.intent and test(asked)), None
     )
-    yes_no = _YES_NO.search(asked.text) is not None
-    return replace(chosen, builder=builder, yes_no=yes_no, rule=chosen.rule or rule.__name__.lstrip("_"))
+    yes_no, counted = _YES_NO.search(asked.text) is not None, _COUNTED.search(asked.text) is not None
+    return replace(
+        chosen, builder=builder, yes_no=yes_no, counted=counted, rule=chosen.rule or rule.__name__.lstrip("_")
+    )
