@@ -151,6 +151,7 @@ STATS: tuple[Stat, ...] = (
     ),
     Stat("yellow_cards", "yellow cards", asked=r"yellow cards?|bookings?|\bbooked\b", lower_is_better=True),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
+    Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
     Stat("minutes", "minutes", asked=r"minutes played|how long did .* play"),

@@ -96,9 +96,9 @@ def day_label(value: object) -> str:
 
 
 def with_counted_stats(tables: MatchTables) -> MatchTables:
-    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS`` and second yellows on team and player
-    rows, and ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match still in progress) and penalties conceded
-    on team rows."""
+    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS``, second yellows and all cards on team and
+    player rows, and ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match still in progress) and penalties
+    conceded on team rows."""
     timeline = tables.timeline
     goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
     second_yellows = timeline[(timeline["kind"] == "card") & (timeline["detail"] == "second_yellow")]
@@ -119,6 +119,8 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
     in_match = teams.groupby("match_id")["penalty_goals"].transform("sum")
     teams["penalty_goals_against"] = in_match - teams["penalty_goals"]
     players = _with_counts(tables.player_stats, kinds, ["match_id", "player_id"])
+    for rows in (teams, players):
+        rows["cards"] = rows["yellow_cards"] + rows["red_cards"]  # a second yellow counts as the red it is
     return replace(tables, team_stats=teams, player_stats=players)
 
 
@@ -793,7 +795,7 @@ class FactBook:
             return r
         played = played[stat]
         r = FactResult(match_ids=[match_id])
-        scope = f"{team} in {self.label(self.match(match_id))}" if team else self.label(self.match(match_id))
+        scope = self.label(self.match(match_id)) + (f" for {team}" if team else "")
         for sentence in self._ranked(played, stat, scope, True, descending, lead=True):
             r.add(sentence, [match_id])
         r.text = " ".join(f.text for f in r.facts)
@@ -835,7 +837,7 @@ class FactBook:
             if len(leaders) == 1
             else f"Tied for the {top_word} {label} in {scope}, {best} each: {level}."
         )
-        listed = f"{order.capitalize()} {label} in {scope}: {'; '.join(items)}{also}."
+        listed = f"{top_word.capitalize()} {label} in {scope}: {'; '.join(items)}{also}."
         return [sentence, listed] if lead or len(leaders) > 1 else [listed]
 
     def _ranked_name(self, idx: object, players: bool) -> str:
