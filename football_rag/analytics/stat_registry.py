@@ -149,7 +149,9 @@ STATS: tuple[Stat, ...] = (
         asked=r"second yellows?|two yellows|double yellows?|(two|second) bookings?",
         lower_is_better=True,
     ),
-    Stat("yellow_cards", "yellow cards", asked=r"yellow cards?|bookings?|\bbooked\b", lower_is_better=True),
+    Stat(
+        "yellow_cards", "yellow cards", asked=r"yellow cards?|\byellows?\b|bookings?|\bbooked\b", lower_is_better=True
+    ),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
@@ -159,7 +161,8 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "goals",
         "goals",
-        asked=r"\bgoals?\b|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring",
+        asked=r"\bgoals?\b|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
+        r"|(leading|top of|led|leads|topped) the scoring",
         ranked=r"\battack\b",
         claimed=r"goals",
     ),

@@ -96,7 +96,7 @@ _SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goal
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
     (Intent.SCORERS, _SCORER_WORDS),
-    (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellow)\b")),
+    (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellows?|cautions?)\b")),
     (Intent.FORMATION, re.compile(r"\b(formation|shape|system|set up|lined up in)\b")),
     (
         Intent.LINEUP,
