@@ -1,16 +1,19 @@
 """A match captured in play, then finished: the later capture replaces it at the next ingest.
 
-The in-play file is the real drift file ``whoscored/1824860.json`` (Rennes 1-2 Monaco, saved at 90+':
-``statusCode`` 3, empty ``ftScore``, no end of the second half). Its finished capture is made here by
-completing that same file as WhoScored's finished page is: ``statusCode`` 6, ``elapsed`` "FT", ``ftScore``
-"1 : 2" and an end-of-period event for each team at the end of the second half (the real finished page
-held 66 more events, which the drift corpus does not carry). Both go through the raw store as a crawl
-stores them; ingest and release run as the pipeline's steps call them, on a home under tmp.
+Two cases, the same checks. ``drift``: the real drift file ``whoscored/1824860.json`` (Rennes 1-2 Monaco,
+saved at 90+': ``statusCode`` 3, empty ``ftScore``, no end of the second half); its finished capture is made
+here by completing that same file as WhoScored's finished page is: ``statusCode`` 6, ``elapsed`` "FT",
+``ftScore`` "1 : 2" and an end-of-period event for each team at the end of the second half (the real
+finished page held 66 more events, which the drift corpus does not carry). ``synthetic`` (no ../shared
+needed): synthetic match 12 saved at 75' (1-1) by ``in_play_whoscored_document``, then its finished page
+(1-2). Both captures go through the raw store as a crawl stores them; ingest and release run as the
+pipeline's steps call them, on a home under tmp.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ import pytest
 from football_rag.config.settings import Settings
 from football_rag.data.contracts import Source
 from football_rag.data.raw_store import RawStore
+from football_rag.data.synthetic import in_play_whoscored_document, synthetic_match, whoscored_document
 from football_rag.knowledge.datasets import Tables, write_tables
 from football_rag.knowledge.ingest import (
     IngestReport,
@@ -31,9 +35,57 @@ from football_rag.rag.answerer import Answerer
 from tests.conftest import SHARED_DATA, require
 
 IN_PLAY = SHARED_DATA / "drift" / "whoscored" / "1824860.json"
-MATCH = "1824860"
 END_OF_PERIOD = 30
-QUESTION = "Who won Rennes vs Monaco?"
+SYNTHETIC_SEED, SYNTHETIC_MINUTE = 12, 75  # Highcliff Albion 1-1 Westport Athletic at 75', 1-2 at the end
+
+
+@dataclass(frozen=True)
+class Case:
+    match_id: str
+    in_play: str
+    finished: str
+    question: str
+    status: str  # of the in-play capture
+    in_play_answer: str
+    finished_answer: str
+    final: list[int]
+    events: int  # in the finished capture
+
+
+def _drift() -> Case:
+    in_play = require(IN_PLAY).read_text(encoding="utf-8")
+    return Case(
+        "1824860",
+        in_play,
+        _finished_capture(in_play),
+        "Who won Rennes vs Monaco?",
+        "in progress (90+)",
+        "The data stops before the final whistle (in progress (90+)): Rennes 1-2 Monaco.",
+        "Monaco beat Rennes 2-1.",
+        [1, 2],
+        1568 + 2,
+    )
+
+
+def _synthetic() -> Case:
+    match = synthetic_match(SYNTHETIC_SEED)
+    finished = whoscored_document(match)
+    return Case(
+        str(match.whoscored_id),
+        json.dumps(in_play_whoscored_document(match, SYNTHETIC_MINUTE)),
+        json.dumps(finished),
+        "Who won Highcliff Albion vs Westport Athletic?",
+        "in progress (75)",
+        "The data stops before the final whistle (in progress (75)): Highcliff Albion 1-1 Westport Athletic.",
+        "Westport Athletic beat Highcliff Albion 2-1.",
+        [1, 2],
+        len(finished["events"]),
+    )
+
+
+@pytest.fixture(params=[_drift, _synthetic], ids=["drift", "synthetic"])
+def case(request: pytest.FixtureRequest) -> Case:
+    return request.param()
 
 
 def _finished_capture(in_play: str) -> str:
@@ -80,26 +132,25 @@ def store(tmp_path: Path) -> RawStore:
     return RawStore(tmp_path / "raw")
 
 
-def test_a_finished_capture_replaces_the_in_play_one_at_the_next_ingest(store: RawStore, tmp_path: Path) -> None:
-    in_play = require(IN_PLAY).read_text(encoding="utf-8")
+def test_a_finished_capture_replaces_the_in_play_one_at_the_next_ingest(
+    case: Case, store: RawStore, tmp_path: Path
+) -> None:
+    match_id, in_play = case.match_id, case.in_play
     settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
-    stored = store.put(Source.WHOSCORED, MATCH, in_play, finished=False)
-    assert stored is not None and not store.has_final(Source.WHOSCORED, MATCH)  # the crawler will fetch it again
+    stored = store.put(Source.WHOSCORED, match_id, in_play, finished=False)
+    assert stored is not None and not store.has_final(Source.WHOSCORED, match_id)  # the crawler will fetch it again
 
     tables, first = _ingest(settings, store.root)
     v1 = _publish(settings, tables, first)
     matches = as_match_tables(tables).matches
-    assert matches[["status", "home_goals", "away_goals", "complete"]].values.tolist() == [
-        ["in progress (90+)", 1, 2, False]
-    ]
-    answer, _ = Answerer(as_match_tables(tables)).ask(QUESTION)
-    assert "The data stops before the final whistle (in progress (90+)): Rennes 1-2 Monaco." in answer.answer
-    assert "Monaco beat Rennes" not in answer.answer
+    assert matches[["status", "complete"]].values.tolist() == [[case.status, False]]
+    answer, _ = Answerer(as_match_tables(tables)).ask(case.question)
+    assert case.in_play_answer in answer.answer and case.finished_answer not in answer.answer, answer.answer
 
-    later = store.put(Source.WHOSCORED, MATCH, _finished_capture(in_play), finished=True)
-    assert later is not None and later.path.startswith(f"whoscored/{MATCH}.") and later.path != stored.path
-    assert store.has_final(Source.WHOSCORED, MATCH)
-    assert store.put(Source.WHOSCORED, MATCH, in_play, finished=False) is None  # a finished capture needs no other
+    later = store.put(Source.WHOSCORED, match_id, case.finished, finished=True)
+    assert later is not None and later.path.startswith(f"whoscored/{match_id}.") and later.path != stored.path
+    assert store.has_final(Source.WHOSCORED, match_id)
+    assert store.put(Source.WHOSCORED, match_id, in_play, finished=False) is None  # a finished capture needs no other
     assert sha256_of(store.root / stored.path) == stored.sha256  # the in-play file stays as it was stored
 
     plan = plan_for_settings(settings, store.root)
@@ -110,16 +161,18 @@ def test_a_finished_capture_replaces_the_in_play_one_at_the_next_ingest(store: R
     assert (second.version, second.parent, second.replaced_match_ids, second.new_match_ids) == (
         "v0002",
         "v0001",
-        [MATCH],
+        [match_id],
         [],
     )
-    assert [(r.path, r.match_id) for r in second.raw_files] == [(later.path, MATCH)]
+    assert [(r.path, r.match_id) for r in second.raw_files] == [(later.path, match_id)]
     assert [(s.path, s.superseded_by) for s in second.superseded] == [(stored.path, later.path)]
     matches = as_match_tables(tables).matches
-    assert matches[["status", "home_goals", "away_goals", "complete"]].values.tolist() == [["finished", 1, 2, True]]
-    assert len(as_match_tables(tables).events) == 1568 + 2
-    answer, _ = Answerer(as_match_tables(tables)).ask(QUESTION)
-    assert "Monaco beat Rennes 2-1." in answer.answer and "stops before the final whistle" not in answer.answer
+    assert matches[["status", "home_goals", "away_goals", "complete"]].values.tolist() == [
+        ["finished", *case.final, True]
+    ]
+    assert len(as_match_tables(tables).events) == case.events
+    answer, _ = Answerer(as_match_tables(tables)).ask(case.question)
+    assert case.finished_answer in answer.answer and "stops before the final whistle" not in answer.answer
 
     # The next ingest parses neither capture again (the in-play one is recorded as superseded), and v0001 is intact.
     third = plan_for_settings(settings, store.root)
@@ -128,40 +181,40 @@ def test_a_finished_capture_replaces_the_in_play_one_at_the_next_ingest(store: R
     assert Manifest.model_validate_json((v1 / "manifest.json").read_text()).superseded == []
 
 
-def test_one_ingest_of_both_captures_keeps_the_finished_one(store: RawStore, tmp_path: Path) -> None:
+def test_one_ingest_of_both_captures_keeps_the_finished_one(case: Case, store: RawStore, tmp_path: Path) -> None:
     """Both captures new at once (a first build, or a full one): the finished one is kept, whatever the order."""
-    in_play = require(IN_PLAY).read_text(encoding="utf-8")
+    match_id, in_play = case.match_id, case.in_play
     # The finished capture is stored first here, under the match's own name; the in-play one cannot follow it.
-    store.put(Source.WHOSCORED, MATCH, _finished_capture(in_play), finished=True)
-    assert store.put(Source.WHOSCORED, MATCH, in_play, finished=False) is None
-    extra = store.root / "whoscored" / f"{MATCH}.copied-in-play.json"  # put there by hand, beside the store's file
+    store.put(Source.WHOSCORED, match_id, case.finished, finished=True)
+    assert store.put(Source.WHOSCORED, match_id, in_play, finished=False) is None
+    extra = store.root / "whoscored" / f"{match_id}.copied-in-play.json"  # put there by hand, beside the store's file
     extra.write_text(in_play, encoding="utf-8")
     settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
 
     tables, report = _ingest(settings, store.root)
 
-    assert report.parsed == 1 and [r.path for r in report.raw_files] == [f"whoscored/{MATCH}.json.gz"]
+    assert report.parsed == 1 and [r.path for r in report.raw_files] == [f"whoscored/{match_id}.json.gz"]
     assert [(s.path, s.superseded_by) for s in report.superseded] == [
-        (f"whoscored/{MATCH}.copied-in-play.json", f"whoscored/{MATCH}.json.gz")
+        (f"whoscored/{match_id}.copied-in-play.json", f"whoscored/{match_id}.json.gz")
     ]
     matches = as_match_tables(tables).matches
-    assert matches[["match_id", "status", "home_goals", "away_goals"]].values.tolist() == [[MATCH, "finished", 1, 2]]
+    assert matches[["match_id", "status", "home_goals", "away_goals"]].values.tolist() == [[match_id, "finished", 1, 2]]
 
 
 def test_an_in_play_capture_arriving_after_the_finished_release_does_not_replace_it(
-    store: RawStore, tmp_path: Path
+    case: Case, store: RawStore, tmp_path: Path
 ) -> None:
-    in_play = require(IN_PLAY).read_text(encoding="utf-8")
+    match_id, in_play = case.match_id, case.in_play
     settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
-    store.put(Source.WHOSCORED, MATCH, _finished_capture(in_play), finished=True)
+    store.put(Source.WHOSCORED, match_id, case.finished, finished=True)
     tables, first = _ingest(settings, store.root)
     _publish(settings, tables, first)
-    (store.root / "whoscored" / f"{MATCH}.copied-in-play.json").write_text(in_play, encoding="utf-8")
+    (store.root / "whoscored" / f"{match_id}.copied-in-play.json").write_text(in_play, encoding="utf-8")
 
     tables, report = _ingest(settings, store.root)
 
     assert report.version is None and report.parsed == 0  # nothing new to release: v0001 stands
     assert [(s.path, s.superseded_by) for s in report.superseded] == [
-        (f"whoscored/{MATCH}.copied-in-play.json", f"whoscored/{MATCH}.json.gz")
+        (f"whoscored/{match_id}.copied-in-play.json", f"whoscored/{match_id}.json.gz")
     ]
     assert release_store(settings).latest_version() == "v0001"

@@ -7,9 +7,16 @@ from pathlib import Path
 
 from football_rag.data.synthetic.fotmob import fotmob_document
 from football_rag.data.synthetic.match import SyntheticMatch, synthetic_match
-from football_rag.data.synthetic.whoscored import whoscored_document
+from football_rag.data.synthetic.whoscored import in_play_whoscored_document, whoscored_document
 
-__all__ = ["SyntheticMatch", "fotmob_document", "synthetic_match", "whoscored_document", "write_synthetic_matches"]
+__all__ = [
+    "SyntheticMatch",
+    "fotmob_document",
+    "in_play_whoscored_document",
+    "synthetic_match",
+    "whoscored_document",
+    "write_synthetic_matches",
+]
 
 
 def write_synthetic_matches(folder: Path, seeds: range) -> list[SyntheticMatch]:

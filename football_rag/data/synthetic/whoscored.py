@@ -51,6 +51,7 @@ PERIODS = ((1, 0, HALF), (2, HALF, FULL_TIME))
 EXTRA_PERIODS = ((3, FULL_TIME, EXTRA_HALF), (4, EXTRA_HALF, EXTRA_TIME))
 CARD_NAMES = {"yellow": "Yellow", "red": "Red"}
 FINISHED_STATUS = 6
+IN_PLAY_STATUS = 3
 PASSES_A_MINUTE = 5
 
 
@@ -78,6 +79,31 @@ def whoscored_document(match: SyntheticMatch) -> dict[str, Any]:
         "home": _team(match, match.home),
         "away": _team(match, match.away),
         "events": _events(match),
+    }
+
+
+def in_play_whoscored_document(match: SyntheticMatch, minute: int) -> dict[str, Any]:
+    """Return the page of the match as saved during play, at ``minute`` (before the final whistle).
+
+    As WhoScored's pages saved in play are (``../shared/data/drift/whoscored/1824860.json``): ``statusCode`` 3,
+    ``elapsed`` the minute, ``ftScore`` empty, the running score in ``score``, and the events and shot
+    counts up to that minute only (no end of the second half).
+    """
+    document = whoscored_document(match)
+    home, away = match.score(minute)
+    for side in ("home", "away"):
+        stats = document[side]["stats"]
+        for key, by_minute in stats.items():
+            stats[key] = {m: n for m, n in by_minute.items() if int(m) < minute}
+    return document | {
+        "statusCode": IN_PLAY_STATUS,
+        "elapsed": str(minute),
+        "htScore": document["htScore"] if minute > HALF else "",
+        "ftScore": "",
+        "score": f"{home} : {away}",
+        "etScore": "",
+        "pkScore": "",
+        "events": [e for e in document["events"] if e["expandedMinute"] < minute],
     }
 
 
