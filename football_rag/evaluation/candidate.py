@@ -268,7 +268,7 @@ def assess_index(
     if current is not None and shared_probed:
         comparison = Comparison(
             release=current.version,
-            candidate=_retrieval(candidate, shared_probed).metrics,
+            candidate=check.metrics_of(shared_probed),
             current=_retrieval(current, shared_probed).metrics,
         )
     return IndexAssessment(metrics, problems, check.misses, comparison)

@@ -52,71 +52,96 @@ class RetrievalProbe(BaseModel):
 
 
 FILTERED = "retrieval_report_at_1_filtered"
+RATES = ("retrieval_match_at_1", "retrieval_report_at_1", FILTERED, "retrieval_report_mrr")
+
+
+class ProbeOutcome(BaseModel):
+    """What one probe found: the first document with and without the match filter, and the report's rank."""
+
+    match_id: str
+    query: str
+    expected: str
+    first: str | None = None
+    first_match: str | None = None
+    first_filtered: str | None = None
+    reciprocal_rank: float = 0.0
+    error: str | None = None
+
+    @property
+    def missed(self) -> bool:
+        """Whether the expected report was not first, with the filter or without it."""
+        return not (self.first == self.expected and self.first_filtered == self.expected)
 
 
 class RetrievalCheck(BaseModel):
-    """How the probes fared: the metrics, and every probe that missed with what came first instead."""
+    """How the probes fared, one outcome each; the metrics of all of them or of the probes of some matches."""
 
-    metrics: dict[str, float]
-    misses: list[dict[str, str | None]]
+    outcomes: list[ProbeOutcome]
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        return self.metrics_of()
+
+    @property
+    def misses(self) -> list[dict[str, str | None]]:
+        """Every probe that missed, with what came first instead."""
+        keys = ("query", "expected", "first", "first_filtered", "error")
+        return [o.model_dump(include=set(keys)) for o in self.outcomes if o.missed]
+
+    def metrics_of(self, match_ids: Sequence[str] | None = None) -> dict[str, float]:
+        """Return the rates of the module docstring over the probes of ``match_ids`` (default: every probe).
+
+        ``retrieval_match_at_1``: the first document is about the probe's match; ``retrieval_report_at_1``:
+        it is the expected document; ``..._filtered``: the same with ``where={"match_id": ...}``;
+        ``retrieval_report_mrr``: mean reciprocal rank of the expected document in the top k (0 beyond).
+        """
+        kept = self.outcomes if match_ids is None else [o for o in self.outcomes if o.match_id in set(match_ids)]
+        if not kept:
+            return {"retrieval_probes": 0}
+        columns = (
+            [o.first_match == o.match_id for o in kept],
+            [o.first == o.expected for o in kept],
+            [o.first_filtered == o.expected for o in kept],
+            [o.reciprocal_rank for o in kept],
+        )
+        return {"retrieval_probes": len(kept), **{name: _mean(c) for name, c in zip(RATES, columns, strict=True)}}
 
 
 def failed_retrieval(probes: list[RetrievalProbe], error: str) -> RetrievalCheck:
     """Return the check of probes that could not be run: every rate 0, every probe a miss with ``error``."""
-    misses = [
-        {"query": p.query, "expected": p.expected_doc_id, "first": None, "first_filtered": None, "error": error}
-        for p in probes
-    ]
-    rates = ("retrieval_match_at_1", "retrieval_report_at_1", FILTERED, "retrieval_report_mrr")
-    return RetrievalCheck(metrics={"retrieval_probes": len(probes), **dict.fromkeys(rates, 0.0)}, misses=misses)
+    return RetrievalCheck(
+        outcomes=[
+            ProbeOutcome(match_id=p.match_id, query=p.query, expected=p.expected_doc_id, error=error) for p in probes
+        ]
+    )
 
 
 def check_retrieval(
     collection: Collection, encode: Callable[[list[str]], np.ndarray], probes: list[RetrievalProbe], k: int = 10
 ) -> RetrievalCheck:
-    """Run every probe with and without a ``match_id`` filter; return hit rates at rank 1 and the report's MRR.
-
-    ``retrieval_match_at_1``: the first document is about the probe's match; ``retrieval_report_at_1``:
-    it is the expected document; ``..._filtered``: the same with ``where={"match_id": ...}``;
-    ``retrieval_report_mrr``: mean reciprocal rank of the expected document in the top ``k`` (0 beyond).
-    """
+    """Run every probe with and without a ``match_id`` filter, the top ``k`` unfiltered; return the outcomes."""
     if not probes:
-        return RetrievalCheck(metrics={"retrieval_probes": 0}, misses=[])
+        return RetrievalCheck(outcomes=[])
     vectors = encode([p.query for p in probes])
     found = collection.query(query_embeddings=vectors, n_results=k, include=["metadatas"])
-    match_hits, report_hits, filtered_hits, reciprocal, misses = [], [], [], [], []
+    outcomes = []
     for i, probe in enumerate(probes):
         ids, metadatas = found["ids"][i], found["metadatas"][i]
-        first = ids[0] if ids else None
-        first_match = str((metadatas[0] or {}).get("match_id")) if ids else None
         filtered = collection.query(
             query_embeddings=vectors[i : i + 1], n_results=1, where={"match_id": probe.match_id}
         )
-        filtered_first = filtered["ids"][0][0] if filtered["ids"][0] else None
-        match_hits.append(first_match == probe.match_id)
-        report_hits.append(first == probe.expected_doc_id)
-        filtered_hits.append(filtered_first == probe.expected_doc_id)
-        reciprocal.append(1.0 / (ids.index(probe.expected_doc_id) + 1) if probe.expected_doc_id in ids else 0.0)
-        if not (report_hits[-1] and filtered_hits[-1]):
-            misses.append(
-                {
-                    "query": probe.query,
-                    "expected": probe.expected_doc_id,
-                    "first": first,
-                    "first_filtered": filtered_first,
-                    "error": None,
-                }
+        outcomes.append(
+            ProbeOutcome(
+                match_id=probe.match_id,
+                query=probe.query,
+                expected=probe.expected_doc_id,
+                first=ids[0] if ids else None,
+                first_match=str((metadatas[0] or {}).get("match_id")) if ids else None,
+                first_filtered=filtered["ids"][0][0] if filtered["ids"][0] else None,
+                reciprocal_rank=1.0 / (ids.index(probe.expected_doc_id) + 1) if probe.expected_doc_id in ids else 0.0,
             )
-    return RetrievalCheck(
-        metrics={
-            "retrieval_probes": len(probes),
-            "retrieval_match_at_1": _mean(match_hits),
-            "retrieval_report_at_1": _mean(report_hits),
-            FILTERED: _mean(filtered_hits),
-            "retrieval_report_mrr": _mean(reciprocal),
-        },
-        misses=misses,
-    )
+        )
+    return RetrievalCheck(outcomes=outcomes)
 
 
 def _mean(values: list[bool] | list[float]) -> float:
