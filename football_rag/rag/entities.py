@@ -41,12 +41,14 @@ MIN_FIRST_NAME_LENGTH = 4
 COMMON_WORDS = frozenset(
     [
         "the", "and", "for", "with", "from", "game", "match", "goal", "goals", "team", "city", "united", "score",
-        "best", "most", "top", "win", "white", "young", "james", "king", "long", "rice", "gray", "wood", "hall",
-        "mount", "cash", "hill", "little", "bench",
+        "best", "most", "top", "win", "white", "young", "long", "little", "bench",
     ]
 )  # fmt: skip
+# Everyday words a football question uses only as a surname ("how many minutes has rice played"): a surname when
+# written whole, never a first name or the misspelling of another name.
+NAME_WORDS = frozenset(["james", "king", "rice", "gray", "wood", "hall", "mount", "cash", "hill"])
 # Words of questions that must never be read as a misspelt name or a first name ("scores", "will", "grant").
-QUESTION_WORDS = COMMON_WORDS | frozenset(
+QUESTION_WORDS = COMMON_WORDS | NAME_WORDS | frozenset(
     [
         "what", "which", "where", "when", "whose", "there", "their", "about", "against", "versus", "between", "after",
         "before", "since", "until", "during", "first", "second", "half", "last", "latest", "least", "fewest", "highest",
