@@ -156,7 +156,7 @@ STATS: tuple[Stat, ...] = (
     Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
-    Stat("minutes", "minutes", asked=r"minutes played|how long did .* play"),
+    Stat("minutes", "minutes", asked=r"minutes played|how many minutes|how long did .* play"),
     Stat("shots", "shots", asked=r"\bshots?\b|attempts?", claimed=r"shots|attempts|efforts"),
     Stat(
         "goals",

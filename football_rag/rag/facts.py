@@ -584,8 +584,8 @@ class FactBook:
             total = _combined(played[stat], stat)
             how = "average" if stat in AVERAGED else "total"
             r.add(
-                f"{name}: {fmt(total, decimals)} {label} ({how}) in {len(played)} "
-                f"appearances, {fmt(played['minutes'].sum())} minutes.",
+                f"{name}: {fmt(total, decimals)} {label} ({how}) in {_plural(len(played), 'appearance')}, "
+                f"{fmt(played['minutes'].sum())} minutes.",
                 played["match_id"].tolist(),
                 value=float(total),
             )
@@ -837,7 +837,7 @@ class FactBook:
             if len(leaders) == 1
             else f"Tied for the {top_word} {label} in {scope}, {best} each: {level}."
         )
-        listed = f"{top_word.capitalize()} {label} in {scope}: {'; '.join(items)}{also}."
+        listed = f"{order.capitalize()} {label} in {scope}: {'; '.join(items)}{also}."
         return [sentence, listed] if lead or len(leaders) > 1 else [listed]
 
     def _ranked_name(self, idx: object, players: bool) -> str:

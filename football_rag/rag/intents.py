@@ -125,6 +125,8 @@ _PLAYER_WORDS = re.compile(
 _WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more)\b)")
 # "Saka's stats in October", "Eze's numbers against Spurs": a player's main figures.
 _PLAYER_SUMMARY = re.compile(r"\b(stats|statistics|numbers|figures|totals|stat line|season so far)\b")
+# "What did Haaland do in December?", "How has Saka done this season?": over a period, his main figures.
+_PLAYER_DID = re.compile(r"\bwhat did\b.*\bdo\b|\bhow (has|did|is)\b.*\b(done|do|doing|fared|fare|got on|get on)\b")
 # "Did Arsenal beat Spurs?", "Was Saka booked?": answered Yes or No first.
 _YES_NO = re.compile(r"^(did|was|were|is|are|has|have|had|does|do)\b")
 # "How many cards...?", "total cards in...", "number of bookings": a count, said first.
@@ -283,8 +285,10 @@ def _narrative(a: Asked) -> Route | None:
 
 
 def _player_summary(a: Asked) -> Route | None:
-    """ "Saka's stats in October", "Eze's numbers against Spurs": a player's main figures."""
-    if a.has_player and not a.stat and _PLAYER_SUMMARY.search(a.text):
+    """ "Saka's stats in October", "Eze's numbers against Spurs", "What did Haaland do in December?": a player's main
+    figures."""
+    over_a_period = a.over_time and not a.has_match_context and _PLAYER_DID.search(a.text)
+    if a.has_player and not a.stat and (_PLAYER_SUMMARY.search(a.text) or over_a_period):
         return Route(Intent.PLAYER_STAT, builder="player_summary")
     return None
 
