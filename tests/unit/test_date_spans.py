@@ -1,0 +1,35 @@
+"""Spans of days and months as people write them, and a lower-case month after a time word."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from football_rag.rag.dates import resolve_period
+
+LATEST = date(2026, 2, 2)  # the latest match of the demo season
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("how many goals did haaland score between jan 1 and feb 15", date(2026, 1, 1), date(2026, 2, 15)),
+        ("goals between 1 november and 31 december", date(2025, 11, 1), date(2025, 12, 31)),
+        ("shots from 1 dec to 15 jan", date(2025, 12, 1), date(2026, 1, 15)),  # the end in the year after the start
+        ("goals from october to december", date(2025, 10, 1), date(2025, 12, 31)),
+        ("clean sheets between Oct and Dec", date(2025, 10, 1), date(2025, 12, 31)),
+        ("salah goals in jan", date(2026, 1, 1), date(2026, 1, 31)),
+        ("who scored since march", date(2025, 3, 1), LATEST),
+    ],
+)
+def test_spans(question: str, start: date, end: date) -> None:
+    period = resolve_period(question, LATEST)
+    assert period is not None and (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "question", ["goals assisted by jan paul van hecke", "what happened in may", "who may score", "march on, Arsenal"]
+)
+def test_names_and_verbs_are_no_months(question: str) -> None:
+    assert resolve_period(question, LATEST) is None
