@@ -232,7 +232,9 @@ class Answerer:
         if len(resolution.teams) == 1:
             return resolution.teams[0]
         lowered = question.lower()
-        one_side = asks_one_side(question) or re.search(r"\b(did|do|does)\b", lowered) is not None
+        # "Did Arsenal get...", "City's shots vs Arsenal": the team before the verb or the "vs" is asked about.
+        possessive = re.search(r"['\u2019]s\b.*\b(vs?\.?|versus|against|facing)\b", lowered)
+        one_side = asks_one_side(question) or bool(re.search(r"\b(did|do|does)\b", lowered) or possessive)
         both = re.search(
             r"\b(both|each|between|combined|altogether|in total|and|they|them|their|anyone|anybody|either)\b", lowered
         )

@@ -252,9 +252,14 @@ def _match_leaders(a: Asked) -> Route | None:
     return Route(Intent.RANKING, stat=a.stat, descending=not _ASCENDING.search(a.text), builder="match_leaders")
 
 
+def _counted_stat(a: Asked) -> str | None:
+    """The stat asked for, or one named by a ranking's words ("the most wins", "points", "the best defence")."""
+    return a.stat or next((key for key, pattern in RANKED_WORDS.items() if re.search(pattern, a.text)), None)
+
+
 def _ranking(a: Asked) -> Route | None:
     """ "Who scored the most in October?", "the best defence": players or teams ranked over a period."""
-    ranked = a.stat or next((key for key, pattern in RANKED_WORDS.items() if re.search(pattern, a.text)), None)
+    ranked = _counted_stat(a)
     if not (_RANKING.search(a.text) and not a.has_match_context and ranked):
         return None
     return Route(
@@ -308,9 +313,10 @@ def _comparison(a: Asked) -> Route | None:
 
 
 def _aggregate(a: Asked) -> Route | None:
-    """ "How many clean sheets did Arsenal keep in October?": a team's (or every team's) total over a period."""
+    """ "How many clean sheets did Arsenal keep in October?", "How many points did Arsenal get in November?": a team's
+    (or every team's) total over a period."""
     if _AGGREGATE.search(a.text) and not a.has_match_context:
-        return Route(Intent.AGGREGATE, stat=a.stat)
+        return Route(Intent.AGGREGATE, stat=_counted_stat(a))
     return None
 
 
