@@ -104,8 +104,8 @@ STATS: tuple[Stat, ...] = (
     ),
     Stat("passes_into_box", "passes into the box", asked=r"pass(es)? into the (box|area|penalty area)"),
     Stat("progressive_passes", "progressive passes", asked=r"progressive pass"),
-    Stat("key_passes", "key passes", asked=r"key pass(es)?|chances created"),
-    Stat("passes", "passes", asked=r"\bpasses\b|\bpassing\b"),
+    Stat("key_passes", "key passes", asked=r"key pass(es)?|chances created|chance creators?"),
+    Stat("passes", "passes", asked=r"\bpasses\b|\bpassing\b|\bpassers?\b"),
     Stat("corners", "corners", asked=r"corners?", team_only=True),
     Stat(
         "ppda",
@@ -157,7 +157,7 @@ STATS: tuple[Stat, ...] = (
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
     Stat("minutes", "minutes", asked=r"minutes played|how many minutes|how long did .* play"),
-    Stat("shots", "shots", asked=r"\bshots?\b|attempts?", claimed=r"shots|attempts|efforts"),
+    Stat("shots", "shots", asked=r"\bshots?\b|attempts?|\bshooters?\b", claimed=r"shots|attempts|efforts"),
     Stat(
         "goals",
         "goals",

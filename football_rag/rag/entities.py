@@ -285,11 +285,14 @@ _SQUAD_AFTER = re.compile(r"^((top|best|leading) )?(player|players|man)\b")
 
 
 def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> str | None:
-    """Return the club whose players the words ask about (see ``_SQUAD_BEFORE``), or None."""
+    """Return the club whose players the words ask about (see ``_SQUAD_BEFORE``), or None. ``teams`` are the clubs
+    the mentions were read as; a mention of one club alone needs no reading (a derby's named club)."""
     named = [m for m in mentions if m.teams]
-    if len(named) != len(teams):
-        return None
-    for mention, team in zip(named, teams, strict=True):
+    if len(named) == len(teams):
+        readings = list(zip(named, teams, strict=True))
+    else:  # a derby's words, read as the derby: only a mention of one club names it
+        readings = [(m, m.teams[0]) for m in named if len(m.teams) == 1]
+    for mention, team in readings:
         before = [w for w in words[: mention.start] if w != "the"][-1:]
         if set(before) & _SQUAD_BEFORE or _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 2])):
             return team
@@ -424,7 +427,7 @@ class Catalog:
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
         teams, found.clarification = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
         found.teams = derby or list(dict.fromkeys(teams + grounds))
-        found.squad = _squad(words, mentions, teams)
+        found.squad = _squad(words, mentions or self.names.exact(words, []), teams)
         outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
         hits = named_players + self._misspelt_players(words, taken)
