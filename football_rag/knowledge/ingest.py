@@ -19,7 +19,9 @@ the match was being played (``Match.status`` not finished) and a later, finished
 keeps both). One capture a match is kept: a finished one over one in play, then the later fetch (the
 raw store's index), then the one with more events. The others are recorded as superseded in the
 version's manifest, so they are never parsed again, and a capture in play never replaces a finished
-one the parent holds. The files themselves stay where they are.
+one the parent holds. The files themselves stay where they are. Known limit: an in-play capture that
+arrives after its finished capture was released, with nothing else new, opens no version, so nothing
+records it as superseded and each ingest parses it again (and leaves it out again).
 
 Rejected files: the quarantine is kept per parser code version (``parser_code_version``, a hash of
 the parsers' source). After a parser upgrade every rejected file is parsed again; the report names
