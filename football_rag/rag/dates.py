@@ -70,6 +70,14 @@ HOLIDAYS = {
 }
 HOLIDAY = re.compile(r"\b(christmas (eve|day)|boxing day|new year\W?s (eve|day))\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
+# "over the last month", "the past two weeks", "last 30 days": that long back from the latest match, to it (a bare
+# "last month" is the calendar month before the latest match's, as ``RELATIVE`` reads it).
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = r"(\d+|a|one|two|three|four|five|six)"
+ROLLING = re.compile(
+    rf"\b(?:the\s+(?:last|past)|past|(?:last|past)(?=\s+{_COUNT}\s))\s+(?:{_COUNT}\s+)?(days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
 # "Who scored at the weekend?": the weekend people mean is the latest one, as "this weekend" is.
 THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # "may" and "march" are verbs and "Jan" a first name (Jan Paul van Hecke): only capitalised, and next to
@@ -148,6 +156,20 @@ def _relative(word: str, unit: str, latest: date) -> Period:
         return Period(monday, monday + timedelta(days=6), f"week of {monday.isoformat()}")
     saturday = latest - timedelta(days=(latest.weekday() - 5) % 7)
     return Period(saturday - timedelta(days=1), saturday + timedelta(days=2), f"weekend of {saturday.isoformat()}")
+
+
+def _rolling(count: str | None, unit: str, latest: date) -> Period:
+    """Return the ``count`` days, weeks or months up to the latest match ("the last month": 1 January to 31 January)."""
+    n = int(count) if count and count.isdigit() else _COUNT_WORDS.get((count or "one").lower(), 1)
+    unit = unit.lower().rstrip("s")
+    if unit == "month":
+        months = latest.year * 12 + latest.month - 1 - n
+        year, month = divmod(months, 12)
+        start = date(year, month + 1, min(latest.day, calendar.monthrange(year, month + 1)[1])) + timedelta(days=1)
+    else:
+        start = latest - timedelta(days=n * (7 if unit == "week" else 1) - 1)
+    span = unit if n == 1 else f"{n} {unit}s"
+    return Period(start, latest, f"the {span} to {latest:%-d %B %Y}")
 
 
 def _full_year(text: str) -> int:
@@ -250,6 +272,8 @@ def resolve_period(text: str, latest: date, match_days: Iterable[date] = ()) -> 
     """
     if days := named_days(text, latest, match_days):
         return _span(text, days, latest)
+    if m := ROLLING.search(text):
+        return _rolling(m.group(2) or m.group(1), m.group(3), latest)
     if m := RELATIVE.search(text):
         return _relative(m.group(1), m.group(2), latest)
     if THE_WEEKEND.search(text):

@@ -33,3 +33,22 @@ def test_spans(question: str, start: date, end: date) -> None:
 )
 def test_names_and_verbs_are_no_months(question: str) -> None:
     assert resolve_period(question, LATEST) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "label"),
+    [
+        ("haaland goals over the last month", date(2026, 1, 3), "the month to 2 February 2026"),
+        ("clean sheets in the past two months", date(2025, 12, 3), "the 2 months to 2 February 2026"),
+        ("shots in the last 30 days", date(2026, 1, 4), "the 30 days to 2 February 2026"),
+        ("cards in the past week", date(2026, 1, 27), "the week to 2 February 2026"),
+    ],
+)
+def test_a_rolling_span_counts_back_from_the_latest_match(question: str, start: date, label: str) -> None:
+    period = resolve_period(question, LATEST)
+    assert period is not None and (period.start, period.end, period.label) == (start, LATEST, label)
+
+
+def test_a_bare_last_month_is_the_calendar_month_before() -> None:
+    period = resolve_period("who scored the most last month", LATEST)
+    assert period is not None and period.label == "January 2026"
