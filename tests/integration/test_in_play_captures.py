@@ -1,12 +1,13 @@
 """A match captured in play, then finished: the later capture replaces it at the next ingest.
 
-Two cases, the same checks. ``drift``: the real drift file ``whoscored/1824860.json`` (Rennes 1-2 Monaco,
+Three cases, the same checks. ``drift``: the real drift file ``whoscored/1824860.json`` (Rennes 1-2 Monaco,
 saved at 90+': ``statusCode`` 3, empty ``ftScore``, no end of the second half); its finished capture is made
 here by completing that same file as WhoScored's finished page is: ``statusCode`` 6, ``elapsed`` "FT",
 ``ftScore`` "1 : 2" and an end-of-period event for each team at the end of the second half (the real
 finished page held 66 more events, which the drift corpus does not carry). ``synthetic`` (no ../shared
 needed): synthetic match 12 saved at 75' (1-1) by ``in_play_whoscored_document``, then its finished page
-(1-2). Both captures go through the raw store as a crawl stores them; ingest and release run as the
+(1-2); ``synthetic-fotmob``: the same in FotMob's shape (``in_play_fotmob_document``: started, not
+finished). Both captures go through the raw store as a crawl stores them; ingest and release run as the
 pipeline's steps call them, on a home under tmp.
 """
 
@@ -21,7 +22,13 @@ import pytest
 from football_rag.config.settings import Settings
 from football_rag.data.contracts import Source
 from football_rag.data.raw_store import RawStore
-from football_rag.data.synthetic import in_play_whoscored_document, synthetic_match, whoscored_document
+from football_rag.data.synthetic import (
+    fotmob_document,
+    in_play_fotmob_document,
+    in_play_whoscored_document,
+    synthetic_match,
+    whoscored_document,
+)
 from football_rag.knowledge.datasets import Tables, write_tables
 from football_rag.knowledge.ingest import (
     IngestReport,
@@ -41,6 +48,7 @@ SYNTHETIC_SEED, SYNTHETIC_MINUTE = 12, 75  # Highcliff Albion 1-1 Westport Athle
 
 @dataclass(frozen=True)
 class Case:
+    source: Source
     match_id: str
     in_play: str
     finished: str
@@ -55,6 +63,7 @@ class Case:
 def _drift() -> Case:
     in_play = require(IN_PLAY).read_text(encoding="utf-8")
     return Case(
+        Source.WHOSCORED,
         "1824860",
         in_play,
         _finished_capture(in_play),
@@ -71,6 +80,7 @@ def _synthetic() -> Case:
     match = synthetic_match(SYNTHETIC_SEED)
     finished = whoscored_document(match)
     return Case(
+        Source.WHOSCORED,
         str(match.whoscored_id),
         json.dumps(in_play_whoscored_document(match, SYNTHETIC_MINUTE)),
         json.dumps(finished),
@@ -83,7 +93,23 @@ def _synthetic() -> Case:
     )
 
 
-@pytest.fixture(params=[_drift, _synthetic], ids=["drift", "synthetic"])
+def _synthetic_fotmob() -> Case:
+    match = synthetic_match(SYNTHETIC_SEED)
+    return Case(
+        Source.FOTMOB,
+        str(match.fotmob_id),
+        json.dumps(in_play_fotmob_document(match, SYNTHETIC_MINUTE)),
+        json.dumps(fotmob_document(match)),
+        "Who won Highcliff Albion vs Westport Athletic?",
+        "in progress",
+        "The data stops before the final whistle (in progress): Highcliff Albion 1-1 Westport Athletic.",
+        "Westport Athletic beat Highcliff Albion 2-1.",
+        [1, 2],
+        0,  # FotMob gives shots, not events
+    )
+
+
+@pytest.fixture(params=[_drift, _synthetic, _synthetic_fotmob], ids=["drift", "synthetic", "synthetic-fotmob"])
 def case(request: pytest.FixtureRequest) -> Case:
     return request.param()
 
@@ -137,8 +163,8 @@ def test_a_finished_capture_replaces_the_in_play_one_at_the_next_ingest(
 ) -> None:
     match_id, in_play = case.match_id, case.in_play
     settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
-    stored = store.put(Source.WHOSCORED, match_id, in_play, finished=False)
-    assert stored is not None and not store.has_final(Source.WHOSCORED, match_id)  # the crawler will fetch it again
+    stored = store.put(case.source, match_id, in_play, finished=False)
+    assert stored is not None and not store.has_final(case.source, match_id)  # the crawler will fetch it again
 
     tables, first = _ingest(settings, store.root)
     v1 = _publish(settings, tables, first)
@@ -147,10 +173,10 @@ def test_a_finished_capture_replaces_the_in_play_one_at_the_next_ingest(
     answer, _ = Answerer(as_match_tables(tables)).ask(case.question)
     assert case.in_play_answer in answer.answer and case.finished_answer not in answer.answer, answer.answer
 
-    later = store.put(Source.WHOSCORED, match_id, case.finished, finished=True)
-    assert later is not None and later.path.startswith(f"whoscored/{match_id}.") and later.path != stored.path
-    assert store.has_final(Source.WHOSCORED, match_id)
-    assert store.put(Source.WHOSCORED, match_id, in_play, finished=False) is None  # a finished capture needs no other
+    later = store.put(case.source, match_id, case.finished, finished=True)
+    assert later is not None and later.path.startswith(f"{case.source.value}/{match_id}.") and later.path != stored.path
+    assert store.has_final(case.source, match_id)
+    assert store.put(case.source, match_id, in_play, finished=False) is None  # a finished capture needs no other
     assert sha256_of(store.root / stored.path) == stored.sha256  # the in-play file stays as it was stored
 
     plan = plan_for_settings(settings, store.root)
@@ -185,17 +211,18 @@ def test_one_ingest_of_both_captures_keeps_the_finished_one(case: Case, store: R
     """Both captures new at once (a first build, or a full one): the finished one is kept, whatever the order."""
     match_id, in_play = case.match_id, case.in_play
     # The finished capture is stored first here, under the match's own name; the in-play one cannot follow it.
-    store.put(Source.WHOSCORED, match_id, case.finished, finished=True)
-    assert store.put(Source.WHOSCORED, match_id, in_play, finished=False) is None
-    extra = store.root / "whoscored" / f"{match_id}.copied-in-play.json"  # put there by hand, beside the store's file
+    store.put(case.source, match_id, case.finished, finished=True)
+    assert store.put(case.source, match_id, in_play, finished=False) is None
+    # put there by hand, beside the store's file
+    extra = store.root / case.source.value / f"{match_id}.copied-in-play.json"
     extra.write_text(in_play, encoding="utf-8")
     settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
 
     tables, report = _ingest(settings, store.root)
 
-    assert report.parsed == 1 and [r.path for r in report.raw_files] == [f"whoscored/{match_id}.json.gz"]
+    assert report.parsed == 1 and [r.path for r in report.raw_files] == [f"{case.source.value}/{match_id}.json.gz"]
     assert [(s.path, s.superseded_by) for s in report.superseded] == [
-        (f"whoscored/{match_id}.copied-in-play.json", f"whoscored/{match_id}.json.gz")
+        (f"{case.source.value}/{match_id}.copied-in-play.json", f"{case.source.value}/{match_id}.json.gz")
     ]
     matches = as_match_tables(tables).matches
     assert matches[["match_id", "status", "home_goals", "away_goals"]].values.tolist() == [[match_id, "finished", 1, 2]]
@@ -206,15 +233,15 @@ def test_an_in_play_capture_arriving_after_the_finished_release_does_not_replace
 ) -> None:
     match_id, in_play = case.match_id, case.in_play
     settings = Settings(home=tmp_path / "home", hub=str(tmp_path / "hub"))
-    store.put(Source.WHOSCORED, match_id, case.finished, finished=True)
+    store.put(case.source, match_id, case.finished, finished=True)
     tables, first = _ingest(settings, store.root)
     _publish(settings, tables, first)
-    (store.root / "whoscored" / f"{match_id}.copied-in-play.json").write_text(in_play, encoding="utf-8")
+    (store.root / case.source.value / f"{match_id}.copied-in-play.json").write_text(in_play, encoding="utf-8")
 
     tables, report = _ingest(settings, store.root)
 
     assert report.version is None and report.parsed == 0  # nothing new to release: v0001 stands
     assert [(s.path, s.superseded_by) for s in report.superseded] == [
-        (f"whoscored/{match_id}.copied-in-play.json", f"whoscored/{match_id}.json.gz")
+        (f"{case.source.value}/{match_id}.copied-in-play.json", f"{case.source.value}/{match_id}.json.gz")
     ]
     assert release_store(settings).latest_version() == "v0001"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from football_rag.data.synthetic.fotmob import fotmob_document
+from football_rag.data.synthetic.fotmob import fotmob_document, in_play_fotmob_document
 from football_rag.data.synthetic.match import SyntheticMatch, synthetic_match
 from football_rag.data.synthetic.whoscored import in_play_whoscored_document, whoscored_document
 
 __all__ = [
     "SyntheticMatch",
     "fotmob_document",
+    "in_play_fotmob_document",
     "in_play_whoscored_document",
     "synthetic_match",
     "whoscored_document",

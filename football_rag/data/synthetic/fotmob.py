@@ -9,6 +9,7 @@ been seen, so the shoot-out's kicks are left out of the shot map.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -74,6 +75,22 @@ def fotmob_document(match: SyntheticMatch) -> dict[str, Any]:
             },
         },
     }
+
+
+def in_play_fotmob_document(match: SyntheticMatch, minute: int) -> dict[str, Any]:
+    """Return the match's ``matchDetails`` as FotMob serves it during play, at ``minute``: started, not finished,
+    the running score, and the shots, cards and half-time marks up to that minute only."""
+    so_far = replace(
+        match,
+        shots=tuple(s for s in match.shots if s.minute < minute and not s.shootout),
+        cards=tuple(c for c in match.cards if c.minute < minute),
+        extra_time=False,
+    )
+    document = fotmob_document(so_far)
+    document["general"]["finished"] = document["header"]["status"]["finished"] = False
+    timeline = document["content"]["matchFacts"]["events"]
+    timeline["events"] = [e for e in timeline["events"] if e["type"] != "Half" or e["time"] < minute]
+    return document
 
 
 def _facts(match: SyntheticMatch) -> dict[str, Any]:
