@@ -2,9 +2,9 @@
 
 Each build is ``python -m football_rag.knowledge.build`` (the retrain pipeline, what ``football-rag build`` runs)
 into one fresh home, with the repo's configs, its gate and the default embedder. The curve (week, matches, new,
-seconds, published) shows whether an increment's cost stays flat as the season grows. Targets on 2 cores: every
-increment published; a 10-match increment under 60 s; over the weeks of 9-11 matches, the last third's mean
-within 20% of the first third's.
+seconds, published, each step's seconds) shows whether an increment's cost stays flat as the season grows.
+Targets on 2 cores: every increment published; a 10-match increment under 60 s; over the weeks of 9-11 matches,
+the last third's mean within 20% of the first third's.
 
 ``FOOTBALL_RAG_BENCH_WEEKS`` limits how many weekly increments run (default: all of them).
 """
@@ -39,6 +39,7 @@ def _play(week: list[dict[str, str]], raw: Path, env: dict[str, str]) -> dict[st
         "published": report["published"],
         "version": report["candidate"],
         "reasons": report["reasons"] if not report["published"] else [],
+        "steps": report["step_seconds"],
     }
 
 
@@ -66,6 +67,7 @@ def run() -> dict[str, object]:
     for row in curve:
         state = f"{row['version']} " + ("published" if row["published"] else "held back: " + "; ".join(row["reasons"]))
         print(f"{row['week']}  {row['matches']:>4} matches  +{row['new']:<3} {row['seconds']:>6.1f} s  {state}")
+        print("    " + ", ".join(f"{step} {seconds:.1f}" for step, seconds in row["steps"].items()))
     return {
         "embedder": EMBEDDER,
         "first_build_matches": curve[0]["matches"],
