@@ -24,7 +24,15 @@ from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, Resolution
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
-from football_rag.rag.intents import Route, asks_one_side, form_length, is_follow_up, route, stat_named
+from football_rag.rag.intents import (
+    Route,
+    asks_one_side,
+    form_length,
+    is_follow_up,
+    recent_matches,
+    route,
+    stat_named,
+)
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
@@ -320,13 +328,15 @@ class Answerer:
         return plan
 
     def _player_summary(self, plan: Plan) -> Plan:
-        """A player's main figures in the match asked about, or over the period."""
+        """A player's main figures in the match asked about, over his latest matches ("Saka's form"), or over the
+        period."""
         player = plan.resolution.players[0]
         ids = self._player_match_ids(plan)
         if not ids:
             return self._no_player_match(plan)
         one = len(ids) == 1 and self._has_match_context(plan.question, plan.resolution)
-        scope = self.book.label(self.book.match(ids[0])) if one else self._period_label(plan.resolution)
+        latest = f"his last {len(ids)} appearances" if recent_matches(plan.question) and len(ids) > 1 else None
+        scope = self.book.label(self.book.match(ids[0])) if one else latest or self._period_label(plan.resolution)
         plan.facts = self.book.player_summary(player.player_id, player.name, ids, scope)
         return plan
 
@@ -334,7 +344,9 @@ class Answerer:
         """The match a player question is about (the one selected), or his matches over the period."""
         player, resolution = plan.resolution.players[0], plan.resolution
         if not self._has_match_context(plan.question, resolution):
-            return self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
+            ids = self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
+            latest = recent_matches(plan.question)  # "his last 3 games", "Saka's form"
+            return self.book.last_appearances(player.player_id, ids, latest) if latest else ids
         scope = Resolution(
             teams=resolution.teams or list(player.teams[:1]),
             players=[player],

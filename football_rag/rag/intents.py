@@ -86,7 +86,8 @@ _MEETING = re.compile(
     r"\b(in|during) (the|that|this|their) (match|game|meeting)\b|\bwhen they (met|played)\b|\bagainst each other\b"
 )
 _FORM = re.compile(
-    r"\b(form|last (few|\d+|three|four|five|six|ten) (games|matches|results|fixtures)|recent results|run of)\b"
+    r"\b(form|last (few|\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)"
+    r"|recent results|run of)\b"
 )
 _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
@@ -138,8 +139,8 @@ _FOOTBALL = re.compile(
 )
 
 
-_WORD_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_LAST_N = re.compile(r"\blast (\d+|three|four|five|six|ten) (games|matches|results|fixtures)\b")
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_LAST_N = re.compile(r"\blast (\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)\b")
 
 
 def form_length(question: str, default: int = 5) -> int:
@@ -149,6 +150,12 @@ def form_length(question: str, default: int = 5) -> int:
         return default
     count = found.group(1)
     return int(count) if count.isdigit() else _WORD_NUMBERS[count]
+
+
+def recent_matches(question: str) -> int | None:
+    """Return how many of the latest matches a question is about ("his last 3 games" -> 3, "Saka's form" -> 5), or
+    None when it names no such run."""
+    return form_length(question) if _FORM.search(question.lower()) else None
 
 
 def asks_one_side(question: str) -> bool:
@@ -272,7 +279,8 @@ def _ranking(a: Asked) -> Route | None:
 
 
 def _form(a: Asked) -> Route | None:
-    return Route(Intent.FORM) if _FORM.search(a.text) else None
+    """ "Arsenal's form", "their last 3 results": a team's latest matches (a player's are his figures in them)."""
+    return Route(Intent.FORM) if _FORM.search(a.text) and not a.has_player else None
 
 
 def _ending(a: Asked) -> Route | None:
@@ -293,7 +301,7 @@ def _player_summary(a: Asked) -> Route | None:
     """ "Saka's stats in October", "Eze's numbers against Spurs", "What did Haaland do in December?": a player's main
     figures."""
     over_a_period = a.over_time and not a.has_match_context and _PLAYER_DID.search(a.text)
-    if a.has_player and not a.stat and (_PLAYER_SUMMARY.search(a.text) or over_a_period):
+    if a.has_player and not a.stat and (_PLAYER_SUMMARY.search(a.text) or over_a_period or _FORM.search(a.text)):
         return Route(Intent.PLAYER_STAT, builder="player_summary")
     return None
 

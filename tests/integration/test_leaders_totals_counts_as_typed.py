@@ -130,6 +130,29 @@ def test_a_players_goals_over_a_span(answerer: Answerer, question: str, first: s
     assert a.answer.startswith(f"{name}: {goals} goals (total) in "), a.answer
 
 
+def test_a_players_last_matches(answerer: Answerer) -> None:
+    """His last 3 appearances (a rating: he played), not his team's last 3 matches or the season."""
+    played = sorted(
+        (data["startDate"], match_id)
+        for match_id in season_ids()
+        for data in (raw(match_id),)
+        for side in ("home", "away")
+        for p in data[side]["players"]
+        if p["name"] == "Erling Haaland" and p.get("stats", {}).get("ratings")
+    )
+    last = {match_id for _, match_id in played[-3:]}
+    goals = sum(
+        raw(match_id)["playerIdNameDictionary"].get(str(e.get("playerId"))) == "Erling Haaland"
+        and not any(q["type"]["displayName"] == "OwnGoal" for q in e.get("qualifiers", []))
+        for match_id in last
+        for e in raw(match_id)["events"]
+        if e["type"]["displayName"] == "Goal"
+    )
+    a = ask(answerer, "how many goals did haaland score in his last 3 matches")
+    assert a.answer.startswith(f"Erling Haaland: {goals} goals (total) in 3 appearances")
+    assert set(a.matches) == last
+
+
 def test_a_surname_that_is_an_everyday_word_and_an_accented_one(answerer: Answerer) -> None:
     """ "rice" is Declan Rice; "gómez" written with its accent is Diego Gómez, not Joe Gomez."""
     rice = ask(answerer, "how many minutes has rice played this season")
