@@ -3,8 +3,9 @@
 A ``Stat`` says how a figure is written (label, decimals, unit), which way is better, how it adds up
 over several matches, and the words that name it: in a question (routing), only in a ranking ("the best
 attack"), and in a model's sentence (the comparison check). The figures themselves are computed in
-``team_metrics`` and ``player_metrics`` (a ``team_stats`` or ``player_stats`` column of the same key) or,
-for the counted ones (results, clean sheets, kinds of goal, second yellows), in ``rag.facts.with_counted_stats``.
+``team_metrics`` and ``player_metrics`` (a ``team_stats`` or ``player_stats`` column of the same key) or, for
+the counted ones (results, clean sheets, kinds of goal, cards, goal contributions), in
+``rag.facts.with_counted_stats``.
 
 Adding a statistic is one entry here (plus its column). ``STATS`` is in question order: the first stat
 whose words a question contains is the one it asks about, so a specific phrase ("key passes") stands
@@ -154,9 +155,14 @@ STATS: tuple[Stat, ...] = (
     ),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),
+    Stat("goal_contributions", "goal contributions", asked=r"goal (contributions?|involvements?)"),  # goals + assists
     Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
-    Stat("minutes", "minutes", asked=r"minutes played|how many minutes|how long did .* play"),
+    Stat(
+        "minutes",
+        "minutes",
+        asked=r"minutes played|how many minutes|(most|fewest|least|more|fewer) minutes|how long did .* play",
+    ),
     Stat("shots", "shots", asked=r"\bshots?\b|attempts?|\bshooters?\b", claimed=r"shots|attempts|efforts"),
     Stat(
         "goals",

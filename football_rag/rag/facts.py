@@ -97,8 +97,8 @@ def day_label(value: object) -> str:
 
 def with_counted_stats(tables: MatchTables) -> MatchTables:
     """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS``, second yellows and all cards on team and
-    player rows, and ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match still in progress) and penalties
-    conceded on team rows."""
+    player rows, goal contributions on player rows, and ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match
+    still in progress) and penalties conceded on team rows."""
     timeline = tables.timeline
     goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
     second_yellows = timeline[(timeline["kind"] == "card") & (timeline["detail"] == "second_yellow")]
@@ -121,6 +121,7 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
     players = _with_counts(tables.player_stats, kinds, ["match_id", "player_id"])
     for rows in (teams, players):
         rows["cards"] = rows["yellow_cards"] + rows["red_cards"]  # a second yellow counts as the red it is
+    players["goal_contributions"] = players["goals"] + players["assists"]
     return replace(tables, team_stats=teams, player_stats=players)
 
 
@@ -592,6 +593,15 @@ class FactBook:
             r.match_ids = played["match_id"].tolist()
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def last_appearances(self, player_id: str, match_ids: list[str], count: int) -> list[str]:
+        """Return the latest ``count`` of ``match_ids`` the player played in (came on or started), oldest first."""
+        rows = self.t.player_stats
+        played = rows.loc[
+            (rows["player_id"] == player_id) & rows["match_id"].isin(match_ids) & (rows["minutes"].fillna(0) > 0),
+            "match_id",
+        ]
+        return sorted(played, key=lambda m: self.match(m)["date"])[-count:]
 
     def player_summary(self, player_id: str, name: str, match_ids: list[str], scope: str) -> FactResult:
         """A player's main figures over the matches (totals; averages for averaged stats), with his appearances."""
