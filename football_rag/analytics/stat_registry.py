@@ -168,7 +168,7 @@ STATS: tuple[Stat, ...] = (
         "goals",
         "goals",
         asked=r"\bgoals?\b|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
-        r"|(leading|top of|led|leads|topped) the scoring",
+        r"|(leading|top of|led|leads|topped) the scoring|\bprolific\b",
         ranked=r"\battack\b",
         claimed=r"goals",
     ),

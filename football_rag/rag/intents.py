@@ -47,8 +47,8 @@ _TEAMS = re.compile(
     )
 )
 _RANKING = re.compile(
-    r"\b(top|topped|tops|led|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|leading|ranking|rank"
-    r"|leaders?)\b"
+    r"\b(top|topped|tops|led|leads|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|biggest|greatest"
+    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?)\b"
 )
 # "Who topped the shots chart?", "who led the scoring charts?": a ranking, not a chart to draw.
 _TOPPED = re.compile(r"\b(top(ped|s)?|led|leads?)\b.*\bcharts?\b")
