@@ -90,12 +90,18 @@ def _torch_threads(threads: int | None) -> Iterator[None]:
         torch.set_num_threads(configured)
 
 
-@lru_cache(maxsize=2)
 def load_embedder(name: str = DEFAULT_MODEL, models_dir: Path | None = None) -> Embedder:
     """Return the embedder ``name`` (a cache name, ``hf://owner/repo@revision`` or a folder), on the CPU."""
+    # One model in memory per cache folder, however the caller names it (the build's steps share one process).
+    return open_embedder(name, Path(models_dir or get_settings().models_dir).resolve())
+
+
+@lru_cache(maxsize=2)
+def open_embedder(name: str, models_dir: Path) -> Embedder:
+    """Return the embedder ``name`` resolved in the model cache ``models_dir``, loaded once per process."""
     from sentence_transformers import SentenceTransformer
 
-    resolved = resolve_model(name, ModelCache(models_dir or get_settings().models_dir))
+    resolved = resolve_model(name, ModelCache(models_dir))
     model = SentenceTransformer(str(resolved.path), device="cpu")
     model.max_seq_length = MAX_TOKENS
     return Embedder(name=name, path=resolved.path, model=model, revision=resolved.revision)

@@ -18,7 +18,7 @@ import pytest
 from football_rag.config.model_cache import ModelCache, require_models
 from football_rag.config.model_source import ModelSourceError, resolve_model
 from football_rag.config.settings import Settings, get_settings
-from football_rag.knowledge.embeddings import load_embedder
+from football_rag.knowledge.embeddings import load_embedder, open_embedder
 from football_rag.knowledge.hub import LocalHub
 from football_rag.knowledge.release import read_manifest
 from football_rag.rag.knowledge_base import EmbedderMismatch, load_knowledge_base
@@ -58,9 +58,9 @@ def hub(
     monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", False)
     monkeypatch.setattr(hub_constants, "HF_HUB_DISABLE_XET", True)
     monkeypatch.setattr(hub_constants, "HF_HUB_CACHE", str(tmp_path / "hf" / "hub"))
-    load_embedder.cache_clear()
+    open_embedder.cache_clear()
     yield state, commits
-    load_embedder.cache_clear()
+    open_embedder.cache_clear()
     server.shutdown()
 
 
