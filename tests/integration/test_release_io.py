@@ -1,7 +1,8 @@
-"""A release built by the library from three real matches: loaded with ``datasets``, its index opened (copied or
-rebuilt), and published to hubs. The HF Hub round trip drives the real ``huggingface_hub`` client against
-``tests/hub_server.py``, a loopback server speaking the endpoints the client uses (HF_ENDPOINT on 127.0.0.1,
-HF_HUB_DISABLE_XET=1, HF_HUB_OFFLINE unset for the test).
+"""A release built by the library from three synthetic matches (``football_rag.data.synthetic``, so no ../shared
+is needed): loaded with ``datasets``, its index opened (copied or rebuilt), and published to hubs. The HF Hub
+round trip drives the real ``huggingface_hub`` client against ``tests/hub_server.py``, a loopback server
+speaking the endpoints the client uses (HF_ENDPOINT on 127.0.0.1, HF_HUB_DISABLE_XET=1, HF_HUB_OFFLINE unset
+for the test).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from football_rag.config.settings import REPO_ROOT, Settings, get_settings
+from football_rag.data.synthetic import SyntheticMatch, synthetic_match, whoscored_document
 from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
@@ -46,13 +48,13 @@ from hub_server import HubState, serve
 
 pytestmark = pytest.mark.slow
 
-MATCHES = ("1903117", "1903122", "1903128")  # Liverpool 4-2 Bournemouth, Tottenham 3-0 Burnley, Arsenal 5-0 Leeds
+MATCHES = tuple(synthetic_match(seed) for seed in range(3))  # WhoScored's shape only: nothing to link
 EMBEDDER = "all-MiniLM-L6-v2"
 TOKEN = "hf_loopback_token_never_logged"
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory, season_dir: Path) -> Path:
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Publish v0001 of the three matches into a release store under tmp and return its folder."""
     models = get_settings().models_dir.absolute()
     if not (models / "embeddings" / EMBEDDER).exists():
@@ -60,8 +62,8 @@ def release(tmp_path_factory: pytest.TempPathFactory, season_dir: Path) -> Path:
     root = tmp_path_factory.mktemp("release_io")
     raw = root / "raw"
     raw.mkdir()
-    for match_id in MATCHES:
-        shutil.copy(season_dir / "whoscored" / f"{match_id}.json.gz", raw)
+    for match in MATCHES:
+        _write_whoscored(raw, match)
     pairs, rejected = parse_raw_files(scan_raw_dir(raw, {}), workers=1)
     assert rejected == []
     tables = match_tables([match for _raw, match in pairs])
@@ -96,10 +98,13 @@ def test_every_table_loads_with_datasets_by_its_config_name(release: Path, tmp_p
             assert loaded.num_rows == rows, table
     matches = datasets.load_dataset(str(release), "matches", split="train", cache_dir=str(tmp_path / "cache"))
     assert sorted(zip(matches["home"], matches["home_goals"], matches["away_goals"], matches["away"], strict=True)) == [
-        ("Arsenal", 5, 0, "Leeds"),
-        ("Liverpool", 4, 2, "Bournemouth"),
-        ("Tottenham", 3, 0, "Burnley"),
+        ("Northbridge", 1, 1, "Highcliff Albion"),
+        ("Riverside", 3, 0, "Highcliff Albion"),
+        ("Westport Athletic", 3, 3, "Kingsmere"),
     ]
+    assert sorted((m.home.name, *m.score(), m.away.name) for m in MATCHES) == sorted(
+        zip(matches["home"], matches["home_goals"], matches["away_goals"], matches["away"], strict=True)
+    )
 
 
 def test_open_index_copies_the_index_written_by_this_chroma_version(release: Path, tmp_path: Path) -> None:
@@ -123,6 +128,10 @@ def test_open_index_rebuilds_from_the_stored_embeddings(release: Path, tmp_path:
     stored = read_tables(copy, ["embeddings"])["embeddings"]
     first = collection.get(ids=[stored["doc_id"].iloc[0]], include=["embeddings"])
     assert list(first["embeddings"][0]) == pytest.approx(list(stored["embedding"].iloc[0]))
+
+
+def _write_whoscored(folder: Path, match: SyntheticMatch) -> None:
+    (folder / f"{match.whoscored_id}.json").write_text(json.dumps(whoscored_document(match)), encoding="utf-8")
 
 
 def _as_release(release: Path, dest: Path, **changes: object) -> Path:
@@ -242,13 +251,13 @@ def test_hf_hub_versions_are_its_tags_and_none_before_the_repo_exists(release: P
 
 
 def test_a_second_machine_ingesting_against_the_hf_hub_continues_its_numbering(
-    release: Path, tmp_path: Path, loopback_hub: HubState, season_dir: Path
+    release: Path, tmp_path: Path, loopback_hub: HubState
 ) -> None:
     """The hub holds v0003 (published from another machine); a new empty home opens v0004, not v0001."""
     HfHub("football-rag/knowledge").publish(_as_release(release, tmp_path / "v0003", version="v0003"))
     raw = tmp_path / "raw"
     raw.mkdir()
-    shutil.copy(season_dir / "whoscored" / f"{MATCHES[0]}.json.gz", raw)
+    _write_whoscored(raw, MATCHES[0])
     settings = Settings(home=tmp_path / "second-machine", hub="football-rag/knowledge")
 
     plan = plan_for_settings(settings, raw)
