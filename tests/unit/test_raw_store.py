@@ -1,31 +1,33 @@
-"""The raw store writes once, atomically, and indexes what it holds."""
+"""The raw store writes once, atomically, and indexes what it holds (synthetic pages: no ../shared needed)."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import multiprocessing
 from pathlib import Path
 
 from football_rag.data.contracts import Source
 from football_rag.data.parsers import parse_file
 from football_rag.data.raw_store import INDEX_NAME, RawStore
+from football_rag.data.synthetic import synthetic_match, whoscored_document
 
 
-def test_put_stores_gzip_once_and_indexes_it(real_dir: Path, tmp_path: Path) -> None:
+def test_put_stores_gzip_once_and_indexes_it(tmp_path: Path) -> None:
     store = RawStore(tmp_path / "raw")
-    text = (real_dir / "whoscored" / "1903228.json").read_text(encoding="utf-8")
-    entry = store.put(Source.WHOSCORED, "1903228", text, url="http://127.0.0.1/Matches/1903228/Live")
-    path = store.path_for(Source.WHOSCORED, "1903228")
-    assert entry is not None and path == tmp_path / "raw" / "whoscored" / "1903228.json.gz"
+    text = json.dumps(whoscored_document(synthetic_match(0)))  # Riverside 3-0 Highcliff Albion, id 9000000
+    entry = store.put(Source.WHOSCORED, "9000000", text, url="http://127.0.0.1/Matches/9000000/Live")
+    path = store.path_for(Source.WHOSCORED, "9000000")
+    assert entry is not None and path == tmp_path / "raw" / "whoscored" / "9000000.json.gz"
     assert gzip.decompress(path.read_bytes()).decode() == text
     assert entry.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     before = path.read_bytes()
-    assert store.put(Source.WHOSCORED, "1903228", "something else") is None
+    assert store.put(Source.WHOSCORED, "9000000", "something else") is None
     assert path.read_bytes() == before
     [indexed] = store.entries()
-    assert (indexed.match_id, indexed.url) == ("1903228", "http://127.0.0.1/Matches/1903228/Live")
-    assert str(parse_file(path).match.score.fulltime) == "4-1"
+    assert (indexed.match_id, indexed.url) == ("9000000", "http://127.0.0.1/Matches/9000000/Live")
+    assert str(parse_file(path).match.score.fulltime) == "3-0"
     assert not list(path.parent.glob(".*.tmp"))
 
 
