@@ -38,6 +38,14 @@ PLAYER_SUMMARY_STATS = (
 )  # fmt: skip
 SUMMARY_STATS = ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt")
 SENDING_OFF = frozenset({"second_yellow", "red"})  # timeline card details that end a player's match
+ANY_CARD = SENDING_OFF | {"yellow"}
+# The timeline card details a question about each card stat asks for (any other: every card).
+CARDS_ASKED = {"red_cards": SENDING_OFF, "second_yellows": frozenset({"second_yellow"}), "yellow_cards": {"yellow"}}
+# The cards a match's answer lists for a question about sendings-off (any other: every card shown).
+_CARDS_LISTED = {
+    "red_cards": (SENDING_OFF, "Sent off"),
+    "second_yellows": (CARDS_ASKED["second_yellows"], "Second yellows"),
+}
 
 
 @dataclass
@@ -394,7 +402,7 @@ class FactBook:
         else:
             r.add("Cards: " + "; ".join(_cards_count(t, c) for t, c in counts.items()) + ".", [match_id])
         r.add(self.score_line(match_id), [match_id])
-        kinds, label = (SENDING_OFF, "Sent off") if stat == "red_cards" else (SENDING_OFF | {"yellow"}, "Cards shown")
+        kinds, label = _CARDS_LISTED.get(stat or "", (ANY_CARD, "Cards shown"))
         r.facts.append(self._cards_listed(match_id, kinds, label))
         r.text = " ".join(f.text for f in r.facts)
         return r

@@ -13,7 +13,7 @@ import pandas as pd
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.entities import Resolution
-from football_rag.rag.facts import SENDING_OFF, FactBook
+from football_rag.rag.facts import ANY_CARD, CARDS_ASKED, FactBook
 from football_rag.rag.intents import Route
 
 # The result a question asks about, from its subject's side: won, lost, drew; "score" asks whether it scored.
@@ -93,7 +93,7 @@ def _team_figure(book: FactBook, match_id: str, team: str, stat: str, lowered: s
 
 def _carded(book: FactBook, match_id: str, team: str | None, stat: str | None) -> bool:
     """Whether ``team`` (else anyone) was shown a card of the kind asked: a sending-off, a yellow, or any."""
-    kinds = SENDING_OFF if stat == "red_cards" else {"yellow"} if stat == "yellow_cards" else SENDING_OFF | {"yellow"}
+    kinds = CARDS_ASKED.get(stat or "", ANY_CARD)
     counts = book.card_counts(match_id)
     return any(cards[kind] for side, cards in counts.items() if team in (None, side) for kind in kinds)
 

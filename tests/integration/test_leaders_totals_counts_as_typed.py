@@ -224,3 +224,18 @@ def test_card_counts_of_a_match_a_season_and_a_player(answerer: Answerer) -> Non
     assert casemiro["SecondYellow"] == 1
     a = ask(answerer, "how many cards did casemiro get this season")
     assert a.answer.startswith(f"Casemiro: {casemiro.total()} cards (total) in ")
+
+
+@pytest.mark.parametrize(("match_id", "fixture"), [("1903150", "burnley v liverpool"), ("1903228", "arsenal v spurs")])
+def test_a_second_yellow_asked_about(answerer: Answerer, match_id: str, fixture: str) -> None:
+    """Yes or no by the raw file's SecondYellow events, and only those listed (a yellow alone is no answer)."""
+    data = raw(match_id)
+    seconds = [data["playerIdNameDictionary"][str(e["playerId"])] for e in data["events"] if _second_yellow(e)]
+    a = ask(answerer, f"did anyone get a second yellow in {fixture}")
+    assert a.answer.startswith("Yes." if seconds else "No.")
+    listed = a.answer.split("Second yellows: ")[1]
+    assert all(name in listed for name in seconds) and (seconds or listed == "none.")
+
+
+def _second_yellow(event: dict) -> bool:
+    return (event.get("cardType") or {}).get("displayName") == "SecondYellow"
