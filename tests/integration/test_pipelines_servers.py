@@ -2,8 +2,9 @@
 
 The test starts ``chroma run`` and ``mlflow server`` on 127.0.0.1 (free ports, state under tmp), points
 ``FOOTBALL_RAG_CHROMA_URL`` and ``FOOTBALL_RAG_MLFLOW_TRACKING_URI`` at them, and runs
-``python -m football_rag.knowledge.build`` on three real matches with the MiniLM embedder. No code path
-differs from the embedded defaults but the client each library is given.
+``python -m football_rag.knowledge.build`` on three synthetic matches (``football_rag.data.synthetic``, so no
+../shared is needed) with the MiniLM embedder. No code path differs from the embedded defaults but the client
+each library is given.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ import pytest
 import yaml
 
 from football_rag.config.settings import REPO_ROOT, get_settings
+from football_rag.data.synthetic import write_synthetic_matches
 
 pytestmark = pytest.mark.slow
 
-MATCHES = ("1903117", "1903122", "1903128")  # Liverpool 4-2 Bournemouth, Tottenham 3-0 Burnley, Arsenal 5-0 Leeds
+SEEDS = range(3)  # Riverside 3-0 Highcliff Albion, Westport Athletic 3-3 Kingsmere, Northbridge 1-1 Highcliff Albion
 EMBEDDER = "all-MiniLM-L6-v2"
 VENV_BIN = Path(sys.executable).parent
 
@@ -102,15 +104,13 @@ def mlflow_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def served_build(tmp_path_factory: pytest.TempPathFactory, season_dir: Path, chroma_url: str, mlflow_url: str) -> dict:
+def served_build(tmp_path_factory: pytest.TempPathFactory, chroma_url: str, mlflow_url: str) -> dict:
     models = get_settings().models_dir.absolute()
     if not (models / "embeddings" / EMBEDDER).exists():
         pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     root = tmp_path_factory.mktemp("served_build")
-    raw, configs = root / "raw" / "premier-league-2025-26", root / "configs"
-    raw.mkdir(parents=True)
-    for match_id in MATCHES:
-        shutil.copy(season_dir / "whoscored" / f"{match_id}.json.gz", raw)
+    raw, configs = root / "raw" / "synthetic", root / "configs"
+    write_synthetic_matches(raw, SEEDS, providers=("whoscored",))
     shutil.copytree(REPO_ROOT / "configs", configs)
     evaluation = yaml.safe_load((configs / "evaluation.yaml").read_text())
     evaluation["gate"] = {"minimum": {"retrieval_report_at_1_filtered": 0.6}}  # MiniLM (see test_pipelines.py)
@@ -174,9 +174,12 @@ def test_the_index_lives_on_the_chroma_server(served_build: dict, chroma_url: st
     assert collection.count() == manifest.row_counts["documents"]
     embedder = load_embedder(EMBEDDER, get_settings().models_dir.absolute())
     found = collection.query(
-        query_embeddings=embedder.encode(["Arsenal vs Leeds, 23 August 2025"]), n_results=1, where={"doc_type": "match"}
+        query_embeddings=embedder.encode(["Westport Athletic vs Kingsmere, 23 August 2025"]),
+        n_results=1,
+        where={"doc_type": "match"},
     )
-    assert found["ids"][0] == ["match:1903128"] and found["documents"][0][0].startswith("Arsenal 5-0 Leeds")
+    assert found["ids"][0] == ["match:9000001"]
+    assert found["documents"][0][0].startswith("Westport Athletic 3-3 Kingsmere")
 
     opened, handle = open_index(release, manifest, tmp_path, url=chroma_url)
     assert handle.url == chroma_url and handle.rebuilt is False and opened.count() == collection.count()

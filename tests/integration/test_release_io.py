@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from football_rag.config.settings import REPO_ROOT, Settings, get_settings
-from football_rag.data.synthetic import SyntheticMatch, synthetic_match, whoscored_document
+from football_rag.data.synthetic import synthetic_match, write_synthetic_matches
 from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
@@ -48,7 +48,8 @@ from hub_server import HubState, serve
 
 pytestmark = pytest.mark.slow
 
-MATCHES = tuple(synthetic_match(seed) for seed in range(3))  # WhoScored's shape only: nothing to link
+SEEDS = range(3)  # synthetic matches in WhoScored's shape only: nothing to link
+MATCHES = tuple(synthetic_match(seed) for seed in SEEDS)
 EMBEDDER = "all-MiniLM-L6-v2"
 TOKEN = "hf_loopback_token_never_logged"
 
@@ -61,9 +62,7 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     root = tmp_path_factory.mktemp("release_io")
     raw = root / "raw"
-    raw.mkdir()
-    for match in MATCHES:
-        _write_whoscored(raw, match)
+    write_synthetic_matches(raw, SEEDS, providers=("whoscored",))
     pairs, rejected = parse_raw_files(scan_raw_dir(raw, {}), workers=1)
     assert rejected == []
     tables = match_tables([match for _raw, match in pairs])
@@ -128,10 +127,6 @@ def test_open_index_rebuilds_from_the_stored_embeddings(release: Path, tmp_path:
     stored = read_tables(copy, ["embeddings"])["embeddings"]
     first = collection.get(ids=[stored["doc_id"].iloc[0]], include=["embeddings"])
     assert list(first["embeddings"][0]) == pytest.approx(list(stored["embedding"].iloc[0]))
-
-
-def _write_whoscored(folder: Path, match: SyntheticMatch) -> None:
-    (folder / f"{match.whoscored_id}.json").write_text(json.dumps(whoscored_document(match)), encoding="utf-8")
 
 
 def _as_release(release: Path, dest: Path, **changes: object) -> Path:
@@ -256,8 +251,7 @@ def test_a_second_machine_ingesting_against_the_hf_hub_continues_its_numbering(
     """The hub holds v0003 (published from another machine); a new empty home opens v0004, not v0001."""
     HfHub("football-rag/knowledge").publish(_as_release(release, tmp_path / "v0003", version="v0003"))
     raw = tmp_path / "raw"
-    raw.mkdir()
-    _write_whoscored(raw, MATCHES[0])
+    write_synthetic_matches(raw, SEEDS[:1], providers=("whoscored",))
     settings = Settings(home=tmp_path / "second-machine", hub="football-rag/knowledge")
 
     plan = plan_for_settings(settings, raw)

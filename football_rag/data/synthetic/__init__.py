@@ -20,13 +20,15 @@ __all__ = [
 ]
 
 
-def write_synthetic_matches(folder: Path, seeds: range) -> list[SyntheticMatch]:
-    """Write ``whoscored/<id>.json`` and ``fotmob/<id>.json`` under ``folder`` for each seed; return the matches."""
+def write_synthetic_matches(
+    folder: Path, seeds: range, providers: tuple[str, ...] = ("whoscored", "fotmob")
+) -> list[SyntheticMatch]:
+    """Write ``whoscored/<id>.json`` and ``fotmob/<id>.json`` (of ``providers``) under ``folder`` for each seed;
+    return the matches."""
     matches = [synthetic_match(seed) for seed in seeds]
-    for provider, render, key in (
-        ("whoscored", whoscored_document, "whoscored_id"),
-        ("fotmob", fotmob_document, "fotmob_id"),
-    ):
+    renderers = {"whoscored": (whoscored_document, "whoscored_id"), "fotmob": (fotmob_document, "fotmob_id")}
+    for provider in providers:
+        render, key = renderers[provider]
         (folder / provider).mkdir(parents=True, exist_ok=True)
         for match in matches:
             path = folder / provider / f"{getattr(match, key)}.json"
