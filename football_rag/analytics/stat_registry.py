@@ -129,7 +129,7 @@ STATS: tuple[Stat, ...] = (
         team_only=True,
         unit="%",
     ),
-    Stat("crosses", "crosses", asked=r"cross(es)?\b"),
+    Stat("crosses", "crosses", asked=r"\bcross(es)?\b"),  # not "across"
     Stat("dribbles", "dribbles completed", asked=r"dribbl\w*|take-?ons?"),
     Stat("touches", "touches", asked=r"\btouch(es|ed)?\b"),
     Stat("tackles", "tackles", asked=r"tackl(es?|ers?|ing)\b"),

@@ -85,7 +85,9 @@ THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # a word the month; in lower case only with a year, an ordinal ("may 3rd") or, for "jan", any number.
 AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
 # "Goals since October", "from 30.8.25": from that day or month on, not it alone.
-_SINCE_BEFORE = re.compile(r"\b(since|from|starting|from the start of|between)\W*$", re.I)
+_SINCE_BEFORE = re.compile(r"\b(since|from|starting|from the start of|between|across)\W*$", re.I)
+# "Goals in 2025": a calendar year ("the 2025/26 season" and "2025-26" name the season, no year).
+YEAR = re.compile(r"\b(?:in|during|of|calendar year)\s+(20\d\d)\b(?![/-]\d)", re.I)
 _UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through)\s+", re.I)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
@@ -284,6 +286,9 @@ def resolve_period(text: str, latest: date, match_days: Iterable[date] = ()) -> 
             if not _SINCE_BEFORE.search(text[: m.start()]):
                 return period
             return _onwards(period, _month_after(text[m.end() :], latest), latest)
+    if m := YEAR.search(text):
+        year = int(m.group(1))
+        return Period(date(year, 1, 1), date(year, 12, 31), str(year))
     return None
 
 

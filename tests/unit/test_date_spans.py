@@ -52,3 +52,18 @@ def test_a_rolling_span_counts_back_from_the_latest_match(question: str, start: 
 def test_a_bare_last_month_is_the_calendar_month_before() -> None:
     period = resolve_period("who scored the most last month", LATEST)
     assert period is not None and period.label == "January 2026"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("how many goals did haaland score in 2025", "2025"),
+        ("top scorer in 2026", "2026"),
+        ("goals in the 2025/26 season", None),  # the season: every match
+        ("cards in 2025-26", None),
+        ("yellow cards across december and january", "December 2025 to January 2026"),
+    ],
+)
+def test_a_calendar_year_and_a_season(question: str, label: str | None) -> None:
+    period = resolve_period(question, LATEST)
+    assert (period.label if period else None) == label
