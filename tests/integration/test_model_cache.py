@@ -234,6 +234,11 @@ def test_the_evaluation_names_the_llm_and_judge_only_when_it_runs_them(tmp_path:
     assert build_model_names(settings) == ["all-MiniLM-L6-v2", "qwen2.5-1.5b", "smollm2-135m"]
     gguf = settings.model_copy(update={"llm": settings.llm.model_copy(update={"model": "/models/any.gguf"})})
     assert evaluation_model_names(gguf, in_build=False) == ["/models/any.gguf", "smollm2-135m"]
+    judge = "hf://owner/judge-gguf@v1/judge.gguf"  # FOOTBALL_RAG_JUDGE_MODEL wins over the YAML's judge
+    assert evaluation_model_names(Settings(configs_dir=configs, judge_model=judge), in_build=False) == [
+        "qwen2.5-1.5b",
+        judge,
+    ]
 
     (tmp_path / "off").mkdir()
     (tmp_path / "off" / "evaluation.yaml").write_text("answers:\n  with_llm: false\n")
