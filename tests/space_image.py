@@ -175,7 +175,8 @@ def install_stamp(steps: list[InstallStep]) -> str:
 def cached_space_venv(cache_root: Path | None = None) -> SpaceVenv:
     """Return the venv the image's steps build, reused while its stamp holds; built (under a lock) when missing.
 
-    A venv whose build did not complete is removed and built again. ``SpaceVenv.seconds`` is empty when reused.
+    A venv whose build did not complete is removed and built again, and so are the venvs this checkout built
+    for earlier steps. ``SpaceVenv.seconds`` is empty when reused.
     """
     steps = install_steps(DOCKERFILE.read_text(), {"TORCH_INDEX_URL": os.environ.get("TORCH_INDEX_URL", "")})
     cache_root = cache_root or user_cache_dir() / "space-venv"
@@ -185,8 +186,12 @@ def cached_space_venv(cache_root: Path | None = None) -> SpaceVenv:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if (folder / "complete").is_file():
             return SpaceVenv(folder / "venv", ())
+        for stale in cache_root.iterdir():  # this checkout's venvs of earlier steps: several GB each
+            if (stale / "checkout").is_file() and (stale / "checkout").read_text() == str(REPO_ROOT):
+                shutil.rmtree(stale, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
+        (folder / "checkout").write_text(str(REPO_ROOT))
         venv = build_space_venv(folder / "venv", folder / "home", folder / "pip.log")
         (folder / "complete").write_text("".join(f"{seconds:.1f}\t{step}\n" for step, seconds in venv.seconds))
         return venv
