@@ -15,6 +15,9 @@ import pandas as pd
 # Markdown's punctuation that can start or end markup; escaping all of it is harmless in plain text.
 # ``<``, ``>`` and ``&`` are left to the HTML escape that follows (a backslash before ``&lt;`` would show it raw).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# A web address is left as written: the renderer links it as it stands, and a backslash inside it would show.
+# Its characters are none that can open markup within a word.
+_URL = re.compile(r"(https?://[A-Za-z0-9.:/_%-]+)")
 
 
 def text(value: object) -> str:
@@ -30,8 +33,11 @@ def html(value: object) -> str:
 
 
 def md(value: object) -> str:
-    """Return ``value`` escaped for Markdown: every Markdown punctuation mark backslashed, then ``<>&`` as entities."""
-    return _html.escape(_MD_SPECIAL.sub(r"\\\1", text(value)), quote=False)
+    """Return ``value`` escaped for Markdown: every Markdown punctuation mark outside web addresses backslashed,
+    then ``<>&`` as entities."""
+    parts = _URL.split(text(value))  # odd items are the addresses
+    escaped = (part if i % 2 else _MD_SPECIAL.sub(r"\\\1", part) for i, part in enumerate(parts))
+    return _html.escape("".join(escaped), quote=False)
 
 
 def score(home_goals: object, away_goals: object) -> str:

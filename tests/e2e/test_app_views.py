@@ -155,6 +155,8 @@ def test_llm_status_reports_ready_or_failed(tmp_path: Path) -> None:
 def test_names_from_the_data_are_escaped(state: AppState) -> None:
     assert md(HOSTILE) == '&lt;img src=x onerror="alert\\(1\\)"&gt;\\*\\*Arsenal\\*\\*'
     assert html(HOSTILE) == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;**Arsenal**"
+    # A web address stays as written (the renderer links it; a backslash in it would show), the rest is escaped.
+    assert md("at http://127.0.0.1:8123/x_y (401)") == "at http://127.0.0.1:8123/x_y \\(401\\)"
     matches = state.tables.matches.replace({"home": {"Arsenal": HOSTILE}})
     hostile = replace(state.tables, matches=matches)
     answer, _ = state.answerer.ask("What was the score of Arsenal vs Spurs?")
