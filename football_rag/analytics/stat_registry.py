@@ -50,6 +50,11 @@ class Stat:
 
 
 _PRESSING = r"\bpress(?:ed|es|ing)?\b"
+# The league table, asked for: "top of the table", "who leads the league", "the standings", "league leaders".
+STANDINGS = (
+    r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile)|\bleague (leaders?|position)"
+    r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile)|\bbottom club"
+)
 
 STATS: tuple[Stat, ...] = (
     Stat("own_goals", "own goals", asked=r"own goals?"),
@@ -69,13 +74,23 @@ STATS: tuple[Stat, ...] = (
         team_only=True,
     ),
     Stat("clean_sheets", "clean sheets", asked=r"clean sheets?|shut-?outs?", team_only=True),
+    Stat("shots_off_target", "shots off target", asked=r"off target|wide of the (target|goal)|missed the target"),
+    Stat("blocked_shots", "blocked shots", asked=r"blocked shots?|shots? (were |got )?blocked", team_only=True),
     Stat(
         "shots_on_target",
         "shots on target",
-        asked=r"shots? on target|on target",
+        # "Shots on goal" is the American name of shots on target ("attempts at goal" are all shots).
+        asked=r"shots? on target|on target|shots? on goal|efforts on goal",
         claimed=r"shots on target|efforts on target",
     ),
     Stat("big_chances", "big chances", asked=r"big chances?"),
+    Stat(
+        "xg_per_shot",
+        "xG per shot",
+        2,
+        asked=r"xg per shot|shot quality|quality of (the |their )?chances",
+        team_only=True,
+    ),
     Stat(
         "xg",
         "xG",
@@ -88,7 +103,8 @@ STATS: tuple[Stat, ...] = (
         "possession",
         "possession %",
         1,
-        asked=r"possession",
+        # "How much of the ball did Arsenal have", "their share of the ball".
+        asked=r"possession|\bposs\b|(much|share|more|less|most) of the ball|ball (share|retention)",
         claimed=r"possession|share of the ball",
         averaged=True,
         team_only=True,
@@ -106,6 +122,12 @@ STATS: tuple[Stat, ...] = (
     Stat("passes_into_box", "passes into the box", asked=r"pass(es)? into the (box|area|penalty area)"),
     Stat("progressive_passes", "progressive passes", asked=r"progressive pass"),
     Stat("key_passes", "key passes", asked=r"key pass(es)?|chances created|chance creators?"),
+    Stat(
+        "passes_completed",
+        "completed passes",
+        asked=r"(completed|accurate|successful) pass(es)?|\bpass(es)?\b.*\bcomplete(d)?\b",
+    ),
+    Stat("passes_into_final_third", "passes into the final third", asked=r"final third", team_only=True),
     Stat("passes", "passes", asked=r"\bpasses\b|\bpassing\b|\bpassers?\b"),
     Stat("corners", "corners", asked=r"corners?", team_only=True),
     Stat(
@@ -129,6 +151,7 @@ STATS: tuple[Stat, ...] = (
         team_only=True,
         unit="%",
     ),
+    Stat("high_turnovers", "high turnovers", asked=r"high (turnovers?|regains?|recoveries)", team_only=True),
     Stat("crosses", "crosses", asked=r"\bcross(es)?\b"),  # not "across"
     Stat("dribbles", "dribbles completed", asked=r"dribbl\w*|take-?ons?"),
     Stat("touches", "touches", asked=r"\btouch(es|ed)?\b"),
@@ -185,7 +208,7 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "points",
         "points",
-        ranked=r"\bpoints\b|\btable\b|standings|(top|bottom) of the league|(best|worst) record",
+        ranked=STANDINGS + r"|\bpoints\b|(best|worst) record",
         team_only=True,
     ),
 )

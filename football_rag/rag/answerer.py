@@ -27,6 +27,7 @@ from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import (
     Route,
     asks_one_side,
+    asks_standings,
     form_length,
     is_follow_up,
     recent_matches,
@@ -51,6 +52,43 @@ MATCH_FACT_INTENTS = {
 MULTI_MATCH_LIMIT = 10  # a league's full round
 # Words that ask about a team over time rather than one match: "this season", "so far", "has been".
 _OVER_TIME = re.compile(r"\b(season|so far|this year|campaign|ha(?:s|ve) been|lately|recently|over time|overall)\b")
+
+
+# "Has Saka scored...", "...this season": a player's figures over time, whatever the previous question was.
+_HIS_SEASON = re.compile(r"\b(has|have|season|so far|this year|overall|career|in total)\b")
+
+
+def _in_previous_match(question: str, resolution: Resolution, previous: Resolution) -> bool:
+    """Whether a question naming only players who were in the previous answer's one match ("Arsenal v Spurs
+    score?", then "did Saka score?") is about that match."""
+    ids = previous.match_ids if isinstance(previous, FollowUp) else []
+    in_squad = len(ids) == 1 and all(ids[0] in p.matches for p in resolution.players)
+    return in_squad and _HIS_SEASON.search(question.lower()) is None
+
+
+# "What about against Spurs?", "and vs Chelsea?": the previous question again, against another opponent.
+_AGAINST_ONE = re.compile(r"\b(against|vs?\.?|versus|facing)\b")
+
+
+def _one_club_follow_up(question: str, resolution: Resolution, previous: Resolution) -> None:
+    """A follow-up naming one club: one of the previous match's two ("what about Chelsea?") is that match from its
+    side; another after "against" ("what about against Spurs?") replaces the previous opponent, faced by the
+    previous player(s) or the previous question's first team."""
+    if len(resolution.teams) != 1 or resolution.players or not previous.teams:
+        return
+    club = resolution.teams[0]
+    if club in previous.teams and len(previous.teams) == 2:
+        resolution.teams = [club, *(t for t in previous.teams if t != club)]
+        resolution.period, resolution.squad = resolution.period or previous.period, club
+        return
+    if not _AGAINST_ONE.search(question.lower()):
+        return
+    if previous.players:
+        resolution.players = list(previous.players)
+    elif previous.teams[0] != club:
+        resolution.teams = [previous.teams[0], club]
+    over_days = previous.period is not None and previous.period.start != previous.period.end
+    resolution.period = resolution.period or (previous.period if over_days else None)
 
 
 class QuestionRejected(ValueError):
@@ -203,8 +241,14 @@ class Answerer:
         """A follow-up naming only another player ("what about Eze?") stays in the previous question's match or
         period: its teams and period carry over."""
         named_only_players = resolution.players and not (resolution.teams or resolution.period)
-        if previous is not None and named_only_players and is_follow_up(question):
+        if (
+            previous is not None
+            and named_only_players
+            and (is_follow_up(question) or _in_previous_match(question, resolution, previous))
+        ):
             resolution.teams, resolution.period = list(previous.teams), previous.period
+        if previous is not None and is_follow_up(question):
+            _one_club_follow_up(question, resolution, previous)
 
     def _return_match(self, question: str, resolution: Resolution, previous: Resolution | None) -> Resolution | None:
         """Point a "what about the return match?" follow-up at the other meeting of the previous match's teams
@@ -239,6 +283,8 @@ class Answerer:
         None when it asks about both ("How many cards were there in Chelsea vs Liverpool?", "...did they have?")."""
         if len(resolution.teams) == 1:
             return resolution.teams[0]
+        if resolution.squad in resolution.teams:  # "most shots for Arsenal against Spurs", "what about Spurs?"
+            return resolution.squad
         lowered = question.lower()
         # "Did Arsenal get...", "City's shots vs Arsenal": the team before the verb or the "vs" is asked about.
         possessive = re.search(r"['\u2019]s\b.*\b(vs?\.?|versus|against|facing)\b", lowered)
@@ -279,6 +325,8 @@ class Answerer:
         return pool["match_id"].tolist()
 
     def _ranking(self, plan: Plan) -> Plan:
+        if asks_standings(plan.question) and plan.resolution.period is not None:
+            plan.resolution.period = self._season_until(plan.resolution.period)
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
         players = plan.route.stat not in TEAM_ONLY and not plan.route.of_teams
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
@@ -288,6 +336,11 @@ class Answerer:
             plan.route.stat, ids, self._period_label(plan.resolution), players, descending, team
         )
         return plan
+
+    def _season_until(self, period: Period) -> Period:
+        """The data's matches from the first up to the end of ``period``: the table as it stood then."""
+        first = pd.Timestamp(self.book.t.matches["date"].min()).date()
+        return Period(first, period.end, f"the season up to {day_label(period.end)}")
 
     def _form(self, plan: Plan) -> Plan:
         if not plan.resolution.teams:
@@ -452,7 +505,7 @@ class Answerer:
         if intent in (Intent.REFEREE, Intent.VENUE, Intent.ATTENDANCE):
             return self.book.match_detail(match_id, intent.value)
         if intent is Intent.MAN_OF_THE_MATCH:
-            return self.book.man_of_the_match(match_id)
+            return self.book.man_of_the_match(match_id, resolution.squad)
         if intent is Intent.TEAM_STAT:
             return self.book.team_stat(match_id, chosen.stat, subject)
         if intent is Intent.NARRATIVE:

@@ -426,8 +426,11 @@ class Catalog:
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
         teams, found.clarification = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
-        found.teams = derby or list(dict.fromkeys(teams + grounds))
+        named = list(dict.fromkeys(teams + grounds))
+        found.teams = derby or self._with_derby_rival(named, text)
         found.squad = _squad(words, mentions or self.names.exact(words, []), teams)
+        if len(named) == 1 < len(found.teams):  # "Spurs' shots in the derby": Spurs are asked about
+            found.squad = found.squad or named[0]
         outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
         hits = named_players + self._misspelt_players(words, taken)
@@ -445,6 +448,13 @@ class Catalog:
             found.wants_last_match = found.wants_last_match or previous.wants_last_match
             found.inherited = True
         return found
+
+    def _with_derby_rival(self, teams: list[str], text: str) -> list[str]:
+        """ "Arsenal's xG in the derby": one club and "the derby" name its one derby rival in the data too."""
+        if len(teams) != 1 or " the derby " not in text:
+            return teams
+        rivals = {rival for pair in self._derby_pairs if teams[0] in pair for rival in pair - {teams[0]}}
+        return teams + sorted(rivals) if len(rivals) == 1 else teams
 
     def _mentions(self, words: list[str]) -> tuple[list[TeamMention], list[PlayerHit]]:
         """Return the clubs the words name (in order) and the players named exactly.

@@ -498,7 +498,9 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def man_of_the_match(self, match_id: str) -> FactResult:
+    def man_of_the_match(self, match_id: str, squad: str | None = None) -> FactResult:
+        """WhoScored's man of the match (else the highest rated player); when the question asks about one club's
+        players ("the star man for Arsenal") and he played for the other, that club's highest rated player too."""
         r = FactResult(match_ids=[match_id])
         lineups = self.t.lineups[self.t.lineups["match_id"] == match_id]
         best = lineups[lineups["man_of_the_match"] == True]  # noqa: E712 - pandas boolean column
@@ -509,11 +511,17 @@ class FactBook:
             lead = "WhoScored's man of the match was"
         p = best.iloc[0]
         r.add(
-            f"{lead} {p['player_name']} ({p['team']}), rated {fmt(p['rating'], 2)}, "
+            f"{lead} {self.person(p['player_id'], p['player_name'])} ({p['team']}), rated {fmt(p['rating'], 2)}, "
             f"in {self.label(self.match(match_id))}.",
             [match_id],
         )
-        r.text = r.facts[0].text
+        own = lineups[lineups["team"] == squad].sort_values("rating", ascending=False).head(1)
+        if squad is not None and p["team"] != squad and not own.empty:
+            mine = own.iloc[0]
+            name = self.person(mine["player_id"], mine["player_name"])
+            text = f"{squad}'s highest rated player was {name}, rated {fmt(mine['rating'], 2)}."
+            r.facts.insert(0, Fact(text=text, match_ids=[match_id]))
+        r.text = " ".join(f.text for f in r.facts)
         return r
 
     def team_stat(self, match_id: str, stat: str, team: str | None = None) -> FactResult:
@@ -530,7 +538,8 @@ class FactBook:
         hv, av = rows.at[m["home"], stat], rows.at[m["away"], stat]
         if team in rows.index:
             other = self._opponent(match_id, team)
-            r.add(f"{team} had {fmt(rows.at[team, stat], decimals)} {label} against {other}.", [match_id])
+            figure = f"{fmt(rows.at[team, stat], decimals)}{definition(stat).unit} {definition(stat).short}"
+            r.add(f"{team} had {figure} against {other}.", [match_id])  # "57.3% possession", "5 corners"
         r.add(
             f"{_opening_word(label)}: {m['home']} {fmt(hv, decimals)}, {m['away']} {fmt(av, decimals)}.",
             [match_id],

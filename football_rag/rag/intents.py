@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from football_rag.analytics.stat_registry import PRESSING, STATS, definition
+from football_rag.analytics.stat_registry import PRESSING, STANDINGS, STATS, definition
 from football_rag.rag.answer_model import Intent
 
 CHART_KINDS = {
@@ -64,7 +64,11 @@ _ASSISTERS = re.compile(
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
 # "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?"
-_MANAGER = re.compile(r"\b(managers?|managed|coach(es|ed)?|head coach|boss(es)?|gaffer|in charge of|dugout)\b")
+# "In charge of the match" is the referee's job ("in charge of Arsenal" the manager's).
+_MANAGER = re.compile(
+    r"\b(managers?|managed|coach(es|ed)?|head coach|boss(es)?|gaffer|dugout"
+    r"|in charge of(?! (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby)\b))\b"
+)
 # "Arsenal's manager against Leeds" asks for one side; "the managers of Arsenal vs Leeds" for both.
 _ONE_SIDE = re.compile(r"\b(against|facing|when they (played|met|faced))\b")
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
@@ -85,6 +89,7 @@ _ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
 _MEETING = re.compile(
     r"\b(in|during) (the|that|this|their) (match|game|meeting)\b|\bwhen they (met|played)\b|\bagainst each other\b"
 )
+_VERSUS = re.compile(r"\b(vs?\.?|versus|against)\b")
 _FORM = re.compile(
     r"\b(form|last (few|\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)"
     r"|recent results|run of)\b"
@@ -92,6 +97,16 @@ _FORM = re.compile(
 _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
     r"|story|report|review|what happened)\w*"
+)
+# "Who reffed it?", "which official took the game?", "the man in the middle", "in charge of the match".
+_REFEREE = re.compile(
+    r"\b(refere\w*|refs?|reff(ed|ing)|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
+    r"|man in the middle|in charge of (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby))\b"
+)
+# "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
+_BEST_PLAYER = re.compile(
+    r"\b(man|player) of the (match|game)|\b(motm|potm|pom|star (man|player)|best player|best performer"
+    r"|stand-?out( player| performer)?|top performer|player of the day)\b"
 )
 _SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b")
 _FACTS = [
@@ -103,10 +118,10 @@ _FACTS = [
         Intent.LINEUP,
         re.compile(r"\b(line-?ups?|starting (xi|eleven|11)|starters|who started|team sheet|bench|substitutes)\b"),
     ),
-    (Intent.REFEREE, re.compile(r"\b(refere\w*|ref|officiat\w*|whistle)\b")),
+    (Intent.REFEREE, _REFEREE),
     (Intent.VENUE, re.compile(r"\b(venue|stadium|where was|where did .* play|ground|hosted)\b")),
     (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans))\b")),
-    (Intent.MAN_OF_THE_MATCH, re.compile(r"\b(man of the match|player of the match|motm|best player|star man)\b")),
+    (Intent.MAN_OF_THE_MATCH, _BEST_PLAYER),
     (
         Intent.SCORE,
         re.compile(
@@ -123,7 +138,7 @@ _PLAYER_WORDS = re.compile(
     r"\b(who|whose|which player|what player|players?|tackler|passer|dribbler|shooter|scorer|creator)\b"
 )
 # "Who won Arsenal vs Spurs?": a match's result (not "who won the most", a ranking).
-_WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more)\b)")
+_WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more|man of|player of|motm|potm|award)\b)")
 # "Saka's stats in October", "Eze's numbers against Spurs": a player's main figures.
 _PLAYER_SUMMARY = re.compile(r"\b(stats|statistics|numbers|figures|totals|stat line|season so far)\b")
 # "What did Haaland do in December?", "How has Saka done this season?": over a period, his main figures.
@@ -141,6 +156,12 @@ _FOOTBALL = re.compile(
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _LAST_N = re.compile(r"\blast (\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)\b")
+
+
+def asks_standings(question: str) -> bool:
+    """Whether a question asks for the league table ("top of the table on 1 December"): the standings up to the
+    period's end, not the points won within it."""
+    return re.search(STANDINGS, question.lower()) is not None
 
 
 def form_length(question: str, default: int = 5) -> int:
@@ -267,7 +288,9 @@ def _counted_stat(a: Asked) -> str | None:
 def _ranking(a: Asked) -> Route | None:
     """ "Who scored the most in October?", "the best defence": players or teams ranked over a period."""
     ranked = _counted_stat(a)
-    if not (_RANKING.search(a.text) and not a.has_match_context and ranked):
+    # A day's matches with nobody named rank like a period ("top of the table on 1 December").
+    period = not a.has_match_context or (a.n_teams == 0 and not a.has_player)
+    if not (_RANKING.search(a.text) and period and ranked):
         return None
     return Route(
         Intent.RANKING,
@@ -314,8 +337,10 @@ def _player_stat(a: Asked) -> Route | None:
 
 
 def _comparison(a: Asked) -> Route | None:
-    """ "Who had more possession over the season, Arsenal or Chelsea?": two teams' averages."""
-    if a.n_teams == 2 and _COMPARISON.search(a.text) and a.stat and not _MEETING.search(a.text):
+    """ "Who had more possession over the season, Arsenal or Chelsea?": two teams' averages ("Arsenal vs Chelsea: who
+    had the better xG?" is their match, unless a period is named)."""
+    in_match = _MEETING.search(a.text) or (_VERSUS.search(a.text) and not a.over_time)
+    if a.n_teams == 2 and _COMPARISON.search(a.text) and a.stat and not in_match:
         return Route(Intent.COMPARISON, stat=a.stat)
     return None
 
