@@ -52,7 +52,8 @@ class Stat:
 _PRESSING = r"\bpress(?:ed|es|ing)?\b"
 # The league table, asked for: "top of the table", "who leads the league", "the standings", "league leaders".
 STANDINGS = (
-    r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile)|\bleague (leaders?|position)"
+    r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
+    r"|\bleague (leaders?|position)|\b(first|1st) place"
     r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile)|\bbottom club"
 )
 
@@ -80,7 +81,7 @@ STATS: tuple[Stat, ...] = (
         "shots_on_target",
         "shots on target",
         # "Shots on goal" is the American name of shots on target ("attempts at goal" are all shots).
-        asked=r"shots? on target|on target|shots? on goal|efforts on goal",
+        asked=r"shots? on target|on target|shots? on goal|efforts on goal|hit(ting|s)? the target",
         claimed=r"shots on target|efforts on target",
     ),
     Stat("big_chances", "big chances", asked=r"big chances?"),
@@ -191,7 +192,7 @@ STATS: tuple[Stat, ...] = (
         "goals",
         "goals",
         asked=r"\bgoals?\b|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
-        r"|(leading|top of|led|leads|topped) the scoring|\bprolific\b",
+        r"|(leading|top of|led|leads|topped) the scoring|\bprolific\b|\bscor(e|es|ing) (the )?most\b",
         ranked=r"\battack\b",
         claimed=r"goals",
     ),

@@ -101,12 +101,13 @@ _NARRATIVE = re.compile(
 # "Who reffed it?", "which official took the game?", "the man in the middle", "in charge of the match".
 _REFEREE = re.compile(
     r"\b(refere\w*|refs?|reff(ed|ing)|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    r"|man in the middle|in charge of (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby))\b"
+    r"|man in the middle|in charge of (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby)"
+    r"|(took|take|takes|taking) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
 _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|star (man|player)|best player|best performer"
-    r"|stand-?out( player| performer)?|top performer|player of the day)\b"
+    r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day)\b"
 )
 _SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b")
 _FACTS = [
@@ -290,7 +291,7 @@ def _ranking(a: Asked) -> Route | None:
     ranked = _counted_stat(a)
     # A day's matches with nobody named rank like a period ("top of the table on 1 December").
     period = not a.has_match_context or (a.n_teams == 0 and not a.has_player)
-    if not (_RANKING.search(a.text) and period and ranked):
+    if not ((_RANKING.search(a.text) or asks_standings(a.text)) and period and ranked):
         return None
     return Route(
         Intent.RANKING,
@@ -381,7 +382,8 @@ def _story(a: Asked) -> Route | None:
 
 def _out_of_scope(a: Asked) -> Route | None:
     """Nothing footballing named at all."""
-    if not _FOOTBALL.search(a.text) and a.n_teams == 0 and not a.has_player:
+    follow_up = a.previous is not None and is_follow_up(a.text)  # "and in December?"
+    if not _FOOTBALL.search(a.text) and a.n_teams == 0 and not a.has_player and not follow_up:
         return Route(Intent.OUT_OF_SCOPE)
     return None
 

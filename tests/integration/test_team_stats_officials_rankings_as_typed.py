@@ -16,7 +16,7 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.conversation import Conversation
-from tests.integration.test_leaders_totals_counts_as_typed import ask, raw, season_ids
+from tests.integration.test_leaders_totals_counts_as_typed import ask, raw, scorer_goals, season_ids
 
 NLD = "1903228"  # Arsenal 4-1 Tottenham, 23 November 2025
 
@@ -49,6 +49,7 @@ def talk(answerer: Answerer, *turns: str):
         ("corners for the gunners against spurs", "cornersTotal", "Arsenal", "corners"),
         ("how many passes did arsenal complete vs spurs", "passesAccurate", "Arsenal", "completed passes"),
         ("spurs shots in the derby", "shotsTotal", "Tottenham", "shots"),
+        ("how many times did arsenal hit the target against spurs", "shotsOnTarget", "Arsenal", "shots on target"),
     ],
 )
 def test_a_teams_figure_as_typed(answerer: Answerer, question: str, stat: str, team: str, label: str) -> None:
@@ -83,6 +84,7 @@ def test_two_teams_better_figure_is_their_match(answerer: Answerer) -> None:
         "which official took the arsenal spurs game",
         "who was in charge of the arsenal spurs match",
         "who was the man in the middle for arsenal vs tottenham",
+        "who took charge of arsenal vs spurs",
     ],
 )
 def test_the_referee_as_typed(answerer: Answerer, question: str) -> None:
@@ -99,7 +101,12 @@ def man_of_the_match(match_id: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize(
     "question",
-    ["who won player of the match in arsenal v spurs", "standout player arsenal vs tottenham", "arsenal spurs potm"],
+    [
+        "who won player of the match in arsenal v spurs",
+        "standout player arsenal vs tottenham",
+        "arsenal spurs potm",
+        "who stood out in arsenal v spurs",
+    ],
 )
 def test_the_man_of_the_match_as_typed(answerer: Answerer, question: str) -> None:
     name, team = man_of_the_match(NLD)
@@ -139,7 +146,12 @@ def points_until(last: str) -> Counter:
 
 @pytest.mark.parametrize(
     ("question", "last"),
-    [("who was top of the table on 1 Dec", "2025-12-01"), ("who leads the league", "2026-12-31")],
+    [
+        ("who was top of the table on 1 Dec", "2025-12-01"),
+        ("who leads the league", "2026-12-31"),
+        ("who's in first place", "2026-12-31"),
+        ("standings", "2026-12-31"),
+    ],
 )
 def test_the_table_as_it_stood(answerer: Answerer, question: str, last: str) -> None:
     (leader, points), _ = points_until(last).most_common(2)
@@ -161,3 +173,12 @@ def test_the_other_side_as_a_follow_up(answerer: Answerer) -> None:
     a = talk(answerer, "how many shots did arsenal have against spurs", "what about spurs?")
     assert a.matches == [NLD]
     assert a.answer.startswith(f"Tottenham had {team_total(NLD, 'Tottenham', 'shotsTotal')} shots against Arsenal.")
+
+
+def test_another_month_of_a_ranking(answerer: Answerer) -> None:
+    """ "Top scorer in November", then "and in December?": the same ranking over December."""
+    best = max(scorer_goals("2025-12-01", "2025-12-31").values())
+    leaders = [name for name, goals in scorer_goals("2025-12-01", "2025-12-31").items() if goals == best]
+    a = talk(answerer, "top scorer in november", "and in december?")
+    assert a.intent is Intent.RANKING
+    assert all(f"1. {name} (" in a.answer for name in leaders), a.answer
