@@ -98,16 +98,17 @@ _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
     r"|story|report|review|what happened)\w*"
 )
-# "Who reffed it?", "which official took the game?", "the man in the middle", "in charge of the match".
+# "Who reffed it?" (or "refed", "refferee"), "which official took the game?", "the man in the middle", "in charge of
+# the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
 _REFEREE = re.compile(
-    r"\b(refere\w*|refs?|reff(ed|ing)|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    r"|man in the middle|in charge of (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby)"
-    r"|(took|take|takes|taking) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
+    r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
+    r"|man in the middle|in charge of (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby|vs?|versus)"
+    r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
 _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|star (man|player)|best player|best performer"
-    r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day)\b"
+    r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best)\b"
 )
 _SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b")
 _FACTS = [
@@ -313,7 +314,8 @@ def _ending(a: Asked) -> Route | None:
 
 
 def _manager(a: Asked) -> Route | None:
-    return Route(Intent.MANAGER) if _MANAGER.search(a.text) and not a.stat else None
+    referee = _REFEREE.search(a.text)  # "which referee was in charge of ..."
+    return Route(Intent.MANAGER) if _MANAGER.search(a.text) and not (a.stat or referee) else None
 
 
 def _narrative(a: Asked) -> Route | None:

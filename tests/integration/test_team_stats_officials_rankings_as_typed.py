@@ -85,9 +85,13 @@ def test_two_teams_better_figure_is_their_match(answerer: Answerer) -> None:
         "who was in charge of the arsenal spurs match",
         "who was the man in the middle for arsenal vs tottenham",
         "who took charge of arsenal vs spurs",
+        "who refed arsenal v spurs",
+        "refferee arsenal v tottenham",
+        "which referee was in charge of arsenal v spurs",
     ],
 )
 def test_the_referee_as_typed(answerer: Answerer, question: str) -> None:
+    """Typos and every way of saying who ran the match ("in charge of Arsenal v Spurs" is a fixture's referee)."""
     a = ask(answerer, question)
     assert a.intent is Intent.REFEREE and a.answer.startswith(f"The referee was {raw(NLD)['referee']['name']} ")
 
@@ -106,6 +110,7 @@ def man_of_the_match(match_id: str) -> tuple[str, str]:
         "standout player arsenal vs tottenham",
         "arsenal spurs potm",
         "who stood out in arsenal v spurs",
+        "who played best in arsenal v spurs",
     ],
 )
 def test_the_man_of_the_match_as_typed(answerer: Answerer, question: str) -> None:
