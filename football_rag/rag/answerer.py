@@ -325,9 +325,13 @@ class Answerer:
         return pool["match_id"].tolist()
 
     def _ranking(self, plan: Plan) -> Plan:
-        if asks_standings(plan.question) and plan.resolution.period is not None:
+        standings = asks_standings(plan.question)
+        if standings and plan.resolution.period is not None:
             plan.resolution.period = self._season_until(plan.resolution.period)
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
+        if standings and plan.route.stat == "points":  # "top of the table": points, then goal difference
+            plan.facts = self.book.table(ids, self._period_label(plan.resolution), bottom=not plan.route.descending)
+            return plan
         players = plan.route.stat not in TEAM_ONLY and not plan.route.of_teams
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         # "The best PPDA", "the best defence": the lowest figure where less is better.

@@ -808,6 +808,26 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def table(self, match_ids: list[str], scope: str, bottom: bool = False) -> FactResult:
+        """The league table over the finished matches, ordered as the Premier League orders it (points, then goal
+        difference, then goals scored); the bottom first when ``bottom``."""
+        r = FactResult(match_ids=self._finished(match_ids))
+        rows = self.t.team_stats[self.t.team_stats["match_id"].isin(r.match_ids)]
+        sums = rows.groupby("team")[["points", "goals", "goals_against"]].sum()
+        sums["difference"] = sums["goals"] - sums["goals_against"]
+        ordered = sums.sort_values(["points", "difference", "goals"], ascending=False, kind="stable")
+        places = [
+            f"{place}. {team} {int(row.points)} points (goal difference {int(row.difference):+d})"
+            for place, (team, row) in enumerate(ordered.iterrows(), 1)
+        ]
+        if not places:
+            r.add(f"No finished match in {scope}.")
+        else:
+            shown = places[::-1][:TOP_N] if bottom else places[:TOP_N]
+            r.add(f"{'Bottom' if bottom else 'Top'} of the table in {scope}: {'; '.join(shown)}.", r.match_ids)
+        r.text = r.facts[0].text
+        return r
+
     def match_leaders(self, match_id: str, stat: str, descending: bool = True, team: str | None = None) -> FactResult:
         """The players of one match (of ``team`` only, when given) ranked by ``stat``, the leader(s) first (a tie said
         as one); the teams' figures when the data has no per-player figure for each of them."""

@@ -446,7 +446,7 @@ def _results(answerer: Answerer) -> dict[str, str]:
         ("Which team had the most draws?", "Most draws", {"D": 1}, True),
         ("Which team had the fewest defeats?", "Fewest defeats", {"L": 1}, False),
         ("Which team has the best record?", "Most points", {"W": 3, "D": 1}, True),
-        ("Who is bottom of the table?", "Fewest points", {"W": 3, "D": 1}, False),
+        ("Which team has the fewest points?", "Fewest points", {"W": 3, "D": 1}, False),
     ],
 )
 def test_teams_ranked_by_their_results(

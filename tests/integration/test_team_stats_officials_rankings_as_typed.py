@@ -165,6 +165,15 @@ def test_the_table_as_it_stood(answerer: Answerer, question: str, last: str) -> 
     assert f"1. {leader} {points}" in a.answer, a.answer
 
 
+def test_the_bottom_of_the_table(answerer: Answerer) -> None:
+    """The bottom first, in the table's own places (20th of 20)."""
+    points = points_until("2026-12-31")
+    lowest = min(points, key=points.get)
+    a = ask(answerer, "who's bottom of the table")
+    first = f"{len(points)}. {lowest} {points[lowest]} points"
+    assert a.answer.startswith(f"Bottom of the table in the data so far: {first}"), a.answer
+
+
 # --- follow-up turns -------------------------------------------------------------------------------------------------
 
 
