@@ -80,6 +80,7 @@ class RetrievalCheck(BaseModel):
 
     @property
     def metrics(self) -> dict[str, float]:
+        """Return the rates over every probe."""
         return self.metrics_of()
 
     @property
@@ -95,7 +96,8 @@ class RetrievalCheck(BaseModel):
         it is the expected document; ``..._filtered``: the same with ``where={"match_id": ...}``;
         ``retrieval_report_mrr``: mean reciprocal rank of the expected document in the top k (0 beyond).
         """
-        kept = self.outcomes if match_ids is None else [o for o in self.outcomes if o.match_id in set(match_ids)]
+        wanted = None if match_ids is None else set(match_ids)
+        kept = [o for o in self.outcomes if wanted is None or o.match_id in wanted]
         if not kept:
             return {"retrieval_probes": 0}
         columns = (
