@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import gzip
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -90,3 +93,18 @@ def season_parsed(season_dir: Path) -> dict[str, ParsedMatch]:
 def season_tables(season_parsed: dict[str, ParsedMatch]) -> MatchTables:
     """The analytics tables of the whole season corpus, built once per test run."""
     return build_tables(list(season_parsed.values()))
+
+
+@pytest.fixture(scope="module")
+def answerer(season_tables: MatchTables):
+    """An answerer over the whole season, without index or LLM (a module may define its own instead)."""
+    from football_rag.rag.answerer import Answerer  # the rag stack loads only where a test asks for it
+
+    return Answerer(season_tables)
+
+
+@cache
+def raw_whoscored(match_id: str) -> dict:
+    """Return a season match's raw WhoScored document, the file the gold of answering tests is counted from."""
+    with gzip.open(SEASON_DATA / "whoscored" / f"{match_id}.json.gz", "rt", encoding="utf-8") as handle:
+        return json.load(handle)

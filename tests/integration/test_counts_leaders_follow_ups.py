@@ -6,11 +6,9 @@ test itself (player figures), never from the answers.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -25,25 +23,14 @@ from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.conversation import Conversation
 from football_rag.rag.facts import FactBook
-from tests.conftest import SEASON_DATA
+from tests.conftest import raw_whoscored
 
 CARD_KINDS = {"Yellow": "yellow", "SecondYellow": "second yellow", "Red": "red"}
 
 
-@pytest.fixture(scope="module")
-def answerer(season_tables: MatchTables) -> Answerer:
-    return Answerer(season_tables)
-
-
-@cache
-def raw(match_id: str) -> dict:
-    with gzip.open(SEASON_DATA / "whoscored" / f"{match_id}.json.gz", "rt", encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 def raw_cards(match_id: str) -> Counter:
     """(team name, card kind, shown to no player) -> how many, from the raw file's card events."""
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     teams = {data[side]["teamId"]: data[side]["name"] for side in ("home", "away")}
     return Counter(
         (teams[e["teamId"]], CARD_KINDS[e["cardType"]["displayName"]], e.get("playerId") is None)
@@ -137,7 +124,7 @@ RAW_PLAYER_STATS = {
 @pytest.mark.parametrize("match_id", ["1903228", "1903150", "1903170"])
 def test_player_touches_and_dribbles_are_whoscoreds_own(season_tables: MatchTables, match_id: str) -> None:
     ps = season_tables.player_stats.set_index(["match_id", "player_id"])
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     for side in ("home", "away"):
         for player in data[side]["players"]:
             key = (match_id, str(player["playerId"]))
@@ -147,7 +134,7 @@ def test_player_touches_and_dribbles_are_whoscoreds_own(season_tables: MatchTabl
 
 
 def test_the_touches_leader_of_a_match(answerer: Answerer) -> None:
-    data = raw("1903228")
+    data = raw_whoscored("1903228")
     touches = {
         p["name"]: sum(p["stats"].get("touches", {}).values()) for s in ("home", "away") for p in data[s]["players"]
     }
@@ -237,7 +224,7 @@ def test_a_team_named_in_a_period_question_scopes_it(answerer: Answerer, season_
 
 
 def test_yes_no_questions_start_with_yes_or_no(answerer: Answerer) -> None:
-    score = raw("1903228")["ftScore"]  # Arsenal v Tottenham, "4 : 1"
+    score = raw_whoscored("1903228")["ftScore"]  # Arsenal v Tottenham, "4 : 1"
     home, away = (int(x) for x in score.split(":"))
     assert home > away
     assert ask(answerer, "Did Arsenal beat Spurs?").answer.startswith("Yes. Arsenal 4-1 Tottenham")
@@ -263,7 +250,7 @@ def test_yes_no_about_a_player_over_a_period(answerer: Answerer, season_tables: 
 
 
 def _raw_goals(match_id: str) -> list[tuple[str, int, str]]:
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     names = data["playerIdNameDictionary"]
     return [
         (names[str(e["playerId"])], e["minute"], e["period"]["displayName"]) for e in data["events"] if e.get("isGoal")
@@ -289,13 +276,13 @@ def test_a_conversation_carries_the_match_from_turn_to_turn(answerer: Answerer, 
     assert opened.matches == [first]
     returned = talk.ask("what about the return match?")
     assert returned.intent is Intent.SCORE and returned.matches == [back]
-    score = raw(back)["ftScore"].replace(" ", "").replace(":", "-")
+    score = raw_whoscored(back)["ftScore"].replace(" ", "").replace(":", "-")
     assert f"Liverpool {score} Newcastle" in returned.answer
     scorers = talk.ask("and who scored?")
     assert scorers.intent is Intent.SCORERS and scorers.matches == [back]
     assert all(name in scorers.answer for name, _, _ in _raw_goals(back))
     referee = talk.ask("and the referee?")
-    assert referee.matches == [back] and raw(back)["referee"]["name"] in referee.answer
+    assert referee.matches == [back] and raw_whoscored(back)["referee"]["name"] in referee.answer
     shots = talk.ask("how many shots did they have?")
     rows = season_tables.team_stats[season_tables.team_stats["match_id"] == back].set_index("team")["shots"]
     assert shots.answer.startswith(f"Shots: Liverpool {int(rows['Liverpool'])}, Newcastle {int(rows['Newcastle'])}.")
@@ -358,7 +345,7 @@ def test_ask_answers_a_conversation_file_turn_by_turn(
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert [a["question"] for a in answers] == lines
     assert [a["matches"] for a in answers] == [[back], [back], [first], [first]]
-    assert raw(back)["referee"]["name"] in answers[1]["answer"]
+    assert raw_whoscored(back)["referee"]["name"] in answers[1]["answer"]
     assert answers[3]["intent"] == "scorers" and all(n in answers[3]["answer"] for n, _, _ in _raw_goals(first))
 
 

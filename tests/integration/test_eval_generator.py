@@ -7,12 +7,9 @@ generator read, so a slip in either shows.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from datetime import date
-from functools import cache
 
 import pytest
 
@@ -20,7 +17,7 @@ from football_rag.analytics.linking import TeamAliases
 from football_rag.evaluation.eval_set import KINDS, EvalQuestion
 from football_rag.evaluation.generator import generate_eval_set, quoted_minute
 from football_rag.rag.dates import resolve_period
-from tests.conftest import SEASON_DATA, season_index
+from tests.conftest import raw_whoscored, season_index
 from tests.integration.eval_tables import eval_tables, match_ids
 
 PER_KIND = 6
@@ -33,15 +30,9 @@ def questions() -> list[EvalQuestion]:
     return generate_eval_set(eval_tables(), seed=0, per_kind=PER_KIND)
 
 
-@cache
-def raw(match_id: str) -> dict:
-    with gzip.open(SEASON_DATA / "whoscored" / f"{match_id}.json.gz", "rt", encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 def raw_goals(match_id: str) -> list[tuple[str, int, str]]:
     """(scorer, Opta minute, period name) of every goal event in the raw file."""
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     names = data["playerIdNameDictionary"]
     return [
         (names[str(e["playerId"])], e["minute"], e["period"]["displayName"]) for e in data["events"] if e.get("isGoal")
@@ -73,7 +64,7 @@ def test_minutes_are_quoted_as_reports_do() -> None:
 
 def test_scores_match_the_raw_files(questions: list[EvalQuestion]) -> None:
     for q in of_kind(questions, "score"):
-        assert q.gold == [raw(q.match_id)["score"].replace(" : ", "-")], q
+        assert q.gold == [raw_whoscored(q.match_id)["score"].replace(" : ", "-")], q
 
 
 def test_scorers_and_minutes_match_the_raw_goal_events(questions: list[EvalQuestion]) -> None:
@@ -93,13 +84,13 @@ def test_scorers_and_minutes_match_the_raw_goal_events(questions: list[EvalQuest
 
 def test_match_details_match_the_raw_files(questions: list[EvalQuestion]) -> None:
     for q in of_kind(questions, "referee"):
-        assert q.gold == [raw(q.match_id)["referee"]["name"]]
+        assert q.gold == [raw_whoscored(q.match_id)["referee"]["name"]]
     for q in of_kind(questions, "man_of_the_match"):
-        data = raw(q.match_id)
+        data = raw_whoscored(q.match_id)
         best = [p["name"] for side in ("home", "away") for p in data[side]["players"] if p.get("isManOfTheMatch")]
         assert q.gold == best
     for q in of_kind(questions, "formation"):
-        data = raw(q.match_id)
+        data = raw_whoscored(q.match_id)
         assert q.gold[0].replace("-", "") in {data[side]["formations"][0]["formationName"] for side in ("home", "away")}
 
 

@@ -7,29 +7,15 @@ never from the tables the answers read.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
-from tests.conftest import SEASON_DATA
-
-
-@pytest.fixture(scope="module")
-def answerer(season_tables: MatchTables) -> Answerer:
-    return Answerer(season_tables)
-
-
-@cache
-def raw(match_id: str) -> dict:
-    with gzip.open(SEASON_DATA / "whoscored" / f"{match_id}.json.gz", "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+from tests.conftest import SEASON_DATA, raw_whoscored
 
 
 @cache
@@ -39,7 +25,7 @@ def season_ids() -> tuple[str, ...]:
 
 def player_totals(match_id: str, stat: str, team: str | None = None) -> dict[str, int]:
     """Return each player of the match (of ``team``) -> his total of WhoScored's per-minute ``stat``."""
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     return {
         p["name"]: int(sum(p.get("stats", {}).get(stat, {}).values()))
         for side in ("home", "away")
@@ -57,7 +43,7 @@ def raw_events(kind: str, first: str, last: str) -> list[tuple[dict, dict]]:
     """Return (match, event) for every goal ("Goal") or card ("Card") event of the matches played first..last."""
     found = []
     for match_id in season_ids():
-        data = raw(match_id)
+        data = raw_whoscored(match_id)
         if not first <= data["startDate"][:10] <= last:
             continue
         for event in data["events"]:
@@ -135,17 +121,17 @@ def test_a_players_last_matches(answerer: Answerer) -> None:
     played = sorted(
         (data["startDate"], match_id)
         for match_id in season_ids()
-        for data in (raw(match_id),)
+        for data in (raw_whoscored(match_id),)
         for side in ("home", "away")
         for p in data[side]["players"]
         if p["name"] == "Erling Haaland" and p.get("stats", {}).get("ratings")
     )
     last = {match_id for _, match_id in played[-3:]}
     goals = sum(
-        raw(match_id)["playerIdNameDictionary"].get(str(e.get("playerId"))) == "Erling Haaland"
+        raw_whoscored(match_id)["playerIdNameDictionary"].get(str(e.get("playerId"))) == "Erling Haaland"
         and not any(q["type"]["displayName"] == "OwnGoal" for q in e.get("qualifiers", []))
         for match_id in last
-        for e in raw(match_id)["events"]
+        for e in raw_whoscored(match_id)["events"]
         if e["type"]["displayName"] == "Goal"
     )
     a = ask(answerer, "how many goals did haaland score in his last 3 matches")
@@ -160,9 +146,9 @@ def test_a_surname_that_is_an_everyday_word_and_an_accented_one(answerer: Answer
     shots = sum(
         sum(p.get("stats", {}).get("shotsTotal", {}).values())
         for match_id in season_ids()
-        if raw(match_id)["startDate"].startswith("2026-01")
+        if raw_whoscored(match_id)["startDate"].startswith("2026-01")
         for side in ("home", "away")
-        for p in raw(match_id)[side]["players"]
+        for p in raw_whoscored(match_id)[side]["players"]
         if p["name"] == "Diego Gómez"
     )
     gomez = ask(answerer, "how many shots has gómez had in January")
@@ -194,7 +180,7 @@ def test_scoring_charts_and_the_golden_boot(answerer: Answerer) -> None:
 def test_a_teams_goals_over_a_month_are_its_total(answerer: Answerer) -> None:
     goals = sum(
         int(data["score"].split(":")[0 if data["home"]["name"] == "Bournemouth" else 1])
-        for data in map(raw, season_ids())
+        for data in map(raw_whoscored, season_ids())
         if data["startDate"].startswith("2025-10") and "Bournemouth" in (data["home"]["name"], data["away"]["name"])
     )
     a = ask(answerer, "the cherries' goals in oct")
@@ -204,7 +190,7 @@ def test_a_teams_goals_over_a_month_are_its_total(answerer: Answerer) -> None:
 
 def test_card_counts_of_a_match_a_season_and_a_player(answerer: Answerer) -> None:
     """Burnley 0-1 Liverpool has a second yellow; the season's second yellows and Casemiro's cards as counted."""
-    kinds = Counter(e["cardType"]["displayName"] for e in raw("1903150")["events"] if e.get("cardType"))
+    kinds = Counter(e["cardType"]["displayName"] for e in raw_whoscored("1903150")["events"] if e.get("cardType"))
     assert kinds["SecondYellow"] == 1
     match = ask(answerer, "how many yellows were shown in burnley v liverpool")
     assert match.intent is Intent.CARDS
@@ -229,7 +215,7 @@ def test_card_counts_of_a_match_a_season_and_a_player(answerer: Answerer) -> Non
 @pytest.mark.parametrize(("match_id", "fixture"), [("1903150", "burnley v liverpool"), ("1903228", "arsenal v spurs")])
 def test_a_second_yellow_asked_about(answerer: Answerer, match_id: str, fixture: str) -> None:
     """Yes or no by the raw file's SecondYellow events, and only those listed (a yellow alone is no answer)."""
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     seconds = [data["playerIdNameDictionary"][str(e["playerId"])] for e in data["events"] if _second_yellow(e)]
     a = ask(answerer, f"did anyone get a second yellow in {fixture}")
     assert a.answer.startswith("Yes." if seconds else "No.")

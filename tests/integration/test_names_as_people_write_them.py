@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from football_rag.analytics.tables import MatchTables
 from football_rag.config.yaml_config import load_config
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.entities import Catalog, words_of
 from tests.conftest import season_index
-
-
-@pytest.fixture(scope="module")
-def answerer(season_tables: MatchTables) -> Answerer:
-    return Answerer(season_tables)
 
 
 @pytest.fixture(scope="module")

@@ -12,23 +12,18 @@ from collections import Counter
 
 import pytest
 
-from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.conversation import Conversation
-from tests.integration.test_leaders_totals_counts_as_typed import ask, raw, scorer_goals, season_ids
+from tests.conftest import raw_whoscored
+from tests.integration.test_leaders_totals_counts_as_typed import ask, scorer_goals, season_ids
 
 NLD = "1903228"  # Arsenal 4-1 Tottenham, 23 November 2025
 
 
-@pytest.fixture(scope="module")
-def answerer(season_tables: MatchTables) -> Answerer:
-    return Answerer(season_tables)
-
-
 def team_total(match_id: str, team: str, stat: str) -> int:
     """Return ``team``'s total of WhoScored's per-minute team ``stat`` in the match."""
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     side = next(s for s in ("home", "away") if data[s]["name"] == team)
     return int(sum(data[side]["stats"][stat].values()))
 
@@ -60,7 +55,7 @@ def test_a_teams_figure_as_typed(answerer: Answerer, question: str, stat: str, t
 
 def test_how_much_of_the_ball(answerer: Answerer) -> None:
     """Possession said as fans say it; WhoScored's minute-by-minute possession counts are each side's share."""
-    data = raw(NLD)
+    data = raw_whoscored(NLD)
     counts = {data[s]["name"]: sum(data[s]["stats"]["possession"].values()) for s in ("home", "away")}
     share = round(100 * counts["Arsenal"] / sum(counts.values()), 1)
     a = ask(answerer, "how much of the ball did arsenal have vs spurs")
@@ -93,11 +88,12 @@ def test_two_teams_better_figure_is_their_match(answerer: Answerer) -> None:
 def test_the_referee_as_typed(answerer: Answerer, question: str) -> None:
     """Typos and every way of saying who ran the match ("in charge of Arsenal v Spurs" is a fixture's referee)."""
     a = ask(answerer, question)
-    assert a.intent is Intent.REFEREE and a.answer.startswith(f"The referee was {raw(NLD)['referee']['name']} ")
+    referee = raw_whoscored(NLD)["referee"]["name"]
+    assert a.intent is Intent.REFEREE and a.answer.startswith(f"The referee was {referee} ")
 
 
 def man_of_the_match(match_id: str) -> tuple[str, str]:
-    data = raw(match_id)
+    data = raw_whoscored(match_id)
     return next(
         (p["name"], data[s]["name"]) for s in ("home", "away") for p in data[s]["players"] if p["isManOfTheMatch"]
     )
@@ -123,7 +119,7 @@ def test_the_man_of_the_match_as_typed(answerer: Answerer, question: str) -> Non
 
 def test_the_star_man_of_the_losing_side(answerer: Answerer) -> None:
     """ "The star man for Spurs": Tottenham's highest rated player, then the match's man of the match."""
-    data = raw(NLD)
+    data = raw_whoscored(NLD)
     side = next(s for s in ("home", "away") if data[s]["name"] == "Tottenham")
     rated = {
         p["name"]: list(p["stats"]["ratings"].values())[-1] for p in data[side]["players"] if p["stats"].get("ratings")
@@ -140,7 +136,7 @@ def points_until(last: str) -> Counter:
     """Return team -> points from the finished matches played up to ``last`` (ISO date)."""
     points: Counter = Counter()
     for match_id in season_ids():
-        data = raw(match_id)
+        data = raw_whoscored(match_id)
         if data["elapsed"] != "FIN" or data["startDate"][:10] > last:
             continue
         home, away = (int(goals) for goals in data["score"].split(":"))
@@ -179,7 +175,7 @@ def test_the_bottom_of_the_table(answerer: Answerer) -> None:
 
 def test_the_ref_as_a_follow_up(answerer: Answerer) -> None:
     a = talk(answerer, "arsenal v spurs score?", "who was in charge of the match?")
-    assert a.intent is Intent.REFEREE and raw(NLD)["referee"]["name"] in a.answer
+    assert a.intent is Intent.REFEREE and raw_whoscored(NLD)["referee"]["name"] in a.answer
 
 
 def test_the_other_side_as_a_follow_up(answerer: Answerer) -> None:
