@@ -25,9 +25,26 @@ MAX_POINTS = 8
 POSSESSION_TOLERANCE = 1.5  # percentage points: "61%" for 61.4, or the pass-share definition, still counts
 RED_WORDS = ["red", "sent off", "sending off", "dismiss", "ten men", "10 men", "nine men", "9 men"]
 TURN_WORDS = ["winner", "winning", "decisive", "decided", "equalis", "equaliz", "level", "late", "settled", "clinch"]
-COMEBACK_WORDS = ["came from behind", "from behind", "comeback", "came back", "come back", "fought back", "recover",
-                  "turned", "trailing", "trailed", "down", "responded", "reply", "replied", "equalis", "equaliz",
-                  "pegged back", "level"]  # fmt: skip
+COMEBACK_WORDS = [
+    "came from behind",
+    "from behind",
+    "comeback",
+    "came back",
+    "come back",
+    "fought back",
+    "recover",
+    "turned",
+    "trailing",
+    "trailed",
+    "down",
+    "responded",
+    "reply",
+    "replied",
+    "equalis",
+    "equaliz",
+    "pegged back",
+    "level",
+]
 PENALTY_WORDS = ["penalty", "spot"]
 SET_PIECE_WORDS = ["corner", "set piece", "set-piece", "free kick", "free-kick", "dead ball", "dead-ball"]
 
@@ -92,8 +109,9 @@ def read_match(path: Path) -> Match:
         goals=sorted(goals, key=lambda g: g.minute),
         shots={names[t]: sum(1 for e in shots if e["teamId"] == t and e not in own_goal_shots) for t in names},
         on_target={raw[s]["name"]: int(stat(s, "shotsOnTarget")) for s in ("home", "away")},
-        big_chances={names[t]: sum(1 for e in shots if e["teamId"] == t and "BigChance" in qualifier_names(e))
-                     for t in names},  # fmt: skip
+        big_chances={
+            names[t]: sum(1 for e in shots if e["teamId"] == t and "BigChance" in qualifier_names(e)) for t in names
+        },
         possession={raw[s]["name"]: round(100 * held[s] / total, 1) for s in ("home", "away")},
     )
     for side in ("home", "away"):
@@ -162,8 +180,11 @@ def questions(match: Match, index: int) -> list[str]:
         asked = [f"Why did {match.home} and {match.away} draw on {when}?", talk]
     else:
         loser = match.other(match.winner)
-        asked = [f"How did {match.winner} beat {loser} on {when}?",
-                 f"What went wrong for {loser} against {match.winner} on {when}?", talk]  # fmt: skip
+        asked = [
+            f"How did {match.winner} beat {loser} on {when}?",
+            f"What went wrong for {loser} against {match.winner} on {when}?",
+            talk,
+        ]
     first = asked[index % len(asked)]
     return [first, next(q for q in asked if q != first)]
 
@@ -171,60 +192,120 @@ def questions(match: Match, index: int) -> list[str]:
 def figure_point(kind: str, match: Match, table: dict, name: str, text: str, tolerance: float = 0) -> dict:
     """Return a point about the side ahead on ``table`` (the home side when level), with both sides' figures."""
     team = match.away if table[match.away] > table[match.home] else match.home
-    return {"kind": kind, "team": team, "text": text.format(team=team, other=match.other(team), us=table[team],
-            them=table[match.other(team)]), "figures": {name: table[team]},
-            "opponent_figures": {name: table[match.other(team)]}, "tolerance": tolerance}  # fmt: skip
+    return {
+        "kind": kind,
+        "team": team,
+        "text": text.format(team=team, other=match.other(team), us=table[team], them=table[match.other(team)]),
+        "figures": {name: table[team]},
+        "opponent_figures": {name: table[match.other(team)]},
+        "tolerance": tolerance,
+    }
 
 
 def points(match: Match) -> list[dict]:
     """Return the analyst points a good answer about the match makes, most important first, at most MAX_POINTS."""
     h, a = match.score[match.home], match.score[match.away]
     lead = match.winner or match.home
-    result = (f"{match.winner} beat {match.other(match.winner)} {max(h, a)}-{min(h, a)}" if match.winner
-              else f"{match.home} and {match.away} drew {h}-{a}")  # fmt: skip
-    found = [{"kind": "result", "team": lead, "text": result,
-              "figures": {"goals_for": match.score[lead], "goals_against": match.score[match.other(lead)]},
-              "tolerance": 0}]  # fmt: skip
+    result = (
+        f"{match.winner} beat {match.other(match.winner)} {max(h, a)}-{min(h, a)}"
+        if match.winner
+        else f"{match.home} and {match.away} drew {h}-{a}"
+    )
+    found = [
+        {
+            "kind": "result",
+            "team": lead,
+            "text": result,
+            "figures": {"goals_for": match.score[lead], "goals_against": match.score[match.other(lead)]},
+            "tolerance": 0,
+        }
+    ]
     found.append(figure_point("shot_volume", match, match.shots, "shots", "{team} had {us} shots to {other}'s {them}"))
-    found.append(figure_point("shot_quality", match, match.on_target, "shots_on_target",
-                              "{team} put {us} shots on target, {other} {them}"))  # fmt: skip
+    found.append(
+        figure_point(
+            "shot_quality", match, match.on_target, "shots_on_target", "{team} put {us} shots on target, {other} {them}"
+        )
+    )
     if sum(match.big_chances.values()):
-        found.append(figure_point("big_chances", match, match.big_chances, "big_chances",
-                                  "{team} had {us} big chances to {other}'s {them}"))  # fmt: skip
-    found.append(figure_point("possession", match, match.possession, "possession",
-                              "{team} had {us}% of the ball, {other} {them}%", POSSESSION_TOLERANCE))  # fmt: skip
+        found.append(
+            figure_point(
+                "big_chances",
+                match,
+                match.big_chances,
+                "big_chances",
+                "{team} had {us} big chances to {other}'s {them}",
+            )
+        )
+    found.append(
+        figure_point(
+            "possession",
+            match,
+            match.possession,
+            "possession",
+            "{team} had {us}% of the ball, {other} {them}%",
+            POSSESSION_TOLERANCE,
+        )
+    )
     for team, player, minute in match.reds[:2]:
-        found.append({"kind": "red_card", "team": team, "text": f"{player} ({team}) was sent off ({minute}')",
-                      "match": {"players": [player], "keywords": RED_WORDS}})  # fmt: skip
+        found.append(
+            {
+                "kind": "red_card",
+                "team": team,
+                "text": f"{player} ({team}) was sent off ({minute}')",
+                "match": {"players": [player], "keywords": RED_WORDS},
+            }
+        )
     found += _story_points(match)
     return found[:MAX_POINTS]
 
 
 def _story_points(match: Match) -> list[dict]:
-    """Return the turning point, the game state, the set-piece goals and the standout player, where the match has them."""
+    """Return the decisive goal, the comeback, the set-piece goals and the man of the match, where there are any."""
     story: list[dict] = []
     decisive = _decisive_goal(match)
     if decisive:
         role = "the winner" if match.winner else "the equaliser"
-        story.append({"kind": "turning_point", "team": decisive.team,
-                      "text": f"{decisive.scorer} scored {role} for {decisive.team} ({decisive.minute}')",
-                      "match": {"players": [decisive.scorer], "keywords": TURN_WORDS}})  # fmt: skip
+        story.append(
+            {
+                "kind": "turning_point",
+                "team": decisive.team,
+                "text": f"{decisive.scorer} scored {role} for {decisive.team} ({decisive.minute}')",
+                "match": {"players": [decisive.scorer], "keywords": TURN_WORDS},
+            }
+        )
     trailed = _came_from_behind(match)
     if trailed:
         outcome = "to win" if match.winner == trailed else "to draw"
-        story.append({"kind": "game_state", "team": trailed, "text": f"{trailed} came from behind {outcome}",
-                      "match": {"teams": [trailed], "keywords": COMEBACK_WORDS}})  # fmt: skip
+        story.append(
+            {
+                "kind": "game_state",
+                "team": trailed,
+                "text": f"{trailed} came from behind {outcome}",
+                "match": {"teams": [trailed], "keywords": COMEBACK_WORDS},
+            }
+        )
     for how, words in (("penalty", PENALTY_WORDS), ("set piece", SET_PIECE_WORDS)):
         dead_ball = [g for g in match.goals if g.how == how]
         if dead_ball:
             first = dead_ball[0]
-            story.append({"kind": "set_pieces", "team": first.team,
-                          "text": f"{first.scorer} scored from a {how} for {first.team} ({first.minute}')",
-                          "match": {"players": [first.scorer], "keywords": words}})  # fmt: skip
+            story.append(
+                {
+                    "kind": "set_pieces",
+                    "team": first.team,
+                    "text": f"{first.scorer} scored from a {how} for {first.team} ({first.minute}')",
+                    "match": {"players": [first.scorer], "keywords": words},
+                }
+            )
     if match.man_of_the_match:
         team, player = match.man_of_the_match
-        story.append({"kind": "standout_player", "team": team, "text": f"{player} ({team}) was man of the match",
-                      "match": {"players": [player], "keywords": []}})  # fmt: skip
+        story.append(
+            {
+                "kind": "standout_player",
+                "team": team,
+                "text": f"{player} ({team}) was man of the match",
+                "match": {"players": [player], "keywords": []},
+            }
+        )
     return story
 
 
@@ -252,11 +333,22 @@ def _came_from_behind(match: Match) -> str | None:
 def reference_rows(season: Path) -> list[dict]:
     """Return the reference set's rows, one per selected match."""
     ids = [row["whoscored_id"] for row in csv.DictReader((season / "matches.csv").open(encoding="utf-8"))]
-    matches = sorted((read_match(season / "whoscored" / f"{i}.json.gz") for i in ids if i not in PARTIAL_CAPTURES),
-                     key=lambda m: (m.day, m.match_id))  # fmt: skip
-    return [{"match_id": m.match_id, "home": m.home, "away": m.away, "date": m.day.isoformat(),
-             "score": f"{m.score[m.home]}-{m.score[m.away]}", "questions": questions(m, i), "points": points(m)}
-            for i, m in enumerate(select(matches))]  # fmt: skip
+    matches = sorted(
+        (read_match(season / "whoscored" / f"{i}.json.gz") for i in ids if i not in PARTIAL_CAPTURES),
+        key=lambda m: (m.day, m.match_id),
+    )
+    return [
+        {
+            "match_id": m.match_id,
+            "home": m.home,
+            "away": m.away,
+            "date": m.day.isoformat(),
+            "score": f"{m.score[m.home]}-{m.score[m.away]}",
+            "questions": questions(m, i),
+            "points": points(m),
+        }
+        for i, m in enumerate(select(matches))
+    ]
 
 
 def main() -> None:

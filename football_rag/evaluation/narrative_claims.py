@@ -1,0 +1,238 @@
+"""What a narrative answer claims, read deterministically from its sentences: team figures, scorelines, results.
+
+A simple, documented reading of English, not a parser (``configs/eval/narrative/README.md`` lists the rules):
+
+- sentences end at ``.``, ``!`` or ``?`` followed by a space (a decimal point is never followed by one);
+- a number's metric is read from the words right after it, else right before it; a number with no metric word
+  takes the metric of the number before it in the sentence ("19 shots to Bournemouth's 10");
+- a number belongs to the team named between it and the number before it (the nearest); with no team named
+  there, to the other side of the last number of the same metric in the sentence ("19 shots to Bournemouth's 10,
+  10 on target against 3"), else to the sentence's subject (the first team it names; in a sentence naming none,
+  the previous naming sentence's subject: "They had 61% of the ball"); a pair ("19-10 shots", "19 to 10") gives
+  its first number to the first team named before it and its second to the other side;
+- two whole numbers joined by a dash or colon with no metric word are a scoreline ("4-2");
+- a team named, then within a few words a verb of winning ("beat", "defeated", "won the match") claims that team
+  won; "drew", "draw", "stalemate" claim a draw; a sentence with a negation claims no result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from football_rag.analytics.linking import TeamAliases, plain_text
+
+SHOTS_ON_TARGET = "shots_on_target"
+BIG_CHANCES = "big_chances"
+SHOTS = "shots"
+POSSESSION = "possession"
+OTHER = "other"  # a figure the reference set does not hold (corners, passes, minutes, ...): never compared
+# Checked in this order: "on target" before "shots", "big chances" before "chances".
+METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (SHOTS_ON_TARGET, ("on target", "on goal", "target")),
+    (BIG_CHANCES, ("big chance", "clear cut", "clear chance", "clearcut")),
+    (SHOTS, ("shot", "outshot", "attempt", "effort")),
+    # Possession is only ever a percentage (see ``_metric``): a bare number beside "ball" is something else.
+    (OTHER, ("corner", "pass", "foul", "card", "goal", "minute", "min ", "save", "tackle", "xg", "expected",
+             "cross", "touch", "dribble", "year", "chance", "game", "match", "win", "defeat", "player",
+             "time", "interception", "clearance", "duel", "offside", "yard", "metre", "possession", "ball")),
+)  # fmt: skip
+SCORE_STEMS = ("win", "victor", "defeat", "loss", "lead", "draw", "scoreline", "result", "thrash")  # "a 4-2 win"
+SCORE_NEXT = {"up", "down", "at", "in", "after", "before", "with", "and", "but", "as", "game", "match", "home", "away",
+              "for", "against", "over", "by", "when", "lead"}  # fmt: skip
+ORDINALS = {"th", "st", "nd", "rd"}  # "88th": a minute or a place, not a figure
+PAIR_JOINS = {"-", ":", "to", "v", "vs", "versus"}
+WIN_VERBS = {"beat", "beats", "defeated", "edged", "overcame", "thrashed", "triumphed", "hammered", "downed"}
+WON_RESULT_NEXT = {"by", "against", "at", "over", "comfortably", "convincingly", "it", "narrowly", ""}
+WON_THE = {"match", "game", "contest", "encounter", "points", "tie"}  # "won the match", not "won the ball"
+DRAW_WORDS = {"draw", "drew", "drawn", "stalemate", "deadlock", "tied"}
+DRAW_NOT_NEXT = {"level", "a", "an", "fouls", "saves", "on", "from"}  # "drew level", "drew a save"
+NEGATIONS = {"not", "never", "nt", "failed", "without", "unable", "no"}
+WIN_WINDOW = 6  # words between a team's name and its verb of winning
+METRIC_WINDOW = 4  # words read after (then before) a number for its metric
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|%|[a-z]+|[-:']")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """A number the answer gives for a team's figure."""
+
+    sentence: int
+    team: str | None
+    metric: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Scoreline:
+    """Two whole numbers given as a score ("4-2"), in the order written."""
+
+    sentence: int
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
+class ResultClaim:
+    """A sentence's claim about who won: a team, or None for a draw."""
+
+    sentence: int
+    winner: str | None
+
+
+@dataclass
+class Reading:
+    """Everything read from one answer."""
+
+    sentences: list[str]
+    figures: list[StatedFigure] = field(default_factory=list)
+    scorelines: list[Scoreline] = field(default_factory=list)
+    results: list[ResultClaim] = field(default_factory=list)
+    teams_named: list[list[str]] = field(default_factory=list)  # per sentence, in order of mention
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the answer's sentences (non-empty, stripped)."""
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def tokens(sentence: str) -> list[str]:
+    """Return the sentence as plain lower-case words, numbers and the signs that matter (%, -, :, ')."""
+    text = plain_text(sentence).replace("per cent", "%").replace("percent", "%")
+    text = re.sub(r"[\u2013\u2014\u2212]", "-", text).replace("n't", " nt")
+    return _TOKEN.findall(text)
+
+
+class AnswerReader:
+    """Reads figures, scorelines and result claims out of answers about one match."""
+
+    def __init__(self, home: str, away: str, aliases: TeamAliases) -> None:
+        self.teams = (home, away)
+        names = {aliases.canonical.get(aliases.normalise(t), aliases.normalise(t)): t for t in self.teams}
+        self.names: dict[tuple[str, ...], str] = {
+            tuple(alias.split()): names[target] for alias, target in aliases.canonical.items() if target in names
+        }
+        for team in self.teams:  # a team missing from the alias table is still known by its own name
+            self.names.setdefault(tuple(aliases.normalise(team).split()), team)
+
+    def other(self, team: str) -> str:
+        """Return the opponent of ``team``."""
+        return self.teams[1] if team == self.teams[0] else self.teams[0]
+
+    def read(self, answer: str) -> Reading:
+        """Return what ``answer`` claims, sentence by sentence."""
+        reading = Reading(sentences=split_sentences(answer))
+        last_team: str | None = None
+        for index, sentence in enumerate(reading.sentences):
+            words = tokens(sentence)
+            mentions = self._mentions(words)
+            reading.teams_named.append([team for _, team in mentions])
+            self._read_numbers(index, words, mentions, last_team, reading)
+            reading.results += self._results(index, words, mentions)
+            last_team = mentions[0][1] if mentions else last_team  # "They ..." is the last sentence's subject
+        return reading
+
+    def _mentions(self, words: list[str]) -> list[tuple[int, str]]:
+        """Return (word index, team) for every team named, longest alias first."""
+        found: list[tuple[int, str]] = []
+        i = 0
+        while i < len(words):
+            for size in (4, 3, 2, 1):
+                team = self.names.get(tuple(words[i : i + size]))
+                if team:
+                    found.append((i, team))
+                    i += size - 1
+                    break
+            i += 1
+        return found
+
+    def _read_numbers(
+        self, index: int, words: list[str], mentions: list[tuple[int, str]], fallback: str | None, reading: Reading
+    ) -> None:
+        """Add the sentence's stated figures and scorelines to ``reading``."""
+        numbers = [i for i, w in enumerate(words) if w[0].isdigit()]
+        subject = mentions[0][1] if mentions else fallback
+        previous, previous_metric = -1, None
+        owners: dict[str, str | None] = {}  # the team of each metric's last number in this sentence
+        for n in numbers:
+            if n <= previous:
+                continue  # the second number of a pair
+            second = n + 2 if n + 2 in numbers and words[n + 1] in PAIR_JOINS else None
+            if second is not None and words[n + 1] in {"-", ":"}:
+                metric = self._pair_metric(words, n, second)
+                if metric is None and "." not in words[n] + words[second]:
+                    reading.scorelines.append(Scoreline(index, int(words[n]), int(words[second])))
+                    previous = second
+                    continue
+            else:
+                metric = self._metric(words, n, second or n)
+            metric = metric or previous_metric
+            named = [team for i, team in mentions if previous < i < n]
+            if named:  # a pair's first number is the first team's ("Liverpool outshot Bournemouth 19-10")
+                owner = named[0] if second is not None else named[-1]
+            elif metric in owners and owners[metric] is not None:
+                owner = self.other(owners[metric])
+            else:
+                owner = subject
+            previous, previous_metric = second or n, metric
+            if metric is None or metric == OTHER:
+                continue
+            reading.figures.append(StatedFigure(index, owner, metric, float(words[n])))
+            owners[metric] = owner
+            if second is not None and owner is not None:
+                reading.figures.append(StatedFigure(index, self.other(owner), metric, float(words[second])))
+
+    @classmethod
+    def _pair_metric(cls, words: list[str], first: int, second: int) -> str | None:
+        """Return the metric of a dashed pair: named right after it ("19-10 shots") or by "outshot" before it; None
+        for a scoreline ("a 4-2 win", "went 2-1 up")."""
+        if any(w.startswith("outsh") for w in words[max(0, first - METRIC_WINDOW) : first]):
+            return SHOTS
+        after = words[second + 1 : second + 3]
+        if not after or after[0].startswith(SCORE_STEMS) or after[0] in SCORE_NEXT:
+            return None
+        return cls._metric(words[: second + 3], second, second)
+
+    @staticmethod
+    def _metric(words: list[str], start: int, end: int) -> str | None:
+        """Return the metric named right after the number (a % with "possession" or "ball" anywhere is possession)."""
+        after = words[end + 1 : end + 1 + METRIC_WINDOW]
+        before = words[max(0, start - METRIC_WINDOW) : start]
+        after = after[: next((k for k, w in enumerate(after) if w[0].isdigit()), len(after))]
+        before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k][0].isdigit()), 0) :]
+        if after[:1] == ["'"] or set(after[:1]) & ORDINALS:
+            return OTHER  # a minute: 23', 88th
+        if after[:1] == ["%"]:
+            return POSSESSION if {"possession", "ball"} & set(words) else OTHER
+        for window in (after, before):
+            text = " " + " ".join(window) + " "
+            for metric, phrases in METRIC_WORDS:
+                if any(f" {p}" in text for p in phrases):
+                    return metric
+        return None
+
+    def _results(self, index: int, words: list[str], mentions: list[tuple[int, str]]) -> list[ResultClaim]:
+        """Return the sentence's claims about who won (none when the sentence holds a negation)."""
+        if NEGATIONS & set(words):
+            return []
+        claims = [ResultClaim(index, None)] if any(
+            w in DRAW_WORDS and not DRAW_NOT_NEXT & set(words[i + 1 : i + 2]) for i, w in enumerate(words)
+        ) else []  # fmt: skip
+        for position, (i, team) in enumerate(mentions):
+            stop = mentions[position + 1][0] if position + 1 < len(mentions) else len(words)
+            if any(self._won(words, k) for k in range(i + 1, min(stop + 1, i + 1 + WIN_WINDOW, len(words)))):
+                claims.append(ResultClaim(index, team))
+        return claims
+
+    @staticmethod
+    def _won(words: list[str], k: int) -> bool:
+        """Return whether word ``k`` says the team named before it won the match."""
+        if words[k] in WIN_VERBS:
+            return True
+        following = [*words[k + 1 : k + 3], "", ""]
+        return words[k] == "won" and (
+            following[0] in WON_RESULT_NEXT
+            or following[0][:1].isdigit()
+            or (following[0] == "the" and following[1] in WON_THE)
+        )

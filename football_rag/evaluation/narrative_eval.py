@@ -1,0 +1,294 @@
+"""Narrative answers scored against the reference set: point coverage, contradictions, faithfulness.
+
+The reference set (``configs/eval/narrative/reference.jsonl``, written blind to the answering code) lists for each
+match the points a good answer makes. Per answer, read with ``narrative_claims``:
+
+- **coverage**: the share of the match's points the answer makes. A figure point counts when every figure of it
+  is stated within the point's tolerance and read as the point's team's; the result point when a sentence gives
+  the final score (either order) and names the winner (a draw: says draw or names both teams). A non-figure point
+  (red card, decisive goal, comeback, set-piece goal, man of the match) is a plain keyword match: one sentence
+  names every listed player (surname or full name) and team and holds a word starting with one of the listed
+  keywords ("equalis" meets "equalised", "red" does not meet "scored"). No judge.
+- **contradictions**: a stated figure of a reference metric and team off by more than the tolerance; a scoreline
+  that no moment of the match can have shown (a side above its final goals, in either order); a claimed result
+  that is wrong (the loser said to win, a draw said of a match someone won, or a win said of a draw).
+- **faithfulness**: the share of the answer's sentences with no contradiction.
+
+Each is reported for the whole answer, for the computed opening and for the model's sentences. ``Answer`` does
+not mark which sentences the model wrote, so a sentence counts as computed when its text is one of the answer's
+computed facts (``Answer.facts``), after normalising; every other sentence counts as the model's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from football_rag.analytics.linking import TeamAliases, plain_text
+from football_rag.config.settings import REPO_ROOT
+from football_rag.evaluation.metrics import normalise
+from football_rag.evaluation.narrative_claims import AnswerReader, Reading, split_sentences
+from football_rag.rag.answer_model import Answer
+
+REFERENCE = REPO_ROOT / "configs" / "eval" / "narrative" / "reference.jsonl"
+RESULT = "result"
+PARTS = ("all", "opening", "model")
+
+
+class PointMatch(BaseModel):
+    """What one sentence must name for a non-figure point to count."""
+
+    players: list[str] = Field(default_factory=list)
+    teams: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Point(BaseModel):
+    """One analyst point of the reference set."""
+
+    kind: str
+    team: str
+    text: str
+    figures: dict[str, float] = Field(default_factory=dict)
+    opponent_figures: dict[str, float] = Field(default_factory=dict)
+    tolerance: float = 0.0
+    match: PointMatch | None = None
+
+
+class ReferenceMatch(BaseModel):
+    """One match of the reference set, its questions and its points."""
+
+    match_id: str
+    home: str
+    away: str
+    date: str
+    score: str
+    questions: list[str]
+    points: list[Point]
+
+    @property
+    def goals(self) -> dict[str, int]:
+        """Return each team's final goals."""
+        home, away = (int(g) for g in self.score.split("-"))
+        return {self.home: home, self.away: away}
+
+    @property
+    def winner(self) -> str | None:
+        """Return the winner, None for a draw."""
+        goals = self.goals
+        return None if goals[self.home] == goals[self.away] else max(goals, key=goals.__getitem__)
+
+
+class PartScore(BaseModel):
+    """Coverage, contradictions and faithfulness over one part of an answer (all, opening or model)."""
+
+    sentences: int
+    covered: list[str]
+    contradictions: list[str]
+    faithfulness: float | None
+
+
+class AnswerScore(BaseModel):
+    """The score of one answer to one reference question."""
+
+    match_id: str
+    question: str
+    answer: str
+    points: list[str]
+    parts: dict[str, PartScore]
+    latency_ms: float | None = None
+
+    @property
+    def coverage(self) -> float:
+        """Return the share of the match's points the whole answer makes."""
+        return len(self.parts["all"].covered) / len(self.points)
+
+
+def load_reference(path: Path = REFERENCE) -> list[ReferenceMatch]:
+    """Return the reference set's matches, in file order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ReferenceMatch.model_validate_json(line) for line in lines if line.strip()]
+
+
+def point_label(index: int, point: Point) -> str:
+    """Return a point's name in reports: its position and kind ("3:shot_quality")."""
+    return f"{index}:{point.kind}"
+
+
+def _named(sentence: str, name: str) -> bool:
+    """Return whether a sentence names a player, by full name or surname (whole words, accents ignored)."""
+    words = " " + " ".join(plain_text(sentence).replace("'", " ").split()) + " "
+    full = " ".join(plain_text(name).split())
+    return f" {full} " in words or f" {full.split()[-1]} " in words
+
+
+def _point_made(point: Point, ref: ReferenceMatch, reading: Reading, part: set[int]) -> bool:
+    """Return whether the sentences in ``part`` make the point."""
+    if point.kind == RESULT:
+        return any(_states_result(ref, reading, i) for i in part)
+    if point.figures:
+        stated = [(f.team, f.metric, f.value) for f in reading.figures if f.sentence in part]
+        return all(
+            any(team == point.team and metric == name and abs(value - gold) <= point.tolerance + 1e-9
+                for team, metric, value in stated)
+            for name, gold in point.figures.items()
+        )  # fmt: skip
+    rule = point.match or PointMatch()
+    for i in part:
+        sentence, low = reading.sentences[i], plain_text(reading.sentences[i])
+        if (
+            all(_named(sentence, p) for p in rule.players)
+            and all(t in reading.teams_named[i] for t in rule.teams)
+            and (not rule.keywords or any(re.search(rf"\b{re.escape(k)}", low) for k in rule.keywords))
+        ):
+            return True
+    return False
+
+
+def _states_result(ref: ReferenceMatch, reading: Reading, i: int) -> bool:
+    """Return whether sentence ``i`` gives the final score and who won (or that it was a draw)."""
+    final = tuple(ref.goals.values())
+    scored = any(s.sentence == i and (s.first, s.second) in (final, final[::-1]) for s in reading.scorelines)
+    if not scored:
+        return False
+    if ref.winner is None:
+        return (
+            any(c.sentence == i and c.winner is None for c in reading.results) or len(set(reading.teams_named[i])) == 2
+        )
+    return ref.winner in reading.teams_named[i]
+
+
+def contradictions(ref: ReferenceMatch, reading: Reading) -> dict[int, list[str]]:
+    """Return, per sentence index, what it states that the match data contradicts."""
+    found: dict[int, list[str]] = {}
+    gold: dict[tuple[str, str], tuple[float, float]] = {}
+    for point in ref.points:
+        if point.kind != RESULT:
+            other = ref.away if point.team == ref.home else ref.home
+            gold |= {(point.team, k): (v, point.tolerance) for k, v in point.figures.items()}
+            gold |= {(other, k): (v, point.tolerance) for k, v in point.opponent_figures.items()}
+    for f in reading.figures:
+        if (f.team, f.metric) in gold and abs(f.value - gold[f.team, f.metric][0]) > gold[f.team, f.metric][1] + 1e-9:
+            found.setdefault(f.sentence, []).append(
+                f"{f.team} {f.metric} {f.value:g} (is {gold[f.team, f.metric][0]:g})"
+            )
+    home, away = ref.goals[ref.home], ref.goals[ref.away]
+    for s in reading.scorelines:
+        if not ((s.first <= home and s.second <= away) or (s.first <= away and s.second <= home)):
+            found.setdefault(s.sentence, []).append(f"score {s.first}-{s.second} (final {ref.score})")
+    for c in reading.results:
+        if c.winner != ref.winner:
+            claimed = "a draw" if c.winner is None else f"{c.winner} won"
+            found.setdefault(c.sentence, []).append(f"{claimed} (final {ref.home} {ref.score} {ref.away})")
+    return found
+
+
+def computed_sentences(answer: Answer, sentences: list[str]) -> set[int]:
+    """Return the indices of the sentences that are computed facts (the opening), the rest being the model's."""
+    facts = {normalise(s) for fact in answer.facts for s in split_sentences(fact.text)}
+    return {i for i, s in enumerate(sentences) if normalise(s) in facts}
+
+
+def score_answer(
+    ref: ReferenceMatch, answer: Answer, aliases: TeamAliases, latency_ms: float | None = None
+) -> AnswerScore:
+    """Return the coverage, contradictions and faithfulness of one answer, whole and by part."""
+    reading = AnswerReader(ref.home, ref.away, aliases).read(answer.answer)
+    contradicted = contradictions(ref, reading)
+    opening = computed_sentences(answer, reading.sentences)
+    every = set(range(len(reading.sentences)))
+    parts = {}
+    for name, part in zip(PARTS, (every, opening, every - opening), strict=True):
+        wrong = [reason for i in sorted(part) for reason in contradicted.get(i, [])]
+        parts[name] = PartScore(
+            sentences=len(part),
+            covered=[point_label(k, p) for k, p in enumerate(ref.points) if _point_made(p, ref, reading, part)],
+            contradictions=wrong,
+            faithfulness=(sum(i not in contradicted for i in part) / len(part)) if part else None,
+        )
+    return AnswerScore(
+        match_id=ref.match_id,
+        question=answer.question,
+        answer=answer.answer,
+        points=[point_label(k, p) for k, p in enumerate(ref.points)],
+        parts=parts,
+        latency_ms=latency_ms,
+    )
+
+
+def summarise(scores: list[AnswerScore], reference: list[ReferenceMatch]) -> dict[str, object]:
+    """Return the run's figures: per part, mean coverage, contradictions, faithfulness; coverage by point kind."""
+    kinds = {ref.match_id: [p.kind for p in ref.points] for ref in reference}
+    summary: dict[str, object] = {"answers": len(scores)}
+    for name in PARTS:
+        parts = [s.parts[name] for s in scores]
+        faithful = [p.faithfulness for p in parts if p.faithfulness is not None]
+        summary[name] = {
+            "answers_with_sentences": sum(p.sentences > 0 for p in parts),
+            "sentences": sum(p.sentences for p in parts),
+            "coverage": _mean(len(p.covered) / len(s.points) for p, s in zip(parts, scores, strict=True)),
+            "contradictions": sum(len(p.contradictions) for p in parts),
+            "answers_with_contradiction": sum(bool(p.contradictions) for p in parts),
+            "faithfulness": _mean(faithful),
+        }
+    by_kind: dict[str, list[bool]] = {}
+    for s in scores:
+        for label, kind in zip(s.points, kinds[s.match_id], strict=True):
+            by_kind.setdefault(kind, []).append(label in s.parts["all"].covered)
+    summary["coverage_by_kind"] = {k: round(sum(v) / len(v), 3) for k, v in sorted(by_kind.items())}
+    latencies = sorted(s.latency_ms for s in scores if s.latency_ms is not None)
+    summary["latency_ms_p50"] = statistics.median(latencies) if latencies else None
+    return summary
+
+
+def _mean(values: Iterable[float]) -> float | None:
+    """Return the mean rounded to 3 decimals, None when there are no values."""
+    values = list(values)
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def run(
+    ask: Callable[[str], Answer], reference: list[ReferenceMatch], per_match: int = 1, limit: int | None = None
+) -> list[AnswerScore]:
+    """Return the scores of the answers ``ask`` gives to the first ``per_match`` questions of each match."""
+    aliases = TeamAliases.load()
+    scores = []
+    for ref in reference[:limit]:
+        for question in ref.questions[:per_match]:
+            started = time.perf_counter()
+            answer = ask(question)
+            scores.append(score_answer(ref, answer, aliases, (time.perf_counter() - started) * 1000))
+            print(f"{ref.match_id} {scores[-1].coverage:.2f} {question}", file=sys.stderr)
+    return scores
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Answer the reference questions through the public service, print the JSON summary; --out keeps each score."""
+    parser = argparse.ArgumentParser(description="Score narrative answers against the narrative reference set.")
+    parser.add_argument("--release", help="release version (default the hub's latest)")
+    parser.add_argument("--reference", type=Path, default=REFERENCE)
+    parser.add_argument("--questions-per-match", type=int, default=1)
+    parser.add_argument("--limit", type=int, help="score only the first N matches")
+    parser.add_argument("--out", type=Path, help="write every answer's score here, one JSON a line")
+    args = parser.parse_args(argv)
+    from football_rag.config.settings import get_settings
+    from football_rag.rag.service import answerer_for
+
+    answerer = answerer_for(get_settings(), args.release)
+    reference = load_reference(args.reference)
+    scores = run(lambda q: answerer.ask(q)[0], reference, args.questions_per_match, args.limit)
+    if args.out:
+        args.out.write_text("".join(s.model_dump_json() + "\n" for s in scores), encoding="utf-8")
+    print(json.dumps(summarise(scores, reference), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""The narrative reference set and its scorer on real matches; expected values counted by hand from the raw files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from football_rag.analytics.linking import TeamAliases
+from football_rag.evaluation.narrative_claims import AnswerReader, ResultClaim, Scoreline, StatedFigure
+from football_rag.evaluation.narrative_eval import (
+    REFERENCE,
+    load_reference,
+    score_answer,
+    summarise,
+)
+from football_rag.rag.answer_model import Answer, Fact, Intent
+from tests.conftest import REPO_ROOT, SEASON_DATA, raw_whoscored, require
+
+# Liverpool 4-2 Bournemouth, 15 August 2025 (WhoScored 1903117). Counted in the raw file: 19 and 10 `isShot`
+# events (no own goal); WhoScored's shotsOnTarget 10 and 3; `BigChance` shots 3 and 3; possession stat sums
+# 510 and 324 of 834 (61.2% and 38.8%); Chiesa's 88' goal made it 3-2; Gakpo is marked man of the match.
+LIVERPOOL_BOURNEMOUTH = "1903117"
+OPENING = "Liverpool beat Bournemouth 4-2 on 15 August 2025."
+
+
+@pytest.fixture(scope="module")
+def aliases() -> TeamAliases:
+    return TeamAliases.load()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return {ref.match_id: ref for ref in load_reference()}
+
+
+def _answer(text: str, facts: tuple[str, ...] = (OPENING,)) -> Answer:
+    return Answer(
+        question="How did Liverpool beat Bournemouth on 15 August 2025?",
+        answer=text,
+        intent=Intent.NARRATIVE,
+        facts=[Fact(text=f) for f in facts],
+        grounded=True,
+    )
+
+
+def test_the_set_is_what_its_readme_says(reference) -> None:
+    assert len(reference) == 36
+    assert all(4 <= len(ref.points) <= 8 and len(ref.questions) == 2 for ref in reference.values())
+    assert sum(len(ref.points) for ref in reference.values()) == 280
+    assert sum(p.kind == "red_card" for ref in reference.values() for p in ref.points) == 10
+    assert sum(ref.winner is None for ref in reference.values()) == 9
+
+
+def test_a_match_s_points_are_the_raw_file_s_figures(reference) -> None:
+    require(SEASON_DATA / "whoscored" / f"{LIVERPOOL_BOURNEMOUTH}.json.gz")
+    raw = raw_whoscored(LIVERPOOL_BOURNEMOUTH)
+    shots = {side: sum(1 for e in raw["events"] if e.get("isShot") and e["teamId"] == raw[side]["teamId"])
+             for side in ("home", "away")}  # fmt: skip
+    ref = reference[LIVERPOOL_BOURNEMOUTH]
+    points = {p.kind: p for p in ref.points}
+    assert (ref.home, ref.score, ref.away) == ("Liverpool", "4-2", "Bournemouth")
+    assert points["shot_volume"].figures == {"shots": shots["home"]} == {"shots": 19}
+    assert points["shot_volume"].opponent_figures == {"shots": shots["away"]} == {"shots": 10}
+    assert points["shot_quality"].figures == {"shots_on_target": 10}
+    assert points["big_chances"].opponent_figures == {"big_chances": 3}
+    assert points["possession"].figures == {"possession": 61.2}
+    assert points["turning_point"].match.players == ["Federico Chiesa"]
+    assert points["standout_player"].match.players == ["Cody Gakpo"]
+
+
+def test_the_generator_reproduces_the_frozen_file(tmp_path) -> None:
+    require(SEASON_DATA / "matches.csv")
+    out = tmp_path / "reference.jsonl"
+    script = REPO_ROOT / "scripts" / "make_narrative_reference.py"
+    subprocess.run([sys.executable, script, "--season", SEASON_DATA, "--out", out], check=True, capture_output=True)
+    assert out.read_bytes() == REFERENCE.read_bytes()
+
+
+def test_the_reader_gives_each_number_its_team_and_metric(aliases) -> None:
+    reading = AnswerReader("Liverpool", "Bournemouth", aliases).read(
+        "Liverpool beat Bournemouth 4-2. Liverpool had 19 shots to Bournemouth's 10, with 10 on target against 3. "
+        "They enjoyed 61% of the ball. Bournemouth outshot Liverpool 12-9 after the 88th minute."
+    )
+    assert reading.figures == [
+        StatedFigure(1, "Liverpool", "shots", 19),
+        StatedFigure(1, "Bournemouth", "shots", 10),
+        StatedFigure(1, "Liverpool", "shots_on_target", 10),
+        StatedFigure(1, "Bournemouth", "shots_on_target", 3),
+        StatedFigure(2, "Liverpool", "possession", 61),
+        StatedFigure(3, "Bournemouth", "shots", 12),
+        StatedFigure(3, "Liverpool", "shots", 9),
+    ]
+    assert reading.scorelines == [Scoreline(0, 4, 2)]
+    assert reading.results == [ResultClaim(0, "Liverpool")]
+
+
+def test_result_claims_skip_drawn_saves_won_balls_and_negations(aliases) -> None:
+    reading = AnswerReader("Man Utd", "Chelsea", aliases).read(
+        "Chelsea won the ball high up and drew a save from Bayindir. Man United won 2-1. "
+        "Chelsea did not beat Man Utd. The sides drew."
+    )
+    assert reading.results == [ResultClaim(1, "Man Utd"), ResultClaim(3, None)]
+
+
+def test_a_faithful_answer_covers_its_points_and_is_split_into_opening_and_model(reference, aliases) -> None:
+    score = score_answer(
+        reference[LIVERPOOL_BOURNEMOUTH],
+        _answer(
+            f"{OPENING} Liverpool had 19 shots to Bournemouth's 10 and 61% of the ball. "
+            "Chiesa's late goal won it after Bournemouth had come back to 2-2. Gakpo was the standout player."
+        ),
+        aliases,
+    )
+    assert score.parts["all"].covered == ["0:result", "1:shot_volume", "4:possession", "5:turning_point",
+                                          "6:standout_player"]  # fmt: skip
+    assert score.coverage == pytest.approx(5 / 7)
+    assert score.parts["opening"].covered == ["0:result"]
+    assert score.parts["opening"].sentences == 1 and score.parts["model"].sentences == 3
+    assert score.parts["model"].covered == ["1:shot_volume", "4:possession", "5:turning_point", "6:standout_player"]
+    assert score.parts["all"].contradictions == [] and score.parts["all"].faithfulness == 1.0
+
+
+def test_wrong_figures_scores_and_results_are_contradictions(reference, aliases) -> None:
+    score = score_answer(
+        reference[LIVERPOOL_BOURNEMOUTH],
+        _answer(
+            f"{OPENING} Bournemouth had 65% of the ball. Liverpool had 12 shots and 3 on target. "
+            "Liverpool were 5-2 up at one point. Liverpool had 19 shots. The teams drew."
+        ),
+        aliases,
+    )
+    assert score.parts["model"].contradictions == [
+        "Bournemouth possession 65 (is 38.8)",
+        "Liverpool shots 12 (is 19)",
+        "Liverpool shots_on_target 3 (is 10)",
+        "score 5-2 (final 4-2)",
+        "a draw (final Liverpool 4-2 Bournemouth)",
+    ]
+    # 5 model sentences, 4 of them contradicted; the opening's one sentence is sound.
+    assert score.parts["model"].faithfulness == pytest.approx(1 / 5)
+    assert score.parts["opening"].faithfulness == 1.0
+    assert score.parts["all"].faithfulness == pytest.approx(2 / 6)
+    assert "1:shot_volume" in score.parts["all"].covered  # the right 19 is still stated
+
+
+def test_possession_within_tolerance_and_the_summary(reference, aliases) -> None:
+    ref = reference[LIVERPOOL_BOURNEMOUTH]
+    close = score_answer(ref, _answer(f"{OPENING} Liverpool had 60% possession."), aliases)
+    far = score_answer(ref, _answer(f"{OPENING} Liverpool had 59% possession."), aliases)
+    assert "4:possession" in close.parts["all"].covered and not close.parts["all"].contradictions
+    assert far.parts["all"].contradictions == ["Liverpool possession 59 (is 61.2)"]
+    summary = summarise([close, far], [ref])
+    assert summary["all"]["coverage"] == pytest.approx(round((2 / 7 + 1 / 7) / 2, 3))
+    assert summary["model"]["faithfulness"] == 0.5
+    assert summary["all"]["contradictions"] == 1 and summary["coverage_by_kind"]["possession"] == 0.5
