@@ -12,6 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from football_rag.app.asking import answer_now, take_question
+from football_rag.app.chat_tab import client_of
+from football_rag.app.lanes import Refused
 from football_rag.app.pickers import ALL, match_label, narrowed
 from football_rag.app.source_cards import source_cards
 from football_rag.app.state import AppState
@@ -28,15 +31,15 @@ class PublicApi:
     def __init__(self, state: AppState) -> None:
         self.state = state
 
-    def ask(self, question: str) -> dict:
-        """Answer a question about the loaded matches.
+    def ask(self, question: str, request: gr.Request) -> dict:
+        """Answer a question about the loaded matches (a fact at once, a narrative after its turn for the model).
 
         Returns {answer, grounded, intent, matches (WhoScored ids), sources (cards: title, match_id, date,
         score, competition, evidence), chart ({kind, match_id|team} or null), release}.
         """
         try:
-            answer, _ = self.state.answerer.ask(question)
-        except QuestionRejected as exc:
+            answer = answer_now(self.state, take_question(self.state, question, None, client_of(request)))
+        except (QuestionRejected, Refused) as exc:
             raise gr.Error(str(exc)) from None
         except LLMUnavailable as exc:
             raise gr.Error(f"this question needs the language model, which is not available: {exc}") from None
@@ -73,21 +76,28 @@ class PublicApi:
         Each: match_id, date, competition, season, home, away, home_goals, away_goals, label.
         """
         scope = narrowed(self.state.tables.matches, competition=competition or ALL, team=team or ALL)
-        scope = scope.sort_values(["date", "match_id"], ascending=False).head(MAX_MATCHES)
-        return [
-            {
-                "match_id": str(m["match_id"]),
-                "date": f"{m['date']:%Y-%m-%d}" if pd.notna(m["date"]) else None,
-                "competition": m["competition"] if isinstance(m["competition"], str) else None,
-                "season": m["season"] if isinstance(m["season"], str) else None,
-                "home": m["home"],
-                "away": m["away"],
-                "home_goals": _goals(m["home_goals"]),
-                "away_goals": _goals(m["away_goals"]),
-                "label": match_label(m),
-            }
-            for _, m in scope.iterrows()
-        ]
+        return match_rows(scope.sort_values(["date", "match_id"], ascending=False).head(MAX_MATCHES))
+
+
+def match_rows(scope: pd.DataFrame) -> list[dict]:
+    """Return each match of ``scope`` as listed (``/matches``, REST ``/v1/matches``), in its order.
+
+    Each: match_id, date (YYYY-MM-DD), competition, season, home, away, home_goals, away_goals, label.
+    """
+    return [
+        {
+            "match_id": str(m["match_id"]),
+            "date": f"{m['date']:%Y-%m-%d}" if pd.notna(m["date"]) else None,
+            "competition": m["competition"] if isinstance(m["competition"], str) else None,
+            "season": m["season"] if isinstance(m["season"], str) else None,
+            "home": m["home"],
+            "away": m["away"],
+            "home_goals": _goals(m["home_goals"]),
+            "away_goals": _goals(m["away_goals"]),
+            "label": match_label(m),
+        }
+        for _, m in scope.iterrows()
+    ]
 
 
 def _goals(value: object) -> int | None:

@@ -1,8 +1,8 @@
 """The whole Gradio app, built from an already-loaded ``AppState``: header, chat tab, explorer tab, API endpoints.
 
-Queueing: answering (the chat and ``/ask``) shares one slot (``concurrency_id="llm"``, limit 1); the
-explorer, the charts and ``/matches`` run on their own slots (``DEFAULT_CONCURRENCY`` each), so a long
-generation never holds them up.
+Queueing: answering (the chat, ``/ask`` and the REST API) goes through the lanes (``lanes``): facts at once,
+narratives one at a time in the model's bounded line; the explorer, the charts and ``/matches`` run on
+their own slots (``DEFAULT_CONCURRENCY`` each), so a long generation never holds them up.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import partial
 import gradio as gr
 
 from football_rag.app.api import PublicApi
-from football_rag.app.chat_tab import LLM_QUEUE, chat_tab
+from football_rag.app.chat_tab import chat_tab
 from football_rag.app.explorer import explorer_tab, open_match
 from football_rag.app.llm_warmup import LLMStatus
 from football_rag.app.markup import md
@@ -107,7 +107,8 @@ def build_app(state: AppState) -> gr.Blocks:
             return opener(match_id)
 
         demo.load(open_linked_match, None, [*explorer.pickers, tabs], api_visibility="private")
-        gr.api(api.ask, api_name="ask", concurrency_limit=1, concurrency_id=LLM_QUEUE)
+        # no Gradio limit: a fact is answered at once, a narrative waits in the lanes' bounded line
+        gr.api(api.ask, api_name="ask", concurrency_limit=None, concurrency_id="ask")
         gr.api(api.chart, api_name="chart")
         gr.api(api.matches, api_name="matches")
     demo.queue(default_concurrency_limit=DEFAULT_CONCURRENCY, max_size=MAX_QUEUE)

@@ -1,7 +1,9 @@
 """The chat: one question at a time, answered as it streams, with its sources, its chart and 👍/👎.
 
-A session keeps the conversation (what the chatbot shows), what the last question resolved to (so a
-follow-up like "and the shots?" knows the match), and, for each answer, what 👍/👎 should record.
+A session keeps the conversation (what the chatbot shows), its conversation id (what the last question
+resolved to is kept under it in ``AppState.conversations``, as for the REST API, so a follow-up like "and
+the shots?" knows the match), and, for each answer, what 👍/👎 should record. A fact is answered at once
+(``start_answer``); a narrative waits its turn for the model, showing its place in line (``narrate``).
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from dataclasses import dataclass, field
 
 import gradio as gr
 
+from football_rag.app.asking import Question, answer_pieces, take_question
+from football_rag.app.lanes import Refused, Waiting
 from football_rag.app.markup import md
 from football_rag.app.source_cards import SourceCard, cards_html, source_cards
 from football_rag.app.state import AppState
 from football_rag.charts import ChartError, render_chart
 from football_rag.rag.answer_model import Answer
 from football_rag.rag.answerer import QuestionRejected
-from football_rag.rag.entities import Resolution
 from football_rag.rag.llm import LLMUnavailable
 
 log = logging.getLogger(__name__)
@@ -43,7 +46,8 @@ class ChatSession:
     """One visitor's conversation; Gradio gives every browser session its own copy."""
 
     messages: list[dict] = field(default_factory=list)
-    resolution: Resolution | None = None
+    conversation_id: str | None = None  # the follow-up context is kept in ``AppState.conversations`` under it
+    pending: Question | None = None  # a narrative waiting for ``narrate``
     turns: dict[int, Turn] = field(default_factory=dict)
     sources: list[SourceCard] = field(default_factory=list)
 
@@ -72,37 +76,68 @@ def post_question(session: ChatSession, question: str) -> ChatSession:
     return session
 
 
-def respond(state: AppState, question: str, session: ChatSession) -> Iterator[ChatReply]:
-    """Answer the question ``post_question`` put last in ``session``: yield the conversation as the answer
-    streams, then with its sources."""
-    answer_index = len(session.messages) - 1
+def start_answer(state: AppState, question: str, session: ChatSession, client: str) -> Iterator[ChatReply]:
+    """Answer the question ``post_question`` put last in ``session`` if it is a fact (at once, no model);
+    a narrative is left in ``session.pending`` for ``narrate``, which waits for the model."""
     yield ChatReply(session.messages, session, "")
-    try:
-        stream = state.answerer.stream(question, session.resolution)
-        draft = ""
-        for piece in stream:
+
+    def take() -> Iterator[ChatReply]:
+        known = session.conversation_id if session.conversation_id in state.conversations else None
+        taken = take_question(state, question, known, client)
+        session.conversation_id = taken.conversation_id
+        if taken.needs_model:
+            session.pending = taken
+            return
+        yield from _answered(state, session, taken)
+
+    yield from _guarded(session, question, take())
+
+
+def narrate(state: AppState, session: ChatSession) -> Iterator[ChatReply]:
+    """Answer the narrative ``start_answer`` left pending: its place in line while it waits, then the answer
+    as the model writes it (nothing when no narrative is pending)."""
+    taken, session.pending = session.pending, None
+    if taken is not None:
+        yield from _guarded(session, taken.text, _answered(state, session, taken))
+
+
+def _answered(state: AppState, session: ChatSession, taken: Question) -> Iterator[ChatReply]:
+    """Yield the conversation as the answer streams (a narrative's place in line while it waits), then finished."""
+    answer_index = len(session.messages) - 1
+    draft = ""
+    for piece in answer_pieces(state, taken):
+        if isinstance(piece, Waiting):
+            content = f"⏳ {md(piece.describe())}"
+        else:
             draft += piece
-            session.messages[answer_index] = {"role": "assistant", "content": md(draft)}
-            yield ChatReply(session.messages, session, "")
-        answer = stream.answer
-        session.resolution = stream.resolution
-    except QuestionRejected as exc:
-        session.messages[answer_index] = {"role": "assistant", "content": f"⚠️ {md(exc)}"}
+            content = md(draft)
+        session.messages[answer_index] = {"role": "assistant", "content": content}
         yield ChatReply(session.messages, session, "")
-        return
+    yield _finished(state, session, answer_index, taken.answer)
+
+
+def _guarded(session: ChatSession, question: str, replies: Iterator[ChatReply]) -> Iterator[ChatReply]:
+    """Yield ``replies``; a failure becomes the answer's message (a known one says why, anything else is logged)."""
+    try:
+        yield from replies
+    except (QuestionRejected, Refused) as exc:
+        _say(session, f"⚠️ {md(exc)}")
     except LLMUnavailable as exc:
-        text = (
-            f"⚠️ This question needs the language model, which is not available ({md(exc)}). Fact questions still work."
+        _say(
+            session,
+            f"⚠️ This question needs the language model, which is not available ({md(exc)}). Fact questions still work.",
         )
-        session.messages[answer_index] = {"role": "assistant", "content": text}
-        yield ChatReply(session.messages, session, "")
-        return
     except Exception:  # the visitor sees a plain message; the traceback goes to the log only
         log.exception("answering %r failed", question)
-        session.messages[answer_index] = {"role": "assistant", "content": FAILED}
-        yield ChatReply(session.messages, session, "")
+        _say(session, FAILED)
+    else:
         return
-    yield _finished(state, session, answer_index, answer)
+    yield ChatReply(session.messages, session, "")
+
+
+def _say(session: ChatSession, text: str) -> None:
+    """Put ``text`` where the last answer goes."""
+    session.messages[len(session.messages) - 1] = {"role": "assistant", "content": text}
 
 
 def _finished(state: AppState, session: ChatSession, answer_index: int, answer: Answer) -> ChatReply:

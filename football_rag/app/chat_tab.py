@@ -1,7 +1,9 @@
 """The chat tab's layout and events: the conversation, examples, the source panel and its "open in explorer" buttons.
 
-Answering runs behind one queue slot (``concurrency_id="llm"``, limit 1): the local model generates one
-answer at a time, and waiting visitors see their place in the queue on the conversation.
+Answering is two chained events (see ``lanes``): the first plans the question and answers a fact at once
+on its own slots (``concurrency_id="facts"``); the second, only for a narrative, waits its turn in the
+model's line (shared with the REST API, which is why the line is ours and not a Gradio queue) and shows
+the visitor their place in it on the conversation, then streams the answer.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from functools import partial
 
 import gradio as gr
 
-from football_rag.app.chat import ChatSession, post_question, record_feedback, respond
+from football_rag.app.chat import ChatReply, ChatSession, narrate, post_question, record_feedback, start_answer
 from football_rag.app.examples import example_questions
 from football_rag.app.state import AppState
 from football_rag.rag.answerer import MAX_QUESTION_CHARS
 
-LLM_QUEUE = "llm"
+FACT_QUEUE, NARRATIVE_QUEUE = "facts", "narratives"
 PLACEHOLDER = "Ask about the loaded matches: scores, scorers, lineups, stats, form; or ask to *show* a chart."
 
 
@@ -58,9 +60,24 @@ def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: 
         [question.submit, ask.click], _take, [question, session], [question, pending, chatbot, session],
         queue=False, **private,
     )  # fmt: skip
+    outputs = [chatbot, session, sources, source_links]
+
+    def facts(question: str, session: ChatSession, request: gr.Request) -> Iterator[tuple]:
+        """Answer a fact, or leave a narrative pending (``request`` comes by its type hint: the client's address)."""
+        if not question.strip():
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        yield from _shown(start_answer(state, question, session, client_of(request)))
+
+    def narrative(session: ChatSession) -> Iterator[tuple]:
+        yield from _shown(narrate(state, session))
+
+    # the model's line bounds the narratives, so their event needs no Gradio limit of its own
     taken.then(
-        partial(_answer, state), [pending, session], [chatbot, session, sources, source_links],
-        concurrency_limit=1, concurrency_id=LLM_QUEUE, **private,
+        facts, [pending, session], outputs,
+        concurrency_limit=state.lanes.fact_concurrency, concurrency_id=FACT_QUEUE, **private,
+    ).then(
+        narrative, [session], outputs, concurrency_limit=None, concurrency_id=NARRATIVE_QUEUE, **private,
     )  # fmt: skip
 
     def feedback(session: ChatSession, data: gr.LikeData) -> None:
@@ -80,11 +97,15 @@ def _take(question: str, session: ChatSession) -> tuple:
     return "", question, session.messages, session
 
 
-def _answer(state: AppState, question: str, session: ChatSession) -> Iterator[tuple]:
-    if not question.strip():
-        yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        return
-    for reply in respond(state, question, session):
+def client_of(request: gr.Request | None) -> str:
+    """Return who is asking, for the per-client rate: the caller's address."""
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None) or "unknown"
+
+
+def _shown(replies: Iterator[ChatReply]) -> Iterator[tuple]:
+    """Yield each reply as the chat's outputs: the conversation, the session, the source panel and its buttons."""
+    for reply in replies:
         # the source buttons follow the source panel: cleared while a new answer streams, set when it is done
         links = (
             [(card.match_id, card.title) for card in reply.session.sources if card.match_id]

@@ -17,11 +17,13 @@ import pandas as pd
 
 from football_rag.analytics.tables import MatchTables
 from football_rag.app.feedback import FeedbackLog
+from football_rag.app.lanes import Lanes
 from football_rag.app.llm_warmup import LLMWarmup
-from football_rag.config.settings import Settings
+from football_rag.config.settings import ApiSettings, Settings
 from football_rag.knowledge.ingest import HINTS_FILE, CompetitionHint, load_hints
 from football_rag.knowledge.release import Manifest, release_store, version_number
 from football_rag.rag.answerer import Answerer
+from football_rag.rag.conversation import ConversationCache
 from football_rag.rag.knowledge_base import load_knowledge_base
 from football_rag.rag.service import build_answerer
 
@@ -55,6 +57,8 @@ class AppState:
     llm: LLMWarmup = field(repr=False)
     feedback: FeedbackLog = field(repr=False)
     metrics: dict[str, float] = field(repr=False)
+    lanes: Lanes = field(repr=False)
+    conversations: ConversationCache = field(repr=False)
     held_back: str | None = None
 
 
@@ -72,12 +76,19 @@ def coverage_of(matches: pd.DataFrame) -> Coverage:
 
 
 def state_over(
-    tables: MatchTables, answerer: Answerer, version: str, home: Path, metrics: dict[str, float] | None = None
+    tables: MatchTables,
+    answerer: Answerer,
+    version: str,
+    home: Path,
+    metrics: dict[str, float] | None = None,
+    api: ApiSettings | None = None,
 ) -> AppState:
     """Return the app state over tables and an answerer already in memory; feedback goes to ``home``.
 
-    ``metrics`` are the release's evaluation numbers (its manifest's), shown in the page header.
+    ``metrics`` are the release's evaluation numbers (its manifest's), shown in the page header; ``api``
+    sets the lanes and the conversations the chat and the REST API share (default ``ApiSettings()``).
     """
+    api = api or ApiSettings()
     return AppState(
         version=version,
         tables=tables,
@@ -86,6 +97,8 @@ def state_over(
         llm=LLMWarmup(answerer.llm, primer=answerer.prompt.render("")),
         feedback=FeedbackLog(home / "feedback.jsonl", answerer.tracer),
         metrics=dict(metrics or {}),
+        lanes=Lanes(api),
+        conversations=ConversationCache(api.conversations, api.conversation_ttl_s),
     )
 
 
@@ -103,7 +116,7 @@ def load_state(settings: Settings, version: str | None = None, with_llm: bool = 
     hints = load_hints(settings.configs_dir / HINTS_FILE)
     kb = replace(kb, tables=with_competitions(kb.tables, kb.manifest, hints))
     answerer = build_answerer(kb, settings, with_llm)
-    state = state_over(kb.tables, answerer, kb.version, settings.home, kb.manifest.metrics)
+    state = state_over(kb.tables, answerer, kb.version, settings.home, kb.manifest.metrics, settings.api)
     return replace(state, held_back=held_back_note(settings, kb.version))
 
 

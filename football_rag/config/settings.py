@@ -56,6 +56,23 @@ class LLMSettings(BaseModel):
     seed: int = 0
 
 
+class ApiSettings(BaseModel):
+    """How the app serves visitors and REST clients (env ``FOOTBALL_RAG_API__<FIELD>``): lanes, limits, CORS."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cors_origins: list[str] = Field(
+        default_factory=list, description="origins allowed to call /v1 from a browser (the embed); none by default"
+    )
+    questions_per_minute: int = Field(default=30, gt=0, description="questions one client may ask per minute")
+    narrative_queue: int = Field(
+        default=8, gt=0, description="narrative answers waiting for the model past which a question is told busy"
+    )
+    fact_concurrency: int = Field(default=4, gt=0, description="fact answers the chat computes at once")
+    conversations: int = Field(default=10_000, gt=0, description="conversations kept in memory (oldest dropped)")
+    conversation_ttl_s: int = Field(default=3600, gt=0, description="a conversation is forgotten this long after use")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="FOOTBALL_RAG_", env_file=".env", env_nested_delimiter="__", extra="ignore"
@@ -99,6 +116,7 @@ class Settings(BaseSettings):
     log_json: bool = False
     log_level: str = "INFO"
     llm: LLMSettings = LLMSettings()
+    api: ApiSettings = ApiSettings()
 
     @property
     def raw_store_dir(self) -> Path:

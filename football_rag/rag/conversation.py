@@ -8,17 +8,21 @@ matches the answer rested on (the return match is the other meeting of the same 
 
 ``Conversation`` carries it from turn to turn for the command line, and ``SessionStore`` keeps it in a file
 under ``$FOOTBALL_RAG_HOME/sessions`` so that successive ``football-rag ask --session NAME`` calls continue.
+A server keeps it in memory instead (``ConversationCache``: the app's chat and its REST API, by conversation id).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
+import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from cachetools import TTLCache
 
 from football_rag.data.atomic_files import atomic_write_bytes
 from football_rag.rag.answer_model import Answer, Intent
@@ -121,3 +125,36 @@ class SessionStore:
         path = self._path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, json.dumps(None if context is None else context.to_json()).encode("utf-8"))
+
+
+class ConversationCache:
+    """Conversations a server keeps in memory: each id's last context, at most ``size`` of them, each forgotten
+    ``ttl_s`` seconds after its last turn (``cachetools.TTLCache``, behind a lock: server threads share it)."""
+
+    def __init__(self, size: int, ttl_s: int) -> None:
+        self.ttl_s = ttl_s
+        self._contexts: TTLCache = TTLCache(maxsize=size, ttl=ttl_s)
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def new_id() -> str:
+        """Return a fresh conversation id (random, so one client cannot guess another's)."""
+        return uuid.uuid4().hex
+
+    def __contains__(self, conversation_id: str) -> bool:
+        with self._lock:
+            return conversation_id in self._contexts
+
+    def get(self, conversation_id: str) -> Resolution | None:
+        """Return what the conversation's last question resolved to, or None (new, unknown or expired)."""
+        with self._lock:
+            return self._contexts.get(conversation_id)
+
+    def put(self, conversation_id: str, context: Resolution | None) -> None:
+        """Keep ``context`` for the conversation's next question (restarting its expiry)."""
+        with self._lock:
+            self._contexts[conversation_id] = context
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._contexts)

@@ -18,7 +18,7 @@ import pytest
 from football_rag.analytics.tables import MatchTables
 from football_rag.app import AppState, pickers, state_over
 from football_rag.app.blocks import header_markdown, metrics_markdown, quality_line
-from football_rag.app.chat import ChatReply, ChatSession, post_question, record_feedback, respond
+from football_rag.app.chat import ChatReply, ChatSession, narrate, post_question, record_feedback, start_answer
 from football_rag.app.examples import example_questions
 from football_rag.app.llm_warmup import LLMStatus, LLMWarmup
 from football_rag.app.markup import html, md
@@ -38,8 +38,10 @@ HOSTILE = '<img src=x onerror="alert(1)">**Arsenal**'
 
 
 def turn(state: AppState, session: ChatSession, question: str) -> list[ChatReply]:
-    """Ask ``question`` as the page does: post it, then answer it; return every reply the answer streamed."""
-    return list(respond(state, question, post_question(session, question)))
+    """Ask ``question`` as the page does: post it, answer a fact (a narrative is left pending), then narrate;
+    return every reply the answer streamed."""
+    post_question(session, question)
+    return [*start_answer(state, question, session, "test"), *narrate(state, session)]
 
 
 @pytest.fixture(scope="module")
