@@ -28,6 +28,7 @@ def plan_ingest(raw_dir: str | None = None, full: bool = False) -> Annotated[Ing
             "ingest.files_quarantined_before": len(plan.quarantined),
             "ingest.files_retried_after_parser_change": len(plan.retried),
             "ingest.files_missing": len(plan.missing),
+            "ingest.files_set_aside_before": len(plan.set_aside),
         },
     )
     return plan

@@ -19,9 +19,10 @@ the match was being played (``Match.status`` not finished) and a later, finished
 keeps both). One capture a match is kept: a finished one over one in play, then the later fetch (the
 raw store's index), then the one with more events. The others are recorded as superseded in the
 version's manifest, so they are never parsed again, and a capture in play never replaces a finished
-one the parent holds. The files themselves stay where they are. Known limit: an in-play capture that
-arrives after its finished capture was released, with nothing else new, opens no version, so nothing
-records it as superseded and each ingest parses it again (and leaves it out again).
+one the parent holds. The files themselves stay where they are. An in-play capture that arrives after
+its finished capture was released, with nothing else new, opens no version: the ledger beside the
+releases (``knowledge.superseded_captures``) records it instead, so the next ingest skips it unparsed
+(``IngestPlan.set_aside``) and the next version's manifest lists it as superseded.
 
 Rejected files: the quarantine is kept per parser code version (``parser_code_version``, a hash of
 the parsers' source). After a parser upgrade every rejected file is parsed again; the report names
@@ -71,6 +72,7 @@ from football_rag.knowledge.release import (
     release_store,
     sha256_of,
 )
+from football_rag.knowledge.superseded_captures import SupersededCaptures, superseded_captures
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +119,10 @@ class IngestPlan(BaseModel):
     )
     missing: list[str] = Field(
         description="files of the parent release no longer in the raw folder (their data is kept)"
+    )
+    set_aside: list[SupersededFile] = Field(
+        default_factory=list,
+        description="in-play captures an earlier ingest left out for a file of the parent (skipped, not parsed)",
     )
 
 
@@ -251,7 +257,8 @@ def plan_for_settings(settings: Settings, raw_dir: Path | None = None, full: boo
     folder = raw_dir or default_raw_dir(settings)
     if not folder.is_dir():
         raise FileNotFoundError(f"raw folder {folder} does not exist (set FOOTBALL_RAG_RAW_DIR)")
-    return plan_ingest(folder, release_store(settings).latest(), home_quarantine(settings), hints, full)
+    releases = release_store(settings)
+    return plan_ingest(folder, releases.latest(), home_quarantine(settings), hints, full, superseded_captures(releases))
 
 
 def plan_ingest(
@@ -260,8 +267,9 @@ def plan_ingest(
     quarantine: Quarantine,
     hints: Mapping[str, CompetitionHint],
     full: bool = False,
+    superseded: SupersededCaptures | None = None,
 ) -> IngestPlan:
-    """Return which files of ``raw_dir`` are new against ``parent`` and which the quarantine skips.
+    """Return which files of ``raw_dir`` are new against ``parent`` and which the quarantine and ``superseded`` skip.
 
     With ``full`` (or no parent) every file is new and the parent's tables are not re-used; the
     parent stays the new version's parent.
@@ -269,9 +277,10 @@ def plan_ingest(
     files = scan_raw_dir(raw_dir, hints)
     incremental = parent is not None and not full
     known = {record.sha256 for record in (*parent.raw_files, *parent.superseded)} if incremental else set()
+    set_aside = superseded.standing(parent) if incremental and parent and superseded else {}
     failed = quarantine.entries()
     present = {f.sha256 for f in files}
-    new = [f for f in files if f.sha256 not in known and f.sha256 not in failed]
+    new = [f for f in files if f.sha256 not in known and f.sha256 not in failed and f.sha256 not in set_aside]
     # Rejected by other parser code (the home's quarantine, or the parent's manifest on a fresh home).
     rejected_before = {**{r.sha256: r for r in (parent.rejected if parent else [])}, **quarantine.earlier()}
     return IngestPlan(
@@ -285,6 +294,7 @@ def plan_ingest(
         quarantined=[failed[f.sha256] for f in files if f.sha256 in failed and f.sha256 not in known],
         retried=[rejected_before[f.sha256] for f in new if f.sha256 in rejected_before],
         missing=sorted(r.path for r in parent.raw_files if r.sha256 not in present) if incremental else [],
+        set_aside=[set_aside[f.sha256] for f in files if f.sha256 in set_aside and f.sha256 not in known],
     )
 
 
@@ -425,7 +435,7 @@ def run_ingest(
     pairs, rejected = parse_raw_files(plan.new, workers)
     quarantine.add(rejected)
     base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None
-    pairs, superseded = latest_captures(pairs, _finished_in(releases, base, pairs))
+    pairs, left_out = latest_captures(pairs, _finished_in(releases, base, pairs))
     parsed = [match for _raw, match in pairs]
     parsed_at = time.perf_counter()
     new_tables = match_tables(parsed) if parsed else {}
@@ -435,7 +445,7 @@ def run_ingest(
     new_ids = {match.match.match_id for match in parsed}
     tables = merge_tables(base_tables, new_tables, new_ids)
     base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
-    raw_files, superseded = _raw_records(pairs, base, superseded)
+    raw_files, superseded = _raw_records(pairs, base, [*left_out, *plan.set_aside])
     parsed_sha = {raw.sha256 for raw, _match in pairs} | {s.sha256 for s in superseded}
     report = IngestReport(
         version=releases.reserve_version() if parsed else None,
@@ -463,6 +473,8 @@ def run_ingest(
             "merge": round(time.perf_counter() - built_at, 3),
         },
     )
+    if report.version is None:  # no manifest will list the captures left out: the ledger remembers them
+        superseded_captures(releases).add(left_out)
     return tables, report
 
 

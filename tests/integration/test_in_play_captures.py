@@ -240,8 +240,29 @@ def test_an_in_play_capture_arriving_after_the_finished_release_does_not_replace
 
     tables, report = _ingest(settings, store.root)
 
+    in_play_path, finished_path = (
+        f"{case.source.value}/{match_id}.copied-in-play.json",
+        f"{case.source.value}/{match_id}.json.gz",
+    )
     assert report.version is None and report.parsed == 0  # nothing new to release: v0001 stands
-    assert [(s.path, s.superseded_by) for s in report.superseded] == [
-        (f"{case.source.value}/{match_id}.copied-in-play.json", f"{case.source.value}/{match_id}.json.gz")
-    ]
+    assert [(s.path, s.superseded_by) for s in report.superseded] == [(in_play_path, finished_path)]
     assert release_store(settings).latest_version() == "v0001"
+
+    # No manifest lists the in-play capture, yet the next ingest skips it without parsing it.
+    plan = plan_for_settings(settings, store.root)
+    assert (plan.new, plan.unchanged) == ([], 1)
+    assert [(s.path, s.superseded_by) for s in plan.set_aside] == [(in_play_path, finished_path)]
+    again = run_ingest(plan, release_store(settings), home_quarantine(settings), workers=1)[1]
+    assert (again.version, again.parsed) == (None, 0)
+
+    # The next version, opened by another match, lists it as superseded; later ingests know it from there.
+    other = synthetic_match(SYNTHETIC_SEED + 1)
+    store.put(Source.WHOSCORED, str(other.whoscored_id), json.dumps(whoscored_document(other)), finished=True)
+    plan = plan_for_settings(settings, store.root)
+    assert [f.relpath for f in plan.new] == [f"whoscored/{other.whoscored_id}.json.gz"] and len(plan.set_aside) == 1
+    tables, second = run_ingest(plan, release_store(settings), home_quarantine(settings), workers=1)
+    _publish(settings, tables, second)
+    assert (second.version, second.parsed, second.new_match_ids) == ("v0002", 1, [str(other.whoscored_id)])
+    assert [(s.path, s.superseded_by) for s in second.superseded] == [(in_play_path, finished_path)]
+    latest = plan_for_settings(settings, store.root)
+    assert (latest.new, latest.set_aside, latest.unchanged) == ([], [], 3)

@@ -17,7 +17,8 @@ from football_rag.knowledge.ingest import (
     plan_ingest,
     scan_raw_dir,
 )
-from football_rag.knowledge.release import CodeVersion, Manifest, RawFileRecord, Rejection
+from football_rag.knowledge.release import CodeVersion, Manifest, RawFileRecord, Rejection, SupersededFile
+from football_rag.knowledge.superseded_captures import SupersededCaptures
 
 
 def _sha(data: bytes) -> str:
@@ -101,3 +102,32 @@ def test_merge_replaces_the_rows_of_reparsed_matches_and_keeps_the_rest() -> Non
     }
     assert merged["events"].to_dict("list") == {"match_id": ["1", "1", "2", "3"], "event_id": [1, 2, 7, 1]}
     assert merged["links"].to_dict("list") == {"fotmob_id": ["f1"], "whoscored_id": ["1"], "status": ["conflicting"]}
+
+
+def test_a_capture_set_aside_is_skipped_while_the_parent_reads_its_match_from_the_file_that_superseded_it(
+    tmp_path: Path,
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "7.json.gz").write_bytes(b"finished")
+    (raw / "7.in-play.json").write_bytes(b"in play")
+    ledger = SupersededCaptures(tmp_path / "superseded.jsonl")
+    in_play = SupersededFile(
+        path="7.in-play.json", sha256=_sha(b"in play"), match_id="7", source="whoscored", superseded_by="7.json.gz"
+    )
+    ledger.add([in_play])
+    reads_7_from = Manifest(
+        version="v0001",
+        code=CodeVersion(package="0.0.0"),
+        raw_files=[RawFileRecord(path="7.json.gz", sha256=_sha(b"finished"), match_id="7", source="whoscored")],
+    )
+
+    plan = plan_ingest(raw, reads_7_from, Quarantine(tmp_path / "q.jsonl", "1.0"), {}, superseded=ledger)
+    assert (plan.new, plan.set_aside, plan.unchanged) == ([], [in_play], 1)
+
+    # Once the parent reads match 7 from another file (the finished one re-captured), the entry no longer stands.
+    moved = reads_7_from.model_copy(update={"raw_files": [reads_7_from.raw_files[0].model_copy(update={"path": "x"})]})
+    plan = plan_ingest(raw, moved, Quarantine(tmp_path / "q.jsonl", "1.0"), {}, superseded=ledger)
+    assert [f.relpath for f in plan.new] == ["7.in-play.json"] and plan.set_aside == []
+    # A full ingest parses every file again, whatever the ledger says.
+    assert len(plan_ingest(raw, reads_7_from, Quarantine(tmp_path / "q.jsonl", "1.0"), {}, True, ledger).new) == 2
