@@ -37,6 +37,10 @@ class UnreadableItem(Exception):
         self.reason = reason
         super().__init__(f"{field}: {reason}")
 
+    def within(self, path: str) -> UnreadableItem:
+        """Return this error with ``path`` (where the item sits in the file) put before its field."""
+        return UnreadableItem(f"{path}.{self.field}" if self.field else path, self.reason)
+
 
 def generic_path(path: str) -> str:
     """Return ``path`` with its list indices left out (``events[12].x`` -> ``events[].x``)."""
