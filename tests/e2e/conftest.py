@@ -10,15 +10,16 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from football_rag.analytics.tables import MatchTables, build_tables
-from football_rag.app import AppState, build_app, launch, state_over
-from football_rag.config.settings import LLMSettings, get_settings
+from football_rag.app import AppState, build_server, launch, state_over
+from football_rag.config.settings import ApiSettings, LLMSettings, get_settings
 from football_rag.knowledge.ingest import HINTS_FILE, load_hints, parse_raw_files, scan_raw_dir
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.llm import LLMUnavailable, LocalLLM, gguf_path
@@ -28,6 +29,9 @@ from tests.conftest import SEASON_DATA, require, season_index
 NAMED_MATCHES = ("1903228", "1903154", "1903251", "1903191", "1903490")
 AUGUST_MATCHES = 15
 SMOLLM = LLMSettings(model="smollm2-135m", n_ctx=4096, max_tokens=256)
+# Every test asks from 127.0.0.1, one client to the rate limit: a rate no test reaches (test_rest_api tests the limit).
+# test_app_api queues 12 narratives at once: a line that holds them all.
+E2E_API = ApiSettings(questions_per_minute=100_000, narrative_queue=16, cors_origins=["https://embed.example"])
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -68,6 +72,15 @@ def smollm_or_none() -> LocalLLM | None:
     return LocalLLM(SMOLLM)
 
 
+def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Return once ``condition()`` holds; fail the test if it does not within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)
+
+
 def free_port() -> int:
     """Return a loopback port nothing listens on right now."""
     with socket.socket() as probe:
@@ -85,13 +98,12 @@ def e2e_tables() -> MatchTables:
 def running_app(e2e_tables: MatchTables, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """Serve the app on a free loopback port for the whole session."""
     home = tmp_path_factory.mktemp("football_rag_home")
-    state = state_over(e2e_tables, Answerer(e2e_tables, llm=smollm_or_none()), "e2e", home)
+    state = state_over(e2e_tables, Answerer(e2e_tables, llm=smollm_or_none()), "e2e", home, api=E2E_API)
     state.llm.start()
     state.llm.wait(120)  # so screenshots show the model ready; fact questions never wait for it
-    demo = build_app(state)
-    url = launch(demo, server_name="127.0.0.1", server_port=free_port(), block=False)
-    yield RunningApp(url, state, home)
-    demo.close()
+    server = launch(build_server(state, E2E_API), server_name="127.0.0.1", server_port=free_port(), block=False)
+    yield RunningApp(server.url, state, home)
+    server.stop()
 
 
 @pytest.fixture(scope="session")
