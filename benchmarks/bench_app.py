@@ -44,7 +44,7 @@ def run() -> dict[str, object]:
     settings = get_settings()
     if not (os.environ.get("FOOTBALL_RAG_RELEASE") or hub_from_settings(settings).latest_version()):
         return {"skipped": f"no release on the hub of {settings.home}: run `football-rag build` first"}
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         app = subprocess.Popen(
@@ -52,11 +52,11 @@ def run() -> dict[str, object]:
             env=os.environ | {"GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port)},
         )  # fmt: skip
         try:
-            url = _wait_until_served(app, port, log)
+            url = wait_until_served(app, port, log)
             cold_start_s = time.perf_counter() - started
-            rss_up_mb = _memory_mb(app.pid, "VmRSS")
+            rss_up_mb = memory_mb(app.pid, "VmRSS")
             load = _concurrent_questions(url)
-            peak_mb = _memory_mb(app.pid, "VmHWM")
+            peak_mb = memory_mb(app.pid, "VmHWM")
         finally:
             app.terminate()
             app.wait(30)
@@ -69,13 +69,13 @@ def run() -> dict[str, object]:
     }
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _wait_until_served(app: subprocess.Popen, port: int, log: object) -> str:
+def wait_until_served(app: subprocess.Popen, port: int, log: object) -> str:
     """Return the app's URL once its page is served; raise with the app's output when it exits or times out."""
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + START_TIMEOUT_S
@@ -92,7 +92,7 @@ def _wait_until_served(app: subprocess.Popen, port: int, log: object) -> str:
     raise TimeoutError(f"the app did not serve {url} within {START_TIMEOUT_S} s")
 
 
-def _memory_mb(pid: int, field: str) -> float:
+def memory_mb(pid: int, field: str) -> float:
     """Return ``field`` (VmRSS: resident now, VmHWM: peak resident) of process ``pid`` in MiB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{field}:"):

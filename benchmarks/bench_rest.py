@@ -1,0 +1,113 @@
+"""REST fact answers over HTTP on loopback: ``POST /v1/ask`` p50/p95 with 1 client and with 20 at once.
+
+The server is a separate process (``python -m benchmarks.bench_rest serve PORT``) so that the clients do
+not share its interpreter: the app (HTTP API and Gradio on one port, as served) over the demo season's
+tables, with no LLM and no index, which fact answers never use. The clients ask fact questions about the
+season's own matches with ``httpx``, each question once (the answer cache does not flatter the numbers):
+first one client asking in turn, then 20 clients at once. The per-client rate is lifted for the run (every
+client is 127.0.0.1). ``python -m benchmarks.bench_rest`` prints the measurements as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+from benchmarks.bench_app import QUESTION_TEMPLATES, free_port, memory_mb, wait_until_served
+from benchmarks.bench_questions import SEASON
+from football_rag.config.settings import REPO_ROOT, ApiSettings
+
+CLIENTS = 20
+QUESTIONS_PER_CLIENT = 10
+SOLO_QUESTIONS = 50
+UNLIMITED = ApiSettings(questions_per_minute=1_000_000)
+
+
+def run() -> dict[str, object]:
+    """Return the fact answer latencies over HTTP with one client and with 20 (or why it was skipped)."""
+    if not SEASON.is_dir():
+        return {"skipped": f"no season data at {SEASON}"}
+    port = free_port()
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.bench_rest", "serve", str(port)], cwd=REPO_ROOT, stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            url = wait_until_served(server, port, log)
+            matches = httpx.get(f"{url}v1/matches", params={"limit": 100}).json()["matches"]
+            questions = [t.format(home=m["home"], away=m["away"]) for t in QUESTION_TEMPLATES for m in matches]
+            solo, shared = questions[:SOLO_QUESTIONS], questions[SOLO_QUESTIONS:]
+            alone = _ask_all(url, solo)
+            crowd = _crowd(url, [shared[i::CLIENTS][:QUESTIONS_PER_CLIENT] for i in range(CLIENTS)])
+            rss_mb = memory_mb(server.pid, "VmHWM")
+        finally:
+            server.terminate()
+            server.wait(30)
+    return {
+        **_summary("one_client", alone),
+        "clients": CLIENTS,
+        **_summary(f"{CLIENTS}_clients", crowd),
+        "server_rss_peak_mb": rss_mb,
+        "load_average_1m": round(os.getloadavg()[0], 2),
+    }
+
+
+def _ask_all(url: str, questions: list[str]) -> list[tuple[float, str | None]]:
+    """Return (milliseconds, error or None) for each question, asked in turn by one client."""
+    timings = []
+    with httpx.Client(base_url=url, timeout=60) as client:
+        for question in questions:
+            started = time.perf_counter()
+            try:
+                client.post("/v1/ask", json={"question": question}).raise_for_status()
+                timings.append(((time.perf_counter() - started) * 1000, None))
+            except httpx.HTTPError as exc:  # a benchmark counts failures, it does not stop at the first
+                timings.append(((time.perf_counter() - started) * 1000, f"{type(exc).__name__}: {exc}"))
+    return timings
+
+
+def _crowd(url: str, batches: list[list[str]]) -> list[tuple[float, str | None]]:
+    """Return every (milliseconds, error) of ``batches`` asked by one client each, all at once."""
+    with ThreadPoolExecutor(len(batches)) as pool:
+        return [t for timings in pool.map(lambda batch: _ask_all(url, batch), batches) for t in timings]
+
+
+def _summary(prefix: str, timings: list[tuple[float, str | None]]) -> dict[str, object]:
+    """Return the question count, errors, p50 and p95 in ms of ``timings``, named ``<prefix>_...``."""
+    latencies = sorted(ms for ms, _ in timings)
+    return {
+        f"{prefix}_questions": len(timings),
+        f"{prefix}_errors": sum(1 for _, error in timings if error),
+        f"{prefix}_p50_ms": round(statistics.median(latencies), 1),
+        f"{prefix}_p95_ms": round(latencies[max(0, int(len(latencies) * 0.95) - 1)], 1),
+    }
+
+
+def serve(port: int) -> None:
+    """Serve the app over the demo season's tables (facts only: no LLM, no index) on loopback ``port``."""
+    from football_rag.analytics.tables import build_tables
+    from football_rag.app import build_server, launch, state_over
+    from football_rag.data.parsers import parse_file
+    from football_rag.rag.answerer import Answerer
+
+    tables = build_tables([parse_file(path) for path in sorted(SEASON.glob("*.json.gz"))])
+    with tempfile.TemporaryDirectory() as home:
+        state = state_over(tables, Answerer(tables), "bench", Path(home), api=UNLIMITED)
+        launch(build_server(state, UNLIMITED), server_name="127.0.0.1", server_port=port)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:
+        serve(int(sys.argv[2]))
+    else:
+        print(json.dumps(run(), indent=2))
