@@ -55,13 +55,13 @@ def stat_contradictions(sentence: str, stats: MatchStats) -> list[str]:
     lowered = sentence.lower()
     pressed = [(m, "ppda", m.group(1) == "less") for m in _PRESSED.finditer(lowered)]
     claims = pressed + [
-        (m, _nearest_stat(lowered, m), m.group(1) in MORE)
+        (m, nearest_stat(lowered, m), m.group(1) in MORE)
         for m in _COMPARATIVE.finditer(lowered)
         if not any(p.start() <= m.start() < p.end() for p, _, _ in pressed)  # "pressed less" is read once, above
     ]
     found = []
     for claim, stat, more in claims:
-        team = _subject(lowered[: claim.start()], stats)
+        team = subject(lowered[: claim.start()], stats)
         if stat is not None and team is not None and not _holds(stats, team, stat, more):
             found.append(f"{team} {claim.group(0)}")
     return found + _swapped(lowered, stats)
@@ -92,7 +92,7 @@ def _holds(stats: MatchStats, team: str, stat: str, more: bool) -> bool:
     return mine > theirs if more else mine < theirs
 
 
-def _nearest_stat(lowered: str, comparative: re.Match[str]) -> str | None:
+def nearest_stat(lowered: str, comparative: re.Match[str]) -> str | None:
     """Return the stat named closest to the comparative, within a few words either side (None when none is)."""
     window_start = max(0, comparative.start() - _WINDOW)
     near = [
@@ -102,7 +102,7 @@ def _nearest_stat(lowered: str, comparative: re.Match[str]) -> str | None:
     return min(near)[1] if near else None
 
 
-def _subject(before: str, stats: MatchStats) -> str | None:
+def subject(before: str, stats: MatchStats) -> str | None:
     """Return the team named last in ``before`` as a subject (the comparative's), None when neither is.
 
     A team after "than", "to", "against"... is the one compared with: in "Palace scored more than
