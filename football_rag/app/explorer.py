@@ -37,6 +37,7 @@ class Explorer:
     team: gr.Dropdown
     match: gr.Dropdown
     header: gr.Markdown
+    key_points: gr.Markdown
     chart_kind: gr.Dropdown
     chart_side: gr.Radio
     chart: gr.Plot
@@ -56,7 +57,7 @@ class Explorer:
     @property
     def match_outputs(self) -> list[gr.components.Component]:
         home, away = zip(self.formations, self.lineups, strict=True)
-        return [self.header, self.timeline, *home, *away, self.stats, self.chart, self.chart_note]
+        return [self.header, self.key_points, self.timeline, *home, *away, self.stats, self.chart, self.chart_note]
 
     @property
     def team_outputs(self) -> list[gr.components.Component]:
@@ -75,6 +76,7 @@ def explorer_tab(state: AppState) -> Explorer:
     first = choices[0][1] if choices else None
     (
         header_0,
+        key_points_0,
         timeline_0,
         home_formation_0,
         home_lineup_0,
@@ -93,6 +95,7 @@ def explorer_tab(state: AppState) -> Explorer:
         match = gr.Dropdown(choices, value=first, label="Match", scale=2, elem_id="fr-match")
     with gr.Tab("Match", id="match-view"):
         header = gr.Markdown(header_0, elem_id="fr-match-header")
+        key_points = gr.Markdown(key_points_0, elem_id="fr-key-points")
         with gr.Row():
             chart_kind = gr.Dropdown(
                 [(chart_label(k), k) for k in MATCH_CHARTS],
@@ -132,7 +135,7 @@ def explorer_tab(state: AppState) -> Explorer:
             headers=RESULT_HEADERS, label="Results (latest first)", interactive=False, elem_id="fr-team-results"
         )
     ui = Explorer(
-        competition, season, team, match, header, chart_kind, chart_side, chart, chart_note, timeline,
+        competition, season, team, match, header, key_points, chart_kind, chart_side, chart, chart_note, timeline,
         (home_formation, away_formation), (home_lineup, away_lineup), stats, team_summary, team_trend, team_results,
     )  # fmt: skip
     _wire(state, ui)
@@ -187,9 +190,9 @@ def _match_picker(choices: list[tuple[str, str]]) -> gr.Dropdown:
 
 
 def show_match(state: AppState, match_id: str | None, kind: str, side: str = BOTH) -> tuple:
-    """Return the match view's outputs: header, timeline, formations, lineups, stats, chart and chart note."""
+    """Return the match view's outputs: header, key points, timeline, formations, lineups, stats, chart and note."""
     if not match_id:
-        return ("No match in this selection.", None, "", None, "", None, None, None, "")
+        return ("No match in this selection.", "", None, "", None, "", None, None, None, "")
     try:
         view = match_view(state.tables, match_id)
     except UnknownMatch as exc:
@@ -197,6 +200,7 @@ def show_match(state: AppState, match_id: str | None, kind: str, side: str = BOT
     figure, note = show_chart(state, match_id, kind, side)
     return (
         view.header,
+        view.key_points,
         view.timeline,
         f"**{md(view.home)}** (home): {md(view.formations['home'])}",
         view.lineups["home"],

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from football_rag.analytics.match_story import match_story
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition
 from football_rag.analytics.tables import MatchTables
@@ -20,6 +21,7 @@ PLAY_PERIODS = (1, 2, 3, 4)  # WhoScored also files pre-match (16) and post-game
 TIMELINE_HEADERS = ["Minute", "Team", "Event", "Player", "Detail", "Score"]
 LINEUP_HEADERS = ["No.", "Player", "Pos", "On", "Off", "Rating"]
 STATS_HEADERS = ["Stat", "Home", "Away"]
+KEY_POINTS = 6  # the match story's points the explorer's panel lists
 # (column of team_stats, label, decimals, unit): the figures a match report leads with, in that order.
 KEY_STATS = tuple(
     (key, definition(key).title, definition(key).decimals, definition(key).unit)
@@ -49,6 +51,7 @@ class MatchView:
     formations: dict[str, str]
     lineups: dict[str, pd.DataFrame]
     stats: pd.DataFrame
+    key_points: str
 
 
 def match_row(tables: MatchTables, match_id: str) -> pd.Series:
@@ -72,6 +75,7 @@ def match_view(tables: MatchTables, match_id: str) -> MatchView:
         formations={side: formations(tables, match_id, side, source) for side in SIDES},
         lineups={side: lineup(tables, match_id, side, source) for side in SIDES},
         stats=key_stats(tables, match_id),
+        key_points=key_points(tables, match_id),
     )
 
 
@@ -208,6 +212,14 @@ def key_stats(tables: MatchTables, match_id: str) -> pd.DataFrame:
         values = [stats.loc[side, column] if side in stats.index else None for side in SIDES]
         rows.append([label, *(_stat_cell(v, decimals, unit) for v in values)])
     return pd.DataFrame(rows, columns=STATS_HEADERS)
+
+
+def key_points(tables: MatchTables, match_id: str) -> str:
+    """Return the match story's top points as a Markdown list under a "Key points" heading (most important first)."""
+    points = match_story(tables, match_id)[:KEY_POINTS]
+    if not points:
+        return ""
+    return "### Key points\n" + "\n".join(f"- {md(p.text)}" for p in points)
 
 
 def _stat_cell(value: object, decimals: int, unit: str) -> str:

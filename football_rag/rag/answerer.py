@@ -35,6 +35,7 @@ from football_rag.rag.intents import (
     route,
     stat_named,
 )
+from football_rag.rag.judgement_claims import judgement_contradictions
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
@@ -182,9 +183,9 @@ class Answerer:
                 )
                 span.set_output({"documents": [p.doc_id for p in plan.passages]})
         if plan.intent is Intent.NARRATIVE and self.llm is not None and (plan.passages or plan.facts.facts):
-            plan.messages = self.prompt.render(
-                question, facts=plan.facts.for_model(), passages=[(p.doc_id, p.text) for p in plan.passages]
-            )
+            # The key points carry the match's story with its figures: raw passages would only lengthen the prompt.
+            passages = [] if plan.facts.key_points else [(p.doc_id, p.text) for p in plan.passages]
+            plan.messages = self.prompt.render(question, facts=plan.facts.for_model(), passages=passages)
         return plan
 
     def _has_match_context(self, question: str, resolution: Resolution) -> bool:
@@ -594,8 +595,10 @@ class Answerer:
 
     @staticmethod
     def _fallback(plan: Plan, opening: str) -> str:
-        """Return what stands in when no sentence of the draft survives: after an opening, the facts it left out
-        (the key stats); else every fact, else the nearest passage."""
+        """Return what stands in when no sentence of the draft survives: after an opening, the match's computed key
+        points, else the facts it left out (the key stats); else every fact, else the nearest passage."""
+        if opening and plan.facts.key_points:
+            return " ".join(plan.facts.key_points)
         if opening:
             return " ".join(f.text for f in plan.facts.facts if f.text not in plan.facts.opening)
         return plan.facts.text or (plan.passages[0].text if plan.passages else "The data does not cover that.")
@@ -613,7 +616,11 @@ class Answerer:
         scorers, sides = self.book.goals_by_player(ids[0]), self.book.sides_by_player(ids[0])
         result = MatchResult(m["home"], m["away"], *goals, scorers, half_time, sides)
         stats = MatchStats(m["home"], m["away"], {"goals": goals, **self.book.key_figures(ids[0])})
-        return lambda sentence: contradictions(sentence, result) + stat_contradictions(sentence, stats)
+        return lambda sentence: (
+            contradictions(sentence, result)
+            + stat_contradictions(sentence, stats)
+            + judgement_contradictions(sentence, stats)
+        )
 
     def _sources(self, plan: Plan) -> list[Source]:
         table_sources = [

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from football_rag.analytics.match_story import match_story
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition, keys_where
 from football_rag.analytics.tables import MatchTables
@@ -36,6 +37,7 @@ PLAYER_SUMMARY_STATS = (
     "goals", "assists", "shots", "shots_on_target", "xg", "key_passes", "passes", "pass_accuracy", "tackles",
     "interceptions", "yellow_cards", "red_cards", "rating",
 )  # fmt: skip
+KEY_POINTS = 4  # the match story's points a narrative answer's model reads: each costs prompt tokens
 SUMMARY_STATS = ("shots", "shots_on_target", "xg", "possession", "pass_accuracy", "ppda", "field_tilt")
 SENDING_OFF = frozenset({"second_yellow", "red"})  # timeline card details that end a player's match
 ANY_CARD = SENDING_OFF | {"yellow"}
@@ -58,6 +60,9 @@ class FactResult:
     # ``briefing`` (when set) instead of every fact: each prompt token costs time before its first word.
     opening: list[str] = field(default_factory=list)
     briefing: list[str] | None = None
+    # A match's computed key points (``analytics.match_story``), most important first: what the model connects,
+    # and what stands in when nothing it wrote survives the checks.
+    key_points: list[str] = field(default_factory=list)
 
     def add(self, text: str, match_ids: list[str] | None = None, **values: float | int | str) -> None:
         self.facts.append(Fact(text=text, values=values, match_ids=match_ids or []))
@@ -72,6 +77,7 @@ class FactResult:
             match_ids=[m for p in parts for m in p.match_ids],
             opening=[t for p in parts for t in p.opening],
             briefing=None if any(b is None for b in briefings) else [t for b in briefings for t in b],
+            key_points=[t for p in parts for t in p.key_points],
         )
 
     def for_model(self) -> list[str]:
@@ -569,9 +575,15 @@ class FactBook:
         if home_ppda != away_ppda and pd.notna(home_ppda) and pd.notna(away_ppda):
             # PPDA reads the wrong way round to a small model (the lower, the harder the press): say who, here.
             pairs.append(f"{m['home'] if home_ppda < away_ppda else m['away']} pressed harder")
-        r.add(f"Key stats, {m['home']} v {m['away']}: {'; '.join(pairs)}.", [match_id])
-        # The model reads the result (what the rest of the answer is about) and the key stats, not the scorers again.
-        r.briefing = [r.facts[0].text, r.facts[-1].text]
+        stats_line = f"Key stats, {m['home']} v {m['away']}: {'; '.join(pairs)}."
+        r.add(stats_line, [match_id])
+        points = [p.text for p in match_story(self.t, match_id)[:KEY_POINTS]]
+        for point in points:
+            r.add(point, [match_id])
+        r.key_points = points
+        # The model reads the result (what the rest of the answer is about), the key stats and the top key points
+        # (each with its figures), not the scorers again.
+        r.briefing = [r.facts[0].text, stats_line, *points]
         r.text = " ".join(f.text for f in r.facts)
         return r
 

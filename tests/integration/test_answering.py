@@ -224,8 +224,10 @@ def test_a_narrative_answer_opens_with_the_result_scorers_and_sendings_off(answe
     texts = [f.text for f in summary.facts]
     assert summary.opening == texts[:3] and texts[2] == "Sent off: Moisés Caicedo (Chelsea) red 38'."
     assert texts[1].startswith("Goals: ") and texts[3].startswith("Key stats, ")
-    # The model reads the result and the key stats, not the goals and the sending-off it follows.
-    assert summary.briefing == [texts[0], texts[3]]
+    # The model reads the result, the key stats and the match's top key points, not the goals and the sending-off.
+    assert summary.key_points == texts[4:] and 1 <= len(summary.key_points) <= 4
+    assert summary.briefing == [texts[0], texts[3], *summary.key_points]
+    assert summary.key_points[0].startswith("Moisés Caicedo (Chelsea) was sent off at 38'.")
     home, away = answerer.book.key_figures("1903239")["ppda"]
     m = answerer.book.match("1903239")
     assert texts[3].endswith(f"; {m['home'] if home < away else m['away']} pressed harder.")
@@ -250,12 +252,15 @@ def test_a_narrative_draft_is_checked_after_its_computed_opening(answerer: Answe
         "arsenal scored 4 goals in the first half",
         f"tottenham's {possession['Arsenal']:.1f}",
     }
-    # When nothing the model wrote survives, the key stats the opening left out stand in for it.
+    # When nothing the model wrote survives, the match's computed key points stand in for it.
     with answerer.tracer.trace("question", {}) as trace:
         bare = answerer.finish(plan, f"{less} had more possession.", trace)
-    key_stats = plan.facts.facts[-1].text
-    assert key_stats.startswith("Key stats, Arsenal v Tottenham: ") and bare.grounded
-    assert bare.answer == " ".join(plan.facts.opening) + "\n\n" + key_stats
+    assert plan.facts.key_points and bare.grounded
+    assert bare.answer == " ".join(plan.facts.opening) + "\n\n" + " ".join(plan.facts.key_points)
+    # A judgement the figures contradict is dropped like a wrong comparison.
+    with answerer.tracer.trace("question", {}) as trace:
+        judged = answerer.finish(plan, f"{true} Tottenham dominated the match.", trace)
+    assert judged.answer.endswith(true) and judged.unsupported == ["Tottenham dominated"]
 
 
 def test_a_match_captured_in_progress_is_never_the_latest_result() -> None:
