@@ -26,7 +26,7 @@ from football_rag.app.match_view import match_view
 from football_rag.app.source_cards import cards_html, source_cards
 from football_rag.app.state import coverage_of, with_competitions
 from football_rag.app.team_view import form_summary, results, team_games
-from football_rag.config.settings import LLMSettings, get_settings
+from football_rag.config.settings import ApiSettings, LLMSettings, get_settings
 from football_rag.knowledge.ingest import HINTS_FILE, load_hints
 from football_rag.knowledge.release import CodeVersion, Manifest, RawFileRecord
 from football_rag.rag.answerer import Answerer
@@ -139,6 +139,28 @@ def test_narrative_answer_streams_from_the_llm(e2e_tables: MatchTables, tmp_path
     replies = turn(narrative, ChatSession(), "How did Arsenal create chances against Tottenham?")
     assert len(replies) > 3  # the placeholder, several streamed drafts, the checked answer
     assert replies[-1].messages[-1]["content"] and "Arsenal 4-1 Tottenham" in replies[-1].sources_html
+
+
+def test_a_narrative_shows_its_place_in_line_and_past_the_bound_is_told_busy(
+    e2e_tables: MatchTables, tmp_path: Path
+) -> None:
+    llm = smollm_or_none()
+    if llm is None:
+        pytest.skip("SmolLM2 is not in the model cache")
+    state = state_over(e2e_tables, Answerer(e2e_tables, llm=llm), "views", tmp_path, api=ApiSettings(narrative_queue=1))
+    waiting, refused = ChatSession(), ChatSession()
+    for session, question in ((waiting, "How did Arsenal create chances against Tottenham?"),
+                              (refused, "How did Man City control the game against Man Utd?")):  # fmt: skip
+        post_question(session, question)
+        assert len(list(start_answer(state, question, session, "test"))) == 1 and session.pending is not None
+    with state.lanes.model.join():  # another visitor's answer is generating
+        replies = narrate(state, waiting)
+        place = next(replies).messages[-1]["content"]
+        assert place.startswith("⏳ Waiting for the language model: 1 answer ahead of yours")
+        *_, busy = narrate(state, refused)  # one generating, one waiting: the line is full
+        assert busy.messages[-1]["content"].startswith("⚠️ The language model is busy; try again in ")
+    *_, done = replies  # the other answer is done: this one's turn
+    assert "Arsenal 4-1 Tottenham" in done.sources_html and not done.messages[-1]["content"].startswith("⏳")
 
 
 def test_llm_status_reports_ready_or_failed(tmp_path: Path) -> None:
