@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -131,9 +133,9 @@ class ConversationCache:
     """Conversations a server keeps in memory: each id's last context, at most ``size`` of them, each forgotten
     ``ttl_s`` seconds after its last turn (``cachetools.TTLCache``, behind a lock: server threads share it)."""
 
-    def __init__(self, size: int, ttl_s: int) -> None:
+    def __init__(self, size: int, ttl_s: int, timer: Callable[[], float] = time.monotonic) -> None:
         self.ttl_s = ttl_s
-        self._contexts: TTLCache = TTLCache(maxsize=size, ttl=ttl_s)
+        self._contexts: TTLCache = TTLCache(maxsize=size, ttl=ttl_s, timer=timer)
         self._lock = threading.Lock()
 
     @staticmethod
