@@ -10,14 +10,17 @@ ARG LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF"
 
 # HOME is the Space user's: the model cache is assembled under ~/.cache/football-rag/models at build time.
 # FOOTBALL_RAG_HOME is not set: it defaults under /data when the Space has persistent storage (state, the
-# feedback log and downloaded releases survive a restart), else under /app.
+# feedback log and downloaded releases survive a restart), else under /app. FORWARDED_ALLOW_IPS: uvicorn takes
+# the visitor's address from X-Forwarded-For (only the Space's proxy reaches the container), so the per-client
+# question rate counts each visitor, not the proxy.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     HOME=/home/user \
     GRADIO_SERVER_NAME=0.0.0.0 \
-    GRADIO_SERVER_PORT=7860
+    GRADIO_SERVER_PORT=7860 \
+    FORWARDED_ALLOW_IPS="*"
 
 # llama-cpp-python compiles llama.cpp at install time.
 RUN apt-get update \

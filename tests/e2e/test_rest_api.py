@@ -198,6 +198,9 @@ def test_past_the_rate_429_with_retry_after(running_app: RunningApp, tmp_path: P
             assert refused.status_code == 429 and 1 <= int(refused.headers["retry-after"]) <= 60
             assert refused.json()["detail"].startswith("Too many questions: 3 a minute per client; try again in ")
         assert client.get("/v1/matches/1903228").status_code == 200  # only questions count
+        # behind a proxy (the Space's), each visitor is the address the proxy forwards: another has its own share
+        visitor = {"X-Forwarded-For": "203.0.113.7"}
+        assert client.post("/v1/ask", json={"question": SCORE_QUESTION}, headers=visitor).status_code == 200
 
 
 def test_a_full_model_line_is_503_busy_and_facts_still_answer(running_app: RunningApp, tmp_path: Path) -> None:
