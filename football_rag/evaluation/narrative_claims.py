@@ -3,8 +3,10 @@
 A simple, documented reading of English, not a parser (``configs/eval/narrative/README.md`` lists the rules):
 
 - sentences end at ``.``, ``!`` or ``?`` followed by a space (a decimal point is never followed by one);
-- a number's metric is read from the words right after it, else right before it; a number with no metric word
-  takes the metric of the number before it in the sentence ("19 shots to Bournemouth's 10");
+- a number's metric is read from the word right after it, the word right before it, then a few words after,
+  then before ("19 shots", "shots (19 v 10)"); a percentage is possession only next to "possession" or "ball";
+  a number with no metric word takes the metric of the number before it in the sentence ("19 shots to
+  Bournemouth's 10", "possession (61.2%) higher than Bournemouth's (38.8%)");
 - a number belongs to the team named between it and the number before it (the nearest); with no team named
   there, to the other side of the last number of the same metric in the sentence ("19 shots to Bournemouth's 10,
   10 on target against 3"), else to the sentence's subject (the first team it names; in a sentence naming none,
@@ -35,7 +37,8 @@ METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Possession is only ever a percentage (see ``_metric``): a bare number beside "ball" is something else.
     (OTHER, ("corner", "pass", "foul", "card", "goal", "minute", "min ", "save", "tackle", "xg", "expected",
              "cross", "touch", "dribble", "year", "chance", "game", "match", "win", "defeat", "player",
-             "time", "interception", "clearance", "duel", "offside", "yard", "metre", "possession", "ball")),
+             "time", "interception", "clearance", "duel", "offside", "yard", "metre", "possession", "ball", "ppda",
+             "accuracy", "percentage", "rating")),
 )  # fmt: skip
 SCORE_STEMS = ("win", "victor", "defeat", "loss", "lead", "draw", "scoreline", "result", "thrash")  # "a 4-2 win"
 SCORE_NEXT = {"up", "down", "at", "in", "after", "before", "with", "and", "but", "as", "game", "match", "home", "away",
@@ -196,7 +199,8 @@ class AnswerReader:
 
     @staticmethod
     def _metric(words: list[str], start: int, end: int) -> str | None:
-        """Return the metric named right after the number (a % with "possession" or "ball" anywhere is possession)."""
+        """Return the metric named next to the number: the word right after it, the word right before it, then a few
+        words after, then before; a percentage is possession only when "possession" or "ball" is among those."""
         after = words[end + 1 : end + 1 + METRIC_WINDOW]
         before = words[max(0, start - METRIC_WINDOW) : start]
         after = after[: next((k for k, w in enumerate(after) if w[0].isdigit()), len(after))]
@@ -204,12 +208,16 @@ class AnswerReader:
         if after[:1] == ["'"] or set(after[:1]) & ORDINALS:
             return OTHER  # a minute: 23', 88th
         if after[:1] == ["%"]:
-            return POSSESSION if {"possession", "ball"} & set(words) else OTHER
-        for window in (after, before):
-            text = " " + " ".join(window) + " "
-            for metric, phrases in METRIC_WORDS:
-                if any(f" {p}" in text for p in phrases):
-                    return metric
+            for window in (after[1:], before):
+                if any(w.startswith(("possession", "ball")) for w in window):
+                    return POSSESSION
+                if _named_metric(window):
+                    return OTHER  # "pass accuracy (82%)"
+            return None
+        for window in (after[:1], before[-1:], after, before):
+            metric = _named_metric(window)
+            if metric:
+                return metric
         return None
 
     def _results(self, index: int, words: list[str], mentions: list[tuple[int, str]]) -> list[ResultClaim]:
@@ -236,3 +244,9 @@ class AnswerReader:
             or following[0][:1].isdigit()
             or (following[0] == "the" and following[1] in WON_THE)
         )
+
+
+def _named_metric(window: list[str]) -> str | None:
+    """Return the first metric whose words start a word of ``window`` (checked in METRIC_WORDS order)."""
+    text = " " + " ".join(window) + " "
+    return next((metric for metric, phrases in METRIC_WORDS if any(f" {p}" in text for p in phrases)), None)

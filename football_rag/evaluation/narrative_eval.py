@@ -256,18 +256,40 @@ def _mean(values: Iterable[float]) -> float | None:
 
 
 def run(
-    ask: Callable[[str], Answer], reference: list[ReferenceMatch], per_match: int = 1, limit: int | None = None
-) -> list[AnswerScore]:
-    """Return the scores of the answers ``ask`` gives to the first ``per_match`` questions of each match."""
-    aliases = TeamAliases.load()
-    scores = []
+    ask: Callable[[str], Answer],
+    reference: list[ReferenceMatch],
+    per_match: int = 1,
+    limit: int | None = None,
+    keep: Path | None = None,
+) -> list[tuple[Answer, float]]:
+    """Return the answers ``ask`` gives to the first ``per_match`` questions of each match, with their wall times
+    (ms); each is appended to ``keep`` as it comes, so a long run can be scored again or resumed."""
+    answered = []
     for ref in reference[:limit]:
         for question in ref.questions[:per_match]:
             started = time.perf_counter()
             answer = ask(question)
-            scores.append(score_answer(ref, answer, aliases, (time.perf_counter() - started) * 1000))
-            print(f"{ref.match_id} {scores[-1].coverage:.2f} {question}", file=sys.stderr)
-    return scores
+            answered.append((answer, (time.perf_counter() - started) * 1000))
+            if keep:
+                with keep.open("a", encoding="utf-8") as out:
+                    out.write(json.dumps({"latency_ms": answered[-1][1], **answer.model_dump(mode="json")}) + "\n")
+            print(f"{ref.match_id} {answered[-1][1] / 1000:.1f}s {question}", file=sys.stderr)
+    return answered
+
+
+def load_answers(path: Path) -> list[tuple[Answer, float]]:
+    """Return the answers a run kept (``run(keep=...)``), with their wall times."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        (Answer.model_validate({k: v for k, v in row.items() if k != "latency_ms"}), row["latency_ms"]) for row in rows
+    ]
+
+
+def score_all(answered: list[tuple[Answer, float]], reference: list[ReferenceMatch]) -> list[AnswerScore]:
+    """Return the score of every answer, each matched to its reference match by its question."""
+    aliases = TeamAliases.load()
+    by_question = {q: ref for ref in reference for q in ref.questions}
+    return [score_answer(by_question[a.question], a, aliases, ms) for a, ms in answered]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -277,14 +299,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reference", type=Path, default=REFERENCE)
     parser.add_argument("--questions-per-match", type=int, default=1)
     parser.add_argument("--limit", type=int, help="score only the first N matches")
+    parser.add_argument("--answers", type=Path, help="keep every answer here as it comes (JSON lines)")
+    parser.add_argument("--from-answers", type=Path, help="score the answers kept by an earlier run, asking nothing")
     parser.add_argument("--out", type=Path, help="write every answer's score here, one JSON a line")
     args = parser.parse_args(argv)
-    from football_rag.config.settings import get_settings
-    from football_rag.rag.service import answerer_for
-
-    answerer = answerer_for(get_settings(), args.release)
     reference = load_reference(args.reference)
-    scores = run(lambda q: answerer.ask(q)[0], reference, args.questions_per_match, args.limit)
+    if args.from_answers:
+        answered = load_answers(args.from_answers)
+    else:
+        from football_rag.config.settings import get_settings
+        from football_rag.rag.service import answerer_for
+
+        answerer = answerer_for(get_settings(), args.release)
+        answered = run(lambda q: answerer.ask(q)[0], reference, args.questions_per_match, args.limit, args.answers)
+    scores = score_all(answered, reference)
     if args.out:
         args.out.write_text("".join(s.model_dump_json() + "\n" for s in scores), encoding="utf-8")
     print(json.dumps(summarise(scores, reference), indent=2))

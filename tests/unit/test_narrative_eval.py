@@ -155,3 +155,19 @@ def test_possession_within_tolerance_and_the_summary(reference, aliases) -> None
     assert summary["all"]["coverage"] == pytest.approx(round((2 / 7 + 1 / 7) / 2, 3))
     assert summary["model"]["faithfulness"] == 0.5
     assert summary["all"]["contradictions"] == 1 and summary["coverage_by_kind"]["possession"] == 0.5
+
+
+def test_pairs_in_brackets_and_percentages_other_than_possession(aliases) -> None:
+    # The model's paragraph of a real answer at a59550d: pass accuracy and PPDA are not possession.
+    reading = AnswerReader("Liverpool", "Bournemouth", aliases).read(
+        "Liverpool created more shots (19 v 10) and scored more goals (4 v 2) than Bournemouth. Liverpool's "
+        "possession percentage (61.2%) was higher than Bournemouth's (38.8%), and Liverpool's pass accuracy "
+        "percentage (82.0%) was higher than Bournemouth's (69.9%). Liverpool pressed harder, with a PPDA of 13.0 "
+        "to Bournemouth's 16.2."
+    )
+    assert reading.figures == [
+        StatedFigure(0, "Liverpool", "shots", 19),
+        StatedFigure(0, "Bournemouth", "shots", 10),
+        StatedFigure(1, "Liverpool", "possession", 61.2),
+        StatedFigure(1, "Bournemouth", "possession", 38.8),
+    ]
