@@ -41,9 +41,9 @@ from football_rag.evaluation.release_eval import (
     published_questions,
     release_questions,
 )
-from football_rag.evaluation.runner import EvalRun, answer_questions
+from football_rag.evaluation.runner import EvalRun, answer_questions, retrieval_queries
 from football_rag.knowledge.datasets import read_tables
-from football_rag.knowledge.embeddings import load_embedder
+from football_rag.knowledge.embeddings import encoded_ahead, load_embedder
 from football_rag.knowledge.index import open_index
 from football_rag.knowledge.index_checks import check_index
 from football_rag.knowledge.ingest import as_match_tables
@@ -213,7 +213,8 @@ def assess_answers(
     if current is None or not shared:
         return AnswerAssessment(run, None)
     asked = [q for q in questions if q.id in set(shared)]
-    theirs = answer_questions(Answerer(current.tables, collection=current.collection, encode=current.encode), asked)
+    encode = encoded_ahead(current.encode, retrieval_queries(asked)) if current.collection is not None else None
+    theirs = answer_questions(Answerer(current.tables, collection=current.collection, encode=encode), asked)
     mine = run.results.loc[run.results["id"].isin(set(shared))]
     documents = candidate.collection is not None
     return AnswerAssessment(

@@ -23,9 +23,10 @@ from football_rag.config.yaml_config import load_config
 from football_rag.evaluation.alerts import groundedness_alert, load_thresholds, raise_alert
 from football_rag.evaluation.eval_set import EVAL_SET_TABLE, EvalQuestion, questions_from_frame, read_eval_set
 from football_rag.evaluation.generator import generate_eval_set
-from football_rag.evaluation.runner import EvalRun, answerer_params, run_eval
+from football_rag.evaluation.runner import EvalRun, answerer_params, retrieval_queries, run_eval
 from football_rag.evaluation.tracking import EvalTracker, tracker_for
 from football_rag.knowledge.datasets import read_tables
+from football_rag.knowledge.embeddings import encoded_ahead
 from football_rag.knowledge.ingest import as_match_tables
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.llm import get_llm
@@ -93,8 +94,12 @@ def evaluate_release(
     config = load_answer_config(settings.configs_dir)
     match_tables = _match_tables(tables)
     use_llm = config.with_llm if with_llm is None else with_llm
+    asked = list(questions) if questions is not None else release_questions(match_tables, config, settings.configs_dir)
     answerer = Answerer(
-        match_tables, collection=collection, encode=encode, llm=get_llm(settings.llm) if use_llm else None
+        match_tables,
+        collection=collection,
+        encode=encoded_ahead(encode, retrieval_queries(asked)) if encode else None,
+        llm=get_llm(settings.llm) if use_llm else None,
     )
     judge = None
     if use_llm and config.judge.enabled:
@@ -106,7 +111,7 @@ def evaluate_release(
     tracker = tracker or tracker_for(settings)
     run = run_eval(
         answerer,
-        list(questions) if questions is not None else release_questions(match_tables, config, settings.configs_dir),
+        asked,
         params=answerer_params(answerer, version, embedding_model),
         timeout_s=config.timeout_s,
         judge=judge,

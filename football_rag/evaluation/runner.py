@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from football_rag.evaluation.eval_set import EvalQuestion
+from football_rag.evaluation.eval_set import NARRATIVE, EvalQuestion
 from football_rag.evaluation.metrics import Figure, flat_metrics, score_questions, summarise
 from football_rag.evaluation.tracking import EvalTracker
-from football_rag.rag.answer_model import Answer
+from football_rag.rag.answer_model import Answer, Intent
 from football_rag.rag.answerer import Answerer
 
 if TYPE_CHECKING:
@@ -114,6 +114,11 @@ def answer_question(answerer: Answerer, q: EvalQuestion, timeout_s: float = DEFA
     row = {"id": q.id, "kind": q.kind, "question": q.question, "gold": list(q.gold), "match_id": q.match_id,
            "expected_intent": q.expected_intent.value if q.expected_intent else None}  # fmt: skip
     return {**row, **outcome, "latency_ms": elapsed_ms}
+
+
+def retrieval_queries(questions: Sequence[EvalQuestion]) -> list[str]:
+    """Return the texts of the questions answered from retrieved passages (narratives), to encode in one batch."""
+    return [q.question for q in questions if q.kind == NARRATIVE or q.expected_intent == Intent.NARRATIVE]
 
 
 def answer_questions(
