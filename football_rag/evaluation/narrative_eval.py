@@ -125,9 +125,14 @@ def point_label(index: int, point: Point) -> str:
 
 def _named(sentence: str, name: str) -> bool:
     """Return whether a sentence names a player, by full name or surname (whole words, accents ignored)."""
-    words = " " + " ".join(plain_text(sentence).replace("'", " ").split()) + " "
-    full = " ".join(plain_text(name).split())
+    words = _plain_words(sentence)
+    full = _plain_words(name).strip()
     return f" {full} " in words or f" {full.split()[-1]} " in words
+
+
+def _plain_words(text: str) -> str:
+    """Return ``text`` as plain lower-case words between single spaces ("O'Riley" -> " o riley ")."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", plain_text(text))) + " "
 
 
 def _point_made(point: Point, ref: ReferenceMatch, reading: Reading, part: set[int]) -> bool:
@@ -143,7 +148,8 @@ def _point_made(point: Point, ref: ReferenceMatch, reading: Reading, part: set[i
         )  # fmt: skip
     rule = point.match or PointMatch()
     for i in part:
-        sentence, low = reading.sentences[i], plain_text(reading.sentences[i])
+        sentence = reading.sentences[i]
+        low = re.sub(r"\bpen\b", "penalty", plain_text(sentence))  # the scorers' list writes "55' (pen)"
         if (
             all(_named(sentence, p) for p in rule.players)
             and all(t in reading.teams_named[i] for t in rule.teams)

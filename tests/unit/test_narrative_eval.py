@@ -171,3 +171,13 @@ def test_pairs_in_brackets_and_percentages_other_than_possession(aliases) -> Non
         StatedFigure(1, "Liverpool", "possession", 61.2),
         StatedFigure(1, "Bournemouth", "possession", 38.8),
     ]
+
+
+def test_a_penalty_in_the_scorers_list_is_a_set_piece_goal(reference, aliases) -> None:
+    # Brighton 1-1 Fulham, 16 August 2025: O'Riley's 55th-minute penalty (the `Penalty` qualifier in the raw file).
+    ref = reference["1903119"]
+    text = "Brighton 1-1 Fulham on 16 August 2025. Goals: Matt O'Riley 55' (pen) for Brighton; Rodrigo Muniz 90+7'."
+    score = score_answer(ref, _answer(text, facts=()), aliases)
+    assert [p.kind for p in ref.points if p.match and "Matt O'Riley" in p.match.players] == ["set_pieces"]
+    assert any(label.endswith(":set_pieces") for label in score.parts["model"].covered)
+    assert score.parts["all"].contradictions == []
