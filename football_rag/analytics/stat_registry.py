@@ -14,6 +14,7 @@ before a word it contains ("passes").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -43,6 +44,19 @@ class Stat:
         """Return the brief label without its unit ("possession" for "possession %"): the unit follows the figure."""
         return self.brief.removesuffix(" %")
 
+    def counted(self, value: float) -> str:
+        """Return the label a figure of ``value`` takes: "1 corner", "1 shot on target" (its plural word made
+        singular: the last of the label's words ending in s), else the short label ("2 corners", "0.5 xG")."""
+        if value != 1 or self.decimals or self.unit:
+            return self.short
+        words = self.short.split(" ")
+        plural = next((i for i in reversed(range(len(words))) if re.fullmatch(r"[a-z]+[^s]s", words[i])), None)
+        if plural is not None:
+            word = words[plural]
+            words[plural] = word[:-3] + "y" if word.endswith("ies") else re.sub(r"(ss|sh|ch|x)es$", r"\1", word)
+            words[plural] = words[plural].removesuffix("s") if words[plural] == word else words[plural]
+        return " ".join(words)
+
     @property
     def title(self) -> str:
         """Return the name a table row or chart axis shows: "Shots on target", "Expected goals (xG)"."""
@@ -55,6 +69,11 @@ STANDINGS = (
     r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
     r"|\bleague (leaders?|position)|\b(first|1st) place"
     r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile)|\bbottom club"
+    # A club's place ("what position are Arsenal in", "where did Chelsea finish"), its goal difference, the home or
+    # away table, and the table after a matchweek.
+    r"|\b(what|which) position\b|\bposition (in|on) the\b|\bgoal difference\b|\b(home|away) (table|record|form)\b"
+    r"|\bwhere (do|did|does|are|were|is|was)\b.*\b(finish\w*|stand\w*|sit\w*|lie|lying|placed|ranked)\b"
+    r"|\b(match|game) ?weeks? \d+|\b(mw|gw|round) ?\d+\b|\bafter \d+ (games|matches|rounds)\b"
 )
 
 STATS: tuple[Stat, ...] = (
@@ -191,7 +210,7 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "goals",
         "goals",
-        asked=r"\bgoals?\b|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
+        asked=r"\bgoals?\b(?! difference)|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
         r"|(leading|top of|led|leads|topped) the scoring|\bprolific\b|\bscor(e|es|ing) (the )?most\b",
         ranked=r"\battack\b",
         claimed=r"goals",

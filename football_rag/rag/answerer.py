@@ -22,8 +22,8 @@ from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
-from football_rag.rag.entities import Catalog, Resolution
-from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult, day_label
+from football_rag.rag.entities import Catalog, Resolution, words_of
+from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import (
     Route,
@@ -32,13 +32,16 @@ from football_rag.rag.intents import (
     form_length,
     is_follow_up,
     recent_matches,
+    rounds_asked,
     route,
+    side_asked,
     stat_named,
 )
 from football_rag.rag.judgement_claims import judgement_contradictions
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
+from football_rag.rag.refusals import refusal, unknown_name
 from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.stat_claims import MatchStats, stat_contradictions
@@ -70,6 +73,32 @@ def _in_previous_match(question: str, resolution: Resolution, previous: Resoluti
 
 # "What about against Spurs?", "and vs Chelsea?": the previous question again, against another opponent.
 _AGAINST_ONE = re.compile(r"\b(against|vs?\.?|versus|facing)\b")
+
+
+def _one_side_of_previous(question: str, resolution: Resolution, previous: Resolution) -> bool:
+    """Whether a question naming only one of the previous answer's one match's two clubs ("Arsenal v City", then
+    "who scored for City?") is about that match, from that club's side (not when it asks about the season)."""
+    ids = previous.match_ids if isinstance(previous, FollowUp) else []
+    one_club = len(resolution.teams) == 1 and not (resolution.players or resolution.period)
+    return (
+        one_club and len(ids) == 1 and resolution.teams[0] in previous.teams and not _OVER_TIME.search(question.lower())
+    )
+
+
+# "And the other team?", "what about the opposition?", "and their opponents?": the previous match from its other side.
+_OTHER_SIDE = re.compile(r"\b(the )?(other (team|side|club|lot)|opposition|opponents?)\b")
+
+
+def _other_side_follow_up(question: str, resolution: Resolution, previous: Resolution) -> None:
+    """A follow-up asking about "the other team" of a two-team question is about the team not asked about before."""
+    if resolution.players or len(previous.teams) != 2 or not _OTHER_SIDE.search(question.lower()):
+        return
+    if len(resolution.teams) not in (0, 2) or (resolution.teams and set(resolution.teams) != set(previous.teams)):
+        return
+    asked = previous.squad if previous.squad in previous.teams else previous.teams[0]
+    other = next(t for t in previous.teams if t != asked)
+    resolution.teams, resolution.squad = [other, asked], other
+    resolution.period = resolution.period or previous.period
 
 
 def _one_club_follow_up(question: str, resolution: Resolution, previous: Resolution) -> None:
@@ -130,6 +159,9 @@ class Answerer:
         self.tracer = tracer or Tracer(enabled=False)
         self.prompt = prompt or load_prompt("answer")
         self._cache: LRUCache = LRUCache(CACHE_SIZE)
+        # The loaded seasons by starting year ("2025/2026" -> 2025): a question about another is refused.
+        self._seasons = {int(s[:4]) for s in tables.matches["season"].dropna().astype(str)}
+        self._name_words = set(words_of(" ".join(self.catalog.known_names())).split())
 
     # --- public -----------------------------------------------------------------------------------
 
@@ -160,6 +192,7 @@ class Answerer:
                 n_teams=len(resolution.teams),
                 over_time=self._over_time(question, resolution),
                 previous=previous.route if isinstance(previous, FollowUp) else None,
+                refused=refusal(question, self._seasons, self.book.t.matches["competition"].dropna()),
             )
             span.set_output(
                 {
@@ -205,7 +238,7 @@ class Answerer:
         """Return the plan with its facts: from the builder the route names, after what resolution could not settle."""
         plan = Plan(question, resolution, chosen, FactResult(), intent=chosen.intent)
         if chosen.intent is Intent.OUT_OF_SCOPE:
-            plan.facts.text = self._scope_text()
+            plan.facts.text = " ".join(filter(None, (chosen.refusal, self._scope_text())))
             return plan
         if resolution.unknown_teams:
             return self._outside_data(plan)
@@ -220,6 +253,9 @@ class Answerer:
             )
             plan.facts.text = f"Which player do you mean: {options}?"
             return plan
+        if not resolution.players and (name := self._unknown_person(question)):  # "did Messi score?"
+            resolution.unknown_teams = [name]  # said as an unknown club is: not in the data
+            return self._outside_data(plan)
         builders = {
             "player_goals": self._player_goals, "team_story": self._team_story,
             "player_summary": self._player_summary,
@@ -231,6 +267,13 @@ class Answerer:
         if builder is None or chosen.builder == "match_leaders":
             return self._match_facts(plan)
         return builder(plan)
+
+    def _unknown_person(self, question: str) -> str | None:
+        """Return the name a question asks about ("did Mbappe score against Arsenal?") when it is no word of a
+        player or club in the data and reads as no club either ("did the Gunners score" is Arsenal), else None."""
+        name = unknown_name(words_of(question), self._name_words)
+        found = self.catalog.resolve(name) if name else None
+        return name if found is not None and not (found.teams or found.players or found.clarification) else None
 
     def _over_time(self, question: str, resolution: Resolution) -> bool:
         """Whether a question is about a period longer than a day or the season, not one match."""
@@ -249,8 +292,9 @@ class Answerer:
             and (is_follow_up(question) or _in_previous_match(question, resolution, previous))
         ):
             resolution.teams, resolution.period = list(previous.teams), previous.period
-        if previous is not None and is_follow_up(question):
+        if previous is not None and (is_follow_up(question) or _one_side_of_previous(question, resolution, previous)):
             _one_club_follow_up(question, resolution, previous)
+            _other_side_follow_up(question, resolution, previous)
 
     def _return_match(self, question: str, resolution: Resolution, previous: Resolution | None) -> Resolution | None:
         """Point a "what about the return match?" follow-up at the other meeting of the previous match's teams
@@ -331,11 +375,14 @@ class Answerer:
         if standings and plan.resolution.period is not None:
             plan.resolution.period = self._season_until(plan.resolution.period)
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
-        if standings and plan.route.stat == "points":  # "top of the table": points, then goal difference
-            plan.facts = self.book.table(ids, self._period_label(plan.resolution), bottom=not plan.route.descending)
+        team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
+        only = self._only(plan.question)
+        # "Top of the table", "the best away record", "where did Chelsea finish": points, then goal difference.
+        if plan.route.stat == "points" and (standings or only.side):
+            scope = self._period_label(plan.resolution) + only.describe()
+            plan.facts = self.book.table(ids, scope, not plan.route.descending, team, only)
             return plan
         players = plan.route.stat not in TEAM_ONLY and not plan.route.of_teams
-        team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         # "The best PPDA", "the best defence": the lowest figure where less is better.
         descending = plan.route.descending != (plan.route.judged and plan.route.stat in LOWER_IS_BETTER)
         plan.facts = self.book.ranking(
@@ -363,10 +410,18 @@ class Answerer:
                 plan.facts = self.book.period_total(named, ids, label) if named else self.book.results_in(ids, label)
                 return plan
             return self._clarify(plan, "Which team do you mean?")
-        team = plan.resolution.teams[0]
+        team, only = plan.resolution.teams[0], self._only(plan.question)
         ids = self._match_ids_in_scope(Resolution(teams=[team], period=plan.resolution.period))
-        plan.facts = self.book.team_total(team, plan.route.stat, ids, self._period_label(plan.resolution))
+        ids = list(dict.fromkeys(self.book.team_rows(ids, only).query("team == @team")["match_id"]))
+        label = self._period_label(plan.resolution) + only.describe()
+        plan.facts = self.book.team_total(team, plan.route.stat, ids, label)
         return plan
+
+    def _only(self, question: str) -> Only:
+        """Which of each team's matches a question keeps to: home or away, matchweeks first..last (a season has
+        each team meet every other twice)."""
+        rounds = 2 * (self.book.t.matches["home"].nunique() - 1)
+        return Only(side_asked(question), rounds_asked(question, rounds))
 
     def _comparison(self, plan: Plan) -> Plan:
         ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
@@ -447,6 +502,7 @@ class Answerer:
         one_side = len(resolution.teams) == 1 or (bool(resolution.teams) and asks_one_side(plan.question))
         sides = list(dict.fromkeys(self.book.matches.loc[ids, ["home", "away"]].to_numpy().ravel()))
         teams = resolution.teams[:1] if one_side else sides
+        teams = [resolution.squad] if resolution.squad in sides else teams  # "and the other team?"
         plan.facts = self.book.managers(ids, teams, self._period_label(resolution))
         if selection and selection.note:
             plan.facts.add(selection.note)
@@ -501,7 +557,9 @@ class Answerer:
         if chosen.builder == "match_leaders":
             return self.book.match_leaders(match_id, chosen.stat, chosen.descending, resolution.squad)
         if intent is Intent.SCORERS:
-            return self.book.scorers(match_id, self._scoring_side(match_id, resolution))
+            one = resolution.players[0] if len(resolution.players) == 1 else None  # "when did Eze score?"
+            his = (one.player_id, one.name) if one is not None else None
+            return self.book.scorers(match_id, self._scoring_side(match_id, resolution), his)
         if intent is Intent.CARDS:
             return self.book.cards(match_id, subject, chosen.stat, chosen.counted)
         if intent is Intent.LINEUP:
@@ -513,7 +571,7 @@ class Answerer:
         if intent is Intent.MAN_OF_THE_MATCH:
             return self.book.man_of_the_match(match_id, resolution.squad)
         if intent is Intent.TEAM_STAT:
-            return self.book.team_stat(match_id, chosen.stat, subject)
+            return self.book.team_stat(match_id, chosen.stat, subject, chosen.counted)
         if intent is Intent.NARRATIVE:
             return self.book.match_summary(match_id)
         return self.book.score(match_id)
@@ -528,6 +586,8 @@ class Answerer:
         sides = {m["home"], m["away"]}
         if len(resolution.players) == 1 and (mine := sides & set(resolution.players[0].teams)):
             return min(mine)
+        if resolution.squad in sides:  # "who scored for Arsenal against Spurs?"; "who scored for City?" after it
+            return resolution.squad
         return resolution.teams[0] if len(resolution.teams) == 1 else None
 
     def _unknown(self, plan: Plan, resolution: Resolution) -> Plan:

@@ -292,9 +292,12 @@ def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> s
         readings = list(zip(named, teams, strict=True))
     else:  # a derby's words, read as the derby: only a mention of one club names it
         readings = [(m, m.teams[0]) for m in named if len(m.teams) == 1]
+    starts = {m.start for m in named}
     for mention, team in readings:
         before = [w for w in words[: mention.start] if w != "the"][-1:]
-        if set(before) & _SQUAD_BEFORE or _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 2])):
+        # "Sunderland Man City": the "man" after a club is another club's name, not "Villa's top man".
+        after = mention.end not in starts and _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 2]))
+        if set(before) & _SQUAD_BEFORE or after:
             return team
     return None
 

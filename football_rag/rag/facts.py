@@ -93,6 +93,22 @@ def fmt(value: object, decimals: int = 0) -> str:
     return f"{number:.{decimals}f}" if decimals else f"{round(number):d}"
 
 
+@dataclass(frozen=True)
+class Only:
+    """Which of a team's matches count: its home or away ones ("the home table", "at home"), its matchweeks
+    first..last ("after matchweek 10", "the first half of the season"); all when empty."""
+
+    side: str | None = None  # "home" or "away"
+    rounds: tuple[int, int] | None = None
+
+    def describe(self) -> str:
+        """Return how the selection reads after a period: ", home matches only", ", after matchweek 10",
+        ", matchweeks 20 to 38"."""
+        first, last = self.rounds or (0, 0)
+        rounds = "" if not last else f", after matchweek {last}" if first == 1 else f", matchweeks {first} to {last}"
+        return rounds + ("" if self.side is None else f", {self.side} matches only")
+
+
 def _label(stat: str) -> tuple[str, int]:
     """Return the statistic's label and decimals as an answer prints them."""
     found = definition(stat)
@@ -291,10 +307,17 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def scorers(self, match_id: str, team: str | None = None) -> FactResult:
+    def scorers(self, match_id: str, team: str | None = None, player: tuple[str, str] | None = None) -> FactResult:
+        """The match's goals (``team``'s only when given), each with its minute and assist; with ``player`` (id,
+        name), the minutes of his goals first ("When did Eze score?")."""
         r = FactResult(match_ids=[match_id])
         timeline = self.timeline_of(match_id)
         goals = timeline[timeline["kind"] == "goal"]
+        if player is not None:
+            his = goals[goals["player_id"].eq(player[0]) & ~goals["own_goal"].eq(True)]
+            minutes = [self._goal_when(g) for _, g in his.iterrows()]
+            said = f"scored at {_listed(minutes)}" if minutes else "did not score"
+            r.add(f"{player[1]} {said} in {self.label(self.match(match_id))}.", [match_id], goals=len(minutes))
         r.add(self.score_line(match_id), [match_id])
         lines = []
         for _, g in goals.iterrows():
@@ -516,8 +539,10 @@ class FactBook:
         else:
             lead = "WhoScored's man of the match was"
         p = best.iloc[0]
+        # The award is WhoScored's, from its ratings: said as the match's highest rating when it is one.
+        top = " (the highest rating in the match)" if p["rating"] >= lineups["rating"].max() else ""
         r.add(
-            f"{lead} {self.person(p['player_id'], p['player_name'])} ({p['team']}), rated {fmt(p['rating'], 2)}, "
+            f"{lead} {self.person(p['player_id'], p['player_name'])} ({p['team']}), rated {fmt(p['rating'], 2)}{top}, "
             f"in {self.label(self.match(match_id))}.",
             [match_id],
         )
@@ -530,9 +555,9 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def team_stat(self, match_id: str, stat: str, team: str | None = None) -> FactResult:
-        """A stat of both teams in a match, the figures first (``team``'s own first when one is asked about),
-        then who had more, then the score."""
+    def team_stat(self, match_id: str, stat: str, team: str | None = None, counted: bool = False) -> FactResult:
+        """A stat of both teams in a match, the figures first (``team``'s own first when one is asked about; the two
+        teams' total first when ``counted`` asks "how many ... in the match"), then who had more, then the score."""
         r = FactResult(match_ids=[match_id])
         rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("team")
         label, decimals = _label(stat)
@@ -544,8 +569,12 @@ class FactBook:
         hv, av = rows.at[m["home"], stat], rows.at[m["away"], stat]
         if team in rows.index:
             other = self._opponent(match_id, team)
-            figure = f"{fmt(rows.at[team, stat], decimals)}{definition(stat).unit} {definition(stat).short}"
+            value = rows.at[team, stat]
+            figure = f"{fmt(value, decimals)}{definition(stat).unit} {definition(stat).counted(value)}"
             r.add(f"{team} had {figure} against {other}.", [match_id])  # "57.3% possession", "5 corners"
+        elif counted and not (definition(stat).averaged or definition(stat).unit) and pd.notna(hv) and pd.notna(av):
+            total = hv + av
+            r.add(f"{fmt(total, decimals)} {definition(stat).counted(total)} in the match.", [match_id], total=total)
         r.add(
             f"{_opening_word(label)}: {m['home']} {fmt(hv, decimals)}, {m['away']} {fmt(av, decimals)}.",
             [match_id],
@@ -606,7 +635,7 @@ class FactBook:
             text = (
                 f"{name} did not play in {self.label(m)}."
                 if value is None
-                else f"{name}: {fmt(value, decimals)} {label} in {self.label(m)} "
+                else f"{name}: {fmt(value, decimals)} {definition(stat).counted(value)} in {self.label(m)} "
                 f"({fmt(played['minutes'].iloc[0])} minutes)."
             )
             r.add(text, match_ids)
@@ -614,7 +643,8 @@ class FactBook:
             total = _combined(played[stat], stat)
             how = "average" if stat in AVERAGED else "total"
             r.add(
-                f"{name}: {fmt(total, decimals)} {label} ({how}) in {_plural(len(played), 'appearance')}, "
+                f"{name}: {fmt(total, decimals)} {definition(stat).counted(total)} ({how}) in "
+                f"{_plural(len(played), 'appearance')}, "
                 f"{fmt(played['minutes'].sum())} minutes.",
                 played["match_id"].tolist(),
                 value=float(total),
@@ -820,25 +850,55 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def table(self, match_ids: list[str], scope: str, bottom: bool = False) -> FactResult:
+    def table(
+        self,
+        match_ids: list[str],
+        scope: str,
+        bottom: bool = False,
+        team: str | None = None,
+        only: Only = Only(),
+    ) -> FactResult:
         """The league table over the finished matches, ordered as the Premier League orders it (points, then goal
-        difference, then goals scored); the bottom first when ``bottom``."""
-        r = FactResult(match_ids=self._finished(match_ids))
-        rows = self.t.team_stats[self.t.team_stats["match_id"].isin(r.match_ids)]
-        sums = rows.groupby("team")[["points", "goals", "goals_against"]].sum()
+        difference, then goals scored); the bottom first when ``bottom``; ``team``'s place first when given.
+        ``only`` keeps each team's home or away matches, or its matchweeks first..last."""
+        rows = self.team_rows(self._finished(match_ids), only)
+        r = FactResult(match_ids=list(dict.fromkeys(rows["match_id"])))
+        sums = rows.groupby("team")[["points", "goals", "goals_against", "wins", "draws", "losses"]].sum()
         sums["difference"] = sums["goals"] - sums["goals_against"]
         ordered = sums.sort_values(["points", "difference", "goals"], ascending=False, kind="stable")
         places = [
-            f"{place}. {team} {int(row.points)} points (goal difference {int(row.difference):+d})"
-            for place, (team, row) in enumerate(ordered.iterrows(), 1)
+            f"{place}. {name} {int(row.points)} points (goal difference {int(row.difference):+d})"
+            for place, (name, row) in enumerate(ordered.iterrows(), 1)
         ]
+        if team in ordered.index:
+            row, place = ordered.loc[team], ordered.index.get_loc(team) + 1
+            played = int(row.wins + row.draws + row.losses)
+            record = f"{int(row.wins)} won, {int(row.draws)} drawn, {int(row.losses)} lost"
+            r.add(
+                f"{team}: {ordinal(place)} of {len(ordered)} in the table in {scope}, "
+                f"{_plural(int(row.points), 'point')} from {played} match{'' if played == 1 else 'es'} ({record}), "
+                f"goal difference {int(row.difference):+d} ({int(row.goals)} scored, "
+                f"{int(row.goals_against)} conceded).",
+                r.match_ids,
+                place=place,
+            )
         if not places:
             r.add(f"No finished match in {scope}.")
         else:
             shown = places[::-1][:TOP_N] if bottom else places[:TOP_N]
             r.add(f"{'Bottom' if bottom else 'Top'} of the table in {scope}: {'; '.join(shown)}.", r.match_ids)
-        r.text = r.facts[0].text
+        r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def team_rows(self, match_ids: list[str], only: Only = Only()) -> pd.DataFrame:
+        """Return the team_stats rows of the matches, each team's home or away ones or its matchweeks first..last
+        only when ``only`` says so (a team's Nth match of the data is its matchweek N)."""
+        rows = self.t.team_stats[self.t.team_stats["match_id"].isin(match_ids)]
+        if only.rounds is not None:
+            days = rows["match_id"].map(self.matches["date"])
+            nth = days.groupby(rows["team"]).rank(method="first")
+            rows = rows[nth.between(*only.rounds)]
+        return rows if only.side is None else rows[rows["side"] == only.side]
 
     def match_leaders(self, match_id: str, stat: str, descending: bool = True, team: str | None = None) -> FactResult:
         """The players of one match (of ``team`` only, when given) ranked by ``stat``, the leader(s) first (a tie said

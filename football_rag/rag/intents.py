@@ -63,14 +63,26 @@ _ASSISTERS = re.compile(
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
-# "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?"
-# "In charge of the match" is the referee's job ("in charge of Arsenal" the manager's).
-_MANAGER = re.compile(
-    r"\b(managers?|managed|coach(es|ed)?|head coach|boss(es)?|gaffer|dugout"
-    r"|in charge of(?! (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby)\b))\b"
+# What "in charge of" is about decides whose job it names: a game ("in charge of the match", "in charge of Arsenal v
+# Spurs", "of the Arsenal Spurs game") is the referee's, a club ("in charge of Spurs in the game against Arsenal",
+# "of Arsenal against Spurs") the manager's. The object ends at a preposition, so "Spurs in the game" is a club.
+_GAME_OBJECT = (
+    r"(the |that |this )?((?!(in|against|for|when|during|at|on|versus|vs?)\b)\w+ ){0,4}?"
+    r"(match|game|fixture|meeting|derby|vs?|versus)\b"
 )
-# "Arsenal's manager against Leeds" asks for one side; "the managers of Arsenal vs Leeds" for both.
-_ONE_SIDE = re.compile(r"\b(against|facing|when they (played|met|faced))\b")
+# "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?", "Spurs' gaffer", "who was on the
+# touchline for Arsenal"
+_MANAGER = re.compile(
+    r"\b(managers?|managed|coach(es|ed)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?|technical area"
+    rf"|in charge of(?! {_GAME_OBJECT}))\b"
+)
+_BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidelines?|technical area)"
+# "Arsenal's manager against Leeds", "who coached Spurs v Arsenal", "the boss of Spurs", "on the touchline for
+# Arsenal" ask for one side (the club named first); "the managers of Arsenal vs Leeds" for both.
+_ONE_SIDE = re.compile(
+    r"\b(against|facing|when they (played|met|faced)|managed|coached)\b"
+    rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b"
+)
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
 _COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")
 _AGGREGATE = re.compile(
@@ -102,7 +114,7 @@ _NARRATIVE = re.compile(
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
 _REFEREE = re.compile(
     r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    r"|man in the middle|in charge of (the |that |this )?(\w+ ){0,4}?(match|game|fixture|meeting|derby|vs?|versus)"
+    rf"|man in the middle|in charge of {_GAME_OBJECT}"
     r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
@@ -122,7 +134,7 @@ _FACTS = [
     ),
     (Intent.REFEREE, _REFEREE),
     (Intent.VENUE, re.compile(r"\b(venue|stadium|where was|where did .* play|ground|hosted)\b")),
-    (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans))\b")),
+    (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans)|sold out|full house)\b")),
     (Intent.MAN_OF_THE_MATCH, _BEST_PLAYER),
     (
         Intent.SCORE,
@@ -166,6 +178,33 @@ def asks_standings(question: str) -> bool:
     return re.search(STANDINGS, question.lower()) is not None
 
 
+# "The home table", "at home", "away from home", "on the road": one side of each team's matches.
+_HOME = re.compile(r"(?<!from )\bhome\b")
+_AWAY = re.compile(r"\b(away|on the road|on their travels)\b")
+# "After matchweek 10", "gameweek 5", "after 12 games", "the first half of the season".
+_ROUND = re.compile(r"\b(?:(?:match|game) ?weeks?|mw|gw|round) ?(\d+)\b|\bafter (\d+) (?:games|matches|rounds)\b")
+_HALF_SEASON = re.compile(r"\b(first|second|1st|2nd) half of the (season|campaign)\b")
+
+
+def side_asked(question: str) -> str | None:
+    """Return "home" or "away" when a question keeps to a team's home or away matches ("the away table", "goals
+    at home"), else None ("home and away" is both)."""
+    lowered = question.lower()
+    home, away = _HOME.search(lowered), _AWAY.search(lowered)
+    return None if bool(home) == bool(away) else ("home" if home else "away")
+
+
+def rounds_asked(question: str, rounds: int) -> tuple[int, int] | None:
+    """Return the matchweeks first..last a question keeps to ("after matchweek 10" -> (1, 10); "the second half of
+    the season" -> the second half of ``rounds``), else None."""
+    lowered = question.lower()
+    if half := _HALF_SEASON.search(lowered):
+        first = half.group(1) in ("first", "1st")
+        return (1, rounds // 2) if first else (rounds // 2 + 1, rounds)
+    found = _ROUND.search(lowered)
+    return None if found is None else (1, int(found.group(1) or found.group(2)))
+
+
 def form_length(question: str, default: int = 5) -> int:
     """Return how many recent matches a form question asks for ("last 3 results" -> 3), else ``default``."""
     found = _LAST_N.search(question.lower())
@@ -200,6 +239,7 @@ class Route:
     builder: str | None = None  # e.g. "match_leaders", "player_goals", "team_story" (see Answerer.BUILDERS)
     yes_no: bool = False  # "Did Arsenal beat Spurs?": the answer starts with Yes or No
     counted: bool = False  # "How many cards were there in ...?": the count first
+    refusal: str | None = None  # why the data cannot answer it ("who will win...": nothing played yet)
     rule: str = ""  # the rule that chose this route (a follow-up repeats the route of a fallback)
 
 
@@ -214,6 +254,7 @@ class Asked:
     n_teams: int
     over_time: bool = False  # a period longer than a day, or "this season": not one match
     previous: Route | None = None  # the route of the conversation's previous question
+    refused: str | None = None  # why the data cannot answer it (``rag.refusals``), or None
 
 
 def is_follow_up(question: str) -> bool:
@@ -234,6 +275,11 @@ def chart_named(question: str) -> str | None:
 
 
 # --- the rules, in the order they are tried: each returns a Route, or None to pass ---------------------------
+
+
+def _refused(a: Asked) -> Route | None:
+    """ "Who will win on Saturday?", "Who did Arsenal sign?": nothing in the data answers it; said, never guessed."""
+    return Route(Intent.OUT_OF_SCOPE, refusal=a.refused) if a.refused else None
 
 
 def _chart(a: Asked) -> Route | None:
@@ -370,7 +416,9 @@ def _match_fact(a: Asked) -> Route | None:
     for intent, pattern in _FACTS:
         # A statistic wins over the words that only set the scene: "the score", "the Chelsea keeper".
         if pattern.search(a.text) and not (intent in (Intent.SCORE, Intent.LINEUP) and a.stat not in (None, "goals")):
-            return Route(intent, stat=a.stat)
+            # "How many goals did Spurs score against Arsenal?": a count, said first (the score follows it).
+            counted = intent is Intent.SCORE and a.stat == "goals" and _COUNTED.search(a.text)
+            return Route(Intent.TEAM_STAT, stat="goals") if counted else Route(intent, stat=a.stat)
     return None
 
 
@@ -399,9 +447,9 @@ def _fallback(a: Asked) -> Route | None:
 
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
-    _chart, _goal_times, _goals_made, _another_stat, _match_leaders, _ranking, _form, _ending, _manager, _narrative,
-    _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact, _team_stat, _story,
-    _out_of_scope, _fallback,
+    _refused, _chart, _goal_times, _goals_made, _another_stat, _match_leaders, _ranking, _form, _ending, _manager,
+    _narrative, _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact, _team_stat,
+    _story, _out_of_scope, _fallback,
 )  # fmt: skip
 # A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
 BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (
@@ -424,9 +472,12 @@ def route(
     n_teams: int,
     over_time: bool = False,
     previous: Route | None = None,
+    refused: str | None = None,
 ) -> Route:
     """Return where a question goes given what entity resolution found: the first rule of ``RULES`` that takes it."""
-    asked = Asked(question.lower(), stat_named(question), has_player, has_match_context, n_teams, over_time, previous)
+    asked = Asked(
+        question.lower(), stat_named(question), has_player, has_match_context, n_teams, over_time, previous, refused
+    )
     for rule in RULES:
         if (chosen := rule(asked)) is not None:
             break

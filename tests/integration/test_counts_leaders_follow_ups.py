@@ -202,7 +202,10 @@ def test_a_team_stat_count_comes_first_for_the_team_asked_about(answerer: Answer
     assert a.answer.startswith(f"Arsenal had {int(rows.at['Arsenal', 'corners'])} corners against Tottenham.")
     both = ask(answerer, "How many fouls were there in Arsenal vs Spurs?")
     fouls = rows["fouls"].astype(int)
-    assert both.answer.startswith(f"Fouls: Arsenal {fouls['Arsenal']}, Tottenham {fouls['Tottenham']}.")
+    # Both teams asked about: their total first, then each team's.
+    assert both.answer.startswith(
+        f"{fouls.sum()} fouls in the match. Fouls: Arsenal {fouls['Arsenal']}, Tottenham {fouls['Tottenham']}."
+    )
 
 
 def test_a_team_named_in_a_period_question_scopes_it(answerer: Answerer, season_tables: MatchTables) -> None:
@@ -285,7 +288,10 @@ def test_a_conversation_carries_the_match_from_turn_to_turn(answerer: Answerer, 
     assert referee.matches == [back] and raw_whoscored(back)["referee"]["name"] in referee.answer
     shots = talk.ask("how many shots did they have?")
     rows = season_tables.team_stats[season_tables.team_stats["match_id"] == back].set_index("team")["shots"]
-    assert shots.answer.startswith(f"Shots: Liverpool {int(rows['Liverpool'])}, Newcastle {int(rows['Newcastle'])}.")
+    assert shots.answer.startswith(
+        f"{int(rows.sum())} shots in the match. Shots: Liverpool {int(rows['Liverpool'])}, Newcastle "
+        f"{int(rows['Newcastle'])}."
+    )
 
 
 def test_a_follow_up_about_another_player_stays_in_the_match(answerer: Answerer, season_tables: MatchTables) -> None:
@@ -298,7 +304,8 @@ def test_a_follow_up_about_another_player_stays_in_the_match(answerer: Answerer,
         f"Eberechi Eze: {int(rows.at['Eberechi Eze', 'shots'])} shots in Arsenal 4-1 Tottenham"
     )
     passes = talk.ask("and key passes?")
-    assert passes.answer.startswith(f"Eberechi Eze: {int(rows.at['Eberechi Eze', 'key_passes'])} key passes in Arsenal")
+    key_passes = int(rows.at["Eberechi Eze", "key_passes"])
+    assert passes.answer.startswith(f"Eberechi Eze: {key_passes} key pass{'' if key_passes == 1 else 'es'} in Arsenal")
 
 
 def test_a_follow_up_naming_a_stat_asks_the_same_question_of_it(answerer: Answerer, season_tables: MatchTables) -> None:

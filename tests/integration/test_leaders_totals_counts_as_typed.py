@@ -113,7 +113,7 @@ def test_a_players_goals_over_a_span(answerer: Answerer, question: str, first: s
     goals = scorer_goals(first, last)[name]
     a = ask(answerer, question)
     assert a.intent is Intent.PLAYER_STAT
-    assert a.answer.startswith(f"{name}: {goals} goals (total) in "), a.answer
+    assert a.answer.startswith(f"{name}: {goals} goal{'' if goals == 1 else 's'} (total) in "), a.answer
 
 
 def test_a_players_last_matches(answerer: Answerer) -> None:
@@ -135,7 +135,7 @@ def test_a_players_last_matches(answerer: Answerer) -> None:
         if e["type"]["displayName"] == "Goal"
     )
     a = ask(answerer, "how many goals did haaland score in his last 3 matches")
-    assert a.answer.startswith(f"Erling Haaland: {goals} goals (total) in 3 appearances")
+    assert a.answer.startswith(f"Erling Haaland: {goals} goal{'' if goals == 1 else 's'} (total) in 3 appearances")
     assert set(a.matches) == last
 
 
