@@ -9,8 +9,9 @@ A simple, documented reading of English, not a parser (``configs/eval/narrative/
   Bournemouth's 10", "possession (61.2%) higher than Bournemouth's (38.8%)");
 - a number belongs to the team named between it and the number before it (the nearest); with no team named
   there, to the other side of the last number of the same metric in the sentence ("19 shots to Bournemouth's 10,
-  10 on target against 3"), else to the sentence's subject (the first team it names; in a sentence naming none,
-  the previous naming sentence's subject: "They had 61% of the ball"); a pair ("19-10 shots", "19 to 10") gives
+  10 on target against 3"), else to the sentence's subject (the first team it names before the number; with none
+  named before it, the previous naming sentence's subject: "They had 61% of the ball", "Their possession (51%)
+  was higher than Brighton's"); a pair ("19-10 shots", "19 to 10") gives
   its first number to the first team named before it and its second to the other side;
 - two whole numbers joined by a dash or colon with no metric word are a scoreline ("4-2");
 - a team named, then within a few words a verb of winning ("beat", "defeated", "won the match") claims that team
@@ -52,8 +53,9 @@ DRAW_WORDS = {"draw", "drew", "drawn", "stalemate", "deadlock", "tied"}
 DRAW_NOT_NEXT = {"level", "a", "an", "fouls", "saves", "on", "from"}  # "drew level", "drew a save"
 NEGATIONS = {"not", "never", "nt", "failed", "without", "unable", "no"}
 WIN_WINDOW = 6  # words between a team's name and its verb of winning
-METRIC_WINDOW = 4  # words read after (then before) a number for its metric
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|%|[a-z]+|[-:']")
+METRIC_WINDOW = 5  # words read after (then before) a number for its metric
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|%|[a-z]+|[-:',;()]")
+STOPS = {",", ";", ")"}  # a metric is not read across these: "(13 to Brighton's 6) and scored more goals"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -102,7 +104,7 @@ def split_sentences(text: str) -> list[str]:
 
 def tokens(sentence: str) -> list[str]:
     """Return the sentence as plain lower-case words, numbers and the signs that matter (%, -, :, ')."""
-    text = plain_text(sentence).replace("per cent", "%").replace("percent", "%")
+    text = re.sub(r"\bper ?cent\b", "%", plain_text(sentence))
     text = re.sub(r"[\u2013\u2014\u2212]", "-", text).replace("n't", " nt")
     return _TOKEN.findall(text)
 
@@ -155,7 +157,6 @@ class AnswerReader:
     ) -> None:
         """Add the sentence's stated figures and scorelines to ``reading``."""
         numbers = [i for i, w in enumerate(words) if w[0].isdigit()]
-        subject = mentions[0][1] if mentions else fallback
         previous, previous_metric = -1, None
         owners: dict[str, str | None] = {}  # the team of each metric's last number in this sentence
         for n in numbers:
@@ -177,7 +178,7 @@ class AnswerReader:
             elif metric in owners and owners[metric] is not None:
                 owner = self.other(owners[metric])
             else:
-                owner = subject
+                owner = self._subject(n, mentions, fallback)
             previous, previous_metric = second or n, metric
             if metric is None or metric == OTHER:
                 continue
@@ -203,12 +204,14 @@ class AnswerReader:
         words after, then before; a percentage is possession only when "possession" or "ball" is among those."""
         after = words[end + 1 : end + 1 + METRIC_WINDOW]
         before = words[max(0, start - METRIC_WINDOW) : start]
-        after = after[: next((k for k, w in enumerate(after) if w[0].isdigit()), len(after))]
-        before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k][0].isdigit()), 0) :]
+        after = after[: next((k for k, w in enumerate(after) if w[0].isdigit() or w in STOPS), len(after))]
+        before = before[
+            next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k][0].isdigit() or before[k] in STOPS), 0) :
+        ]
         if after[:1] == ["'"] or set(after[:1]) & ORDINALS:
             return OTHER  # a minute: 23', 88th
-        if after[:1] == ["%"]:
-            for window in (after[1:], before):
+        if "%" in after[:1] + before[-1:]:  # "61%", "possession % 37.2"
+            for window in (after[1:] if after[:1] == ["%"] else after, before):
                 if any(w.startswith(("possession", "ball")) for w in window):
                     return POSSESSION
                 if _named_metric(window):
@@ -219,6 +222,12 @@ class AnswerReader:
             if metric:
                 return metric
         return None
+
+    @staticmethod
+    def _subject(n: int, mentions: list[tuple[int, str]], fallback: str | None) -> str | None:
+        """Return the first team named before word ``n``, else ``fallback``, else the first team named after it."""
+        before = [team for i, team in mentions if i < n]
+        return before[0] if before else fallback or (mentions[0][1] if mentions else None)
 
     def _results(self, index: int, words: list[str], mentions: list[tuple[int, str]]) -> list[ResultClaim]:
         """Return the sentence's claims about who won (none when the sentence holds a negation)."""

@@ -181,3 +181,29 @@ def test_a_penalty_in_the_scorers_list_is_a_set_piece_goal(reference, aliases) -
     assert [p.kind for p in ref.points if p.match and "Matt O'Riley" in p.match.players] == ["set_pieces"]
     assert any(label.endswith(":set_pieces") for label in score.parts["model"].covered)
     assert score.parts["all"].contradictions == []
+
+
+def test_the_key_stats_line_and_a_subject_named_in_the_sentence_before(aliases) -> None:
+    # Paragraphs of real answers at a59550d (Sunderland 3-0 West Ham, Bournemouth 2-1 Brighton).
+    stats = AnswerReader("Sunderland", "West Ham", aliases).read(
+        "Key stats, Sunderland v West Ham: shots 10 v 12; shots on target 5 v 4; xG 0.99 v 0.55; "
+        "possession % 37.2 v 62.8; pass accuracy % 77.4 v 85.1; PPDA 24.1 v 14.2; West Ham pressed harder."
+    )
+    assert [(f.team, f.metric, f.value) for f in stats.figures] == [
+        ("Sunderland", "shots", 10),
+        ("West Ham", "shots", 12),
+        ("Sunderland", "shots_on_target", 5),
+        ("West Ham", "shots_on_target", 4),
+        ("Sunderland", "possession", 37.2),
+        ("West Ham", "possession", 62.8),
+    ]
+    prose = AnswerReader("Bournemouth", "Brighton", aliases).read(
+        "Bournemouth created more shots (13 to Brighton's 6) and scored more goals (2 to Brighton's 1). The team's "
+        "possession percentage was higher (51.3%) than Brighton's (48.7%), and their pass accuracy was higher (78.6%)."
+    )
+    assert [(f.team, f.metric, f.value) for f in prose.figures] == [
+        ("Bournemouth", "shots", 13),
+        ("Brighton", "shots", 6),
+        ("Bournemouth", "possession", 51.3),
+        ("Brighton", "possession", 48.7),
+    ]
