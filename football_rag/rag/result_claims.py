@@ -32,6 +32,8 @@ _HALF = (
     r"|after half[- ]time))?"
 )
 _TEAM_SCORED = rf"(?:scored|netted) (?P<count>(?:{_COUNT}) goals?|twice|once){_HALF}"
+# The other half, said next: "scored 0 goals in the first half and 2 goals in the second half".
+_AND_OTHER_HALF = rf" and (?P<count>(?:{_COUNT}) goals?){_HALF}"
 
 # What a team is said to have let in: "conceding only 1", "conceded two goals" (not "conceded 2.84 xG").
 _CONCEDED = (
@@ -113,11 +115,12 @@ def _team_claims(lowered: str, team: str, result: MatchResult) -> list[str]:
     lost = re.search(rf"\b{name}{_NEAR}(lost|were beaten)\b", lowered)
     if lost and result.winner in (None, team):
         found.append(lost.group(0))
-    for claim, whose in ((re.search(rf"\b{name}{_NEAR}{_TEAM_SCORED}\b", lowered), team),
-                         (re.search(rf"\b{name}{_CONCEDED}", lowered), other)):  # fmt: skip
+    scored = re.search(rf"\b{name}{_NEAR}{_TEAM_SCORED}\b", lowered)
+    then = re.match(_AND_OTHER_HALF, lowered[scored.end() :]) if scored and scored.group("half") else None
+    for claim, whose in ((scored, team), (then, team), (re.search(rf"\b{name}{_CONCEDED}", lowered), other)):
         actual = result.goals(whose, _half(claim.group("half"))) if claim else None
         if claim and actual is not None and _player_count(claim.group("count")) != actual:
-            found.append(claim.group(0))
+            found.append(claim.group(0).strip())
     return found
 
 
