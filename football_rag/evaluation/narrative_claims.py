@@ -29,14 +29,16 @@ SHOTS_ON_TARGET = "shots_on_target"
 BIG_CHANCES = "big_chances"
 SHOTS = "shots"
 POSSESSION = "possession"
+GOALS = "goals"  # never a reference figure: checked only against the final score (a side above its goals)
 OTHER = "other"  # a figure the reference set does not hold (corners, passes, minutes, ...): never compared
 # Checked in this order: "on target" before "shots", "big chances" before "chances".
 METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (SHOTS_ON_TARGET, ("on target", "on goal", "target")),
     (BIG_CHANCES, ("big chance", "clear cut", "clear chance", "clearcut")),
     (SHOTS, ("shot", "outshot", "attempt", "effort")),
+    (GOALS, ("goal",)),
     # Possession is only ever a percentage (see ``_metric``): a bare number beside "ball" is something else.
-    (OTHER, ("corner", "pass", "foul", "card", "goal", "minute", "min ", "save", "tackle", "xg", "expected",
+    (OTHER, ("corner", "pass", "foul", "card", "minute", "min ", "save", "tackle", "xg", "expected",
              "cross", "touch", "dribble", "year", "chance", "game", "match", "win", "defeat", "player",
              "time", "interception", "clearance", "duel", "offside", "yard", "metre", "possession", "ball", "ppda",
              "accuracy", "percentage", "rating")),

@@ -9,7 +9,8 @@ match the points a good answer makes. Per answer, read with ``narrative_claims``
   (red card, decisive goal, comeback, set-piece goal, man of the match) is a plain keyword match: one sentence
   names every listed player (surname or full name) and team and holds a word starting with one of the listed
   keywords ("equalis" meets "equalised", "red" does not meet "scored"). No judge.
-- **contradictions**: a stated figure of a reference metric and team off by more than the tolerance; a scoreline
+- **contradictions**: a stated figure of a reference metric and team off by more than the tolerance; a side said
+  to score more goals than it did in the match ("West Ham scored 3 goals" in a 0-3); a scoreline
   that no moment of the match can have shown (a side above its final goals, in either order); a claimed result
   that is wrong (the loser said to win, a draw said of a match someone won, or a win said of a draw).
 - **faithfulness**: the share of the answer's sentences with no contradiction.
@@ -35,7 +36,7 @@ from pydantic import BaseModel, Field
 from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.config.settings import REPO_ROOT
 from football_rag.evaluation.metrics import normalise
-from football_rag.evaluation.narrative_claims import AnswerReader, Reading, split_sentences
+from football_rag.evaluation.narrative_claims import GOALS, AnswerReader, Reading, split_sentences
 from football_rag.rag.answer_model import Answer
 
 REFERENCE = REPO_ROOT / "configs" / "eval" / "narrative" / "reference.jsonl"
@@ -186,6 +187,9 @@ def contradictions(ref: ReferenceMatch, reading: Reading) -> dict[int, list[str]
             found.setdefault(f.sentence, []).append(
                 f"{f.team} {f.metric} {f.value:g} (is {gold[f.team, f.metric][0]:g})"
             )
+    for f in reading.figures:
+        if f.metric == GOALS and f.team in ref.goals and f.value > ref.goals[f.team]:
+            found.setdefault(f.sentence, []).append(f"{f.team} {f.value:g} goals (final {ref.score})")
     home, away = ref.goals[ref.home], ref.goals[ref.away]
     for s in reading.scorelines:
         if not ((s.first <= home and s.second <= away) or (s.first <= away and s.second <= home)):

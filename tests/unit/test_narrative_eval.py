@@ -168,6 +168,8 @@ def test_pairs_in_brackets_and_percentages_other_than_possession(aliases) -> Non
     assert reading.figures == [
         StatedFigure(0, "Liverpool", "shots", 19),
         StatedFigure(0, "Bournemouth", "shots", 10),
+        StatedFigure(0, "Liverpool", "goals", 4),
+        StatedFigure(0, "Bournemouth", "goals", 2),
         StatedFigure(1, "Liverpool", "possession", 61.2),
         StatedFigure(1, "Bournemouth", "possession", 38.8),
     ]
@@ -204,6 +206,21 @@ def test_the_key_stats_line_and_a_subject_named_in_the_sentence_before(aliases) 
     assert [(f.team, f.metric, f.value) for f in prose.figures] == [
         ("Bournemouth", "shots", 13),
         ("Brighton", "shots", 6),
+        ("Bournemouth", "goals", 2),
+        ("Brighton", "goals", 1),
         ("Bournemouth", "possession", 51.3),
         ("Brighton", "possession", 48.7),
     ]
+
+
+def test_a_side_credited_with_more_goals_than_it_scored_is_a_contradiction(reference, aliases) -> None:
+    # A real model sentence at a59550d about West Ham 0-3 Tottenham (13 September 2025): Tottenham scored all three.
+    text = (
+        "West Ham 0-3 Tottenham on 13 September 2025. West Ham scored 0 goals in the first half and 3 goals in the "
+        "second half, totaling 3 goals. Tottenham scored more goals (3 v 0)."
+    )
+    score = score_answer(reference["1903156"], _answer(text, facts=()), aliases)
+    # The second number of a metric with no team named goes to the other side ("... and 3 goals in the second half"
+    # reads as Tottenham's), the third back to West Ham: one contradiction, in the second sentence.
+    assert score.parts["all"].contradictions == ["West Ham 3 goals (final 0-3)"]
+    assert score.parts["all"].faithfulness == pytest.approx(2 / 3)
