@@ -470,10 +470,18 @@ class Answerer:
         return select_one(self.book.t.matches, scope, self.book.label).match_ids
 
     def _no_player_match(self, plan: Plan) -> Plan:
-        """No match of the player fits: say so, with his team's nearest matches."""
+        """No match of the player fits: when his team's match asked about was played, he did not play in it (said
+        so: "did Gyökeres score against Spurs?"); else there is no such match, with his team's nearest."""
         player, resolution = plan.resolution.players[0], plan.resolution
         teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
-        return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
+        asked = Resolution(teams=teams, period=resolution.period, wants_last_match=resolution.wants_last_match)
+        played = select_one(self.book.t.matches, asked, self.book.label) if len(teams) == 2 else None
+        if played is None or played.unknown:
+            return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
+        text = f"{player.name} did not play in {self.book.label(self.book.match(played.match_ids[0]))}."
+        plan.facts = FactResult(text=text, match_ids=played.match_ids[:1])
+        plan.facts.add(text, played.match_ids[:1])
+        return plan
 
     def _player_goals(self, plan: Plan) -> Plan:
         """ "Who set up Haaland's goals in September?": his goals over the period, each with who assisted it

@@ -497,3 +497,16 @@ def test_a_player_not_in_the_data_is_said_so(answerer: Answerer, question: str, 
 def test_club_nicknames_are_not_unknown_people(answerer: Answerer, question: str, word: str) -> None:
     a = ask(answerer, question)
     assert a.intent is Intent.SCORE and a.answer.startswith(word), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [("did gyokeres score against spurs", "No. "), ("how many shots did gyokeres have against spurs", "")],
+)
+def test_a_player_who_missed_the_match_asked_about(answerer: Answerer, question: str, opening: str) -> None:
+    """Gyökeres did not play in Arsenal 4-1 Spurs: said so, not "there is no match Arsenal vs Tottenham"."""
+    played = [p for p in raw_side(NLD, "Arsenal")["players"] if p["stats"].get("ratings")]
+    assert "Viktor Gyökeres" not in {p["name"] for p in played}
+    a = ask(answerer, question)
+    assert a.matches == [NLD], a.answer
+    assert a.answer == f"{opening}Viktor Gyökeres did not play in Arsenal 4-1 Tottenham (23 November 2025).", a.answer
