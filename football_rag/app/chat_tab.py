@@ -70,6 +70,10 @@ def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: 
         yield from _shown(start_answer(state, question, session, client_of(request)))
 
     def narrative(session: ChatSession) -> Iterator[tuple]:
+        """Answer the narrative ``facts`` left pending; after a fact, leave what it showed as it is."""
+        if session.pending is None:  # a generator that yields nothing would blank every output
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
         yield from _shown(narrate(state, session))
 
     # the model's line bounds the narratives, so their event needs no Gradio limit of its own
