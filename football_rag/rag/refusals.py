@@ -16,7 +16,7 @@ from collections.abc import Iterable
 # "Will" alone may be a name (Will Osula): only a question word or a pronoun before or after it asks ahead.
 _FUTURE = re.compile(
     r"^will\b|\b(who|what|which|how|when|where) will\b|\bwill (they|he|we|it|there)\b|\b(going to|gonna) (win|beat"
-    r"|lose|draw|finish|score|be|play)\b|\b(predict\w*|forecast|odds|betting|upcoming)\b"
+    r"|lose|draw|finish|score|be|play)\b|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
     r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?)\b|\bwhen (is|are) (the |their |his )?next\b"
 )
 _TRANSFERS = re.compile(
