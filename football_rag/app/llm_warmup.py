@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from enum import StrEnum
 
-from football_rag.rag.llm import LocalLLM
+from football_rag.rag.llm import ChatLLM
 from football_rag.rag.prompts import ChatMessage
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ class LLMStatus(StrEnum):
 class LLMWarmup:
     """Loads one LLM in a daemon thread; ``status`` and ``describe`` say where it is."""
 
-    def __init__(self, llm: LocalLLM | None, primer: Sequence[ChatMessage] = ()) -> None:
+    def __init__(self, llm: ChatLLM | None, primer: Sequence[ChatMessage] = ()) -> None:
         self.llm, self.primer = llm, list(primer)
         self.status = LLMStatus.OFF if llm is None else LLMStatus.WAITING
         self.error: str | None = None

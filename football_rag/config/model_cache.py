@@ -266,8 +266,9 @@ def _check_one(name: str, cache: ModelCache) -> Path:
 
 
 def llm_model_names(settings: Settings) -> list[str]:
-    """Return the name ``require_models`` takes for the configured LLM: a cache name, a GGUF path or ``hf://``."""
-    return [settings.llm.model]
+    """Return the name ``require_models`` takes for the configured LLM: a cache name, a GGUF path or ``hf://``;
+    none when an OpenAI-compatible server runs it (``backend`` ``openai``: the weights are the server's)."""
+    return [] if settings.llm.backend == "openai" else [settings.llm.model]
 
 
 def evaluation_model_names(settings: Settings, in_build: bool) -> list[str]:
@@ -278,8 +279,8 @@ def evaluation_model_names(settings: Settings, in_build: bool) -> list[str]:
     later stage this one may not import.
     """
     answers = load_config("evaluation", settings.configs_dir).get("answers") or {}
-    if not answers.get("with_llm_in_build" if in_build else "with_llm", not in_build):
-        return []
+    if not answers.get("with_llm_in_build" if in_build else "with_llm", not in_build) or not llm_model_names(settings):
+        return []  # the judge runs on the answer model's backend: a server's judge has no local weights either
     names = llm_model_names(settings)
     judge = answers.get("judge") or {}
     if judge.get("enabled", True) and (settings.judge_model or judge.get("model")):

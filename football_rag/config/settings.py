@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -38,14 +39,28 @@ def default_home(persistent_root: Path) -> Path:
 
 
 class LLMSettings(BaseModel):
-    """The local LLM (env ``FOOTBALL_RAG_LLM__<FIELD>``): which GGUF, and how it generates."""
+    """The LLM (env ``FOOTBALL_RAG_LLM__<FIELD>``): which backend and model, and how it generates."""
 
     model_config = ConfigDict(frozen=True)
 
+    backend: Literal["llama-cpp", "openai"] = Field(
+        default="llama-cpp",
+        description="llama-cpp: the GGUF runs in this process; openai: an OpenAI-compatible server at base_url "
+        "(llama.cpp's server, vLLM, TGI, Ollama) runs the model named by model",
+    )
     model: str = Field(
         default="qwen2.5-1.5b",
-        description="a model cache name (PyPI weight packages), hf://owner/repo@revision/file.gguf (a HF model "
-        "repo's file), or the path of a GGUF file (config/model_source.py)",
+        description="llama-cpp: a model cache name (PyPI weight packages), hf://owner/repo@revision/file.gguf (a HF "
+        "model repo's file), or the path of a GGUF file (config/model_source.py); openai: the server's model name",
+    )
+    base_url: str | None = Field(default=None, description="openai: the server's API root, e.g. http://host:8000/v1")
+    # Secret: never shown by repr, logs or the settings' JSON; only the HTTP client reads its value.
+    api_key: SecretStr | None = Field(default=None, description="openai: the server's key, if it wants one")
+    timeout_s: float = Field(
+        default=60.0, gt=0, description="openai: seconds to wait for the server to connect, or to send the next token"
+    )
+    max_retries: int = Field(
+        default=2, ge=0, description="openai: retries after a refused connection, a timeout, a 429 or a 5xx (backoff)"
     )
     n_ctx: int = Field(default=4096, gt=0)
     n_threads: int | None = Field(

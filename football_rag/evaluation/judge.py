@@ -1,6 +1,7 @@
-"""LLM-as-judge for answers, through Opik's evaluation API with the local model (llama-cpp) as the judge.
+"""LLM-as-judge for answers, through Opik's evaluation API with the project's LLM as the judge.
 
-``LocalJudgeModel`` is an ``opik.evaluation.models.OpikBaseModel`` over a ``LocalLLM``;
+``LocalJudgeModel`` is an ``opik.evaluation.models.OpikBaseModel`` over a ``ChatLLM``: the model in process
+(llama-cpp) or an OpenAI-compatible server's (``FOOTBALL_RAG_LLM__BACKEND=openai``);
 ``RubricMetric`` is an Opik ``BaseMetric`` that asks it for one 1-5 score against a stated rubric and
 returns an Opik ``ScoreResult`` (``scoring_failed`` when the reply holds no score). Scores are sent to
 Opik as traces only when an Opik server is configured (``rag.tracing.opik_configured``); otherwise the
@@ -26,7 +27,7 @@ from opik.evaluation.models import OpikBaseModel
 from opik.exceptions import JSONParsingError
 
 from football_rag.evaluation.eval_set import NARRATIVE, UNKNOWN_MATCH
-from football_rag.rag.llm import LocalLLM
+from football_rag.rag.llm import ChatLLM
 from football_rag.rag.tracing import opik_configured
 
 JUDGE_MAX_TOKENS = 96
@@ -53,9 +54,9 @@ _SCORE_WORDS = re.compile(r"score\W{0,4}([1-5])\b", re.IGNORECASE)
 
 
 class LocalJudgeModel(OpikBaseModel):
-    """Opik's model interface over the project's llama-cpp model (greedy, so its grades repeat)."""
+    """Opik's model interface over the project's LLM, either backend (greedy, so its grades repeat)."""
 
-    def __init__(self, llm: LocalLLM, max_tokens: int = JUDGE_MAX_TOKENS) -> None:
+    def __init__(self, llm: ChatLLM, max_tokens: int = JUDGE_MAX_TOKENS) -> None:
         super().__init__(model_name=llm.name)
         self.llm = llm
         self.max_tokens = max_tokens
@@ -73,7 +74,7 @@ class LocalJudgeModel(OpikBaseModel):
         return {"role": "assistant", "content": self.generate_provider_response(messages).text}
 
     def generate_provider_response(self, messages: list[dict[str, Any]], **kwargs: Any) -> Any:
-        """Return llama-cpp's completion (text, token counts, timings) for ``messages``."""
+        """Return the model's ``Completion`` (text, token counts, timings) for ``messages``."""
         return self.llm.complete(
             [{"role": m["role"], "content": m["content"]} for m in messages], max_tokens=self.max_tokens
         )
@@ -129,7 +130,7 @@ class RubricMetric(base_metric.BaseMetric):
 class Judge:
     """Faithfulness and relevance metrics over one judge model."""
 
-    def __init__(self, llm: LocalLLM) -> None:
+    def __init__(self, llm: ChatLLM) -> None:
         model = LocalJudgeModel(llm)
         self.name = llm.name
         self.metrics = [RubricMetric("faithfulness", model), RubricMetric("relevance", model)]

@@ -1,20 +1,24 @@
-"""The local LLM: a GGUF model run by llama-cpp-python, loaded once per process, one generation at a time.
+"""The LLM: a GGUF model run in process by llama-cpp-python (the default), or a server's model over HTTP.
 
-The model is a name from the model cache (``qwen2.5-1.5b``, the default; ``smollm2-135m`` for fast
+``FOOTBALL_RAG_LLM__BACKEND`` chooses: ``llama-cpp`` loads the model once per process and runs one
+generation at a time (``LocalLLM``); ``openai`` asks an OpenAI-compatible server (``llm_server.ServerLLM``:
+llama.cpp's server, vLLM, TGI, Ollama). Both are a ``ChatLLM``: ``stream(messages)`` yields text pieces as
+they are generated; ``complete(messages)`` consumes that stream into a ``Completion`` with token counts and
+timings.
+
+In process, the model is a name from the model cache (``qwen2.5-1.5b``, the default; ``smollm2-135m`` for fast
 tests), the path of any GGUF file, or a HF model repo's file pinned to a revision
 (``hf://owner/repo@revision/file.gguf``, downloaded through ``huggingface_hub``: ``config/model_source.py``).
 Chats are formatted by llama-cpp's chat completion API with the template the GGUF carries. Greedy decoding
-(temperature 0) and a fixed seed make answers repeatable.
-
-``stream(messages)`` yields text pieces as they are generated; ``complete(messages)`` consumes that
-stream into a ``Completion`` with token counts and timings. llama-cpp reports usage only for
-non-streamed calls, so ``MeteredLlama`` counts the tokens where every generation passes: ``generate``.
+(temperature 0) and a fixed seed make answers repeatable. llama-cpp reports usage only for non-streamed
+calls, so ``MeteredLlama`` counts the tokens where every generation passes: ``generate``.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +36,7 @@ CACHED_LLMS = tuple(name for name, source in SOURCES_BY_NAME.items() if source.r
 
 
 class LLMUnavailable(RuntimeError):
-    """The configured model cannot be loaded; the message says what to change."""
+    """The configured model cannot be loaded or reached; the message says what to change."""
 
 
 class MeteredLlama(Llama):
@@ -116,8 +120,8 @@ class TokenStream:
 
 
 @dataclass
-class _Generation:
-    """The pieces, first-token time and finish reason of one streamed chat completion, as they arrive."""
+class Generation:
+    """The pieces, first-token time and finish reason of one streamed chat completion (OpenAI chunks) as they come."""
 
     started: float = field(default_factory=time.perf_counter)
     pieces: list[str] = field(default_factory=list)
@@ -125,7 +129,9 @@ class _Generation:
     finish_reason: str | None = None
 
     def add(self, chunk: dict[str, Any]) -> str | None:
-        """Record one streamed chunk; return its text (None for the role and finish chunks)."""
+        """Record one streamed chunk; return its text (None for the role, finish and usage chunks)."""
+        if not chunk["choices"]:  # a server's closing usage chunk
+            return None
         choice = chunk["choices"][0]
         self.finish_reason = choice.get("finish_reason") or self.finish_reason
         text = choice["delta"].get("content")
@@ -134,12 +140,12 @@ class _Generation:
             self.pieces.append(text)
         return text
 
-    def completion(self, llama: MeteredLlama, model: str, wait_s: float, load_s: float) -> Completion:
-        """Return the finished Completion, with the token counts ``llama`` kept for this generation."""
+    def completion(self, tokens: tuple[int, int], model: str, wait_s: float, load_s: float) -> Completion:
+        """Return the finished Completion, with this generation's (prompt, completion) token counts."""
         return Completion(
             text="".join(self.pieces),
-            prompt_tokens=llama.last_prompt_tokens,
-            completion_tokens=llama.last_completion_tokens,
+            prompt_tokens=tokens[0],
+            completion_tokens=tokens[1],
             finish_reason=self.finish_reason,
             model=model,
             timings=Timings(
@@ -151,18 +157,51 @@ class _Generation:
         )
 
 
-class LocalLLM:
-    """One configured model, loaded on first use and shared by every caller of this object."""
+class ChatLLM(ABC):
+    """A chat model, whichever backend runs it: ``name``, ``load``, ``stream``, and what they are built into."""
+
+    settings: LLMSettings
+
+    @property
+    def name(self) -> str:
+        """Return what the model is called in settings: a cache name, a path, ``hf://repo@revision/file``, or the
+        server's model name."""
+        return self.settings.model
+
+    @abstractmethod
+    def load(self) -> float:
+        """Make the model ready (load it, or reach its server); return the seconds it took (0.0 when ready before)."""
+
+    @abstractmethod
+    def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
+        """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read."""
+
+    def complete(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> Completion:
+        """Return the whole answer to ``messages`` with its token counts and timings."""
+        stream = self.stream(messages, max_tokens)
+        for _piece in stream:
+            pass
+        assert stream.completion is not None  # an exhausted stream always holds its completion
+        return stream.completion
+
+    def prime(self, messages: Sequence[ChatMessage]) -> float:
+        """Evaluate ``messages`` once (loading the model if needed); return the seconds the evaluation took.
+
+        llama.cpp (in process or as a server) keeps the evaluated tokens and re-uses the longest prefix a
+        later prompt shares with them, so priming with a prompt template rendered on an empty question spares
+        the first real question the evaluation of the fixed system prompt (about 2-4 s on 2 cores). Later
+        questions re-use it from the question before, as long as no other prompt ran in between.
+        """
+        return self.complete(messages, max_tokens=1).timings.total_s
+
+
+class LocalLLM(ChatLLM):
+    """One GGUF model in this process, loaded on first use and shared by every caller of this object."""
 
     def __init__(self, settings: LLMSettings) -> None:
         self.settings = settings
         self._llama: MeteredLlama | None = None
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:
-        """Return what the model is called in settings: the cache name, the path, or ``hf://repo@revision/file``."""
-        return self.settings.model
 
     @property
     def loaded(self) -> bool:
@@ -180,28 +219,10 @@ class LocalLLM:
             llama, _ = self._ensure_loaded()
             return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
-    def prime(self, messages: Sequence[ChatMessage]) -> float:
-        """Evaluate ``messages`` once (loading the model if needed); return the seconds the evaluation took.
-
-        llama.cpp keeps the evaluated tokens and re-uses the longest prefix a later prompt shares with
-        them, so priming with a prompt template rendered on an empty question spares the first real
-        question the evaluation of the fixed system prompt (about 2-4 s on 2 cores). Later questions
-        re-use it from the question before, as long as no other prompt ran in between.
-        """
-        return self.complete(messages, max_tokens=1).timings.total_s
-
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
         """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read."""
         finished: list[Completion] = []
         return TokenStream(self._generate(list(messages), max_tokens or self.settings.max_tokens, finished), finished)
-
-    def complete(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> Completion:
-        """Return the whole answer to ``messages`` with its token counts and timings."""
-        stream = self.stream(messages, max_tokens)
-        for _piece in stream:
-            pass
-        assert stream.completion is not None  # an exhausted stream always holds its completion
-        return stream.completion
 
     def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
         """Yield the text pieces of one chat completion; append its Completion to ``finished`` at the end."""
@@ -209,7 +230,7 @@ class LocalLLM:
         with self._lock:
             waited = time.perf_counter() - queued
             llama, load_s = self._ensure_loaded()
-            generation = _Generation()
+            generation = Generation()
             chunks = llama.create_chat_completion(
                 messages=messages,
                 stream=True,
@@ -220,7 +241,8 @@ class LocalLLM:
             for chunk in chunks:
                 if text := generation.add(chunk):
                     yield text
-            finished.append(generation.completion(llama, self.name, wait_s=waited, load_s=load_s))
+            tokens = (llama.last_prompt_tokens, llama.last_completion_tokens)
+            finished.append(generation.completion(tokens, self.name, wait_s=waited, load_s=load_s))
 
     def _ensure_loaded(self) -> tuple[MeteredLlama, float]:
         """Return the model and the seconds spent loading it now (0.0 when loaded before); the caller holds the lock."""
@@ -275,12 +297,22 @@ def _from_file(path: Path, options: dict[str, Any]) -> MeteredLlama:
         raise LLMUnavailable(f"llama.cpp could not load {path}: {error}") from error
 
 
-_MODELS: dict[LLMSettings, LocalLLM] = {}
+_MODELS: dict[LLMSettings, ChatLLM] = {}
 _MODELS_LOCK = threading.Lock()
 
 
-def get_llm(settings: LLMSettings | None = None) -> LocalLLM:
-    """Return this process's LocalLLM for ``settings`` (default: the configured one), the same object every call."""
+def get_llm(settings: LLMSettings | None = None) -> ChatLLM:
+    """Return this process's model for ``settings`` (default: the configured one), the same object every call:
+    a ``LocalLLM``, or a ``ServerLLM`` when the backend is ``openai``."""
     settings = settings or get_settings().llm
     with _MODELS_LOCK:
-        return _MODELS.setdefault(settings, LocalLLM(settings))
+        if settings not in _MODELS:
+            _MODELS[settings] = _server_llm(settings) if settings.backend == "openai" else LocalLLM(settings)
+        return _MODELS[settings]
+
+
+def _server_llm(settings: LLMSettings) -> ChatLLM:
+    """Return a ``ServerLLM``; imported here because ``llm_server`` builds on this module's types."""
+    from football_rag.rag.llm_server import ServerLLM
+
+    return ServerLLM(settings)
