@@ -3,9 +3,11 @@
 ``build_documents(tables)`` returns one row per document (``DOCUMENT_COLUMNS``):
 
 - ``match:<match_id>``: the match report: who, when, where, score and half-time score, scorers with
-  minutes (penalties and own goals marked), cards, key stats side by side, standout players,
-  tactical sentences derived from the metrics against the thresholds below, and the match's top key
-  points (``analytics.match_story``);
+  minutes (penalties and own goals marked), cards, key stats side by side, standout players, and
+  tactical sentences derived from the metrics against the thresholds below (the match story's key
+  points are not in it: computing them costs ~0.1 s of CPU a match, and every build writes every
+  document, so a weekly build would grow by 20 s at 200 matches; answers and the explorer compute
+  one match's points when asked);
 - ``team_match:<match_id>:<side>``: the same match from one team's view;
 - ``players:<match_id>``: the top performers of each team;
 - ``goal:<match_id>:<n>``: the n-th goal of the match; ``moment:<match_id>:<n>``: a red card or a
@@ -20,13 +22,12 @@ printed as broadcasters do, stoppage time as "45+2'" and "90+3'" (see ``broadcas
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from football_rag.analytics.match_story import KeyPoint, match_stories
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition
 from football_rag.analytics.tables import MatchTables
@@ -73,7 +74,6 @@ STANDOUT_PLAYERS = 3
 TOP_PLAYERS_PER_TEAM = 3
 FORM_MATCHES = 5
 TOP_SCORERS = 3
-KEY_POINTS = 5  # the match story's most important points a match report carries
 
 # (team_stats column, label, decimals, unit) of the key-stats sentence, as the registry writes each.
 KEY_STATS = tuple(
@@ -97,11 +97,10 @@ CARD_NAMES = {"yellow": "yellow card", "second_yellow": "second yellow card", "r
 def build_documents(tables: MatchTables) -> pd.DataFrame:
     """Return every retrieval document of ``tables`` (columns ``DOCUMENT_COLUMNS``), in a stable order."""
     lookup = _Lookup(tables)
-    stories = match_stories(tables)
     rows: list[dict[str, object]] = []
     for match in tables.matches.sort_values(["date", "match_id"]).to_dict("records"):
         view = lookup.match(match)
-        rows.append(match_report(view, stories.get(view.match_id, [])))
+        rows.append(match_report(view))
         rows.extend(team_match_report(view, side) for side in SIDES)
         rows.append(player_highlights(view))
         rows.extend(goal_notes(view))
@@ -184,8 +183,8 @@ def _grouped(table: pd.DataFrame) -> dict[str, list[dict[str, object]]]:
 # --- the documents ---------------------------------------------------------------------------------
 
 
-def match_report(view: MatchView, points: Sequence[KeyPoint] = ()) -> dict[str, object]:
-    """Return the match report document of one match, ending with its most important key ``points``."""
+def match_report(view: MatchView) -> dict[str, object]:
+    """Return the match report document of one match."""
     m = view.match
     standout = _ranked_players(view.players, STANDOUT_PLAYERS)
     scorers = [g["player_name"] for g in view.goals]
@@ -202,7 +201,6 @@ def match_report(view: MatchView, points: Sequence[KeyPoint] = ()) -> dict[str, 
         if standout
         else "",
         _tactics_paragraph(view, SIDES),
-        ("Key points: " + " ".join(p.text for p in points[:KEY_POINTS])) if points else "",
     ]
     return _document(
         f"match:{view.match_id}",
