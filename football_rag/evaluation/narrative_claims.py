@@ -40,12 +40,13 @@ METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Possession is only ever a percentage (see ``_metric``): a bare number beside "ball" is something else.
     (OTHER, ("corner", "pass", "foul", "card", "minute", "min ", "save", "tackle", "xg", "expected",
              "cross", "touch", "dribble", "year", "chance", "game", "match", "win", "defeat", "player",
-             "time", "interception", "clearance", "duel", "offside", "yard", "metre", "possession", "ball", "ppda",
-             "accuracy", "percentage", "rating")),
+             "time", "interception", "clearance", "duel", "offside", "yard", "metre", "m ", "possession", "ball",
+             "ppda", "accuracy", "percentage", "rating")),
 )  # fmt: skip
 SCORE_STEMS = ("win", "victor", "defeat", "loss", "lead", "draw", "scoreline", "result", "thrash")  # "a 4-2 win"
 SCORE_NEXT = {"up", "down", "at", "in", "after", "before", "with", "and", "but", "as", "game", "match", "home", "away",
               "for", "against", "over", "by", "when", "lead"}  # fmt: skip
+COUNTS = {SHOTS, SHOTS_ON_TARGET, BIG_CHANCES, GOALS}  # whole numbers only
 ORDINALS = {"th", "st", "nd", "rd"}  # "88th": a minute or a place, not a figure
 PAIR_JOINS = {"-", ":", "to", "v", "vs", "versus"}
 WIN_VERBS = {"beat", "beats", "defeated", "edged", "overcame", "thrashed", "triumphed", "hammered", "downed"}
@@ -182,8 +183,8 @@ class AnswerReader:
             else:
                 owner = self._subject(n, mentions, fallback)
             previous, previous_metric = second or n, metric
-            if metric is None or metric == OTHER:
-                continue
+            if metric is None or metric == OTHER or (metric in COUNTS and "." in words[n]):
+                continue  # "an xG of 0.16 per shot" is not a count of shots
             reading.figures.append(StatedFigure(index, owner, metric, float(words[n])))
             owners[metric] = owner
             if second is not None and owner is not None:
