@@ -7,6 +7,10 @@ resolves from there, registers the MLflow tracker with ``sqlite:///<home>/mlflow
 ``FOOTBALL_RAG_MLFLOW_TRACKING_URI``, a tracking server), and activates the stack both globally
 (for this home) and for the repo.
 
+With ``ZENML_STORE_URL`` set (a ZenML server) the same calls register the stack in the server, which then
+records every run; the default local artifact store has no path of its own, so each client resolves it to
+``<home>/zenml/local_stores``: the artifacts stay in the home, shared by whatever loads them.
+
 A repo's ``.zen/config.yaml`` remembers the active stack of one ZenML store only; ZenML resets it when
 another home is used from the same checkout. So every run started from here also exports
 ``ZENML_ACTIVE_STACK_ID``, which wins over both configurations, and ``make stack`` prints the exports a

@@ -1,7 +1,9 @@
-"""Scaling out by settings alone: the same retrain pipeline against a Chroma server and an MLflow tracking server.
+"""Scaling out by settings alone: the same retrain pipeline against Chroma, MLflow and ZenML servers.
 
-The test starts ``chroma run`` and ``mlflow server`` on 127.0.0.1 (free ports, state under tmp), points
-``FOOTBALL_RAG_CHROMA_URL`` and ``FOOTBALL_RAG_MLFLOW_TRACKING_URI`` at them, and runs
+The test starts ``chroma run``, ``mlflow server`` and a ZenML server (its FastAPI app under uvicorn, as the
+``zenml-server`` image of ``docker-compose.yml`` runs it, with the same ``NO_AUTH`` development settings) on
+127.0.0.1 (free ports, state under tmp), points ``FOOTBALL_RAG_CHROMA_URL``,
+``FOOTBALL_RAG_MLFLOW_TRACKING_URI`` and ``ZENML_STORE_URL`` at them, and runs
 ``python -m football_rag.knowledge.build`` on three synthetic matches (``football_rag.data.synthetic``, so no
 ../shared is needed) with the MiniLM embedder. No code path differs from the embedded defaults but the client
 each library is given.
@@ -40,10 +42,12 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _serve(command: list[str], health_url: str, log: Path, timeout_s: float = 120) -> Iterator[subprocess.Popen[bytes]]:
-    """Start ``command``, wait until ``health_url`` answers 200, yield the process, stop it after."""
+def _serve(
+    command: list[str], health_url: str, log: Path, timeout_s: float = 120, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Start ``command`` (in ``env``, default ours), wait until ``health_url`` answers 200, yield it, stop it after."""
     with log.open("wb") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, env=env)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             assert process.poll() is None, log.read_text()[-2000:]
@@ -104,7 +108,33 @@ def mlflow_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def served_build(tmp_path_factory: pytest.TempPathFactory, chroma_url: str, mlflow_url: str) -> dict:
+def zenml_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root, port = tmp_path_factory.mktemp("zenml_server"), _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "zenml.zen_server.zen_server_api:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    url = f"http://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZENML_")}
+    env.update(
+        {
+            "ZENML_CONFIG_PATH": str(root / "config"),  # the server's SQLite store lives here
+            "ZENML_SERVER_AUTH_SCHEME": "NO_AUTH",  # as docker-compose.yml: development only
+            "ZENML_SERVER_AUTO_ACTIVATE": "true",  # creates the default user that NO_AUTH requests act as
+            "ZENML_ANALYTICS_OPT_IN": "false",
+        }
+    )
+    yield from (url for _process in _serve(command, f"{url}/health", root / "zenml.log", env=env))
+
+
+@pytest.fixture(scope="module")
+def served_build(tmp_path_factory: pytest.TempPathFactory, chroma_url: str, mlflow_url: str, zenml_url: str) -> dict:
     models = get_settings().models_dir.absolute()
     if not (models / "embeddings" / EMBEDDER).exists():
         pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
@@ -124,6 +154,7 @@ def served_build(tmp_path_factory: pytest.TempPathFactory, chroma_url: str, mlfl
         FOOTBALL_RAG_RAW_DIR=str(raw.parent),
         FOOTBALL_RAG_CHROMA_URL=chroma_url,
         FOOTBALL_RAG_MLFLOW_TRACKING_URI=mlflow_url,
+        ZENML_STORE_URL=zenml_url,
         HF_HOME=str(root / "hf"),
     )
     config = REPO_ROOT / ".zen" / "config.yaml"
@@ -141,7 +172,7 @@ def served_build(tmp_path_factory: pytest.TempPathFactory, chroma_url: str, mlfl
         if saved is not None:
             config.write_bytes(saved)
     assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "home": env["FOOTBALL_RAG_HOME"]}
 
 
 def test_the_build_logs_to_the_tracking_server(served_build: dict, mlflow_url: str) -> None:
@@ -186,3 +217,61 @@ def test_the_index_lives_on_the_chroma_server(served_build: dict, chroma_url: st
     server.delete_collection("match_documents_v0001")
     rebuilt, handle = open_index(release, manifest, tmp_path, url=chroma_url)
     assert handle.rebuilt is True and rebuilt.count() == manifest.row_counts["documents"]
+
+
+# Asked in a fresh process (this one may already hold ZenML's global configuration for another store) that
+# shares only the home with the build, as the app's pod does: the run's artifacts load from the home's store.
+RUN_QUERY = """
+import json, sys
+from zenml.client import Client
+client = Client()
+run = client.get_pipeline_run(sys.argv[1])
+components = {kind.value: found[0] for kind, found in run.stack.components.items()}
+released = run.steps["release_version"].outputs["release"][0]
+print(json.dumps({
+    "store": client.zen_store.type.value,
+    "status": run.status.value,
+    "pipeline": run.pipeline.name,
+    "stack": run.stack.name,
+    "flavors": {kind: component.flavor_name for kind, component in components.items()},
+    "tracking_uri": components["experiment_tracker"].configuration["tracking_uri"],
+    "steps": {name: step.status.value for name, step in run.steps.items()},
+    "mlflow_run_id": dict(run.steps["release_version"].run_metadata).get("mlflow_run_id"),
+    "released": released.load().version,
+    "artifact_uri": released.uri,
+}))
+"""
+
+
+def test_the_run_is_recorded_in_the_zenml_server(served_build: dict, zenml_url: str, mlflow_url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZENML_")}
+    home = Path(served_build["home"])
+    env.update(ZENML_STORE_URL=zenml_url, ZENML_CONFIG_PATH=str(home / "zenml"), ZENML_ANALYTICS_OPT_IN="false")
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_QUERY, served_build["pipeline_run"]],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    run = json.loads(done.stdout.strip().splitlines()[-1])
+    assert run["store"] == "rest" and run["status"] == "completed" and run["pipeline"] == "retrain"
+    assert run["stack"] == "football_rag" and run["tracking_uri"] == mlflow_url
+    assert run["flavors"] == {"orchestrator": "local", "artifact_store": "local", "experiment_tracker": "mlflow"}
+    assert run["steps"] == dict.fromkeys(
+        [
+            "plan_ingest",
+            "ingest_matches",
+            "fit_xg_model",
+            "write_documents",
+            "embed",
+            "index_documents",
+            "evaluate_candidate",
+            "release_version",
+        ],
+        "completed",
+    )
+    assert run["mlflow_run_id"] == served_build["mlflow_run_id"]
+    assert run["released"] == "v0001" and Path(run["artifact_uri"]).is_relative_to(home / "zenml" / "local_stores")
