@@ -50,25 +50,51 @@ class KeyPoint:
     importance: float = 0.0
 
 
+SLICED_TABLES = ("events", "shots", "timeline", "player_stats", "team_stats")
+
+
 def match_story(tables: MatchTables, match_id: str) -> list[KeyPoint]:
     """Return the key points of one match, most important first (empty for a match not in the tables)."""
-    rows = {name: getattr(tables, name) for name in ("events", "shots", "timeline", "player_stats", "team_stats")}
-    picked = {name: frame.loc[frame["match_id"] == match_id] for name, frame in rows.items()}
-    matches = tables.matches.loc[tables.matches["match_id"] == match_id]
-    if matches.empty:
-        return []
-    return story(_slice(matches.iloc[0], picked))
+    return StoryBook(tables).points(match_id)
 
 
 def match_stories(tables: MatchTables) -> dict[str, list[KeyPoint]]:
-    """Return every match's key points by match id (each table split by match once)."""
-    names = ("events", "shots", "timeline", "player_stats", "team_stats")
-    groups = {name: dict(tuple(getattr(tables, name).groupby("match_id", sort=False))) for name in names}
-    empty = {name: getattr(tables, name).iloc[0:0] for name in names}
-    return {
-        match["match_id"]: story(_slice(match, {n: groups[n].get(match["match_id"], empty[n]) for n in names}))
-        for _, match in tables.matches.iterrows()
-    }
+    """Return every match's key points by match id."""
+    book = StoryBook(tables)
+    return {match_id: book.points(match_id) for match_id in tables.matches["match_id"]}
+
+
+class StoryBook:
+    """The key points of any match of ``tables``, each computed once, from rows found by match id once.
+
+    A season's events are some 300,000 rows: comparing each row's match id for every match asked (as a
+    narrative answer does) costs more than the story itself, so each table's row positions by match are
+    read once (``groupby(...).indices``) and a match's rows taken by position.
+    """
+
+    def __init__(self, tables: MatchTables) -> None:
+        self.tables = tables
+        self._positions: dict[str, dict[str, np.ndarray]] = {}
+        self._points: dict[str, list[KeyPoint]] = {}
+
+    def points(self, match_id: str) -> list[KeyPoint]:
+        """Return the match's key points, most important first (empty for a match not in the tables)."""
+        if match_id not in self._points:
+            self._points[match_id] = self._story(match_id)
+        return self._points[match_id]
+
+    def _story(self, match_id: str) -> list[KeyPoint]:
+        found = self._rows("matches", match_id)
+        if found.empty:
+            return []
+        return story(_slice(found.iloc[0], {name: self._rows(name, match_id) for name in SLICED_TABLES}))
+
+    def _rows(self, name: str, match_id: str) -> pd.DataFrame:
+        """Return the rows of table ``name`` about ``match_id``, in their order."""
+        frame = getattr(self.tables, name)
+        if name not in self._positions:
+            self._positions[name] = frame.groupby("match_id", sort=False).indices
+        return frame.iloc[self._positions[name].get(match_id, [])]
 
 
 def story(match: MatchSlice) -> list[KeyPoint]:

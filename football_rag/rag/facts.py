@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from football_rag.analytics.match_story import match_story
+from football_rag.analytics.match_story import StoryBook
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition, keys_where
 from football_rag.analytics.tables import MatchTables
@@ -248,6 +248,7 @@ class FactBook:
         # Each match's player rows, split once: comparing the whole table's (Arrow) match ids costs ~10 ms a question.
         self._players_by_match = dict(tuple(self.t.player_stats.groupby("match_id", sort=False)))
         self._timeline_by_match = dict(tuple(self.t.timeline.groupby("match_id", sort=False)))
+        self._stories = StoryBook(self.t)
 
     def players_in(self, match_id: str) -> pd.DataFrame:
         """Return the ``player_stats`` rows of one match (empty for a match without them)."""
@@ -609,7 +610,7 @@ class FactBook:
             pairs.append(f"{m['home'] if home_ppda < away_ppda else m['away']} pressed harder")
         stats_line = f"Key stats, {m['home']} v {m['away']}: {'; '.join(pairs)}."
         r.add(stats_line, [match_id])
-        points = [p.text for p in match_story(self.t, match_id)[:KEY_POINTS]]
+        points = [p.text for p in self._stories.points(match_id)[:KEY_POINTS]]
         for point in points:
             r.add(point, [match_id])
         r.key_points = points
