@@ -22,9 +22,13 @@ run: setup
 
 # Two processes: Scrapy's Twisted brings zope.interface, whose `__provides__` descriptors break Gradio's
 # component introspection when both live in one interpreter (the app never imports Scrapy).
+# The e2e run leaves out Hypothesis' plugin (no e2e test uses it): on CPython 3.11.7 its import at the session's
+# end failed with "SystemError: AST constructor recursion depth mismatch" after every e2e test had passed (CPython
+# gh-106905: the AST constructor's recursion counter can be left off in a process with threads, as the e2e
+# servers are; pytest rewrites a plugin's asserts with ast.parse when it imports it).
 test: setup
 	$(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
-	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+	$(PY) -m pytest tests/e2e -p no:hypothesispytest $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .
