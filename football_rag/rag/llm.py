@@ -172,9 +172,14 @@ class ChatLLM(ABC):
     def load(self) -> float:
         """Make the model ready (load it, or reach its server); return the seconds it took (0.0 when ready before)."""
 
-    @abstractmethod
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
         """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read."""
+        finished: list[Completion] = []
+        return TokenStream(self._generate(list(messages), max_tokens or self.settings.max_tokens, finished), finished)
+
+    @abstractmethod
+    def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
+        """Yield the answer's text pieces as the backend produces them; append its Completion to ``finished``."""
 
     def complete(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> Completion:
         """Return the whole answer to ``messages`` with its token counts and timings."""
@@ -218,11 +223,6 @@ class LocalLLM(ChatLLM):
         with self._lock:
             llama, _ = self._ensure_loaded()
             return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
-
-    def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
-        """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read."""
-        finished: list[Completion] = []
-        return TokenStream(self._generate(list(messages), max_tokens or self.settings.max_tokens, finished), finished)
 
     def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
         """Yield the text pieces of one chat completion; append its Completion to ``finished`` at the end."""

@@ -14,13 +14,13 @@ streamed text chunks (it sends one a token) and the prompt tokens 0 (unknown).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import httpx
 import openai
 
 from football_rag.config.settings import LLMSettings
-from football_rag.rag.llm import ChatLLM, Completion, Generation, LLMUnavailable, TokenStream
+from football_rag.rag.llm import ChatLLM, Completion, Generation, LLMUnavailable
 from football_rag.rag.prompts import ChatMessage
 
 # The client insists on a key; a server started without one ignores whatever is sent.
@@ -61,11 +61,6 @@ class ServerLLM(ChatLLM):
             raise self._unavailable(error) from error
         self._ready = True
         return time.perf_counter() - started
-
-    def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
-        """Return the answer to ``messages`` as a stream of text pieces; the request is sent on first read."""
-        finished: list[Completion] = []
-        return TokenStream(self._generate(list(messages), max_tokens or self.settings.max_tokens, finished), finished)
 
     def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
         """Yield the text pieces of one streamed chat completion; append its Completion to ``finished`` at the end."""
