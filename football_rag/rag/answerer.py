@@ -39,7 +39,7 @@ from football_rag.rag.intents import (
 )
 from football_rag.rag.judgement_claims import judgement_contradictions
 from football_rag.rag.llm import LocalLLM
-from football_rag.rag.match_select import candidates, faces_opponent, in_period, nearest_matches, select_one
+from football_rag.rag.match_select import calendar, candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
 from football_rag.rag.refusals import refusal, unknown_name
 from football_rag.rag.result_claims import MatchResult, contradictions
@@ -152,6 +152,7 @@ class Answerer:
         prompt: PromptTemplate | None = None,
     ) -> None:
         self.book = FactBook(tables)
+        self.calendar = calendar(tables.matches)
         self.catalog = Catalog(tables.matches, tables.lineups)
         self.names = NameMatcher(self.catalog.known_names())
         self.collection, self.encode = collection, encode
@@ -362,7 +363,7 @@ class Answerer:
 
     def _match_ids_in_scope(self, resolution: Resolution) -> list[str]:
         """The matches of the named teams or players in the period; every match of the period when none is named."""
-        matches = self.book.t.matches
+        matches = self.calendar
         pool = (
             candidates(matches, resolution)
             if (resolution.teams or resolution.players)
@@ -467,7 +468,7 @@ class Answerer:
             period=resolution.period,
             wants_last_match=resolution.wants_last_match,
         )
-        return select_one(self.book.t.matches, scope, self.book.label).match_ids
+        return select_one(self.calendar, scope, self.book.label).match_ids
 
     def _no_player_match(self, plan: Plan) -> Plan:
         """No match of the player fits: when his team's match asked about was played, he did not play in it (said
@@ -475,7 +476,7 @@ class Answerer:
         player, resolution = plan.resolution.players[0], plan.resolution
         teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
         asked = Resolution(teams=teams, period=resolution.period, wants_last_match=resolution.wants_last_match)
-        played = select_one(self.book.t.matches, asked, self.book.label) if len(teams) == 2 else None
+        played = select_one(self.calendar, asked, self.book.label) if len(teams) == 2 else None
         if played is None or played.unknown:
             return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
         text = f"{player.name} did not play in {self.book.label(self.book.match(played.match_ids[0]))}."
@@ -499,7 +500,7 @@ class Answerer:
         if not (resolution.teams or resolution.period):
             return self._clarify(plan, "Which team's manager do you mean?")
         in_match = bool(resolution.teams) and self._has_match_context(plan.question, resolution)
-        selection = select_one(self.book.t.matches, resolution, self.book.label) if in_match else None
+        selection = select_one(self.calendar, resolution, self.book.label) if in_match else None
         ids = (
             selection.match_ids
             if selection
@@ -534,7 +535,7 @@ class Answerer:
         multi = self._multi_match(plan)
         if multi is not None:
             return multi
-        selection = select_one(self.book.t.matches, resolution, self.book.label)
+        selection = select_one(self.calendar, resolution, self.book.label)
         if selection.unknown:
             return self._unknown(plan, resolution)
         match_id = selection.match_ids[0]
@@ -551,7 +552,7 @@ class Answerer:
         one_named_day = one_day and bool(resolution.teams or resolution.players)
         if resolution.period is None or one_named_day or len(resolution.teams) == 2 or plan.intent is Intent.CHART:
             return None
-        pool = candidates(self.book.t.matches, resolution)
+        pool = candidates(self.calendar, resolution)
         if len(pool) <= 1:
             return None
         ids = pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]
@@ -605,7 +606,7 @@ class Answerer:
         if resolution.period:
             one_day = resolution.period.start == resolution.period.end
             when = f" {'on' if one_day else 'in'} {resolution.period.label}"
-        nearest = nearest_matches(self.book.t.matches, resolution)
+        nearest = nearest_matches(self.calendar, resolution)
         text = f"There is no match {asked}{when} in the data, so I cannot give its score or stats."
         text += self._nearest_text(nearest)
         plan.facts = FactResult(text=text)
@@ -623,7 +624,7 @@ class Answerer:
         plan.intent = Intent.UNKNOWN_MATCH
         unknown = plan.resolution.unknown_teams
         text = f"{', '.join(t.title() for t in unknown)} {'is' if len(unknown) == 1 else 'are'} not in the data."
-        nearest = nearest_matches(self.book.t.matches, Resolution(teams=plan.resolution.teams))
+        nearest = nearest_matches(self.calendar, Resolution(teams=plan.resolution.teams))
         plan.facts = FactResult(text=f"{text}{self._nearest_text(nearest)} {self._scope_text()}")
         plan.facts.add(plan.facts.text, nearest)
         return plan

@@ -159,13 +159,13 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 
 def _exact_spans(words: list[str], keys: dict[str, object], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Return the runs of ``words`` that are keys of ``keys``, longest first, none overlapping ``taken`` or another."""
-    longest = max((len(k.split()) for k in keys), default=0)
+    # Every run of a question's few words is tried: measuring the longest key instead cost a pass over every
+    # player's name per question.
     found: list[tuple[int, int, str]] = []
-    for size in range(min(longest, len(words)), 0, -1):
+    for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
             gram = " ".join(words[i : i + size])
-            spans = taken + [(s, e) for s, e, _ in found]
-            if gram in keys and not _overlaps(spans, i, i + size):
+            if gram in keys and not _overlaps([*taken, *((s, e) for s, e, _ in found)], i, i + size):
                 found.append((i, i + size, gram))
     return sorted(found)
 

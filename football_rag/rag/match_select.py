@@ -16,6 +16,14 @@ from football_rag.data.contracts import FINISHED
 from football_rag.rag.entities import Resolution
 
 NEAREST = 3
+# What choosing a match reads, and what its label shows (``FactBook.label``).
+CALENDAR_COLUMNS = ("match_id", "home", "away", "date", "status", "home_goals", "away_goals")
+
+
+def calendar(matches: pd.DataFrame) -> pd.DataFrame:
+    """Return the matches with only the columns selection reads: each question filters it several times, and a
+    filter copies every column (37 in the matches table, ~3 ms a filter at 170 matches; growing with the season)."""
+    return matches[[c for c in CALENDAR_COLUMNS if c in matches.columns]].copy()
 
 
 @dataclass

@@ -81,13 +81,19 @@ def contradictions(sentence: str, result: MatchResult) -> list[str]:
     if result.winner is not None and (draw := _DRAW.search(lowered)):
         found.append(draw.group(0))
     for team in (result.home, result.away):
-        found += _team_claims(lowered, team, result)
+        if team.lower() in lowered:
+            found += _team_claims(lowered, team, result)
+    # Every claim pattern starts with the name, so a name the sentence lacks needs no pattern: most players of
+    # a match are not named, and compiling their patterns for every sentence overflowed re's cache of 512.
     for player, goals in result.scorers.items():
+        if player.lower() not in lowered:
+            continue
         claim = re.search(rf"\b{re.escape(player.lower())}{_NEAR}({_SCORED})", lowered)
         if claim and (goals == 0 or _player_count(claim.group(1)) not in (None, goals)):
             found.append(claim.group(0))
     for player, team in result.sides.items():
-        found += _wrong_side(lowered, player, result.away if team == result.home else result.home)
+        if player.lower() in lowered:
+            found += _wrong_side(lowered, player, result.away if team == result.home else result.home)
     return found
 
 
