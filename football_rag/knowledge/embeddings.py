@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from cachetools import LRUCache
 
 from football_rag.config.model_cache import ModelCache
 from football_rag.config.model_source import resolve_model
@@ -45,6 +47,7 @@ EMBEDDING_COLUMNS = ["doc_id", "text_sha256", "embedding"]
 MAX_TOKENS = 128
 # Texts all shorter than this are queries, not documents: encoded on one thread (see the module docstring).
 SHORT_TEXT_CHARS = 300
+QUERY_MEMO_SIZE = 4096  # ~12 MB of 768-d vectors
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class Embedder:
     path: Path
     model: SentenceTransformer = field(repr=False)
     revision: str | None = None
+    # Short texts (questions, probes) already encoded: a build's gate asks the candidate and the current release
+    # the same probes and questions with this one model, and the app's users repeat questions.
+    known_queries: LRUCache = field(default_factory=lambda: LRUCache(QUERY_MEMO_SIZE), repr=False, compare=False)
+    memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def dimension(self) -> int:
@@ -65,8 +72,20 @@ class Embedder:
         """Return one L2-normalised float32 vector per text, shape ``(len(texts), dimension)``."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        short = all(len(text) < SHORT_TEXT_CHARS for text in texts)
-        with _torch_threads(1 if short else None):
+        if not all(len(text) < SHORT_TEXT_CHARS for text in texts):
+            return self._encode(texts, batch_size, threads=None)
+        with self.memo_lock:  # the app encodes from several threads
+            found = {text: self.known_queries.get(text) for text in dict.fromkeys(texts)}
+        missing = [text for text, vector in found.items() if vector is None]
+        if missing:
+            fresh = dict(zip(missing, self._encode(missing, batch_size, threads=1), strict=True))
+            found.update(fresh)
+            with self.memo_lock:
+                self.known_queries.update(fresh)
+        return np.stack([found[text] for text in texts])
+
+    def _encode(self, texts: Sequence[str], batch_size: int, threads: int | None) -> np.ndarray:
+        with _torch_threads(threads):
             vectors = self.model.encode(
                 list(texts),
                 batch_size=batch_size,

@@ -44,3 +44,17 @@ def test_a_question_on_one_thread_gets_the_vector_a_batch_on_every_thread_gives(
     assert alone.shape == (1, embedder.dimension)
     np.testing.assert_allclose(alone[0], with_document[0], atol=1e-5)
     assert float(with_document[0] @ with_document[1]) < 0.99  # two different texts, two different vectors
+
+
+def test_a_question_asked_again_is_not_encoded_again(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = "Who scored for Leeds against Arsenal?"
+    assert other not in embedder.known_queries
+    first = embedder.encode([QUESTION])
+    calls: list[list[str]] = []
+    real = embedder.model.encode
+    monkeypatch.setattr(embedder.model, "encode", lambda texts, **kw: calls.append(list(texts)) or real(texts, **kw))
+    again = embedder.encode([QUESTION, other, QUESTION])
+    assert calls == [[other]]  # only the new text reaches the model, once
+    np.testing.assert_array_equal(again[0], first[0])
+    np.testing.assert_array_equal(again[2], first[0])
+    np.testing.assert_allclose(again[1], real([other], normalize_embeddings=True)[0], atol=1e-5)
