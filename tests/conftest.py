@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from football_rag.analytics.tables import MatchTables, build_tables
+from football_rag.config.model_cache import ModelCache, ModelPackageMissing
 from football_rag.config.offline import apply_quiet_defaults
+from football_rag.config.settings import get_settings
 from football_rag.data.contracts import ParsedMatch
 from football_rag.data.parsers import parse_file
 
@@ -26,6 +28,16 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("FOOTBALL_RAG_TEST_DATA") or REPO_ROOT.parent / "shared" / "data")
 REAL_DATA = SHARED_DATA / "real"
 SEASON_DATA = SHARED_DATA / "season" / "premier-league-2025-26"
+
+
+def cached_model(name: str) -> Path:
+    """Return model ``name`` from the model cache, assembled from its installed packages when missing or when its
+    link dangles (the cache is per user: another checkout's setup may have linked it into that checkout's venv).
+    Skip the test only when the packages that carry the model are not installed."""
+    try:
+        return ModelCache(get_settings().models_dir.absolute()).path(name)
+    except ModelPackageMissing as error:
+        pytest.skip(f"{name}: {error}")
 
 
 def require(path: Path) -> Path:

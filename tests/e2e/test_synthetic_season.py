@@ -26,6 +26,7 @@ from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.ingest import as_match_tables
 from football_rag.knowledge.release import verify_release
 from football_rag.rag.answerer import Answerer
+from tests.conftest import cached_model
 from tests.e2e.conftest import free_port
 from tests.integration.test_pipelines import EMBEDDER, Lab
 
@@ -37,9 +38,8 @@ STARTUP_S = 240
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory, zen_repo_config: None) -> tuple[Lab, list[SyntheticMatch]]:
+    cached_model(EMBEDDER)
     models = get_settings().models_dir.absolute()
-    if not (models / "embeddings" / EMBEDDER).exists():
-        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     root = tmp_path_factory.mktemp("synthetic_season")
     lab = Lab(root, root / "no-season", models)
     raw = root / "synthetic"

@@ -13,6 +13,7 @@ from football_rag.config.settings import get_settings
 from football_rag.data.parsers import parse_file
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import SHORT_TEXT_CHARS, Embedder, load_embedder
+from tests.conftest import cached_model
 
 EMBEDDER = "all-MiniLM-L6-v2"
 QUESTION = "How did Arsenal create chances against Leeds?"
@@ -21,9 +22,8 @@ MATCH = "1903128"  # Arsenal 5-0 Leeds
 
 @pytest.fixture(scope="module")
 def embedder() -> Embedder:
+    cached_model(EMBEDDER)
     models = get_settings().models_dir.absolute()
-    if not (models / "embeddings" / EMBEDDER).exists():
-        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     return load_embedder(EMBEDDER, models)
 
 

@@ -23,6 +23,7 @@ from football_rag.knowledge.index import chromadb_version, collection_name
 from football_rag.knowledge.ingest import tables_by_name
 from football_rag.knowledge.release import Manifest, ReleaseStore, assemble_release, code_version
 from football_rag.rag.prompts import load_prompt
+from tests.conftest import cached_model
 from tests.integration.eval_tables import eval_tables
 
 FAST_MODEL = "all-MiniLM-L6-v2"  # the model cache's 384-d embedder
@@ -47,9 +48,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    cached_model(FAST_MODEL)
     models = get_settings().models_dir.absolute()
-    if not (models / "embeddings" / FAST_MODEL).exists():
-        pytest.skip(f"{FAST_MODEL} is not in the model cache at {models} (run scripts/setup.sh)")
     root = tmp_path_factory.mktemp("evaluate")
     configs = root / "configs"
     shutil.copytree(REPO_ROOT / "configs", configs)

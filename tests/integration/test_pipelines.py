@@ -28,6 +28,7 @@ import yaml
 
 from football_rag.config.settings import REPO_ROOT, get_settings
 from football_rag.knowledge.datasets import read_tables
+from tests.conftest import cached_model
 
 pytestmark = pytest.mark.slow
 
@@ -101,9 +102,8 @@ def _loosen_for_minilm(configs: Path) -> None:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory, season_dir: Path, zen_repo_config: None) -> Lab:
+    cached_model(EMBEDDER)
     models = get_settings().models_dir.absolute()
-    if not (models / "embeddings" / EMBEDDER).exists():
-        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     lab = Lab(tmp_path_factory.mktemp("pipelines"), season_dir / "whoscored", models)
     lab.add(*FIRST)
     good = (lab.season / "1903124.json.gz").read_bytes()

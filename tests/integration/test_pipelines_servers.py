@@ -28,6 +28,7 @@ import yaml
 
 from football_rag.config.settings import REPO_ROOT, get_settings
 from football_rag.data.synthetic import write_synthetic_matches
+from tests.conftest import cached_model
 
 pytestmark = pytest.mark.slow
 
@@ -135,9 +136,8 @@ def zenml_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def served_build(tmp_path_factory: pytest.TempPathFactory, chroma_url: str, mlflow_url: str, zenml_url: str) -> dict:
+    cached_model(EMBEDDER)
     models = get_settings().models_dir.absolute()
-    if not (models / "embeddings" / EMBEDDER).exists():
-        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     root = tmp_path_factory.mktemp("served_build")
     raw, configs = root / "raw" / "synthetic", root / "configs"
     write_synthetic_matches(raw, SEEDS, providers=("whoscored",))

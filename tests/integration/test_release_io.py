@@ -46,6 +46,8 @@ from football_rag.rag.knowledge_base import NoRelease, load_knowledge_base
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 from hub_server import HubState, serve
 
+from tests.conftest import cached_model
+
 pytestmark = pytest.mark.slow
 
 SEEDS = range(3)  # synthetic matches in WhoScored's shape only: nothing to link
@@ -57,9 +59,8 @@ TOKEN = "hf_loopback_token_never_logged"
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Publish v0001 of the three matches into a release store under tmp and return its folder."""
+    cached_model(EMBEDDER)
     models = get_settings().models_dir.absolute()
-    if not (models / "embeddings" / EMBEDDER).exists():
-        pytest.skip(f"{EMBEDDER} is not in the model cache at {models} (run scripts/setup.sh)")
     root = tmp_path_factory.mktemp("release_io")
     raw = root / "raw"
     write_synthetic_matches(raw, SEEDS, providers=("whoscored",))
