@@ -14,6 +14,7 @@ from football_rag.app.lanes import Waiting
 from football_rag.app.state import AppState
 from football_rag.rag.answer_model import Answer
 from football_rag.rag.answerer import AnswerStream
+from football_rag.rag.scope import NO_FILTERS, Filters
 
 
 class UnknownConversation(LookupError):
@@ -39,8 +40,11 @@ class Question:
         return self.stream.answer
 
 
-def take_question(state: AppState, text: str, conversation_id: str | None, client: str) -> Question:
-    """Return the question planned in its conversation (a new one when ``conversation_id`` is None).
+def take_question(
+    state: AppState, text: str, conversation_id: str | None, client: str, chosen: Filters = NO_FILTERS
+) -> Question:
+    """Return the question planned in its conversation (a new one when ``conversation_id`` is None), kept to the
+    ``chosen`` season and competition unless it names its own.
 
     Raises ``RateLimited`` past the client's rate, ``UnknownConversation`` for an id the server does not
     hold, ``QuestionRejected`` for an empty or too long question.
@@ -55,7 +59,7 @@ def take_question(state: AppState, text: str, conversation_id: str | None, clien
             f"conversation {conversation_id!r} is unknown or has expired (kept {state.conversations.ttl_s} s "
             "after its last question); ask without one to start a new conversation"
         )
-    question = Question(conversation_id, text, state.answerer.stream(text, context))
+    question = Question(conversation_id, text, state.answerer.stream(text, context, chosen))
     _ = question.needs_model  # plan now, so that planning errors surface here, before any answer is sent
     return question
 

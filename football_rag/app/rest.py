@@ -41,6 +41,7 @@ from football_rag.app.state import AppState
 from football_rag.charts import CHART_KINDS, ChartError, render_chart
 from football_rag.rag.answerer import QuestionRejected
 from football_rag.rag.llm import LLMUnavailable
+from football_rag.rag.scope import Filters
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +170,8 @@ def _taken(state: AppState, body: AskRequest, request: Request) -> Question:
     """Return the question taken (rate, conversation, plan), or raise the HTTP error that says why not."""
     client = request.client.host if request.client else "unknown"
     try:
-        return take_question(state, body.question, body.conversation_id, client)
+        chosen = Filters(season=body.season, competition=body.competition)
+        return take_question(state, body.question, body.conversation_id, client, chosen)
     except QuestionRejected as exc:
         raise HTTPException(400, str(exc)) from None
     except UnknownConversation as exc:

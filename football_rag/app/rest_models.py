@@ -12,6 +12,15 @@ class AskRequest(BaseModel):
     conversation_id: str | None = Field(
         default=None, description="continue this conversation (follow-ups like 'and the shots?'); omit to start one"
     )
+    season: str | None = Field(
+        default=None,
+        description="keep to this season unless the question names one; omitted: one-match questions take the "
+        "latest meeting, totals and rankings the latest season",
+        examples=["2025/2026"],
+    )
+    competition: str | None = Field(
+        default=None, description="keep to this competition unless the question names one", examples=["Premier League"]
+    )
 
 
 class AskResponse(Answer):

@@ -18,6 +18,7 @@ import pandas as pd
 from cachetools import LRUCache
 
 from football_rag.analytics.tables import MatchTables
+from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
@@ -44,6 +45,7 @@ from football_rag.rag.prompts import PromptTemplate, load_prompt
 from football_rag.rag.refusals import refusal, unknown_name
 from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
+from football_rag.rag.scope import NO_FILTERS, Filters, ScopeReader, scope_resolution
 from football_rag.rag.stat_claims import MatchStats, stat_contradictions
 from football_rag.rag.tracing import Trace, Tracer
 from football_rag.rag.yes_no import verdict
@@ -160,31 +162,38 @@ class Answerer:
         self.tracer = tracer or Tracer(enabled=False)
         self.prompt = prompt or load_prompt("answer")
         self._cache: LRUCache = LRUCache(CACHE_SIZE)
-        # The loaded seasons by starting year ("2025/2026" -> 2025): a question about another is refused.
-        self._seasons = {int(s[:4]) for s in tables.matches["season"].dropna().astype(str)}
+        # The loaded seasons and competitions: a question keeps to the ones it names, and is refused another.
+        hinted = [h.get("competition") for h in load_config("ingest_hints").get("competition_hints", {}).values()]
+        self.scopes = ScopeReader(tables.matches, filter(None, hinted))
         self._name_words = set(words_of(" ".join(self.catalog.known_names())).split())
 
     # --- public -----------------------------------------------------------------------------------
 
-    def ask(self, question: str, previous: Resolution | None = None) -> tuple[Answer, Resolution]:
+    def ask(
+        self, question: str, previous: Resolution | None = None, chosen: Filters = NO_FILTERS
+    ) -> tuple[Answer, Resolution]:
         """Answer one question; return the answer and what it resolved to, with its route and matches (a
-        ``FollowUp``: pass it with the next question)."""
-        pieces = self.stream(question, previous)
+        ``FollowUp``: pass it with the next question). ``chosen``: a season and competition picked beside it."""
+        pieces = self.stream(question, previous, chosen)
         for _ in pieces:
             pass
         return pieces.answer, pieces.resolution
 
-    def stream(self, question: str, previous: Resolution | None = None) -> AnswerStream:
+    def stream(self, question: str, previous: Resolution | None = None, chosen: Filters = NO_FILTERS) -> AnswerStream:
         """Yield the answer's text as it is produced; ``.answer`` holds the checked result afterwards."""
-        return AnswerStream(self, _clean(question), previous)
+        return AnswerStream(self, _clean(question), previous, chosen)
 
     # --- stages -------------------------------------------------------------------------------------
 
-    def plan(self, question: str, previous: Resolution | None, trace: Trace) -> Plan:
+    def plan(self, question: str, previous: Resolution | None, trace: Trace, chosen: Filters = NO_FILTERS) -> Plan:
         """Resolve, route and compute the facts of a question (and, for a story, retrieve and prompt)."""
         with trace.span("resolution", {"question": question}) as span:
             resolution = self.catalog.resolve(question, previous)
             self._keep_scope(question, resolution, previous)
+            scope = self.scopes.read(question, chosen)
+            follows = previous is not None and (resolution.inherited or is_follow_up(question))
+            kept = previous.competition if follows else None
+            scope_resolution(scope, resolution, question, self.catalog.match_days, kept)
             unplayed = self._return_match(question, resolution, previous)
             chosen = route(
                 question,
@@ -193,7 +202,7 @@ class Answerer:
                 n_teams=len(resolution.teams),
                 over_time=self._over_time(question, resolution),
                 previous=previous.route if isinstance(previous, FollowUp) else None,
-                refused=refusal(question, self._seasons, self.book.t.matches["competition"].dropna()),
+                refused=refusal(question) or scope.refusal,
             )
             span.set_output(
                 {
@@ -343,15 +352,22 @@ class Answerer:
 
     def _team_story(self, plan: Plan) -> Plan:
         """A team over a period: its record, key stats per match and their ranks among all teams, all computed."""
-        team, period = plan.resolution.teams[0], plan.resolution.period
-        ids = self._match_ids_in_scope(Resolution(teams=[team], period=period))
-        everyone = self._match_ids_in_scope(Resolution(period=period))  # every match of the period, or of the data
+        team = plan.resolution.teams[0]
+        ids = self._match_ids_in_scope(self._within(plan.resolution, teams=[team]))
+        everyone = self._match_ids_in_scope(self._within(plan.resolution))  # every match of the period, or the data
         plan.facts = self.book.team_profile(team, ids, everyone, self._period_label(plan.resolution))
         plan.team_story = True
         return plan
 
     def _period_label(self, resolution: Resolution) -> str:
-        return resolution.period.label if resolution.period else "the data so far"
+        period = resolution.period or self.scopes.latest_period()
+        return period.label if period else "the data so far"
+
+    def _within(self, resolution: Resolution, **named: list) -> Resolution:
+        """Return a resolution of the ``named`` teams or players over ``resolution``'s period and competition; with
+        no period named and several seasons loaded, the latest season ("most goals": this season's)."""
+        period = resolution.period or self.scopes.latest_period()
+        return Resolution(period=period, competition=resolution.competition, **named)
 
     def _scope_text(self) -> str:
         m = self.book.t.matches
@@ -375,7 +391,7 @@ class Answerer:
         standings = asks_standings(plan.question)
         if standings and plan.resolution.period is not None:
             plan.resolution.period = self._season_until(plan.resolution.period)
-        ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
+        ids = self._match_ids_in_scope(self._within(plan.resolution))
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         only = self._only(plan.question)
         # "Top of the table", "the best away record", "where did Chelsea finish": points, then goal difference.
@@ -392,8 +408,9 @@ class Answerer:
         return plan
 
     def _season_until(self, period: Period) -> Period:
-        """The data's matches from the first up to the end of ``period``: the table as it stood then."""
-        first = pd.Timestamp(self.book.t.matches["date"].min()).date()
+        """The season's matches from its first up to the end of ``period``: the table as it stood then."""
+        season = self.scopes.season_of(period.end)
+        first = season.period.start if season else pd.Timestamp(self.book.t.matches["date"].min()).date()
         return Period(first, period.end, f"the season up to {day_label(period.end)}")
 
     def _form(self, plan: Plan) -> Plan:
@@ -412,7 +429,7 @@ class Answerer:
                 return plan
             return self._clarify(plan, "Which team do you mean?")
         team, only = plan.resolution.teams[0], self._only(plan.question)
-        ids = self._match_ids_in_scope(Resolution(teams=[team], period=plan.resolution.period))
+        ids = self._match_ids_in_scope(self._within(plan.resolution, teams=[team]))
         ids = list(dict.fromkeys(self.book.team_rows(ids, only).query("team == @team")["match_id"]))
         label = self._period_label(plan.resolution) + only.describe()
         plan.facts = self.book.team_total(team, plan.route.stat, ids, label)
@@ -425,7 +442,7 @@ class Answerer:
         return Only(side_asked(question), rounds_asked(question, rounds))
 
     def _comparison(self, plan: Plan) -> Plan:
-        ids = self._match_ids_in_scope(Resolution(period=plan.resolution.period))
+        ids = self._match_ids_in_scope(self._within(plan.resolution))
         plan.facts = self.book.comparison(
             plan.resolution.teams, plan.route.stat, ids, self._period_label(plan.resolution)
         )
@@ -459,7 +476,7 @@ class Answerer:
         """The match a player question is about (the one selected), or his matches over the period."""
         player, resolution = plan.resolution.players[0], plan.resolution
         if not self._has_match_context(plan.question, resolution):
-            ids = self._match_ids_in_scope(Resolution(players=[player], period=resolution.period))
+            ids = self._match_ids_in_scope(self._within(resolution, players=[player]))
             latest = recent_matches(plan.question)  # "his last 3 games", "Saka's form"
             return self.book.last_appearances(player.player_id, ids, latest) if latest else ids
         scope = Resolution(
@@ -467,6 +484,7 @@ class Answerer:
             players=[player],
             period=resolution.period,
             wants_last_match=resolution.wants_last_match,
+            competition=resolution.competition,
         )
         return select_one(self.calendar, scope, self.book.label).match_ids
 
@@ -475,7 +493,10 @@ class Answerer:
         so: "did Gyökeres score against Spurs?"); else there is no such match, with his team's nearest."""
         player, resolution = plan.resolution.players[0], plan.resolution
         teams = list(dict.fromkeys([*player.teams[:1], *resolution.teams]))
-        asked = Resolution(teams=teams, period=resolution.period, wants_last_match=resolution.wants_last_match)
+        asked = Resolution(
+            teams=teams, period=resolution.period, wants_last_match=resolution.wants_last_match,
+            competition=resolution.competition,
+        )  # fmt: skip
         played = select_one(self.calendar, asked, self.book.label) if len(teams) == 2 else None
         if played is None or played.unknown:
             return self._unknown(plan, Resolution(teams=teams, period=resolution.period))
@@ -487,8 +508,8 @@ class Answerer:
     def _player_goals(self, plan: Plan) -> Plan:
         """ "Who set up Haaland's goals in September?": his goals over the period, each with who assisted it
         ("Who did Saka assist?": the goals he set up, each with who scored it)."""
-        player, period = plan.resolution.players[0], plan.resolution.period
-        ids = self._match_ids_in_scope(Resolution(players=[player], period=period))
+        player = plan.resolution.players[0]
+        ids = self._match_ids_in_scope(self._within(plan.resolution, players=[player]))
         plan.facts = self.book.player_goals(
             player.player_id, player.name, ids, self._period_label(plan.resolution), set_up=plan.route.stat == "assists"
         )
@@ -504,7 +525,7 @@ class Answerer:
         ids = (
             selection.match_ids
             if selection
-            else self._match_ids_in_scope(Resolution(teams=resolution.teams[:1], period=resolution.period))
+            else self._match_ids_in_scope(self._within(resolution, teams=resolution.teams[:1]))
         )
         if not ids:
             return self._unknown(plan, resolution)
@@ -520,9 +541,8 @@ class Answerer:
 
     def _player_comparison(self, plan: Plan) -> Plan:
         """ "Who scored more, Haaland or Thiago?": both players' figures over the period, and who had more."""
-        period = plan.resolution.period
         players = [
-            (p.player_id, p.name, self._match_ids_in_scope(Resolution(players=[p], period=period)))
+            (p.player_id, p.name, self._match_ids_in_scope(self._within(plan.resolution, players=[p])))
             for p in plan.resolution.players[:2]
         ]
         plan.facts = self.book.player_comparison(players, plan.route.stat)
@@ -540,10 +560,15 @@ class Answerer:
             return self._unknown(plan, resolution)
         match_id = selection.match_ids[0]
         plan.facts = self._one_match(chosen, match_id, resolution, self._subject_team(plan.question, resolution))
-        if selection.note:
-            plan.facts.add(selection.note)
-            plan.facts.text += " " + selection.note
+        for note in filter(None, (selection.note, self._season_note(match_id))):
+            plan.facts.add(note)
+            plan.facts.text += " " + note
         return plan
+
+    def _season_note(self, match_id: str) -> str | None:
+        """Return which season a one-match answer is from ("From the 2024/2025 season."), when several are loaded."""
+        season = self.book.match(match_id)["season"]
+        return f"From the {season} season." if self.scopes.several_seasons and isinstance(season, str) else None
 
     def _multi_match(self, plan: Plan) -> Plan | None:
         """A match fact over every match of a period: "Who scored for Liverpool in August?", "Results on 13 Sep"."""
@@ -722,11 +747,11 @@ class AnswerStream:
     the model, so a server can answer facts at once and queue only what the model must write.
     """
 
-    def __init__(self, answerer: Answerer, question: str, previous: Resolution | None) -> None:
-        self._answerer, self._question, self._previous = answerer, question, previous
+    def __init__(self, answerer: Answerer, question: str, previous: Resolution | None, chosen: Filters) -> None:
+        self._answerer, self._question, self._previous, self._chosen = answerer, question, previous, chosen
         self.answer: Answer | None = None
         self.resolution: Resolution | None = None
-        self._key = (question.lower(), _previous_key(previous))
+        self._key = (question.lower(), _previous_key(previous), chosen)
         self._plan: Plan | None = None
         self._trace: Trace | None = None
         self._open_trace = ExitStack()
@@ -750,7 +775,7 @@ class AnswerStream:
         self._start = time.perf_counter()
         with ExitStack() as scope:  # the question's trace stays open until the answer is finished
             self._trace = scope.enter_context(a.tracer.trace("question", {"question": self._question}))
-            self._plan = a.plan(self._question, self._previous, self._trace)
+            self._plan = a.plan(self._question, self._previous, self._trace, self._chosen)
             self._open_trace = scope.pop_all()
 
     def _run(self) -> Iterator[str]:
@@ -801,7 +826,7 @@ def _previous_key(previous: Resolution | None) -> tuple:
     """Return what of the previous question's context can change an answer (the cache key's second half)."""
     if previous is None:
         return ()
-    key = (tuple(previous.teams), tuple(p.player_id for p in previous.players), previous.period)
+    key = (tuple(previous.teams), tuple(p.player_id for p in previous.players), previous.period, previous.competition)
     if isinstance(previous, FollowUp):
         key += (previous.route, tuple(previous.match_ids))
     return key

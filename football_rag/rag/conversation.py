@@ -60,6 +60,7 @@ class FollowUp(Resolution):
             if self.period is None
             else [str(self.period.start), str(self.period.end), self.period.label],
             "wants_last_match": self.wants_last_match,
+            "competition": self.competition,
             "route": None if self.route is None else {**asdict(self.route), "intent": self.route.intent.value},
             "match_ids": self.match_ids,
         }
@@ -80,6 +81,7 @@ class FollowUp(Resolution):
             if not period
             else Period(date.fromisoformat(period[0]), date.fromisoformat(period[1]), period[2]),
             wants_last_match=bool(data.get("wants_last_match")),
+            competition=data.get("competition"),
             route=None if not route else Route(**{**route, "intent": Intent(route["intent"])}),
             match_ids=list(data.get("match_ids", [])),
         )

@@ -113,6 +113,7 @@ class Resolution:
     inherited: bool = False
     clarification: str | None = None
     squad: str | None = None  # the one club whose players are asked about ("which Arsenal player", "for Arsenal")
+    competition: str | None = None  # the one competition asked about, as the data names it (``scope``)
 
     @property
     def empty(self) -> bool:

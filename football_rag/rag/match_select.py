@@ -17,7 +17,7 @@ from football_rag.rag.entities import Resolution
 
 NEAREST = 3
 # What choosing a match reads, and what its label shows (``FactBook.label``).
-CALENDAR_COLUMNS = ("match_id", "home", "away", "date", "status", "home_goals", "away_goals")
+CALENDAR_COLUMNS = ("match_id", "home", "away", "date", "status", "home_goals", "away_goals", "competition")
 
 
 def calendar(matches: pd.DataFrame) -> pd.DataFrame:
@@ -43,6 +43,9 @@ def matches_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
 
 
 def in_period(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+    """Return the matches of the resolution's period and competition (each when it names one)."""
+    if resolution.competition is not None:
+        matches = matches[matches["competition"] == resolution.competition]
     if resolution.period is None:
         return matches
     days = matches["date"].dt.date

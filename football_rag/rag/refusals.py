@@ -1,16 +1,15 @@
-"""Questions the data cannot answer, told apart by their words: what is to come, transfers, injuries, another
-competition or another season than the ones loaded, and someone named who is in no squad of the data.
+"""Questions the data cannot answer, told apart by their words: what is to come, transfers, injuries, and someone
+named who is in no squad of the data (a season or competition that is not loaded: ``scope``).
 
 The tables hold finished matches of the loaded competitions and seasons only, so a prediction or a transfer fee
 has no figure to be computed from; the answer says so instead of answering a nearby question it can compute (the
 last meeting, a season total). A valid question must not be refused: each pattern names the thing asked about
-("who will win", "the transfer fee", "the FA Cup"), never a word a match question also uses.
+("who will win", "the transfer fee", "injured"), never a word a match question also uses.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 # "Who will win...", "the next Arsenal game", "predict the score", "the title race run-in": what is to come.
 # "Will" alone may be a name (Will Osula): only a question word or a pronoun before or after it asks ahead.
@@ -24,53 +23,21 @@ _TRANSFERS = re.compile(
     r"|wages?|salary|release clause|join(ed|s)? from)\b"
 )
 _INJURIES = re.compile(r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b")
-# Competitions other than a domestic league (a question naming one of the loaded competitions passes).
-_COMPETITIONS = re.compile(
-    r"\b(champions league|ucl|europa (conference )?league|europa|conference league|fa cup|league cup|carabao( cup)?"
-    r"|efl cup|community shield|world cup|club world cup|euros|nations league|la liga|serie a|bundesliga|ligue 1"
-    r"|eredivisie|mls|saudi pro league|the championship|internationals?|friendl(y|ies)|pre-?season)\b",
-    re.IGNORECASE,
-)
-# "2023-24", "2023/24", "the 2022 season", "last season": a season named by its years.
-_SEASON = re.compile(r"\b(20\d\d)\s*[/-]\s*(\d\d(?:\d\d)?)\b|\b(20\d\d)\s+season\b")
-_LAST_SEASON = re.compile(r"\b(last|previous|past) (season|seasons|year'?s (league|title|season))\b")
 
 
-def refusal(question: str, seasons: Iterable[int], competitions: Iterable[str]) -> str | None:
+def refusal(question: str) -> str | None:
     """Return why the data cannot answer ``question`` (a sentence for the user), or None when it may.
 
-    ``seasons`` are the starting years of the loaded seasons (2025 for 2025/26), ``competitions`` their names.
+    A season or competition that is not loaded is ``scope``'s to refuse: it knows what is.
     """
     lowered = question.lower()
-    loaded = [c.lower() for c in competitions]
     if _FUTURE.search(lowered):
         return "I only have matches already played, so I cannot say what will happen."
     if _TRANSFERS.search(lowered):
         return "The data holds what happened on the pitch, not transfers, fees or contracts."
     if _INJURIES.search(lowered):
         return "The data holds what happened on the pitch, not injuries or fitness news."
-    named = _COMPETITIONS.search(question)  # said back as the user wrote it
-    if named and not any(named.group(0).lower() in c for c in loaded):
-        return f"The data has no {named.group(0)} matches: only the league's."
-    asked_season = _season_start(lowered)
-    if asked_season is not None and asked_season not in set(seasons):
-        return f"The {asked_season}/{str(asked_season + 1)[2:]} season is not in the data."
-    if _LAST_SEASON.search(lowered):
-        return "Earlier seasons are not in the data."
     return None
-
-
-def _season_start(lowered: str) -> int | None:
-    """Return the starting year of a season the question names ("2023-24" -> 2023), or None."""
-    found = _SEASON.search(lowered)
-    if not found:
-        return None
-    if found.group(3):
-        return int(found.group(3))
-    start, end = int(found.group(1)), found.group(2)
-    # "2023-24" or "2023/2024" is a season; in "2025-12-01" the second number is not the next year: a day.
-    following = int(end) if len(end) == 4 else 2000 + int(end)
-    return start if following == start + 1 else None
 
 
 # "How many goals did Messi score?", "has Mbappe played?": someone asked about by name, as the subject of a verb.

@@ -1,0 +1,262 @@
+"""Seasons and competitions as filters (issue 18 item 2), on real matches in three seasons and three competitions.
+
+2025/2026: the season corpus' Premier League matches of August and September 2025, and Arsenal 4-1 Tottenham
+(23 November). 2024/2025: copies of its August matches, of Arsenal 4-1 Tottenham and of Leeds 1-2 Tottenham
+(4 October 2025, not among the 2025/2026 matches loaded) one season earlier (``tests/season_replicas.py``: same
+scores, scorers and stats), and Eintracht Frankfurt 3-3 Bayern (Bundesliga 2024/25) from the drift corpus.
+2021/2022: Real Madrid 3-1 PSG (Champions League) from the drift corpus. Expected figures are counted from the
+raw WhoScored files and the corpus' ``matches.csv``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from football_rag.analytics.tables import MatchTables, build_tables
+from football_rag.app.rest import install_rest
+from football_rag.app.state import state_over
+from football_rag.data.parsers import parse_file
+from football_rag.rag.answer_model import Intent
+from football_rag.rag.answerer import Answerer
+from tests.conftest import SEASON_DATA, SHARED_DATA, raw_whoscored, require, season_index
+from tests.season_replicas import replica_id, replicate, with_competition
+
+ARSENAL_SPURS, LEEDS_SPURS, ARSENAL_LEEDS = "1903228", "1903174", "1903128"
+BUNDESLIGA, CHAMPIONS_LEAGUE = "1834250", "1604568"  # drift: Frankfurt 3-3 Bayern, Real Madrid 3-1 PSG
+DRIFT = SHARED_DATA / "drift" / "whoscored"
+LOADED = "it holds the 2021/2022, 2024/2025 and 2025/2026 seasons (Bundesliga, Champions League, Premier League)."
+
+
+def _ids_of(months: tuple[str, ...]) -> list[str]:
+    return [r["whoscored_id"] for r in season_index() if r["start_date"][:7] in months]
+
+
+THIS_SEASON = [*_ids_of(("2025-08", "2025-09")), ARSENAL_SPURS]
+LAST_SEASON = [*_ids_of(("2025-08",)), ARSENAL_SPURS, LEEDS_SPURS]  # copied one season back
+
+
+@pytest.fixture(scope="module")
+def tables() -> MatchTables:
+    require(SEASON_DATA), require(DRIFT)
+    parsed = {i: with_competition(parse_file(SEASON_DATA / "whoscored" / f"{i}.json.gz")) for i in set(LAST_SEASON)}
+    parsed |= {i: with_competition(parse_file(SEASON_DATA / "whoscored" / f"{i}.json.gz")) for i in THIS_SEASON}
+    drift = [
+        with_competition(parse_file(DRIFT / f"{BUNDESLIGA}.json"), "Bundesliga"),
+        with_competition(parse_file(DRIFT / f"{CHAMPIONS_LEAGUE}.json"), "Champions League"),
+    ]
+    records = [parsed[i] for i in THIS_SEASON] + [replicate(parsed[i]) for i in LAST_SEASON] + drift
+    return build_tables(records)
+
+
+@pytest.fixture(scope="module")
+def answerer(tables: MatchTables) -> Answerer:
+    return Answerer(tables)
+
+
+def ask(answerer: Answerer, question: str, previous=None):
+    answer, context = answerer.ask(question, previous)
+    assert answer.grounded, answer
+    return answer, context
+
+
+def _raw_goals(doc: dict) -> Counter:
+    """Return each player's goals in a raw WhoScored match (own goals aside) by (name, team), the file's own names:
+    a ranking lists a player for each club he scored for."""
+    names = doc["playerIdNameDictionary"]
+    teams = {doc[side]["teamId"]: doc[side]["name"] for side in ("home", "away")}
+    return Counter(
+        (names[str(e["playerId"])], teams[e["teamId"]])
+        for e in doc["events"]
+        if e.get("isGoal") and not e.get("isOwnGoal")
+    )
+
+
+def _season_goals(ids: list[str]) -> Counter:
+    return sum((_raw_goals(raw_whoscored(i)) for i in ids), Counter())
+
+
+def _drift_goals(match_id: str) -> Counter:
+    return _raw_goals(json.loads((DRIFT / f"{match_id}.json").read_text(encoding="utf-8")))
+
+
+# --- one match: the latest meeting unless a season is named, and which season it is from ---------------------------
+
+
+def test_a_pair_that_met_in_two_seasons_gets_the_latest_meeting_and_names_the_other(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "What was the score of Arsenal vs Spurs?")
+    assert a.intent is Intent.SCORE and a.matches == [ARSENAL_SPURS]
+    assert "Arsenal 4-1 Tottenham on 23 November 2025" in a.answer
+    assert "Others: Arsenal 4-1 Tottenham (23 November 2024)." in a.answer
+    assert a.answer.endswith("From the 2025/2026 season.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the score of Arsenal vs Spurs last season?",
+        "What was the score of Arsenal vs Spurs in 2024/25?",
+        "What was the score of Arsenal vs Spurs in the 2024-25 season?",
+        "Arsenal v Tottenham score 2024/2025",
+    ],
+)
+def test_a_season_named_picks_that_seasons_meeting(answerer: Answerer, question: str) -> None:
+    a, _ = ask(answerer, question)
+    assert a.matches == [replica_id(ARSENAL_SPURS)], a.answer
+    assert "Arsenal 4-1 Tottenham on 23 November 2024" in a.answer and "From the 2024/2025 season." in a.answer
+    assert "Others:" not in a.answer
+
+
+def test_the_copy_has_the_same_scorers(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "Who scored in Arsenal v Spurs last season?")
+    assert a.intent is Intent.SCORERS and a.matches == [replica_id(ARSENAL_SPURS)]
+    for scorer in (
+        "Leandro Trossard 36'",
+        "Eberechi Eze 41'",
+        "Eberechi Eze 46'",
+        "Richarlison 55'",
+        "Eberechi Eze 76'",
+    ):
+        assert scorer in a.answer
+
+
+def test_a_pair_that_met_only_in_an_earlier_season_says_so(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "What was the score of Leeds v Tottenham?")
+    assert a.matches == [replica_id(LEEDS_SPURS)]
+    assert "Leeds 1-2 Tottenham on 4 October 2024" in a.answer and a.answer.endswith("From the 2024/2025 season.")
+    b, _ = ask(answerer, "What was the score of Leeds v Tottenham this season?")
+    assert b.intent is Intent.UNKNOWN_MATCH and replica_id(LEEDS_SPURS) not in b.matches
+    assert b.answer.startswith("There is no match Leeds vs Tottenham in the 2025/2026 season in the data")
+
+
+def test_a_follow_up_stays_in_the_season_asked(answerer: Answerer) -> None:
+    _, context = ask(answerer, "Arsenal v Leeds last season, what was the score?")
+    a, _ = ask(answerer, "and who scored?", context)
+    assert a.matches == [replica_id(ARSENAL_LEEDS)] and "From the 2024/2025 season." in a.answer
+
+
+# --- periods: totals and rankings keep to the season asked, the latest when none is ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "goals", "label"),
+    [
+        ("How many goals did Arsenal score last season?", 9, "the 2024/2025 season"),  # 5-0 Leeds, 4-1 Spurs
+        ("How many goals did Arsenal score in 2024-25?", 9, "the 2024/2025 season"),
+        ("How many goals did Arsenal score this season?", 15, "the 2025/2026 season"),  # and 3-0, 1-1, 2-1
+        ("How many goals has Arsenal scored?", 15, "the 2025/2026 season"),
+    ],
+)
+def test_a_teams_total_keeps_to_the_season(answerer: Answerer, question: str, goals: int, label: str) -> None:
+    a, _ = ask(answerer, question)
+    assert a.intent is Intent.AGGREGATE
+    assert a.answer.startswith(f"Arsenal goals in total: {goals}. Arsenal in {label}: "), a.answer
+
+
+def test_clean_sheets_last_season(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "Arsenal's clean sheets last season")
+    assert "the 2024/2025 season" in a.answer and "1 clean sheet" in a.answer, a.answer
+    b, _ = ask(answerer, "Arsenal's clean sheets this season")
+    assert "the 2025/2026 season" in b.answer and "2 clean sheets" in b.answer, b.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "season", "expected"),
+    [
+        ("Who scored the most goals this season?", "2025/2026", lambda: _season_goals(THIS_SEASON)),
+        ("Who scored the most goals?", "2025/2026", lambda: _season_goals(THIS_SEASON)),
+        (
+            "Who scored the most goals last season?",
+            "2024/2025",
+            lambda: _season_goals(LAST_SEASON) + _drift_goals(BUNDESLIGA),
+        ),
+        (
+            "Who scored the most Premier League goals last season?",
+            "2024/2025",
+            lambda: _season_goals(LAST_SEASON),
+        ),
+    ],
+)
+def test_the_top_scorer_of_the_season_asked(answerer: Answerer, question: str, season: str, expected) -> None:
+    goals = expected()
+    most = max(goals.values())
+    leaders = [f"{name} ({team})" for (name, team), n in goals.items() if n == most]
+    a, _ = ask(answerer, question)
+    assert a.intent is Intent.RANKING and f"the {season} season" in a.answer, a.answer
+    head = a.answer.split(";")[0]  # the leader ("1. Name (Team) 4"), or the leaders level ("3 each: A, B and C")
+    said = f"{most} each: " if len(leaders) > 1 else f"1. {leaders[0]} {most}"
+    assert said in head and all(leader in head for leader in leaders), (leaders, a.answer)
+
+
+def test_a_competition_total(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "How many goals were scored in the Bundesliga last season?")
+    assert "6 goals" in a.answer or ": 6 " in a.answer, a.answer
+    assert a.matches == [BUNDESLIGA]
+
+
+# --- competitions ----------------------------------------------------------------------------------------------
+
+
+def test_a_match_of_another_competition_and_season(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "What was the score of Real Madrid v PSG?")
+    assert a.matches == [CHAMPIONS_LEAGUE] and "Real Madrid 3-1 PSG on 9 March 2022" in a.answer
+    assert a.answer.endswith("From the 2021/2022 season.")
+    b, _ = ask(answerer, "What was the score of Real Madrid v PSG in the Champions League?")
+    assert b.matches == [CHAMPIONS_LEAGUE]
+    c, _ = ask(answerer, "What was the score of Real Madrid v PSG in the Premier League?")
+    assert c.intent is Intent.UNKNOWN_MATCH and CHAMPIONS_LEAGUE not in c.matches[:0]
+
+
+# --- what is not loaded is refused, saying what is ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Who scored in the FA Cup final?", "The data has no FA Cup matches"),
+        ("How did Arsenal do in the Europa League?", "The data has no Europa League matches"),
+        ("How many goals did Salah score in 2022/23?", "The 2022/23 season is not in the data"),
+        ("Arsenal v Spurs two seasons ago", "Earlier seasons are not in the data"),
+    ],
+)
+def test_what_is_not_loaded_is_refused_saying_what_is(answerer: Answerer, question: str, reason: str) -> None:
+    a, _ = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE and a.answer.startswith(f"{reason}: {LOADED}"), a.answer
+    assert not a.matches
+
+
+# --- the HTTP API: a season and competition beside the question ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def api(tables: MatchTables, answerer: Answerer, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    app = FastAPI()
+    install_rest(app, state_over(tables, answerer, "seasons", tmp_path_factory.mktemp("home")))
+    return TestClient(app)
+
+
+def test_the_api_asks_within_a_season_and_competition(api: TestClient) -> None:
+    asked = {"question": "What was the score of Arsenal vs Spurs?"}
+    assert api.post("/v1/ask", json=asked).json()["matches"] == [ARSENAL_SPURS]
+    last = api.post("/v1/ask", json={**asked, "season": "2024/2025"}).json()
+    assert last["matches"] == [replica_id(ARSENAL_SPURS)] and "From the 2024/2025 season." in last["answer"]
+    named = api.post("/v1/ask", json={**asked, "question": asked["question"] + " this season", "season": "2024/2025"})
+    assert named.json()["matches"] == [ARSENAL_SPURS]  # the question's own season wins
+    total = {"question": "How many goals were scored?", "season": "2024/2025", "competition": "Bundesliga"}
+    assert api.post("/v1/ask", json=total).json()["matches"] == [BUNDESLIGA]
+    refused = api.post("/v1/ask", json={**asked, "season": "2019/2020"}).json()
+    assert refused["intent"] == "out_of_scope" and refused["answer"].startswith(
+        f"The 2019/20 season is not in the data: {LOADED}"
+    )
+    cup = api.post("/v1/ask", json={**asked, "competition": "FA Cup"}).json()
+    assert cup["answer"].startswith(f"The data has no FA Cup matches: {LOADED}")
+
+
+def test_the_api_lists_a_seasons_matches(api: TestClient) -> None:
+    page = api.get("/v1/matches", params={"season": "2024/2025", "competition": "Premier League", "limit": 100}).json()
+    assert page["total"] == len(LAST_SEASON) and {m["season"] for m in page["matches"]} == {"2024/2025"}
+    assert page["matches"][0]["match_id"] == replica_id(ARSENAL_SPURS)  # latest first: 23 November 2024
