@@ -7,7 +7,7 @@ None of these events touches the LLM: they run beside a busy chat, not behind it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import gradio as gr
@@ -227,8 +227,15 @@ def team_view(state: AppState, team: str, scope: pd.DataFrame | None = None) -> 
     if not team or team == pickers.ALL:
         return PICK_A_TEAM, None, None
     games = team_games(state.tables, team, scope)
+    # The trend of the competition and season picked: another season's matches are not this season's trend.
+    stats = state.tables.team_stats
+    picked = (
+        state.tables
+        if scope is None
+        else replace(state.tables, team_stats=stats[stats["match_id"].isin(scope["match_id"])])
+    )
     try:
-        trend = render_chart(TEAM_CHART, state.tables, team=team)
+        trend = render_chart(TEAM_CHART, picked, team=team)
     except ChartError:
         trend = None
     return form_summary(team, games), trend, results(games)

@@ -18,6 +18,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from football_rag.analytics.tables import MatchTables, build_tables
+from football_rag.app import pickers
+from football_rag.app.explorer import team_view
 from football_rag.app.rest import install_rest
 from football_rag.app.state import state_over
 from football_rag.data.parsers import parse_file
@@ -260,3 +262,16 @@ def test_the_api_lists_a_seasons_matches(api: TestClient) -> None:
     page = api.get("/v1/matches", params={"season": "2024/2025", "competition": "Premier League", "limit": 100}).json()
     assert page["total"] == len(LAST_SEASON) and {m["season"] for m in page["matches"]} == {"2024/2025"}
     assert page["matches"][0]["match_id"] == replica_id(ARSENAL_SPURS)  # latest first: 23 November 2024
+
+
+# --- the explorer: its season and competition pickers narrow the team view, its trend included ---------------------
+
+
+def test_the_explorer_team_view_keeps_to_the_season_picked(tables: MatchTables, answerer: Answerer, tmp_path) -> None:
+    state = state_over(tables, answerer, "seasons", tmp_path)
+    assert pickers.seasons(tables.matches, "Premier League") == [pickers.ALL, "2025/2026", "2024/2025"]
+    last = pickers.narrowed(tables.matches, "Premier League", "2024/2025")
+    summary, trend, games = team_view(state, "Arsenal", last)
+    assert len(games) == 2 and {len(t.x) for t in trend.data} == {2}  # 5-0 Leeds, 4-1 Spurs in 2024/25
+    _, whole, all_games = team_view(state, "Arsenal")
+    assert len(all_games) == 7 and {len(t.x) for t in whole.data} == {7}  # and the 5 of 2025/26
