@@ -21,6 +21,7 @@ from football_rag.app.state import AppState
 from football_rag.charts import CHART_KINDS, ChartError, render_chart
 from football_rag.rag.answerer import QuestionRejected
 from football_rag.rag.llm import LLMUnavailable
+from football_rag.rag.scope import Filters
 
 MAX_MATCHES = 500
 
@@ -31,14 +32,16 @@ class PublicApi:
     def __init__(self, state: AppState) -> None:
         self.state = state
 
-    def ask(self, question: str, request: gr.Request) -> dict:
-        """Answer a question about the loaded matches (a fact at once, a narrative after its turn for the model).
+    def ask(self, question: str, request: gr.Request, season: str = "", competition: str = "") -> dict:
+        """Answer a question about the loaded matches (a fact at once, a narrative after its turn for the model),
+        kept to ``season`` ("2024/2025") and ``competition`` unless the question names its own ("": every one).
 
         Returns {answer, grounded, intent, matches (WhoScored ids), sources (cards: title, match_id, date,
         score, competition, evidence), chart ({kind, match_id|team} or null), release}.
         """
         try:
-            answer = answer_now(self.state, take_question(self.state, question, None, client_of(request)))
+            chosen = Filters(season=season or None, competition=competition or None)
+            answer = answer_now(self.state, take_question(self.state, question, None, client_of(request), chosen))
         except (QuestionRejected, Refused) as exc:
             raise gr.Error(str(exc)) from None
         except LLMUnavailable as exc:
@@ -70,12 +73,12 @@ class PublicApi:
             raise gr.Error(str(exc)) from None
         return plain_json(figure)
 
-    def matches(self, competition: str = ALL, team: str = ALL) -> list[dict]:
-        """List the loaded matches, latest first (at most 500).
+    def matches(self, competition: str = ALL, team: str = ALL, season: str = ALL) -> list[dict]:
+        """List the loaded matches, latest first (at most 500), of a competition, team and season ("All": every one).
 
         Each: match_id, date, competition, season, home, away, home_goals, away_goals, label.
         """
-        scope = narrowed(self.state.tables.matches, competition=competition or ALL, team=team or ALL)
+        scope = narrowed(self.state.tables.matches, competition or ALL, season or ALL, team or ALL)
         return match_rows(scope.sort_values(["date", "match_id"], ascending=False).head(MAX_MATCHES))
 
 

@@ -88,9 +88,11 @@ class FollowUp(Resolution):
 
 
 def return_match(matches: pd.DataFrame, match_id: str) -> str | None:
-    """Return the other meeting of ``match_id``'s teams, home and away swapped (the latest), or None."""
+    """Return the other meeting of ``match_id``'s teams in its season, home and away swapped (the latest), or None
+    (another season's meeting is no return match)."""
     first = matches.loc[matches["match_id"] == match_id].iloc[0]
-    other = matches[(matches["home"] == first["away"]) & (matches["away"] == first["home"])]
+    season = matches["season"].fillna("") == ("" if pd.isna(first["season"]) else first["season"])
+    other = matches[(matches["home"] == first["away"]) & (matches["away"] == first["home"]) & season]
     return None if other.empty else str(other.sort_values("date").iloc[-1]["match_id"])
 
 

@@ -1,9 +1,10 @@
 """Seasons and competitions as filters (issue 18 item 2), on real matches in three seasons and three competitions.
 
 2025/2026: the season corpus' Premier League matches of August and September 2025, and Arsenal 4-1 Tottenham
-(23 November). 2024/2025: copies of its August matches, of Arsenal 4-1 Tottenham and of Leeds 1-2 Tottenham
-(4 October 2025, not among the 2025/2026 matches loaded) one season earlier (``tests/season_replicas.py``: same
-scores, scorers and stats), and Eintracht Frankfurt 3-3 Bayern (Bundesliga 2024/25) from the drift corpus.
+(23 November). 2024/2025: copies of its August matches, of Arsenal 4-1 Tottenham, of Leeds 1-2 Tottenham
+(4 October 2025) and Fulham 2-1 Chelsea (7 January 2026), neither among the 2025/2026 matches loaded, one season
+earlier (``tests/season_replicas.py``: same scores, scorers and stats), and Eintracht Frankfurt 3-3 Bayern
+(Bundesliga 2024/25) from the drift corpus.
 2021/2022: Real Madrid 3-1 PSG (Champions League) from the drift corpus. Expected figures are counted from the
 raw WhoScored files and the corpus' ``matches.csv``.
 """
@@ -19,9 +20,10 @@ from fastapi.testclient import TestClient
 
 from football_rag.analytics.tables import MatchTables, build_tables
 from football_rag.app import pickers
+from football_rag.app.api import PublicApi
 from football_rag.app.explorer import team_view
 from football_rag.app.rest import install_rest
-from football_rag.app.state import state_over
+from football_rag.app.state import AppState, state_over
 from football_rag.data.parsers import parse_file
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
@@ -29,6 +31,7 @@ from tests.conftest import SEASON_DATA, SHARED_DATA, raw_whoscored, require, sea
 from tests.season_replicas import replica_id, replicate, with_competition
 
 ARSENAL_SPURS, LEEDS_SPURS, ARSENAL_LEEDS = "1903228", "1903174", "1903128"
+CHELSEA_FULHAM, FULHAM_CHELSEA = "1903141", "1903279"  # 2-0 on 30 August 2025, 2-1 on 7 January 2026
 BUNDESLIGA, CHAMPIONS_LEAGUE = "1834250", "1604568"  # drift: Frankfurt 3-3 Bayern, Real Madrid 3-1 PSG
 DRIFT = SHARED_DATA / "drift" / "whoscored"
 LOADED = "it holds the 2021/2022, 2024/2025 and 2025/2026 seasons (Bundesliga, Champions League, Premier League)."
@@ -39,7 +42,7 @@ def _ids_of(months: tuple[str, ...]) -> list[str]:
 
 
 THIS_SEASON = [*_ids_of(("2025-08", "2025-09")), ARSENAL_SPURS]
-LAST_SEASON = [*_ids_of(("2025-08",)), ARSENAL_SPURS, LEEDS_SPURS]  # copied one season back
+LAST_SEASON = [*_ids_of(("2025-08",)), ARSENAL_SPURS, LEEDS_SPURS, FULHAM_CHELSEA]  # copied one season back
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +144,17 @@ def test_a_follow_up_stays_in_the_season_asked(answerer: Answerer) -> None:
     assert a.matches == [replica_id(ARSENAL_LEEDS)] and "From the 2024/2025 season." in a.answer
 
 
+def test_the_return_match_is_in_the_same_season(answerer: Answerer) -> None:
+    _, latest = ask(answerer, "What was the score of Chelsea v Fulham?")
+    assert latest.match_ids == [CHELSEA_FULHAM]
+    a, _ = ask(answerer, "what about the return match?", latest)  # Fulham v Chelsea of 2025/26 is not loaded
+    assert a.intent is Intent.UNKNOWN_MATCH and a.answer.startswith("There is no match Fulham vs Chelsea in the data")
+    _, earlier = ask(answerer, "What was the score of Chelsea v Fulham last season?")
+    assert earlier.match_ids == [replica_id(FULHAM_CHELSEA)]
+    b, _ = ask(answerer, "what about the return match?", earlier)
+    assert b.matches == [replica_id(CHELSEA_FULHAM)] and "From the 2024/2025 season." in b.answer
+
+
 # --- periods: totals and rankings keep to the season asked, the latest when none is ------------------------------
 
 
@@ -235,9 +249,9 @@ def test_what_is_not_loaded_is_refused_saying_what_is(answerer: Answerer, questi
 
 
 @pytest.fixture(scope="module")
-def api(tables: MatchTables, answerer: Answerer, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def api(state: AppState) -> TestClient:
     app = FastAPI()
-    install_rest(app, state_over(tables, answerer, "seasons", tmp_path_factory.mktemp("home")))
+    install_rest(app, state)
     return TestClient(app)
 
 
@@ -261,17 +275,31 @@ def test_the_api_asks_within_a_season_and_competition(api: TestClient) -> None:
 def test_the_api_lists_a_seasons_matches(api: TestClient) -> None:
     page = api.get("/v1/matches", params={"season": "2024/2025", "competition": "Premier League", "limit": 100}).json()
     assert page["total"] == len(LAST_SEASON) and {m["season"] for m in page["matches"]} == {"2024/2025"}
-    assert page["matches"][0]["match_id"] == replica_id(ARSENAL_SPURS)  # latest first: 23 November 2024
+    assert page["matches"][0]["match_id"] == replica_id(FULHAM_CHELSEA)  # latest first: 7 January 2025
 
 
 # --- the explorer: its season and competition pickers narrow the team view, its trend included ---------------------
 
 
-def test_the_explorer_team_view_keeps_to_the_season_picked(tables: MatchTables, answerer: Answerer, tmp_path) -> None:
-    state = state_over(tables, answerer, "seasons", tmp_path)
+@pytest.fixture(scope="module")
+def state(tables: MatchTables, answerer: Answerer, tmp_path_factory: pytest.TempPathFactory) -> AppState:
+    return state_over(tables, answerer, "seasons", tmp_path_factory.mktemp("home"))
+
+
+def test_the_explorer_team_view_keeps_to_the_season_picked(tables: MatchTables, state: AppState) -> None:
     assert pickers.seasons(tables.matches, "Premier League") == [pickers.ALL, "2025/2026", "2024/2025"]
     last = pickers.narrowed(tables.matches, "Premier League", "2024/2025")
-    summary, trend, games = team_view(state, "Arsenal", last)
+    _, trend, games = team_view(state, "Arsenal", last)
     assert len(games) == 2 and {len(t.x) for t in trend.data} == {2}  # 5-0 Leeds, 4-1 Spurs in 2024/25
     _, whole, all_games = team_view(state, "Arsenal")
     assert len(all_games) == 7 and {len(t.x) for t in whole.data} == {7}  # and the 5 of 2025/26
+
+
+def test_the_embedding_endpoints_keep_to_a_season(state: AppState) -> None:
+    """The Gradio endpoints (``/ask``, ``/matches``) take the season and competition as the HTTP API does."""
+    public = PublicApi(state)
+    last = public.ask("What was the score of Arsenal vs Spurs?", None, season="2024/2025")
+    assert last["matches"] == [replica_id(ARSENAL_SPURS)]
+    assert public.ask("What was the score of Arsenal vs Spurs?", None)["matches"] == [ARSENAL_SPURS]
+    listed = public.matches("Premier League", "Arsenal", "2024/2025")
+    assert [m["label"] for m in listed] == ["23 Nov 2024 · Arsenal 4-1 Tottenham", "23 Aug 2024 · Arsenal 5-0 Leeds"]
