@@ -631,6 +631,7 @@ class Answerer:
         if resolution.period:
             one_day = resolution.period.start == resolution.period.end
             when = f" {'on' if one_day else 'in'} {resolution.period.label}"
+        when += f" in the {resolution.competition}" if resolution.competition else ""
         nearest = nearest_matches(self.calendar, resolution)
         text = f"There is no match {asked}{when} in the data, so I cannot give its score or stats."
         text += self._nearest_text(nearest)

@@ -241,5 +241,4 @@ def scope_resolution(
         return
     days = [d for d in match_days if season.contains(d)]
     within = resolve_period(question, season.end, days) or resolution.period
-    start, end = max(within.start, season.start), min(within.end, season.end)
-    resolution.period = within if (start, end) == (within.start, within.end) else season
+    resolution.period = within if within.start <= season.end and season.start <= within.end else season

@@ -158,6 +158,13 @@ def test_the_return_match_is_in_the_same_season(answerer: Answerer) -> None:
 # --- periods: totals and rankings keep to the season asked, the latest when none is ------------------------------
 
 
+def test_a_month_without_a_year_is_read_inside_the_season_asked(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "Who scored for Arsenal in August last season?")
+    assert a.matches == [replica_id(ARSENAL_LEEDS)] and "Arsenal 5-0 Leeds on 23 August 2024" in a.answer, a.answer
+    b, _ = ask(answerer, "Who scored for Arsenal in August?")  # the latest August that does not run past the data
+    assert b.matches == [ARSENAL_LEEDS] and "Arsenal 5-0 Leeds on 23 August 2025" in b.answer, b.answer
+
+
 @pytest.mark.parametrize(
     ("question", "goals", "label"),
     [
@@ -224,7 +231,14 @@ def test_a_match_of_another_competition_and_season(answerer: Answerer) -> None:
     b, _ = ask(answerer, "What was the score of Real Madrid v PSG in the Champions League?")
     assert b.matches == [CHAMPIONS_LEAGUE]
     c, _ = ask(answerer, "What was the score of Real Madrid v PSG in the Premier League?")
-    assert c.intent is Intent.UNKNOWN_MATCH and CHAMPIONS_LEAGUE not in c.matches[:0]
+    assert c.intent is Intent.UNKNOWN_MATCH
+    assert c.answer.startswith("There is no match Real Madrid vs PSG in the Premier League in the data"), c.answer
+
+
+def test_a_follow_up_keeps_the_competition(answerer: Answerer) -> None:
+    _, context = ask(answerer, "How many goals were scored in the Bundesliga last season?")
+    a, _ = ask(answerer, "and how many cards?", context)
+    assert a.matches == [BUNDESLIGA], a.answer
 
 
 # --- what is not loaded is refused, saying what is ---------------------------------------------------------------
