@@ -12,6 +12,7 @@ raw WhoScored files and the corpus' ``matches.csv``.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -119,14 +120,9 @@ def test_a_season_named_picks_that_seasons_meeting(answerer: Answerer, question:
 def test_the_copy_has_the_same_scorers(answerer: Answerer) -> None:
     a, _ = ask(answerer, "Who scored in Arsenal v Spurs last season?")
     assert a.intent is Intent.SCORERS and a.matches == [replica_id(ARSENAL_SPURS)]
-    for scorer in (
-        "Leandro Trossard 36'",
-        "Eberechi Eze 41'",
-        "Eberechi Eze 46'",
-        "Richarlison 55'",
-        "Eberechi Eze 76'",
-    ):
-        assert scorer in a.answer
+    b, _ = ask(answerer, "Who scored in Arsenal v Spurs this season?")
+    assert b.matches == [ARSENAL_SPURS] and "Eberechi Eze 76'" in b.answer and "Richarlison 55'" in b.answer
+    assert re.sub(r"\d{4}", "", a.answer) == re.sub(r"\d{4}", "", b.answer)  # the same answer, years aside
 
 
 def test_a_pair_that_met_only_in_an_earlier_season_says_so(answerer: Answerer) -> None:
