@@ -49,6 +49,7 @@ PLAYER_COLUMNS = (
     "clearances",
     "aerials_won",
     "fouls",
+    "saves",
 )
 SHOT_COUNTS = {"shots": tm.shots, "shots_on_target": tm.shots_on_target}
 EVENT_COUNTS = {
@@ -66,6 +67,7 @@ EVENT_COUNTS = {
     "clearances": tm.clearances,
     "aerials_won": tm.aerials_won,
     "fouls": tm.fouls,
+    "saves": tm.saves,  # a goalkeeper's ("which keeper made the most saves?")
 }
 
 

@@ -186,7 +186,7 @@ STATS: tuple[Stat, ...] = (
     Stat("headed_goals", "headed goals", asked=r"\bheaders?\b|\bheaded\b|with (his|their|the|a) head"),
     Stat("fouls", "fouls", asked=r"fouls?", lower_is_better=True),
     Stat("offsides", "offsides", asked=r"offsides?", lower_is_better=True, team_only=True),
-    Stat("saves", "saves", asked=r"saves?", team_only=True),
+    Stat("saves", "saves", asked=r"saves?"),
     Stat(
         "second_yellows",
         "second yellows",

@@ -42,7 +42,7 @@ player_stats (one row per squad player and match; ``player_metrics.PLAYER_COLUMN
     match_id, side, team, team_id, player_id, player_name, shirt_number, position, starter, minutes,
     goals, own_goals, assists, shots, shots_on_target, xg, key_passes, passes, passes_completed,
     pass_accuracy, progressive_passes, tackles, interceptions, yellow_cards, red_cards, rating,
-    man_of_the_match, touches, dribbles (take-ons won), crosses, clearances, aerials_won, fouls.
+    man_of_the_match, touches, dribbles (take-ons won), crosses, clearances, aerials_won, fouls, saves.
 timeline (goals, cards and substitutions in match order; ``timeline.TIMELINE_COLUMNS``)
     match_id, period, minute, second, expanded_minute, kind (goal/card/substitution), side, team (a goal's:
     the team it counts for), player_id, player_name, other_player_id, other_player_name (assist provider;
