@@ -84,12 +84,12 @@ class StoryBook:
         return self._points[match_id]
 
     def _story(self, match_id: str) -> list[KeyPoint]:
-        found = self._rows("matches", match_id)
+        found = self.rows("matches", match_id)
         if found.empty:
             return []
-        return story(_slice(found.iloc[0], {name: self._rows(name, match_id) for name in SLICED_TABLES}))
+        return story(_slice(found.iloc[0], {name: self.rows(name, match_id) for name in SLICED_TABLES}))
 
-    def _rows(self, name: str, match_id: str) -> pd.DataFrame:
+    def rows(self, name: str, match_id: str) -> pd.DataFrame:
         """Return the rows of table ``name`` about ``match_id``, in their order."""
         frame = getattr(self.tables, name)
         if name not in self._positions:

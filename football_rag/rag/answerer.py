@@ -31,6 +31,7 @@ from football_rag.rag.intents import (
     asks_one_side,
     asks_standings,
     form_length,
+    half_asked,
     is_follow_up,
     recent_matches,
     rounds_asked,
@@ -57,6 +58,14 @@ MATCH_FACT_INTENTS = {
     Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
 }  # fmt: skip
 MULTI_MATCH_LIMIT = 10  # a league's full round
+# The answers one half of a match can be counted for, and the stat each counts when the route names none.
+_HALVED = {
+    Intent.SCORE: "goals",
+    Intent.SCORERS: "goals",
+    Intent.TEAM_STAT: "goals",
+    Intent.PLAYER_STAT: "goals",
+    Intent.CARDS: "yellow_cards",
+}
 # Words that ask about a team over time rather than one match: "this season", "so far", "has been".
 _OVER_TIME = re.compile(r"\b(season|so far|this year|campaign|ha(?:s|ve) been|lately|recently|over time|overall)\b")
 
@@ -216,6 +225,8 @@ class Answerer:
             plan = self._facts(question, resolution, chosen, unplayed)
             if chosen.yes_no:
                 self._answer_yes_no(plan)
+            if (half := half_asked(question)) is not None:
+                self._in_half(plan, half)
             span.set_output({"facts": [f.text for f in plan.facts.facts], "matches": plan.facts.match_ids})
         searchable = self.collection is not None and self.encode is not None and not plan.team_story
         if plan.intent is Intent.NARRATIVE and searchable:
@@ -332,6 +343,20 @@ class Answerer:
         word = "Yes." if said else "No."
         plan.facts.facts.insert(0, Fact(text=word, match_ids=plan.facts.match_ids[:1]))
         plan.facts.text = f"{word} {plan.facts.text}"
+
+    def _in_half(self, plan: Plan, half: int) -> None:
+        """Open a one-match answer asked about one half ("and in the first half?") with that half's figure, or with
+        what the data cannot split by half."""
+        ids = set(plan.facts.match_ids)
+        if plan.intent not in _HALVED or len(ids) != 1 or not plan.facts.facts:
+            return
+        players = plan.resolution.players
+        player = players[0].player_id if plan.intent is Intent.PLAYER_STAT and len(players) == 1 else None
+        stat = plan.route.stat or _HALVED[plan.intent]
+        team = self._subject_team(plan.question, plan.resolution)
+        text = self.book.in_half(ids.pop(), half, stat, team, player)
+        plan.facts.facts.insert(0, Fact(text=text, match_ids=plan.facts.match_ids[:1]))
+        plan.facts.text = f"{text} {plan.facts.text}"
 
     @staticmethod
     def _subject_team(question: str, resolution: Resolution) -> str | None:
@@ -593,7 +618,7 @@ class Answerer:
         if intent is Intent.SCORERS:
             one = resolution.players[0] if len(resolution.players) == 1 else None  # "when did Eze score?"
             his = (one.player_id, one.name) if one is not None else None
-            return self.book.scorers(match_id, self._scoring_side(match_id, resolution), his)
+            return self.book.scorers(match_id, self._scoring_side(match_id, resolution), his, chosen.goal)
         if intent is Intent.CARDS:
             return self.book.cards(match_id, subject, chosen.stat, chosen.counted)
         if intent is Intent.LINEUP:

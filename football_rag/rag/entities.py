@@ -220,12 +220,16 @@ class TeamNames:
         for club, entry in (table.get("nicknames") or {}).items():
             groups.setdefault(club, []).extend((entry or {}).get("names") or [])
         the_required = {words_of(name) for name in table.get("the_required") or ()}
+        clubs: dict[str, set[str]] = defaultdict(set)  # every club of the table a key names, in the data or not
         for club, written in groups.items():
             in_data = to_data.get(aliases.canonical.get(aliases.normalise(club), aliases.normalise(club)))
             for name in (club, *written):
                 for key in self._keys(name, aliases, the_required):
                     names[key].update([in_data] if in_data else [])
+                    clubs[key].add(club)
         self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
+        # "City", "United", "the Blues": names several clubs carry, even when one of them alone is in the data.
+        self.shared = frozenset(key for key, named in clubs.items() if len(named) > 1)
         # Misspellings are read against whole names, not initials or a bare "the ...".
         self.fuzzy_keys = [k for k in self.keys if len(k) >= MIN_FUZZY_LENGTH and not k.startswith("the ")]
         self.swaps = _by_letters(self.fuzzy_keys)
@@ -282,7 +286,8 @@ def _accented_words(text: str) -> frozenset[str]:
 # Words around a club that limit the players asked about to its squad: "which Arsenal player", "most shots for
 # Arsenal", "who led Wolves in tackles", "Villa's top player".
 _SQUAD_BEFORE = frozenset(["which", "what", "for", "led", "topped"])
-_SQUAD_AFTER = re.compile(r"^((top|best|leading) )?(player|players|man)\b")
+# "Newcastle Burnley man of the match" names the award, not Burnley's man.
+_SQUAD_AFTER = re.compile(r"^((top|best|leading) )?(player|players|man)\b(?! of the (match|game|day)\b)")
 
 
 def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> str | None:
@@ -297,7 +302,7 @@ def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> s
     for mention, team in readings:
         before = [w for w in words[: mention.start] if w != "the"][-1:]
         # "Sunderland Man City": the "man" after a club is another club's name, not "Villa's top man".
-        after = mention.end not in starts and _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 2]))
+        after = mention.end not in starts and _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 5]))
         if set(before) & _SQUAD_BEFORE or after:
             return team
     return None
@@ -497,7 +502,13 @@ class Catalog:
             lambda r: players.fits(r, named),
             lambda r: self._played(r, period),
             lambda r: previous is not None and bool(set(r) & self._previous_teams(previous)),
-            lambda r: len(set(r)) >= 2 and frozenset(r[:2]) in self._derby_pairs,
+            # "City v United" is the Manchester derby: both sides are shared names. "United v Sunderland" names one
+            # club outright, and every United that played Sunderland is as likely as the derby rival.
+            lambda r: (
+                len(set(r)) >= 2
+                and frozenset(r[:2]) in self._derby_pairs
+                and all(m.words in self.names.shared for m in named[:2])
+            ),
         ):
             if len(readings) > 1 and (kept := [r for r in readings if keep(r)]):
                 readings = kept

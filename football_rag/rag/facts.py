@@ -7,6 +7,7 @@ Comparisons, totals and rankings are decided here, never by the model.
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -17,11 +18,20 @@ from football_rag.analytics.match_story import StoryBook
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition, keys_where
 from football_rag.analytics.tables import MatchTables
+from football_rag.analytics.team_metrics import EVENT_METRICS, KEYS, PLAYER_KEYS, SHOT_METRICS
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Fact
 
 # Goals of one kind, counted from the timeline's flag on each goal: the scorer's own, never an own goal.
 GOAL_KINDS = {"headed_goals": "header", "penalty_goals": "penalty"}
+# A goal named by what it did to the score (``named_goals``), as an answer names it.
+GOAL_NAMES = {
+    "opener": "opening goal",
+    "last": "last goal",
+    "equaliser": "equaliser",
+    "winner": "winning goal",
+    "own goal": "own goal",
+}
 # The timeline's moments counted per team and player: the kinds of goal, and second yellows.
 COUNTED = (*GOAL_KINDS, "second_yellows")
 # A finished match's result as a team's wins, draws, defeats and league points (3 a win, 1 a draw).
@@ -164,6 +174,49 @@ def _with_counts(rows: pd.DataFrame, kinds: pd.DataFrame, keys: list[str]) -> pd
     rows = rows.merge(counts, left_on=keys, right_index=True, how="left")
     rows[list(COUNTED)] = rows[list(COUNTED)].fillna(0).astype(int)
     return rows
+
+
+def named_goals(goals: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Return a match's timeline goals (in order) that are ``kind``: "opener" the first, "last" the last,
+    "equaliser" each that levelled the score, "winner" the winning side's goal that put it ahead for good (none in
+    a draw), "own goal" each own goal."""
+    if kind == "opener":
+        return goals.head(1)
+    if kind == "last":
+        return goals.tail(1)
+    if kind == "own goal":
+        return goals[goals["own_goal"].eq(True)]
+    if kind == "equaliser":
+        return goals[goals["home_goals"] == goals["away_goals"]]
+    if goals.empty or goals["home_goals"].iloc[-1] == goals["away_goals"].iloc[-1]:
+        return goals.iloc[0:0]
+    home, away = int(goals["home_goals"].iloc[-1]), int(goals["away_goals"].iloc[-1])
+    winners = goals[goals["side"] == ("home" if home > away else "away")]
+    return winners.iloc[min(home, away) : min(home, away) + 1]  # the goal after which the loser never drew level
+
+
+def _level_on_points(ordered: pd.DataFrame, teams: list[str]) -> list[str]:
+    """Return, for each group of clubs of the table ``ordered`` (by team: points, difference, goals) level on points
+    with one of ``teams``, that they are level and what orders them ("Arsenal and Man City are level on 40 points,
+    ordered by goal difference.")."""
+    sentences = []
+    for points in dict.fromkeys(ordered.loc[[t for t in teams if t in ordered.index], "points"]):
+        level = ordered[ordered["points"] == points]
+        if len(level) < 2:
+            continue
+        said = f"{_listed(list(level.index))} are level on {int(points)} points, ordered by goal difference"
+        if level["difference"].nunique() == len(level):
+            sentences.append(f"{said}.")
+            continue
+        same = level.groupby(["difference", "goals"], sort=False).groups.values()
+        alike = "; ".join(f"{_listed(list(teams))} are level on all three" for teams in same if len(teams) > 1)
+        sentences.append(f"{said}, then goals scored" + (f"; {alike}." if alike else "."))
+    return sentences
+
+
+def _figure(value: float, stat: str) -> str:
+    """Return a figure with its unit and label: "57.3% possession", "5 corners", "1 corner"."""
+    return f"{fmt(value, _label(stat)[1])}{definition(stat).unit} {definition(stat).counted(value)}"
 
 
 def _assister(goal: pd.Series) -> str | None:
@@ -311,12 +364,17 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def scorers(self, match_id: str, team: str | None = None, player: tuple[str, str] | None = None) -> FactResult:
+    def scorers(
+        self, match_id: str, team: str | None = None, player: tuple[str, str] | None = None, goal: str | None = None
+    ) -> FactResult:
         """The match's goals (``team``'s only when given), each with its minute and assist; with ``player`` (id,
-        name), the minutes of his goals first ("When did Eze score?")."""
+        name), the minutes of his goals first ("When did Eze score?"); with ``goal``, the goal of that kind first
+        ("the equaliser": see ``named_goals``)."""
         r = FactResult(match_ids=[match_id])
         timeline = self.timeline_of(match_id)
         goals = timeline[timeline["kind"] == "goal"]
+        if goal is not None:
+            r.add(self._named_goal_sentence(goals, goal, match_id), [match_id])
         if player is not None:
             his = goals[goals["player_id"].eq(player[0]) & ~goals["own_goal"].eq(True)]
             minutes = [self._goal_when(g) for _, g in his.iterrows()]
@@ -335,6 +393,20 @@ class FactBook:
         r.add(f"Goals{who}: " + ("; ".join(lines) if lines else "none") + ".", [match_id], goals=len(lines))
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def _named_goal_sentence(self, goals: pd.DataFrame, kind: str, match_id: str) -> str:
+        """Return "The equaliser: Mikel Merino 59' (header) for Arsenal (1-1)." for the goals of ``kind`` in the
+        match, or that there was none ("No equaliser in Arsenal 2-0 Chelsea.")."""
+        named = named_goals(goals, kind)
+        if named.empty:
+            return f"No {GOAL_NAMES[kind]} in {self.label(self.match(match_id))}."
+        items = [
+            f"{self.person(g['player_id'], g['player_name'])} {self._goal_when(g)} for {g['team']} "
+            f"({int(g['home_goals'])}-{int(g['away_goals'])})"
+            for _, g in named.iterrows()
+        ]
+        name = GOAL_NAMES[kind] + ("s" if len(items) > 1 else "")
+        return f"The {name}: {'; '.join(items)}."
 
     def _goal_when(self, goal: pd.Series) -> str:
         """Return a timeline goal's broadcast minute and kind: "90+5' (pen)", "34' (header)", "54' (og)"."""
@@ -573,9 +645,7 @@ class FactBook:
         hv, av = rows.at[m["home"], stat], rows.at[m["away"], stat]
         if team in rows.index:
             other = self._opponent(match_id, team)
-            value = rows.at[team, stat]
-            figure = f"{fmt(value, decimals)}{definition(stat).unit} {definition(stat).counted(value)}"
-            r.add(f"{team} had {figure} against {other}.", [match_id])  # "57.3% possession", "5 corners"
+            r.add(f"{team} had {_figure(rows.at[team, stat], stat)} against {other}.", [match_id])
         elif counted and not (definition(stat).averaged or definition(stat).unit) and pd.notna(hv) and pd.notna(av):
             total = hv + av
             r.add(f"{fmt(total, decimals)} {definition(stat).counted(total)} in the match.", [match_id], total=total)
@@ -588,6 +658,50 @@ class FactBook:
         r.add(self.score_line(match_id), [match_id])
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    def in_half(self, match_id: str, half: int, stat: str, team: str | None, player: str | None) -> str:
+        """Return one half's figure of the match as a sentence: the half's score for "goals" of no team, else the
+        stat's figures in that half (``player``'s, a player id, else ``team``'s, else both teams'), counted from the
+        half's events and shots with the whole match's definitions; when the stat has no such count (a rating), that
+        the figures that follow are the whole match's."""
+        name = "first half" if half == 1 else "second half"
+        m = self.match(match_id)
+        values = self._half_values(match_id, half, stat, player is not None)
+        label, decimals = _label(stat)
+        if values is None:
+            return f"The data has no per-half {label} figure: the figures below are the whole match's."
+        side = {m["home"]: "home", m["away"]: "away"}
+        if player is not None:
+            who = self.person(player, self._lineup_names.get(player))
+            value = values.xs(player, level="player_id").sum() if player in values.index.get_level_values(-1) else 0
+            return f"{who}: {_figure(value, stat)} in the {name} of {self.label(m)}."
+        figure = {team_name: values.get((match_id, s), 0) for team_name, s in side.items()}
+        if stat == "goals" and team is None:
+            return f"{name.capitalize()}: {m['home']} {int(figure[m['home']])}-{int(figure[m['away']])} {m['away']}."
+        if team in figure:
+            return f"{team} had {_figure(figure[team], stat)} against {self._opponent(match_id, team)} in the {name}."
+        return (
+            f"{_opening_word(label)} in the {name}: {m['home']} {fmt(figure[m['home']], decimals)}, "
+            f"{m['away']} {fmt(figure[m['away']], decimals)}."
+        )
+
+    def _half_values(self, match_id: str, half: int, stat: str, players: bool) -> pd.Series | None:
+        """Return ``stat`` counted over one half of the match, per (match, side) or per (match, side, player); None
+        when the stat is not counted from events or shots (a rating, a per-match share for a player)."""
+        keys = PLAYER_KEYS if players else KEYS
+        if stat == "goals":
+            goals = self.timeline_of(match_id)
+            goals = goals[(goals["kind"] == "goal") & (goals["period"] == half)]
+            goals = goals[~goals["own_goal"].eq(True)] if players else goals  # an own goal is no player's goal
+            return goals.groupby(list(keys)).size()
+        for metrics, table in ((SHOT_METRICS, "shots"), (EVENT_METRICS, "events")):
+            if stat in metrics:
+                rows = self._stories.rows(table, match_id)
+                rows = rows[rows["period"] == half]
+                if "by" in inspect.signature(metrics[stat]).parameters:
+                    return metrics[stat](rows, by=keys)
+                return None if players else metrics[stat](rows)  # a share (possession): the teams', no player's
+        return None
 
     def match_summary(self, match_id: str) -> FactResult:
         """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats."""
@@ -891,6 +1005,9 @@ class FactBook:
         else:
             shown = places[::-1][:TOP_N] if bottom else places[:TOP_N]
             r.add(f"{'Bottom' if bottom else 'Top'} of the table in {scope}: {'; '.join(shown)}.", r.match_ids)
+            named = ordered.iloc[::-1] if bottom else ordered
+            for sentence in _level_on_points(ordered, list(named.index[:TOP_N]) + ([team] if team else [])):
+                r.add(sentence, r.match_ids)
         r.text = " ".join(f.text for f in r.facts)
         return r
 

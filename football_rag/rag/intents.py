@@ -48,7 +48,7 @@ _TEAMS = re.compile(
 )
 _RANKING = re.compile(
     r"\b(top|topped|tops|led|leads|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|biggest|greatest"
-    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?)\b"
+    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?|golden boot)\b"
 )
 # "Who topped the shots chart?", "who led the scoring charts?": a ranking, not a chart to draw.
 _TOPPED = re.compile(r"\b(top(ped|s)?|led|leads?)\b.*\bcharts?\b")
@@ -89,12 +89,26 @@ _AGGREGATE = re.compile(
     r"\b(how many|total|in total|combined|average|per game|so far|this season|overall|record|wins?|won|lost"
     r"|draws?|points)\b"
 )
-# "When did Haaland score against Brentford?", "What minute was Saka's goal?": the scorers list has the minutes.
+# A goal named by what it did to the score ("the equaliser", "the winner", "the opener"): rag.facts.named_goals.
+GOAL_NAMED = {
+    "equaliser": r"equali[sz]\w*|level(l)?er",
+    "winner": r"winn(er|ing goal)|decisive goal|decider",
+    "opener": r"opener|opening goal|first goal|opened the scoring|scored first",
+    "last": r"(last|final) goal",
+    "own goal": r"own goal|\bog\b",
+}
+_NAMED_GOAL = "|".join(GOAL_NAMED.values())
+# "When did Haaland score against Brentford?", "What minute was Saka's goal?", "what min was the equaliser", "Eze's
+# goal times": the scorers list has the minutes.
 _GOAL_TIME = re.compile(
-    r"\b(when|what minute|which minute|what time)\b.*\b(scor\w*|goals?|net\w*)\b|\bminute\b.*\bgoal"
+    rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
+    rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (his|her|the|their) goals?\b"
 )
-# "Who took Arsenal's penalty against Leeds?", "Who scored the header?": the scorers, whose goals are tagged.
-_WHO_SCORED_KIND = re.compile(r"\bwho (took|scored|converted|netted|got)\b.*\b(penalt\w*|spot[- ]kicks?|headers?)\b")
+# "Who took Arsenal's penalty against Leeds?", "Who scored the header?", "who got the winner?": the scorers, whose
+# goals are tagged.
+_WHO_SCORED_KIND = re.compile(
+    rf"\bwho (took|scored|converted|netted|got)\b.*\b(penalt\w*|spot[- ]kicks?|headers?|{_NAMED_GOAL})\b"
+)
 # "How did Arsenal vs Chelsea end?" asks for the result, not a story.
 _ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
 # Two teams compared in the match they played, not over a season.
@@ -119,7 +133,7 @@ _REFEREE = re.compile(
 )
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
 _BEST_PLAYER = re.compile(
-    r"\b(man|player) of the (match|game)|\b(motm|potm|pom|star (man|player)|best player|best performer"
+    r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
     r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best)\b"
 )
 _SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b")
@@ -237,6 +251,7 @@ class Route:
     judged: bool = False  # a ranking by "best"/"worst": reversed for a stat where less is better
     of_teams: bool = False  # a ranking that names teams ("which side", "the best attack"), not players
     builder: str | None = None  # e.g. "match_leaders", "player_goals", "team_story" (see Answerer.BUILDERS)
+    goal: str | None = None  # a goal named by what it did to the score ("equaliser": ``GOAL_NAMED``), said first
     yes_no: bool = False  # "Did Arsenal beat Spurs?": the answer starts with Yes or No
     counted: bool = False  # "How many cards were there in ...?": the count first
     refusal: str | None = None  # why the data cannot answer it ("who will win...": nothing played yet)
@@ -294,8 +309,29 @@ def _chart(a: Asked) -> Route | None:
 def _goal_times(a: Asked) -> Route | None:
     """ "When did Haaland score against Brentford?", "Who took the penalty?": the scorers list has both."""
     if _GOAL_TIME.search(a.text) or (_WHO_SCORED_KIND.search(a.text) and not _RANKING.search(a.text)):
-        return Route(Intent.SCORERS, stat="goals")
+        return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))
     return None
+
+
+# "In the first half", "after the break": one half of a match ("the first half of the season" is a period).
+_HALF = re.compile(
+    r"\b(first|1st|second|2nd) half\b(?! of the (season|campaign|year))|\b(before|after) (the break|the interval)\b"
+)
+
+
+def half_asked(question: str) -> int | None:
+    """Return the half of a match a question keeps to (1 or 2), or None."""
+    found = _HALF.search(question.lower())
+    if found is None:
+        return None
+    return 1 if found.group(1) in ("first", "1st") or found.group(3) == "before" else 2
+
+
+def goal_named(question: str) -> str | None:
+    """Return the kind of goal a question names by what it did to the score ("equaliser", "winner", "opener",
+    "last", "own goal"), or None."""
+    lowered = question.lower()
+    return next((kind for kind, pattern in GOAL_NAMED.items() if re.search(pattern, lowered)), None)
 
 
 def _goals_made(a: Asked) -> Route | None:

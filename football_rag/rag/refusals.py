@@ -12,15 +12,21 @@ from __future__ import annotations
 import re
 
 # "Who will win...", "the next Arsenal game", "predict the score", "the title race run-in": what is to come.
-# "Will" alone may be a name (Will Osula): only a question word or a pronoun before or after it asks ahead.
+# "Will" alone may be a name (Will Osula): a question opening with it asks ahead only with a verb that can follow it
+# ("will Arsenal win") and none in the past ("will osula scored against chelsea?" asks about Will Osula); a question
+# word or a pronoun before or after it asks ahead anyway.
 _FUTURE = re.compile(
-    r"^will\b|\b(who|what|which|how|when|where) will\b|\bwill (they|he|we|it|there)\b|\b(going to|gonna) (win|beat"
-    r"|lose|draw|finish|score|be|play)\b|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
+    r"^will\b(?=.*\b(win|beat|lose|draw|finish|score|be|play|get|go|make|happen|sign|stay|qualify|survive|reach"
+    r"|take|keep|have|come|start|end)\b)(?!.*\b(scored|played|finished|started|assisted|won|lost|drew|beaten|got|had"
+    r"|made|did|was|were|has|saved|booked|conceded|kept)\b)"
+    r"|\b(who|what|which|how|when|where) will\b|\bwill (they|he|we|it|there)\b"
+    r"|\b(going to|gonna) (win|beat|lose|draw|finish|score|be|play)\b"
+    r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
     r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?)\b|\bwhen (is|are) (the |their |his )?next\b"
 )
 _TRANSFERS = re.compile(
     r"\b(sign(s|ed|ing|ings)?|transfer\w*|fee|bought|buy|sold(?! out)|sell(?!-? ?out)|loan(ed|s)?|contract"
-    r"|wages?|salary|release clause|join(ed|s)? from)\b"
+    r"|wages?|salary|release clause|join(ed|s)? from)\b|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
 )
 _INJURIES = re.compile(r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b")
 
