@@ -433,8 +433,11 @@ class Answerer:
         return plan
 
     def _season_until(self, period: Period) -> Period:
-        """The season's matches from its first up to the end of ``period``: the table as it stood then."""
+        """The season's matches from its first up to the end of ``period``: the table as it stood then (a whole
+        season asked, "last season": that season)."""
         season = self.scopes.season_of(period.end)
+        if season is not None and period == season.period:
+            return period
         first = season.period.start if season else pd.Timestamp(self.book.t.matches["date"].min()).date()
         return Period(first, period.end, f"the season up to {day_label(period.end)}")
 

@@ -211,6 +211,34 @@ def test_the_top_scorer_of_the_season_asked(answerer: Answerer, question: str, s
     assert said in head and all(leader in head for leader in leaders), (leaders, a.answer)
 
 
+def _table(ids: list[str]) -> list[tuple[int, int, int, str]]:
+    """Return (points, goal difference, goals, team) for the matches ``ids`` of ``matches.csv``, top first."""
+    rows = {r["whoscored_id"]: r for r in season_index()}
+    figures: dict[str, list[int]] = {}
+    for i in ids:
+        home, away = (int(g) for g in rows[i]["score"].split(":"))
+        for team, scored, conceded in ((rows[i]["home"], home, away), (rows[i]["away"], away, home)):
+            points, difference, goals = figures.setdefault(team, [0, 0, 0])
+            won = 3 if scored > conceded else int(scored == conceded)
+            figures[team] = [points + won, difference + scored - conceded, goals + scored]
+    return sorted(((*f, team) for team, f in figures.items()), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "ids", "season"),
+    [
+        ("Who was top of the table last season?", LAST_SEASON, "2024/2025"),
+        ("who leads the league", THIS_SEASON, "2025/2026"),
+    ],
+)
+def test_the_table_of_the_season(answerer: Answerer, question: str, ids: list[str], season: str) -> None:
+    top, second = _table(ids)[:2]
+    assert top[:3] != second[:3]  # a leader on points, goal difference or goals
+    a, _ = ask(answerer, question)
+    assert a.intent is Intent.RANKING and f"the {season} season" in a.answer
+    assert f"1. {top[3]} {top[0]}" in a.answer, a.answer
+
+
 def test_a_competition_total(answerer: Answerer) -> None:
     a, _ = ask(answerer, "How many goals were scored in the Bundesliga last season?")
     assert "6 goals" in a.answer or ": 6 " in a.answer, a.answer
