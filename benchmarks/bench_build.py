@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from football_rag.config.settings import REPO_ROOT, get_settings
 
@@ -36,17 +38,25 @@ def _environment(home: Path, raw: Path) -> dict[str, str]:
     return env
 
 
-def _timed(module: str, env: dict[str, str]) -> tuple[float, str]:
-    """Run ``python -m module`` from the repo root; return its wall time and stdout (raise with its log on failure)."""
-    started = time.perf_counter()
+class Timed(NamedTuple):
+    seconds: float  # wall clock: what the targets are set in
+    cpu_seconds: float  # the process' user + system CPU: the work done, whatever else the host runs meanwhile
+    stdout: str
+
+
+def _timed(module: str, env: dict[str, str]) -> Timed:
+    """Run ``python -m module`` from the repo root; return its wall and CPU time and stdout (raise on failure)."""
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, "-m", module], cwd=REPO_ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{module} failed: {done.stderr[-2000:]}")
-    return round(time.perf_counter() - started, 1), done.stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Timed(round(time.perf_counter() - started, 1), round(cpu, 1), done.stdout)
 
 
 def _build(env: dict[str, str]) -> dict[str, object]:
-    seconds, stdout = _timed("football_rag.knowledge.build", env)
+    seconds, _cpu, stdout = _timed("football_rag.knowledge.build", env)
     report = json.loads(stdout.strip().splitlines()[-1])
     kept = ("version", "published", "matches", "new_matches", "step_seconds")
     return {"seconds": seconds, **{key: report[key] for key in kept}}
@@ -62,7 +72,7 @@ def run() -> dict[str, object]:
         home, raw = Path(scratch) / "home", Path(scratch) / "raw" / "premier-league-2025-26"
         raw.mkdir(parents=True)
         env = _environment(home, raw.parent)
-        stack_s, _ = _timed("football_rag.knowledge.stack", env)
+        stack_s = _timed("football_rag.knowledge.stack", env).seconds
         for path in files[:-INCREMENT]:
             shutil.copy(path, raw)
         full = _build(env)
