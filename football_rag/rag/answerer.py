@@ -421,6 +421,8 @@ class Answerer:
         only = self._only(plan.question)
         # "Top of the table", "the best away record", "where did Chelsea finish": points, then goal difference.
         if plan.route.stat == "points" and (standings or only.side):
+            if asked := self._which_table(ids):
+                return self._clarify(plan, asked)
             scope = self._period_label(plan.resolution) + only.describe()
             plan.facts = self.book.table(ids, scope, not plan.route.descending, team, only)
             return plan
@@ -431,6 +433,12 @@ class Answerer:
             plan.route.stat, ids, self._period_label(plan.resolution), players, descending, team
         )
         return plan
+
+    def _which_table(self, match_ids: list[str]) -> str | None:
+        """Return which competition's table a question means when its matches are of several (a table of two leagues
+        is none), else None."""
+        named = sorted(set(self.book.matches.loc[match_ids, "competition"].dropna()))
+        return f"Which competition's table do you mean: {' or '.join(named)}?" if len(named) > 1 else None
 
     def _season_until(self, period: Period) -> Period:
         """The season's matches from its first up to the end of ``period``: the table as it stood then (a whole

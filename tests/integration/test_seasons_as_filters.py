@@ -227,7 +227,7 @@ def _table(ids: list[str]) -> list[tuple[int, int, int, str]]:
 @pytest.mark.parametrize(
     ("question", "ids", "season"),
     [
-        ("Who was top of the table last season?", LAST_SEASON, "2024/2025"),
+        ("Who was top of the table in the Premier League last season?", LAST_SEASON, "2024/2025"),
         ("who leads the league", THIS_SEASON, "2025/2026"),
     ],
 )
@@ -237,6 +237,14 @@ def test_the_table_of_the_season(answerer: Answerer, question: str, ids: list[st
     a, _ = ask(answerer, question)
     assert a.intent is Intent.RANKING and f"the {season} season" in a.answer
     assert f"1. {top[3]} {top[0]}" in a.answer, a.answer
+
+
+def test_a_table_of_a_season_of_two_competitions_asks_which(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "Who was top of the table last season?")  # Bundesliga and Premier League matches
+    assert (
+        a.intent is Intent.CLARIFY
+        and a.answer == "Which competition's table do you mean: Bundesliga or Premier League?"
+    )
 
 
 def test_a_competition_total(answerer: Answerer) -> None:
