@@ -126,14 +126,15 @@ def season_asked(text: str) -> SeasonAsked | None:
 def competition_asked(text: str) -> tuple[str, str] | None:
     """Return the competition ``text`` names first, as (its name in ``COMPETITIONS``, the words written), or None."""
     lowered = text.lower()
-    found = [(m.start(), name, m.group(0)) for name, p in _COMPETITION_PATTERNS.items() if (m := p.search(lowered))]
+    found = [(m.start(), name, m.end()) for name, p in _COMPETITION_PATTERNS.items() if (m := p.search(lowered))]
     if not found:
         return None
-    _, name, words = min(found)
-    return name, text[lowered.index(words) : lowered.index(words) + len(words)]
+    start, name, end = min(found)
+    return name, text[start:end]
 
 
 def _start_year(label: str) -> int | None:
+    """Return the year a season label starts in ("2024/2025" -> 2024, "2026" -> 2026), or None."""
     found = re.search(r"\b(\d{4})\b", label)
     return int(found.group(1)) if found else None
 
@@ -147,7 +148,7 @@ class ScopeReader:
     """
 
     def __init__(self, matches: pd.DataFrame, unrecorded: Iterable[str] = ()) -> None:
-        dated = matches.dropna(subset=["season"]).assign(day=lambda m: m["date"].dt.date)
+        dated = matches.dropna(subset=["season", "date"]).assign(day=lambda m: m["date"].dt.date)
         spans = dated.groupby("season")["day"].agg(["min", "max"])
         self.seasons = sorted(
             (
@@ -162,6 +163,7 @@ class ScopeReader:
 
     @property
     def several_seasons(self) -> bool:
+        """Return whether more than one season is loaded (with one, the data is that season)."""
         return len(self.seasons) > 1
 
     def latest_period(self) -> Period | None:
@@ -221,6 +223,7 @@ class ScopeReader:
         return next((s for s in self.seasons if s.start_year == year), None)
 
     def _season_refusal(self, asked: SeasonAsked) -> str:
+        """Return why the season asked cannot be answered, with what the data holds."""
         if asked.start_year is None:
             return f"Earlier seasons are not in the data: it holds {self.loaded()}."
         year = asked.start_year
