@@ -141,7 +141,11 @@ STATS: tuple[Stat, ...] = (
     ),
     Stat("passes_into_box", "passes into the box", asked=r"pass(es)? into the (box|area|penalty area)"),
     Stat("progressive_passes", "progressive passes", asked=r"progressive pass"),
-    Stat("key_passes", "key passes", asked=r"key pass(es)?|chances created|chance creators?"),
+    Stat(
+        "key_passes",
+        "key passes",
+        asked=r"key pass(es)?|chances created|chance creators?|creat\w* (the )?(most |fewest |more |fewer )?chances",
+    ),
     Stat(
         "passes_completed",
         "completed passes",

@@ -591,7 +591,7 @@ class Answerer:
         multi = self._multi_match(plan)
         if multi is not None:
             return multi
-        selection = select_one(self.calendar, resolution, self.book.label)
+        selection = select_one(self.calendar, resolution, self.book.label, self._his_goals(plan))
         if selection.unknown:
             return self._unknown(plan, resolution)
         match_id = selection.match_ids[0]
@@ -605,6 +605,14 @@ class Answerer:
         """Return which season a one-match answer is from ("From the 2024/2025 season."), when several are loaded."""
         season = self.book.match(match_id)["season"]
         return f"From the {season} season." if self.scopes.several_seasons and isinstance(season, str) else None
+
+    def _his_goals(self, plan: Plan) -> set[str]:
+        """Return the matches the one player a goal-minute question names scored in ("when did Bruno score against
+        Burnley?" is about the meeting he scored in), else none."""
+        players = plan.resolution.players
+        if plan.intent is not Intent.SCORERS or len(players) != 1 or plan.route.goal is not None:
+            return set()
+        return self.book.matches_scored_in(players[0].player_id)
 
     def _multi_match(self, plan: Plan) -> Plan | None:
         """A match fact over every match of a period: "Who scored for Liverpool in August?", "Results on 13 Sep"."""

@@ -114,6 +114,7 @@ class Resolution:
     clarification: str | None = None
     squad: str | None = None  # the one club whose players are asked about ("which Arsenal player", "for Arsenal")
     competition: str | None = None  # the one competition asked about, as the data names it (``scope``)
+    score: tuple[int, int] | None = None  # a final score the question names ("Bournemouth 0-0 Chelsea"), fewer first
 
     @property
     def empty(self) -> bool:
@@ -140,6 +141,16 @@ class PlayerHit:
     words: str
     refs: tuple[PlayerRef, ...]
     first_name: bool  # a first name many players carry names nobody
+
+
+# "Brentford 3-2 Liverpool", "the 0-0": a score (not a date, "30-8-25", nor a season, "2024-25").
+_SCORE = re.compile(r"(?<![\d/.:-])(\d{1,2}) ?[-\u2013] ?(\d{1,2})(?![\d/.:-])")
+
+
+def score_named(question: str) -> tuple[int, int] | None:
+    """Return the score a question names, the fewer goals first ("3-2" -> (2, 3)), or None."""
+    found = _SCORE.search(question)
+    return None if found is None else tuple(sorted((int(found.group(1)), int(found.group(2)))))
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
@@ -347,6 +358,8 @@ class Catalog:
         self.names = TeamNames(self.aliases, self.teams)
         self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
         self._meetings = self._index_meetings(matches)
+        sides = zip(matches["match_id"].astype(str), matches["home"], matches["away"], strict=True)
+        self._sides = {match_id: frozenset((home, away)) for match_id, home, away in sides}
         self._derbies = self._index_derbies()
         self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
         self._grounds = self._index_grounds(matches)
@@ -423,7 +436,7 @@ class Catalog:
     def resolve(self, question: str, previous: Resolution | None = None) -> Resolution:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
         text = f" {words_of(question)} "
-        found = Resolution(period=resolve_period(question, self.latest, self.match_days))
+        found = Resolution(period=resolve_period(question, self.latest, self.match_days), score=score_named(question))
         # A ground stands for its home team, and its words are no player's ("Old Trafford" is not James Trafford).
         grounds = [team for venue, team in self._grounds.items() if f" {venue} " in text]
         for venue in self._grounds:
@@ -590,20 +603,25 @@ class Catalog:
     def _by_key(self, key: str) -> list[PlayerRef]:
         return list(self._full_names[key]) if key in self._full_names else self._usable_surnames[key]
 
-    @staticmethod
     def _place_players(
-        hits: list[PlayerHit], teams: list[str], accented: frozenset[str] = frozenset()
+        self, hits: list[PlayerHit], teams: list[str], accented: frozenset[str] = frozenset()
     ) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
         """Return the players named (in order) and the names several fit (name -> candidates).
 
-        A name several players fit is narrowed to those of the teams named, then to the one whose name the
-        question spells with its accents ("Gómez" is Diego Gómez, not Joe Gomez); a first name many carry
-        ("James") names nobody rather than asking among ten.
+        A name several players fit is narrowed to those of the teams named, else to those in a squad against one
+        of them ("Barnes against Man City" is Harvey Barnes when Ashley Barnes never faced City), then to the one
+        whose name the question spells with its accents ("Gómez" is Diego Gómez, not Joe Gomez); a first name many
+        carry ("James") names nobody rather than asking among ten.
         """
         found: list[PlayerRef] = []
         ambiguous: dict[str, list[PlayerRef]] = {}
+        named = set(teams)
         for hit in sorted(hits, key=lambda h: h.start):
-            narrowed = [r for r in hit.refs if not teams or set(r.teams) & set(teams)] or list(hit.refs)
+            narrowed = (
+                [r for r in hit.refs if not named or set(r.teams) & named]
+                or [r for r in hit.refs if any(named & self._sides.get(m, frozenset()) for m in r.matches)]
+                or list(hit.refs)
+            )
             spelt = [r for r in narrowed if accented & _accented_words(r.name)]
             narrowed = spelt if len(spelt) == 1 else narrowed
             if len(narrowed) == 1:

@@ -394,6 +394,12 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def matches_scored_in(self, player_id: str) -> set[str]:
+        """Return the matches the player scored in (own goals aside)."""
+        goals = self.t.timeline
+        scored = (goals["kind"] == "goal") & goals["player_id"].eq(player_id) & ~goals["own_goal"].eq(True)
+        return set(goals.loc[scored, "match_id"])
+
     def _named_goal_sentence(self, goals: pd.DataFrame, kind: str, match_id: str) -> str:
         """Return "The equaliser: Mikel Merino 59' (header) for Arsenal (1-1)." for the goals of ``kind`` in the
         match, or that there was none ("No equaliser in Arsenal 2-0 Chelsea.")."""

@@ -7,7 +7,7 @@ matches the data does have.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -87,9 +87,21 @@ def _any_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
     return matches[mask].sort_values("date", kind="stable")
 
 
-def select_one(matches: pd.DataFrame, resolution: Resolution, label: Callable[[pd.Series], str]) -> Selection:
-    """The one match a match-fact question is about, or why there is none."""
+def select_one(
+    matches: pd.DataFrame,
+    resolution: Resolution,
+    label: Callable[[pd.Series], str],
+    preferred: Collection[str] = (),
+) -> Selection:
+    """The one match a match-fact question is about, or why there is none. Of several that fit, those with the
+    score the question names, then those of ``preferred`` ("when did Bruno score against Burnley": the meetings he
+    scored in), are kept when any is."""
     pool = candidates(matches, resolution)
+    if resolution.score is not None:
+        low = pool[["home_goals", "away_goals"]].min(axis=1)
+        high = pool[["home_goals", "away_goals"]].max(axis=1)
+        pool = _kept(pool, (low == resolution.score[0]) & (high == resolution.score[1]))
+    pool = _kept(pool, pool["match_id"].isin(list(preferred)))
     if pool.empty:
         return Selection(unknown=True, nearest=nearest_matches(matches, resolution))
     finished = pool[pool["status"] == FINISHED]
@@ -102,6 +114,11 @@ def select_one(matches: pd.DataFrame, resolution: Resolution, label: Callable[[p
         scope = "their latest match" if len(resolution.teams) < 2 else "the latest meeting"
         note = f"{len(pool)} matches fit the question; this is {scope}. Others: {listed}."
     return Selection(match_ids=[chosen["match_id"]], note=note)
+
+
+def _kept(pool: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
+    """Return the rows of ``pool`` the mask keeps, or the whole pool when it keeps none."""
+    return pool[mask] if mask.any() else pool
 
 
 def nearest_matches(matches: pd.DataFrame, resolution: Resolution) -> list[str]:

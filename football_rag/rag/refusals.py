@@ -26,9 +26,14 @@ _FUTURE = re.compile(
 )
 _TRANSFERS = re.compile(
     r"\b(sign(s|ed|ing|ings)?|transfer\w*|fee|bought|buy|sold(?! out)|sell(?!-? ?out)|loan(ed|s)?|contract"
-    r"|wages?|salary|release clause|join(ed|s)? from)\b|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
+    r"|wages?|salary|release clause|join(ed|s)? from|worth|market value|valuation)\b"
+    r"|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
 )
-_INJURIES = re.compile(r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b")
+# "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
+_INJURIES = re.compile(
+    r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b|\b(is|are) \w+( \w+)? fit\b"
+    r"|\bfit (for|to play|to start)\b"
+)
 
 
 def refusal(question: str) -> str | None:

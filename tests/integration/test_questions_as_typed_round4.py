@@ -116,20 +116,21 @@ def test_goal_minutes_asked_in_short_forms(answerer: Answerer, question: str, ma
 # --- a goalkeeper's saves ----------------------------------------------------------------------------------------
 
 
-def keeper_saves(match_ids: list[str]) -> dict[str, int]:
-    """Return each player -> his saves over the matches, from WhoScored's per-minute player stat ``totalSaves``."""
-    saves: dict[str, int] = {}
+def player_sums(match_ids: list[str], stat: str) -> Counter:
+    """Return each player -> his total of WhoScored's per-minute player ``stat`` ("totalSaves", "passesKey") over
+    the matches."""
+    sums: Counter = Counter()
     for match_id in match_ids:
         data = raw_whoscored(match_id)
         for side in ("home", "away"):
             for p in data[side]["players"]:
-                saves[p["name"]] = saves.get(p["name"], 0) + int(sum(p["stats"].get("totalSaves", {}).values()))
-    return saves
+                sums[p["name"]] += int(sum(p["stats"].get(stat, {}).values()))
+    return sums
 
 
 @pytest.mark.parametrize("question", ["which keeper made the most saves", "who has made the most saves this season"])
 def test_the_keeper_with_the_most_saves(answerer: Answerer, question: str) -> None:
-    saves = keeper_saves(list(season_ids()))
+    saves = player_sums(list(season_ids()), "totalSaves")
     best = max(saves.values())
     leaders = sorted(name for name, value in saves.items() if value == best)
     a = ask(answerer, question)
@@ -144,10 +145,10 @@ def test_which_team_made_the_most_saves_still_ranks_teams(answerer: Answerer) ->
 
 
 def test_a_keepers_saves_in_a_match_and_over_the_season(answerer: Answerer) -> None:
-    raya = keeper_saves([NLD])["David Raya"]
+    raya = player_sums([NLD], "totalSaves")["David Raya"]
     a = ask(answerer, "how many saves did raya make v spurs")
     assert a.answer.startswith(f"David Raya: {raya} save"), a.answer
-    pickford = keeper_saves(list(season_ids()))["Jordan Pickford"]
+    pickford = player_sums(list(season_ids()), "totalSaves")["Jordan Pickford"]
     a = ask(answerer, "how many saves has pickford made this season")
     assert a.answer.startswith(f"Jordan Pickford: {pickford} saves"), a.answer
 
@@ -325,3 +326,69 @@ def test_a_figure_the_data_cannot_split_by_half_is_said_so(answerer: Answerer) -
 def test_the_first_half_of_the_season_is_still_a_period(answerer: Answerer) -> None:
     a = ask(answerer, "arsenal goals in the first half of the season")
     assert a.intent is Intent.AGGREGATE and a.answer.startswith("Arsenal goals in total: "), a.answer
+
+
+# --- which meeting: the score named, the one the player scored in; which player: the one who faced the club -------
+
+
+def meetings(home: str, away: str) -> list[dict]:
+    """Return the season index's meetings of the two clubs (either way round), oldest first."""
+    rows = [r for r in season_index() if {r["home"], r["away"]} == {home, away}]
+    return sorted(rows, key=lambda r: r["start_date"])
+
+
+def test_the_score_named_picks_the_meeting(answerer: Answerer) -> None:
+    """Bournemouth and Chelsea met twice: "0-0" is the December match, not the latest (2-2)."""
+    drawn = [r for r in meetings("Bournemouth", "Chelsea") if r["score"] == "0 : 0"]
+    assert len(meetings("Bournemouth", "Chelsea")) == 2 and len(drawn) == 1
+    data = raw_whoscored(drawn[0]["whoscored_id"])
+    best = next(p["name"] for s in ("home", "away") for p in data[s]["players"] if p["isManOfTheMatch"])
+    a = ask(answerer, "bournemouth chelsea 0-0 motm")
+    assert a.matches == [drawn[0]["whoscored_id"]], a.answer
+    assert a.answer.startswith(f"WhoScored's man of the match was {best}"), a.answer
+
+
+def test_when_did_he_score_picks_the_meeting_he_scored_in(answerer: Answerer) -> None:
+    """Man Utd played Burnley twice; Bruno Fernandes scored (a penalty) only in the first meeting."""
+    scored = [
+        r["whoscored_id"]
+        for r in meetings("Man Utd", "Burnley")
+        if any(g["name"] == "Bruno Fernandes" and not g["own"] for g in raw_goals(r["whoscored_id"]))
+    ]
+    assert len(meetings("Man Utd", "Burnley")) == 2 and len(scored) == 1
+    minutes = [g["minute"] for g in raw_goals(scored[0]) if g["name"] == "Bruno Fernandes"]
+    a = ask(answerer, "when did bruno fernandes score his penalty against burnley")
+    assert a.matches == scored and a.answer.startswith(f"Bruno Fernandes scored at {minutes[0]} (pen)"), a.answer
+
+
+def test_a_surname_two_players_carry_is_the_one_who_faced_the_club(answerer: Answerer) -> None:
+    """Harvey Barnes (Newcastle) and Ashley Barnes (Burnley): only Harvey was ever in a squad against Man City."""
+    faced = {
+        p["name"]
+        for r in season_index()
+        if "Man City" in (r["home"], r["away"])
+        for s in ("home", "away")
+        for p in raw_whoscored(r["whoscored_id"])[s]["players"]
+        if p["name"].endswith(" Barnes") and raw_whoscored(r["whoscored_id"])[s]["name"] != "Man City"
+    }
+    assert faced == {"Harvey Barnes"}
+    match_id = meetings("Newcastle", "Man City")[0]["whoscored_id"]
+    minutes = [g["minute"] for g in raw_goals(match_id) if g["name"] == "Harvey Barnes"]
+    a = ask(answerer, "when did barnes score against man city")
+    assert a.answer.startswith(f"Harvey Barnes scored at {minutes[0]} and {minutes[1]} in "), a.answer
+
+
+def test_created_the_most_chances_is_key_passes(answerer: Answerer) -> None:
+    (leader, most), (_, second) = player_sums(list(season_ids()), "passesKey").most_common(2)
+    assert most > second
+    a = ask(answerer, "who has created the most chances this season")
+    assert a.answer.startswith(f"Most key passes in the data so far: 1. {leader} (") and f") {most}; 2." in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [("is haaland fit for the weekend", "injuries or fitness"), ("how much is saka worth", "transfers")],
+)
+def test_fitness_and_a_players_worth_are_refused(answerer: Answerer, question: str, reason: str) -> None:
+    a, _ = answerer.ask(question)
+    assert a.intent is Intent.OUT_OF_SCOPE and reason in a.answer, a.answer
