@@ -17,6 +17,7 @@ from functools import cache
 
 import pytest
 
+from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.conftest import raw_whoscored, season_index
@@ -392,3 +393,16 @@ def test_created_the_most_chances_is_key_passes(answerer: Answerer) -> None:
 def test_fitness_and_a_players_worth_are_refused(answerer: Answerer, question: str, reason: str) -> None:
     a, _ = answerer.ask(question)
     assert a.intent is Intent.OUT_OF_SCOPE and reason in a.answer, a.answer
+
+
+def test_every_players_saves_are_whoscored_total_saves(season_tables: MatchTables) -> None:
+    """The per-player saves the keeper answers read equal WhoScored's own ``totalSaves`` for every squad player."""
+    ours = season_tables.player_stats.set_index(["match_id", "player_name"])["saves"]
+    theirs = {
+        (match_id, p["name"]): int(sum(p["stats"].get("totalSaves", {}).values()))
+        for match_id in season_ids()
+        for side in ("home", "away")
+        for p in raw_whoscored(match_id)[side]["players"]
+    }
+    assert sum(theirs.values()) > 0
+    assert {key: int(ours[key]) for key in theirs} == theirs
