@@ -104,6 +104,8 @@ _GOAL_TIME = re.compile(
     rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
     rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (his|her|the|their) goals?\b"
 )
+# "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
+_IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
 # "Who took Arsenal's penalty against Leeds?", "Who scored the header?", "who got the winner?": the scorers, whose
 # goals are tagged.
 _WHO_SCORED_KIND = re.compile(
@@ -307,8 +309,10 @@ def _chart(a: Asked) -> Route | None:
 
 
 def _goal_times(a: Asked) -> Route | None:
-    """ "When did Haaland score against Brentford?", "Who took the penalty?": the scorers list has both."""
-    if _GOAL_TIME.search(a.text) or (_WHO_SCORED_KIND.search(a.text) and not _RANKING.search(a.text)):
+    """ "When did Haaland score against Brentford?", "Who took the penalty?", "Was there an equaliser?": the scorers
+    list has them all."""
+    who_scored_it = _WHO_SCORED_KIND.search(a.text) and not _RANKING.search(a.text)
+    if _GOAL_TIME.search(a.text) or who_scored_it or _IS_THERE_A_GOAL.search(a.text):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))
     return None
 

@@ -13,7 +13,7 @@ import pandas as pd
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.entities import Resolution
-from football_rag.rag.facts import ANY_CARD, CARDS_ASKED, FactBook
+from football_rag.rag.facts import ANY_CARD, CARDS_ASKED, FactBook, named_goals
 from football_rag.rag.intents import Route
 
 # The result a question asks about, from its subject's side: won, lost, drew; "score" asks whether it scored.
@@ -44,6 +44,9 @@ def verdict(
         return _team_figure(book, match_id, team, chosen.stat, lowered)
     if chosen.intent is Intent.CARDS:
         return _carded(book, match_id, team, chosen.stat)
+    if chosen.intent is Intent.SCORERS and chosen.goal is not None:  # "was there an equaliser?"
+        timeline = book.timeline_of(match_id)
+        return not named_goals(timeline[timeline["kind"] == "goal"], chosen.goal).empty
     if chosen.builder == "match_leaders" and resolution.players:
         return _leads(book, match_id, resolution.players[0].player_id, chosen.stat)
     return None

@@ -406,3 +406,20 @@ def test_every_players_saves_are_whoscored_total_saves(season_tables: MatchTable
     }
     assert sum(theirs.values()) > 0
     assert {key: int(ours[key]) for key in theirs} == theirs
+
+
+@pytest.mark.parametrize(
+    ("question", "match_id", "word"),
+    [
+        ("was there an equaliser in arsenal v spurs", NLD, "No."),
+        ("was there an equaliser in chelsea v arsenal", CHELSEA_ARSENAL, "Yes."),
+        ("was there an own goal in fulham v brentford", FULHAM_BRENTFORD, "Yes."),
+    ],
+)
+def test_was_there_a_goal_of_a_kind(answerer: Answerer, question: str, match_id: str, word: str) -> None:
+    """Yes or no first, by whether the raw goals hold one that levelled the score (or an own goal)."""
+    goals = raw_goals(match_id)
+    happened = any(g["own"] for g in goals) if "own goal" in question else any(g["home"] == g["away"] for g in goals)
+    assert happened == (word == "Yes.")
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and a.matches == [match_id] and a.answer.startswith(word), a.answer
