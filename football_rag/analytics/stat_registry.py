@@ -144,7 +144,9 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "key_passes",
         "key passes",
-        asked=r"key pass(es)?|chances created|chance creators?|creat\w* (the )?(most |fewest |more |fewer )?chances",
+        # "created the most chances" counts key passes; "how did Arsenal create chances" asks for the story.
+        asked=r"key pass(es)?|chances created|chance creators?|creat\w* (the )?(most|fewest|more|fewer) chances"
+        r"|how many chances",
     ),
     Stat(
         "passes_completed",
