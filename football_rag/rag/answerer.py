@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from cachetools import LRUCache
@@ -21,6 +21,7 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
+from football_rag.rag.asked_back import AskedBack, reply_as_question
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, Resolution, words_of
@@ -190,7 +191,12 @@ class Answerer:
 
     def stream(self, question: str, previous: Resolution | None = None, chosen: Filters = NO_FILTERS) -> AnswerStream:
         """Yield the answer's text as it is produced; ``.answer`` holds the checked result afterwards."""
-        return AnswerStream(self, _clean(question), previous, chosen)
+        question = _clean(question)
+        # The reply to a question asked back ("which United?" -> "man utd") is that question with the choice made.
+        asked = previous.asked_back if isinstance(previous, FollowUp) else None
+        if asked is not None and (whole := reply_as_question(question, asked, self.catalog)) is not None:
+            question, previous = whole, replace(previous, asked_back=None)
+        return AnswerStream(self, question, previous, chosen)
 
     # --- stages -------------------------------------------------------------------------------------
 
@@ -198,6 +204,7 @@ class Answerer:
         """Resolve, route and compute the facts of a question (and, for a story, retrieve and prompt)."""
         with trace.span("resolution", {"question": question}) as span:
             resolution = self.catalog.resolve(question, previous)
+            self._settle_players(question, resolution)
             self._keep_scope(question, resolution, previous)
             scope = self.scopes.read(question, chosen)
             follows = previous is not None and (resolution.inherited or is_follow_up(question))
@@ -241,6 +248,17 @@ class Answerer:
             passages = [] if plan.facts.key_points else [(p.doc_id, p.text) for p in plan.passages]
             plan.messages = self.prompt.render(question, facts=plan.facts.for_model(), passages=passages)
         return plan
+
+    def _settle_players(self, question: str, resolution: Resolution) -> None:
+        """A name several players carry is the one who played in the period (and had any of the stat asked for,
+        goals for "score") when only one did; when several or none did, it stays to be asked back."""
+        stat = stat_named(question) or ("goals" if re.search(r"\bscor", question.lower()) else None)
+        for words, refs in list(resolution.ambiguous_players.items()):
+            ids = self._match_ids_in_scope(self._within(resolution, teams=resolution.teams))
+            fits = self.book.with_figures([r.player_id for r in refs], stat, ids)
+            if len(fits) == 1:
+                resolution.players.append(next(r for r in refs if r.player_id == fits[0]))
+                del resolution.ambiguous_players[words]
 
     def _has_match_context(self, question: str, resolution: Resolution) -> bool:
         """Whether the question is about one match (two teams, a day, "last match", a follow-up)."""
@@ -858,6 +876,8 @@ class AnswerStream:
             yield answer.answer
         # What a follow-up needs: the resolution, the route and the matches the answer rests on (as the chat keeps it).
         context = FollowUp.of(plan.resolution, plan.route, answer.matches)
+        if answer.intent is Intent.CLARIFY:
+            context.asked_back = AskedBack.of(plan.question, plan.resolution)
         self.answer, self.resolution = answer, context
         a._cache[self._key] = (answer, context)
 
@@ -873,7 +893,7 @@ def _previous_key(previous: Resolution | None) -> tuple:
         return ()
     key = (tuple(previous.teams), tuple(p.player_id for p in previous.players), previous.period, previous.competition)
     if isinstance(previous, FollowUp):
-        key += (previous.route, tuple(previous.match_ids))
+        key += (previous.route, tuple(previous.match_ids), previous.asked_back)
     return key
 
 

@@ -28,6 +28,7 @@ from cachetools import TTLCache
 
 from football_rag.data.atomic_files import atomic_write_bytes
 from football_rag.rag.answer_model import Answer, Intent
+from football_rag.rag.asked_back import AskedBack
 from football_rag.rag.dates import Period
 from football_rag.rag.entities import PlayerRef, Resolution
 from football_rag.rag.intents import Route
@@ -43,6 +44,7 @@ class FollowUp(Resolution):
 
     route: Route | None = None
     match_ids: list[str] = field(default_factory=list)
+    asked_back: AskedBack | None = None  # the question this answer asked back about, for the reply to settle
 
     @classmethod
     def of(cls, resolution: Resolution, route: Route | None, match_ids: list[str]) -> FollowUp:
@@ -63,13 +65,14 @@ class FollowUp(Resolution):
             "competition": self.competition,
             "route": None if self.route is None else {**asdict(self.route), "intent": self.route.intent.value},
             "match_ids": self.match_ids,
+            "asked_back": None if self.asked_back is None else asdict(self.asked_back),
         }
 
     @classmethod
     def from_json(cls, data: dict) -> FollowUp:
         """Return the context ``to_json`` wrote."""
         period = data.get("period")
-        route = data.get("route")
+        route, asked = data.get("route"), data.get("asked_back")
         return cls(
             teams=list(data.get("teams", [])),
             unknown_teams=list(data.get("unknown_teams", [])),
@@ -84,6 +87,7 @@ class FollowUp(Resolution):
             competition=data.get("competition"),
             route=None if not route else Route(**{**route, "intent": Intent(route["intent"])}),
             match_ids=list(data.get("match_ids", [])),
+            asked_back=None if not asked else AskedBack(asked["question"], asked["words"], tuple(asked["options"])),
         )
 
 

@@ -112,6 +112,8 @@ class Resolution:
     wants_last_match: bool = False
     inherited: bool = False
     clarification: str | None = None
+    # What a question asked back could not settle: the words and the names they may be (a reply picks one).
+    unsettled: tuple[str, tuple[str, ...]] | None = None
     squad: str | None = None  # the one club whose players are asked about ("which Arsenal player", "for Arsenal")
     competition: str | None = None  # the one competition asked about, as the data names it (``scope``)
     score: tuple[int, int] | None = None  # a final score the question names ("Bournemouth 0-0 Chelsea"), fewer first
@@ -447,7 +449,9 @@ class Catalog:
         mentions, named_players = ([], []) if derby else self._mentions(words)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
-        teams, found.clarification = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
+        teams, found.unsettled = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
+        if found.unsettled is not None:
+            found.clarification = f'By "{found.unsettled[0]}", did you mean {_say_or(found.unsettled[1])}?'
         named = list(dict.fromkeys(teams + grounds))
         found.teams = derby or self._with_derby_rival(named, text)
         found.squad = _squad(words, mentions or self.names.exact(words, []), teams)
@@ -496,8 +500,8 @@ class Catalog:
 
     def _choose_teams(
         self, mentions: list[TeamMention], period: Period | None, previous: Resolution | None, players: _PlayerSide
-    ) -> tuple[list[str], str | None]:
-        """Return the teams the mentions name, in order, and the question to ask back when a shared name stays open.
+    ) -> tuple[list[str], tuple[str, tuple[str, ...]] | None]:
+        """Return the teams the mentions name, in order, and the shared name that stays open with its clubs.
 
         Each mention offers its clubs; the readings kept are, in turn, those naming the most different
         clubs ("the Blues vs Chelsea" is Everton), those that fit the player named ("Salah for the Reds"
@@ -529,9 +533,7 @@ class Catalog:
             return list(readings[0]), None
         open_mention = next(i for i, m in enumerate(named) if len({r[i] for r in readings}) > 1)
         settled = [m.teams[0] for m in named if len(m.teams) == 1]
-        options = sorted({r[open_mention] for r in readings})
-        words = named[open_mention].words
-        return settled, f'By "{words}", did you mean {_say_or(options)}?'
+        return settled, (named[open_mention].words, tuple(sorted({r[open_mention] for r in readings})))
 
     def _played(self, reading: tuple[str, ...], period: Period | None) -> bool:
         """Whether the first two clubs of a reading met (one club: played at all), within the period when given."""

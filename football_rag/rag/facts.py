@@ -742,6 +742,16 @@ class FactBook:
 
     # --- players --------------------------------------------------------------------------------
 
+    def with_figures(self, player_ids: list[str], stat: str | None, match_ids: list[str]) -> list[str]:
+        """Return those of ``player_ids`` who played in the matches and, for a stat the player rows hold, had any of
+        it there (a surname two players carry is the one the data fits: "Barnes' goals in November")."""
+        rows = self.t.player_stats
+        rows = rows[rows["player_id"].isin(player_ids) & rows["match_id"].isin(match_ids)]
+        rows = rows[rows["minutes"].fillna(0) > 0]
+        if stat in rows.columns:
+            rows = rows[rows[stat].fillna(0) > 0]
+        return [p for p in player_ids if p in set(rows["player_id"])]
+
     def player_stat(self, player_id: str, name: str, stat: str, match_ids: list[str]) -> FactResult:
         r = FactResult(match_ids=match_ids)
         rows = self.t.player_stats[
