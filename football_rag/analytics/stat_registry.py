@@ -64,6 +64,9 @@ class Stat:
 
 
 _PRESSING = r"\bpress(?:ed|es|ing)?\b"
+# A count of places ("top four", "bottom 3") and what else may be ranked after "top" ("top scorer", "top 5 assisters").
+_PLACES = r"two|three|four|five|six|seven|eight|ten|half|\d{1,2}"
+_RANKED_NOUNS = r"(scor|assist|rated|rating|player|keeper|goal|performer|tackl|shoot|passer|creator|man\b)"
 # The league table, asked for: "top of the table", "who leads the league", "the standings", "league leaders".
 STANDINGS = (
     r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
@@ -74,6 +77,11 @@ STANDINGS = (
     r"|\b(what|which) position\b|\bposition (in|on) the\b|\bgoal difference\b|\b(home|away) (table|record|form)\b"
     r"|\bwhere (do|did|does|are|were|is|was)\b.*\b(finish\w*|stand\w*|sit\w*|lie|lying|placed|ranked)\b"
     r"|\b(match|game) ?weeks? \d+|\b(mw|gw|round) ?\d+\b|\bafter \d+ (games|matches|rounds)\b"
+    # "Who's bottom?", "who was top at Christmas", "the bottom three", "top four", "the relegation zone": places in
+    # the table, not a ranking of players ("who was top scorer", "top 5 scorers" name what is ranked).
+    rf"|\bwho(['\u2019]?s| is| was| are| were)? (top|bottom)\b(?! (\w+ )?{_RANKED_NOUNS})"
+    rf"|\b(top|bottom) ({_PLACES})\b(?! (\w+ )?{_RANKED_NOUNS})"
+    r"|\brelegation( zone| places?| spots?| positions?)?\b|\bdrop zone\b|\bin the drop\b"
 )
 
 STATS: tuple[Stat, ...] = (

@@ -25,7 +25,7 @@ from football_rag.rag.asked_back import AskedBack, reply_as_question
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, Resolution, words_of
-from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, FactBook, FactResult, Only, day_label
+from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import (
     Route,
@@ -34,6 +34,7 @@ from football_rag.rag.intents import (
     form_length,
     half_asked,
     is_follow_up,
+    places_asked,
     recent_matches,
     rounds_asked,
     route,
@@ -442,7 +443,8 @@ class Answerer:
             if asked := self._which_table(ids):
                 return self._clarify(plan, asked)
             scope = self._period_label(plan.resolution) + only.describe()
-            plan.facts = self.book.table(ids, scope, not plan.route.descending, team, only)
+            shown = places_asked(plan.question) or TOP_N
+            plan.facts = self.book.table(ids, scope, not plan.route.descending, team, only, shown)
             return plan
         players = plan.route.stat not in TEAM_ONLY and not plan.route.of_teams
         # "The best PPDA", "the best defence": the lowest figure where less is better.

@@ -67,8 +67,13 @@ HOLIDAYS = {
     "new years eve": (12, 31),
     "new year s day": (1, 1),
     "new years day": (1, 1),
+    "christmas": (12, 25),  # "top at Christmas", "since new year": the day itself
+    "xmas": (12, 25),
+    "new year": (1, 1),
 }
-HOLIDAY = re.compile(r"\b(christmas (eve|day)|boxing day|new year\W?s (eve|day))\b", re.IGNORECASE)
+HOLIDAY = re.compile(
+    r"\b(christmas (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year)\b(?!\W?s\b)", re.IGNORECASE
+)
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
 # "over the last month", "the past two weeks", "last 30 days": that long back from the latest match, to it (a bare
 # "last month" is the calendar month before the latest match's, as ``RELATIVE`` reads it).
@@ -272,8 +277,9 @@ def resolve_period(text: str, latest: date, match_days: Iterable[date] = ()) -> 
     ``latest`` is the latest finished match; ``match_days`` (optional) are the days with matches, which
     "the 26th" is read against.
     """
+    match_days = tuple(sorted(set(match_days)))
     if days := named_days(text, latest, match_days):
-        return _span(text, days, latest)
+        return _span(text, days, latest, match_days[0] if match_days else None)
     if m := ROLLING.search(text):
         return _rolling(m.group(2) or m.group(1), m.group(3), latest)
     if m := RELATIVE.search(text):
@@ -306,9 +312,17 @@ def _month_after(text: str, latest: date) -> Period | None:
     return _named_month(m, latest) if m and _is_month(m.group(1), m.group(0), before="in ") else None
 
 
-def _span(text: str, days: list[_Day], latest: date) -> Period:
-    """Return the first day named, or the span it opens ("from 1/9 to 30/9", "since 30.8.25")."""
+# "Goals before Christmas", "the table up to 1 December": from the first match of the data to that day.
+_UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until)\W*$", re.I)
+
+
+def _span(text: str, days: list[_Day], latest: date, first_day: date | None = None) -> Period:
+    """Return the first day named, or the span it opens ("from 1/9 to 30/9", "since 30.8.25") or closes ("before
+    Christmas": from ``first_day``, the data's first match day)."""
     first = days[0]
+    if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
+        end = first.day - timedelta(days=1) if up_to.group(1).lower() == "before" else first.day
+        return Period(first_day, end, f"the matches up to {end:%-d %B %Y}")
     if not _SINCE_BEFORE.search(text[: first.start]):
         return _day_period(first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None

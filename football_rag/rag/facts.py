@@ -991,10 +991,11 @@ class FactBook:
         bottom: bool = False,
         team: str | None = None,
         only: Only = Only(),
+        shown: int = TOP_N,
     ) -> FactResult:
         """The league table over the finished matches, ordered as the Premier League orders it (points, then goal
         difference, then goals scored); the bottom first when ``bottom``; ``team``'s place first when given.
-        ``only`` keeps each team's home or away matches, or its matchweeks first..last."""
+        ``only`` keeps each team's home or away matches, or its matchweeks first..last; ``shown`` places listed."""
         rows = self.team_rows(self._finished(match_ids), only)
         r = FactResult(match_ids=list(dict.fromkeys(rows["match_id"])))
         sums = rows.groupby("team")[["points", "goals", "goals_against", "wins", "draws", "losses"]].sum()
@@ -1019,10 +1020,10 @@ class FactBook:
         if not places:
             r.add(f"No finished match in {scope}.")
         else:
-            shown = places[::-1][:TOP_N] if bottom else places[:TOP_N]
-            r.add(f"{'Bottom' if bottom else 'Top'} of the table in {scope}: {'; '.join(shown)}.", r.match_ids)
+            listed = places[::-1][:shown] if bottom else places[:shown]
+            r.add(f"{'Bottom' if bottom else 'Top'} of the table in {scope}: {'; '.join(listed)}.", r.match_ids)
             named = ordered.iloc[::-1] if bottom else ordered
-            for sentence in _level_on_points(ordered, list(named.index[:TOP_N]) + ([team] if team else [])):
+            for sentence in _level_on_points(ordered, list(named.index[:shown]) + ([team] if team else [])):
                 r.add(sentence, r.match_ids)
         r.text = " ".join(f.text for f in r.facts)
         return r

@@ -52,7 +52,7 @@ _RANKING = re.compile(
 )
 # "Who topped the shots chart?", "who led the scoring charts?": a ranking, not a chart to draw.
 _TOPPED = re.compile(r"\b(top(ped|s)?|led|leads?)\b.*\bcharts?\b")
-_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst)\b")
+_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst|relegation|drop zone|in the drop)\b")
 # "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
 # goals conceded) the best is the lowest figure.
 _JUDGED = re.compile(rf"\b(best|worst)\b|{PRESSING}")
@@ -186,6 +186,20 @@ _FOOTBALL = re.compile(
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _LAST_N = re.compile(r"\blast (\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)\b")
+
+
+# "The top four", "bottom 3", "the relegation zone" (the Premier League relegates three): how many places are asked.
+_PLACES_ASKED = re.compile(r"\b(?:top|bottom) (\d{1,2}|two|three|four|five|six|ten)\b|\b(relegation|drop zone|in the drop)\b")
+
+
+def places_asked(question: str) -> int | None:
+    """Return how many places of a table or ranking the question asks for ("top four": 4), or None."""
+    found = _PLACES_ASKED.search(question.lower())
+    if found is None:
+        return None
+    if found.group(2):
+        return 3
+    return int(found.group(1)) if found.group(1).isdigit() else _WORD_NUMBERS[found.group(1)]
 
 
 def asks_standings(question: str) -> bool:

@@ -36,6 +36,14 @@ _INJURIES = re.compile(
 )
 
 
+# "The best team in Europe", "the best manager in the world", "the greatest of all time": judged beyond the loaded
+# matches, which no figure of theirs settles.
+_BEYOND = re.compile(
+    r"\b(in|of|across) (europe|the world|world football|football history|history|all of football)\b"
+    r"|\b(of all time|all[- ]time|ballon d\W?or)\b"
+)
+
+
 def refusal(question: str) -> str | None:
     """Return why the data cannot answer ``question`` (a sentence for the user), or None when it may.
 
@@ -48,6 +56,8 @@ def refusal(question: str) -> str | None:
         return "The data holds what happened on the pitch, not transfers, fees or contracts."
     if _INJURIES.search(lowered):
         return "The data holds what happened on the pitch, not injuries or fitness news."
+    if _BEYOND.search(lowered):
+        return "I can only judge from the loaded matches, not football beyond them."
     return None
 
 
