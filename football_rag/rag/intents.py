@@ -102,7 +102,8 @@ _NAMED_GOAL = "|".join(GOAL_NAMED.values())
 # goal times": the scorers list has the minutes.
 _GOAL_TIME = re.compile(
     rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
-    rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (his|her|the|their) goals?\b"
+    rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\w+ ){{0,2}}goals?\b"
+    r"|\bgoals? (minutes?|mins)\b"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
@@ -138,7 +139,7 @@ _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
     r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best)\b"
 )
-_SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got the goals?)\b")
+_SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?)\b")
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
     (Intent.SCORERS, _SCORER_WORDS),
