@@ -1,0 +1,214 @@
+"""Fact questions asked as people type them, fifth round: the reply to a question asked back ("united against
+sunderland" -> "which United?" -> "man utd", "utd", "the red one", "the first", "newcastle"), a surname two players
+carry settled by who played and scored in the period asked ("barnes in november"), places in the table as fans ask
+for them ("who's bottom", "bottom three", "the relegation zone", "top four", "top at christmas"), "before christmas",
+goal minutes in short forms ("time of barnes goals", "mbeumo goal minutes"), "who got their goals", "the nld", "the
+away game" as a follow-up, and what no loaded match can judge ("the best team in europe"), on the whole real season.
+
+Expected names, minutes and figures are read here from the raw WhoScored files and the season's match index, never
+from the tables the answers read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from football_rag.rag.answer_model import Intent
+from football_rag.rag.answerer import Answerer
+from football_rag.rag.conversation import Conversation, FollowUp
+from tests.conftest import raw_whoscored
+from tests.integration.test_leaders_totals_counts_as_typed import ask, season_ids
+from tests.integration.test_questions_as_typed_round3 import results
+from tests.integration.test_questions_as_typed_round4 import raw_goals
+from tests.integration.test_team_stats_officials_rankings_as_typed import talk
+
+NLD = "1903228"  # Arsenal 4-1 Tottenham, 23 November 2025
+UNITED_SUNDERLAND = "1903176"  # Man Utd 2-0 Sunderland, 4 October 2025
+SUNDERLAND_NEWCASTLE = "1903492"  # Sunderland 1-0 Newcastle, 14 December 2025
+NEWCASTLE_CITY = "1903235"  # Newcastle 2-1 Man City, 22 November 2025
+UNITED_BRIGHTON = "1903204"  # Man Utd 4-2 Brighton, 25 October 2025
+
+
+def raw_table(last: str = "9999-12-31") -> list[tuple[str, int]]:
+    """Return (team, points) in the league's order (points, goal difference, goals) over the finished matches played
+    up to ``last`` (an ISO day)."""
+    sums: dict[str, list[int]] = {}
+    for row in results():
+        if row["start_date"][:10] > last:
+            continue
+        for team, scored, conceded in ((row["home"], row["hg"], row["ag"]), (row["away"], row["ag"], row["hg"])):
+            entry = sums.setdefault(team, [0, 0, 0])
+            entry[0] += 3 if scored > conceded else 1 if scored == conceded else 0
+            entry[1] += scored - conceded
+            entry[2] += scored
+    ordered = sorted(sums.items(), key=lambda item: (-item[1][0], -item[1][1], -item[1][2]))
+    return [(team, figures[0]) for team, figures in ordered]
+
+
+def raw_player_goals(name: str, first: str, last: str) -> int:
+    """Return the goals (own goals aside) ``name`` scored in the season's matches played first..last."""
+    goals = Counter()
+    for match_id in season_ids():
+        day = raw_whoscored(match_id)["startDate"][:10]
+        if first <= day <= last:
+            goals.update(g["name"] for g in raw_goals(match_id) if not g["own"])
+    return goals[name]
+
+
+def listed_teams(answer: str) -> list[str]:
+    """Return the teams a table answer lists ("20. Wolves 7 points ..."), in order."""
+    return re.findall(r"\d+\. ([A-Z][\w ]+?) \d+ points", answer)
+
+
+# --- the reply to a question asked back ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reply", ["man utd", "manchester united", "utd", "the red one", "Man Utd please"])
+def test_the_reply_chooses_the_club_asked_back(answerer: Answerer, reply: str) -> None:
+    conversation = Conversation(answerer)
+    asked = conversation.ask("united against sunderland")
+    assert asked.intent is Intent.CLARIFY and "Man Utd" in asked.answer, asked.answer
+    a = conversation.ask(reply)
+    assert a.matches == [UNITED_SUNDERLAND], (reply, a.answer)
+    assert a.answer.startswith("Man Utd 2-0 Sunderland on 4 October 2025"), a.answer
+
+
+def test_the_reply_keeps_what_the_first_question_asked(answerer: Answerer) -> None:
+    """"Who scored for united against sunderland?" -> "utd": the scorers of that match, not a story of Man Utd's."""
+    scorers = [g["name"] for g in raw_goals(UNITED_SUNDERLAND)]
+    a = talk(answerer, "who scored for united against sunderland", "utd")
+    assert a.intent is Intent.SCORERS and a.matches == [UNITED_SUNDERLAND], a.answer
+    assert scorers == ["Mason Mount", "Benjamin Sesko"] and all(name in a.answer for name in scorers), a.answer
+
+
+def test_the_reply_by_place_in_the_list(answerer: Answerer) -> None:
+    """"The first" / "2" pick the clubs in the order the question asked back listed them."""
+    conversation = Conversation(answerer)
+    asked = conversation.ask("united against sunderland")
+    options = re.search(r"did you mean (.+)\?", asked.answer).group(1).replace(" or ", ", ").split(", ")
+    assert options[:3] == ["Leeds", "Man Utd", "Newcastle"], asked.answer
+    second = Conversation(answerer, conversation.context).ask("2")
+    assert second.matches == [UNITED_SUNDERLAND], second.answer
+    first = Conversation(answerer, conversation.context).ask("the first")
+    assert first.answer.startswith("Sunderland 1-1 Leeds"), first.answer
+
+
+def test_another_club_named_in_the_reply(answerer: Answerer) -> None:
+    a = talk(answerer, "united against sunderland", "newcastle")
+    assert a.matches == [SUNDERLAND_NEWCASTLE], a.answer
+
+
+def test_the_question_asked_back_survives_a_session_file(answerer: Answerer) -> None:
+    """``ask --session`` keeps the context in a JSON file: what was asked back must come back with it."""
+    conversation = Conversation(answerer)
+    conversation.ask("united against sunderland")
+    kept = FollowUp.from_json(conversation.context.to_json())
+    assert kept.asked_back == conversation.context.asked_back
+    assert Conversation(answerer, kept).ask("man utd").matches == [UNITED_SUNDERLAND]
+
+
+def test_a_new_question_after_a_question_asked_back_is_new(answerer: Answerer) -> None:
+    a = talk(answerer, "united against sunderland", "who scored in arsenal v spurs")
+    assert a.intent is Intent.SCORERS and a.matches == [NLD], a.answer
+
+
+# --- a surname two players carry, settled by the period ------------------------------------------------------------
+
+
+def test_a_surname_settled_by_who_scored_in_the_period(answerer: Answerer) -> None:
+    """Harvey Barnes (Newcastle) and Ashley Barnes (Burnley): only Harvey scored in November."""
+    harvey = raw_player_goals("Harvey Barnes", "2025-11-01", "2025-11-30")
+    assert harvey == 3 and raw_player_goals("Ashley Barnes", "2025-11-01", "2025-11-30") == 0
+    a = ask(answerer, "how many goals did barnes score in november")
+    assert a.intent is Intent.PLAYER_STAT, a.answer
+    assert a.answer.startswith(f"Harvey Barnes: {harvey} goals"), a.answer
+
+
+# --- places in the table ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "bottom", "places"),
+    [
+        ("who's bottom", True, 5),
+        ("bottom three", True, 3),
+        ("who is in the relegation zone", True, 3),
+        ("top four", False, 4),
+    ],
+)
+def test_places_in_the_table_as_typed(answerer: Answerer, question: str, bottom: bool, places: int) -> None:
+    table = [team for team, _ in raw_table()]
+    expected = (table[::-1] if bottom else table)[:places]
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING, a.answer
+    assert listed_teams(a.answer) == expected, a.answer
+
+
+def test_top_of_the_table_at_christmas(answerer: Answerer) -> None:
+    (first, points), (second, level) = raw_table("2025-12-25")[:2]
+    assert points == level  # Arsenal and Aston Villa level on 36
+    a = ask(answerer, "who was top at christmas")
+    assert a.answer.startswith(f"Top of the table in the season up to 25 December 2025: 1. {first} {points} points"), (
+        a.answer
+    )
+    assert f"{first} and {second} are level on {points} points" in a.answer, a.answer
+
+
+def test_goals_before_christmas(answerer: Answerer) -> None:
+    goals = raw_player_goals("Antoine Semenyo", "2025-08-01", "2025-12-24")
+    a = ask(answerer, "how many goals did semenyo score before christmas")
+    assert a.answer.startswith(f"Antoine Semenyo: {goals} goals"), a.answer
+
+
+# --- goal minutes and scorers in short forms ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "match_id", "name"),
+    [
+        ("time of barnes goals vs city", NEWCASTLE_CITY, "Harvey Barnes"),
+        ("mbeumo goal minutes against brighton", UNITED_BRIGHTON, "Bryan Mbeumo"),
+    ],
+)
+def test_goal_minutes_in_short_forms(answerer: Answerer, question: str, match_id: str, name: str) -> None:
+    minutes = [g["minute"] for g in raw_goals(match_id) if g["name"] == name]
+    assert len(minutes) == 2
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and a.matches == [match_id], a.answer
+    assert a.answer.startswith(f"{name} scored at {minutes[0]} and {minutes[1]}"), a.answer
+
+
+def test_the_nld_is_the_north_london_derby(answerer: Answerer) -> None:
+    spurs = [g for g in raw_goals(NLD) if g["side"] == "away"]
+    a = ask(answerer, "when did the spurs goal come in the nld")
+    assert a.matches == [NLD], a.answer
+    assert f"{spurs[0]['name']} {spurs[0]['minute']} for Tottenham" in a.answer, a.answer
+
+
+def test_who_got_their_goals_is_the_scorers(answerer: Answerer) -> None:
+    scorers = {g["name"] for g in raw_goals(NLD)}
+    a = talk(answerer, "arsenal vs spurs", "who got their goals")
+    assert a.intent is Intent.SCORERS and a.matches == [NLD], a.answer
+    assert all(name in a.answer for name in scorers), a.answer
+
+
+def test_the_away_game_is_the_other_meeting(answerer: Answerer) -> None:
+    """Arsenal 1-1 Man City is the only meeting in the data: the away game is said not to be in it."""
+    meetings = [r for r in results() if {r["home"], r["away"]} == {"Arsenal", "Man City"}]
+    assert [(r["home"], r["away"]) for r in meetings] == [("Arsenal", "Man City")]
+    a = talk(answerer, "arsenal v city score", "what about the away game?")
+    assert a.intent is Intent.UNKNOWN_MATCH, a.answer
+    assert a.answer.startswith("There is no match Man City vs Arsenal in the data"), a.answer
+
+
+# --- what no loaded match can judge ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["best team in europe", "who is the best manager in the world"])
+def test_beyond_the_loaded_matches_is_refused(answerer: Answerer, question: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE, a.answer
+    assert a.answer.startswith("I can only judge from the loaded matches"), a.answer
