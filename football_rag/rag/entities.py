@@ -325,6 +325,19 @@ def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> s
 _OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "to"])
 
 
+# "When United beat Brighton", "Brighton lost to United", "drew with": the first club named's result against the second.
+_RESULTS = (
+    ("win", re.compile(r"\b(beat|beats|defeated|thrashed|hammered|battered|won (against|at|vs|v|versus))\b")),
+    ("loss", re.compile(r"\b(lost (to|against|at|vs|v)|(were|was) beaten by|fell to)\b")),
+    ("draw", re.compile(r"\b(drew|draw) (with|against|at|vs|v)\b")),
+)
+
+
+def result_named(text: str) -> str | None:
+    """Return the result a question names for its first club against its second ("win", "loss", "draw"), or None."""
+    return next((result for result, pattern in _RESULTS if pattern.search(text)), None)
+
+
 @dataclass(frozen=True)
 class _PlayerSide:
     """The question's words and the clubs of the players it names, for reading a shared club name."""
@@ -360,6 +373,7 @@ class Catalog:
         self.names = TeamNames(self.aliases, self.teams)
         self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
         self._meetings = self._index_meetings(matches)
+        self._results = self._index_results(matches)
         sides = zip(matches["match_id"].astype(str), matches["home"], matches["away"], strict=True)
         self._sides = {match_id: frozenset((home, away)) for match_id, home, away in sides}
         self._derbies = self._index_derbies()
@@ -381,6 +395,19 @@ class Catalog:
             for key in (frozenset([home, away]), frozenset([home]), frozenset([away])):
                 days[key].append(day)
         return days
+
+    @staticmethod
+    def _index_results(matches: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
+        """Each (club, opponent) -> the results the club had against it ("win", "draw", "loss"), finished matches."""
+        results: dict[tuple[str, str], set[str]] = defaultdict(set)
+        done = matches[(matches["status"] == FINISHED) & matches["home_goals"].notna()]
+        for home, away, scored, conceded in zip(
+            done["home"], done["away"], done["home_goals"], done["away_goals"], strict=True
+        ):
+            home_result = "win" if scored > conceded else "draw" if scored == conceded else "loss"
+            results[(home, away)].add(home_result)
+            results[(away, home)].add({"win": "loss", "loss": "win"}.get(home_result, "draw"))
+        return results
 
     @staticmethod
     def _index_grounds(matches: pd.DataFrame) -> dict[str, str]:
@@ -494,7 +521,7 @@ class Catalog:
     @staticmethod
     def _outside_name(words: str) -> bool:
         """Whether a club name outside the data is worth saying so ("Barcelona"), not an everyday word ("nice")."""
-        return words not in EVERYDAY_ALIASES and len(words) > 3
+        return words not in EVERYDAY_ALIASES and len(words) >= 3  # initials count: "psg", "psv", "qpr", "wba"
 
     # --- shared names ---------------------------------------------------------------------------------
 
@@ -513,10 +540,12 @@ class Catalog:
         if all(len(m.teams) == 1 for m in named):
             return [m.teams[0] for m in named], None
         readings = [tuple(r) for r in product(*(m.teams for m in named))]
+        result = result_named(" ".join(players.words))
         most_clubs = max(len(set(r)) for r in readings)
         for keep in (
             lambda r: len(set(r)) == most_clubs,
             lambda r: players.fits(r, named),
+            lambda r: len(r) >= 2 and result in self._results.get((r[0], r[1]), ()),
             lambda r: self._played(r, period),
             lambda r: previous is not None and bool(set(r) & self._previous_teams(previous)),
             # "City v United" is the Manchester derby: both sides are shared names. "United v Sunderland" names one

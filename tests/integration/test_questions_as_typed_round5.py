@@ -212,3 +212,35 @@ def test_beyond_the_loaded_matches_is_refused(answerer: Answerer, question: str)
     a = ask(answerer, question)
     assert a.intent is Intent.OUT_OF_SCOPE, a.answer
     assert a.answer.startswith("I can only judge from the loaded matches"), a.answer
+
+
+# --- a shared name settled by the result the question names; initials of a club outside the data -------------------
+
+
+def test_the_united_that_beat_the_club_named(answerer: Answerer) -> None:
+    """Of the Uniteds that played Brighton only Man Utd beat them (4-2); WhoScored's man of the match there."""
+    data = raw_whoscored(UNITED_BRIGHTON)
+    assert (data["home"]["name"], data["score"]) == ("Man Utd", "4 : 2")
+    best = next(p["name"] for s in ("home", "away") for p in data[s]["players"] if p["isManOfTheMatch"])
+    a = ask(answerer, "player of the match when united beat brighton")
+    assert a.intent is Intent.MAN_OF_THE_MATCH and a.matches == [UNITED_BRIGHTON], a.answer
+    assert best in a.answer, a.answer
+
+
+def test_a_result_several_uniteds_had_is_still_asked_back(answerer: Answerer) -> None:
+    """Newcastle lost to Man Utd and to West Ham in the season: the question asks which, naming only those two."""
+    lost_to = {
+        r["home"] if r["away"] == "Newcastle" else r["away"]
+        for r in results()
+        if "Newcastle" in (r["home"], r["away"])
+        and (r["hg"] < r["ag"] if r["home"] == "Newcastle" else r["ag"] < r["hg"])
+    }
+    assert {"Man Utd", "West Ham"} <= lost_to and "Leeds" not in lost_to
+    a = ask(answerer, "who scored when newcastle lost to united")
+    assert a.intent is Intent.CLARIFY and a.answer == 'By "united", did you mean Man Utd or West Ham?', a.answer
+
+
+@pytest.mark.parametrize(("question", "club"), [("psg vs arsenal score", "PSG"), ("qpr v chelsea", "QPR")])
+def test_initials_of_a_club_outside_the_data(answerer: Answerer, question: str, club: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.UNKNOWN_MATCH and a.answer.startswith(f"{club} is not in the data."), a.answer
