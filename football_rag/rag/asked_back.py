@@ -18,9 +18,10 @@ from football_rag.rag.entities import Catalog, Resolution, words_of
 
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1}
 # Words a reply wraps a choice in: "I meant the first one", "the red one please", "number 2".
-_FILLER = frozenset(
-    "i mean meant the one ones option number no sorry please club team player guy lad it s was is he she yes".split()
-)
+_FILLER = frozenset({
+    "i", "mean", "meant", "the", "one", "ones", "option", "number", "no", "sorry", "please", "club", "team", "player",
+    "guy", "lad", "it", "s", "was", "is", "he", "she", "yes",
+})  # fmt: skip
 # A reply that asks something of its own is a new question, not a choice ("who scored for arsenal?").
 _ASKS = re.compile(r"^(who|whose|what|when|where|which|how|why|did|does|do|was|were|is|are|has|have|can|show)\b")
 MAX_REPLY_WORDS = 6

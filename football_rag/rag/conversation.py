@@ -35,7 +35,9 @@ from football_rag.rag.intents import Route
 
 # "What about the return match?", "and the reverse fixture?": the other meeting of the previous match's teams.
 # "What about the away game?" after one meeting is the other one too.
-RETURN_MATCH = re.compile(r"\b(return|reverse|other) (match|game|fixture|leg|meeting)\b|\bthe (away|home) (match|game|fixture|leg)\b")
+RETURN_MATCH = re.compile(
+    r"\b(return|reverse|other) (match|game|fixture|leg|meeting)\b|\bthe (away|home) (match|game|fixture|leg)\b"
+)
 _SESSION_NAME = re.compile(r"^[\w.-]{1,64}$")
 
 

@@ -139,7 +139,9 @@ _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
     r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best)\b"
 )
-_SCORER_WORDS = re.compile(r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?)\b")
+_SCORER_WORDS = re.compile(
+    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?)\b"
+)
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
     (Intent.SCORERS, _SCORER_WORDS),
@@ -190,7 +192,9 @@ _LAST_N = re.compile(r"\blast (\d+|two|three|four|five|six|ten) (games|matches|r
 
 
 # "The top four", "bottom 3", "the relegation zone" (the Premier League relegates three): how many places are asked.
-_PLACES_ASKED = re.compile(r"\b(?:top|bottom) (\d{1,2}|two|three|four|five|six|ten)\b|\b(relegation|drop zone|in the drop)\b")
+_PLACES_ASKED = re.compile(
+    r"\b(?:top|bottom) (\d{1,2}|two|three|four|five|six|ten)\b|\b(relegation|drop zone|in the drop)\b"
+)
 
 
 def places_asked(question: str) -> int | None:

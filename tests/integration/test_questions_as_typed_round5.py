@@ -77,7 +77,7 @@ def test_the_reply_chooses_the_club_asked_back(answerer: Answerer, reply: str) -
 
 
 def test_the_reply_keeps_what_the_first_question_asked(answerer: Answerer) -> None:
-    """"Who scored for united against sunderland?" -> "utd": the scorers of that match, not a story of Man Utd's."""
+    """ "Who scored for united against sunderland?" -> "utd": the scorers of that match, not a story of Man Utd's."""
     scorers = [g["name"] for g in raw_goals(UNITED_SUNDERLAND)]
     a = talk(answerer, "who scored for united against sunderland", "utd")
     assert a.intent is Intent.SCORERS and a.matches == [UNITED_SUNDERLAND], a.answer
@@ -85,7 +85,7 @@ def test_the_reply_keeps_what_the_first_question_asked(answerer: Answerer) -> No
 
 
 def test_the_reply_by_place_in_the_list(answerer: Answerer) -> None:
-    """"The first" / "2" pick the clubs in the order the question asked back listed them."""
+    """ "The first" / "2" pick the clubs in the order the question asked back listed them."""
     conversation = Conversation(answerer)
     asked = conversation.ask("united against sunderland")
     options = re.search(r"did you mean (.+)\?", asked.answer).group(1).replace(" or ", ", ").split(", ")
