@@ -245,3 +245,18 @@ def test_a_result_several_uniteds_had_is_still_asked_back(answerer: Answerer) ->
 def test_initials_of_a_club_outside_the_data(answerer: Answerer, question: str, club: str) -> None:
     a = ask(answerer, question)
     assert a.intent is Intent.UNKNOWN_MATCH and a.answer.startswith(f"{club} is not in the data."), a.answer
+
+
+def test_the_reply_chooses_the_player_asked_back(answerer: Answerer) -> None:
+    """Both Barneses had shots in the season: asked back, then "harvey" is Harvey Barnes's season total."""
+    shots = Counter()
+    for match_id in season_ids():
+        data = raw_whoscored(match_id)
+        for player in data["home"]["players"] + data["away"]["players"]:
+            shots[player["name"]] += int(sum(player.get("stats", {}).get("shotsTotal", {}).values()))
+    assert shots["Harvey Barnes"] > 0 and shots["Ashley Barnes"] > 0
+    conversation = Conversation(answerer)
+    asked = conversation.ask("how many shots did barnes have this season")
+    assert asked.intent is Intent.CLARIFY and "Harvey Barnes" in asked.answer and "Ashley Barnes" in asked.answer
+    a = conversation.ask("harvey")
+    assert a.answer.startswith(f"Harvey Barnes: {shots['Harvey Barnes']} shots"), a.answer
