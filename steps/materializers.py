@@ -1,4 +1,8 @@
-"""How a ``TableSet`` is stored in the artifact store: one parquet file per table, row counts as metadata."""
+"""How a ``TableSet`` is stored in the artifact store: one parquet file per table, row counts as metadata.
+
+The row counts are one metadata value (a dict), not one per table: ZenML's SQL store commits each key of an
+artifact's metadata twice, one by one, and a TableSet holds about fifteen tables.
+"""
 
 from __future__ import annotations
 
@@ -37,5 +41,5 @@ class TableSetMaterializer(BaseMaterializer):
                 frame.to_parquet(handle, index=False)
 
     def extract_metadata(self, data: TableSet) -> dict[str, Any]:
-        """Return the row count of every table, shown beside the artifact in the dashboard."""
-        return {f"rows.{name}": len(frame) for name, frame in data.items()}
+        """Return ``{"rows": {table: row count}}``, shown beside the artifact in the dashboard."""
+        return {"rows": {name: len(frame) for name, frame in data.items()}}
