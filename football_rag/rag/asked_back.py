@@ -89,16 +89,26 @@ def _nicknamed(catalog: Catalog, words: list[str]) -> Callable[[str], bool]:
 
 def reply_as_question(reply: str, asked: AskedBack, catalog: Catalog) -> str | None:
     """Return the question a reply to ``asked`` makes (the first question with its choice written in), or None
-    when the reply is a new question."""
-    if asked.options:
-        option = chosen_option(reply, asked, catalog)
-        if option is None:
-            return None
-        return _written_in(asked.question, asked.words, option)
+    when the reply is a new question. A reply that names no club or player ("how many corners?", "in december"
+    after "which United?") adds to the first question: the period may settle it, else it is asked back again."""
     plain = words_of(reply)
-    if _ASKS.match(plain) or len(plain.split()) > MAX_REPLY_WORDS:
+    if len(plain.split()) > MAX_REPLY_WORDS:
         return None
-    return f"{asked.question.rstrip('?. ')} {reply.strip()}"
+    if asked.options:
+        if (option := chosen_option(reply, asked, catalog)) is not None:
+            return _written_in(asked.question, asked.words, option)
+        return _joined(asked.question, reply) if _names_nobody(catalog.resolve(reply)) else None
+    return None if _ASKS.match(plain) else _joined(asked.question, reply)
+
+
+def _names_nobody(found: Resolution) -> bool:
+    """Whether a reply names no club or player (a day or a stat may settle or extend the question asked back)."""
+    return not (found.teams or found.players or found.unknown_teams or found.clarification or found.ambiguous_players)
+
+
+def _joined(question: str, reply: str) -> str:
+    """Return the question asked back with the reply after it ("who was motm" + "arsenal v spurs")."""
+    return f"{question.rstrip('?. ')} {reply.strip()}"
 
 
 def _written_in(question: str, words: str | None, option: str) -> str:

@@ -26,13 +26,14 @@ from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round4 import (
     test_goal_minutes_asked_in_short_forms as goal_minutes_said,  # not collected twice: no test_ name here
 )
-from tests.integration.test_team_stats_officials_rankings_as_typed import talk
+from tests.integration.test_team_stats_officials_rankings_as_typed import talk, team_total
 
 NLD = "1903228"  # Arsenal 4-1 Tottenham, 23 November 2025
 UNITED_SUNDERLAND = "1903176"  # Man Utd 2-0 Sunderland, 4 October 2025
 SUNDERLAND_NEWCASTLE = "1903492"  # Sunderland 1-0 Newcastle, 14 December 2025
 NEWCASTLE_CITY = "1903235"  # Newcastle 2-1 Man City, 22 November 2025
 UNITED_BRIGHTON = "1903204"  # Man Utd 4-2 Brighton, 25 October 2025
+BRENTFORD_UNITED = "1903177"  # Brentford 3-1 Man Utd, 27 September 2025
 
 
 def raw_table(last: str = "9999-12-31") -> list[tuple[str, int]]:
@@ -102,6 +103,31 @@ def test_the_reply_by_place_in_the_list(answerer: Answerer) -> None:
 def test_another_club_named_in_the_reply(answerer: Answerer) -> None:
     a = talk(answerer, "united against sunderland", "newcastle")
     assert a.matches == [SUNDERLAND_NEWCASTLE], a.answer
+
+
+def test_a_reply_that_leaves_the_choice_open_is_asked_back_again(answerer: Answerer) -> None:
+    """ "brentford united" -> "how many corners" names no club: asked back again, then "man utd" answers both."""
+    conversation = Conversation(answerer)
+    conversation.ask("brentford united")
+    again = conversation.ask("how many corners")
+    assert again.intent is Intent.CLARIFY and again.answer.startswith('By "united", did you mean'), again.answer
+    a = conversation.ask("man utd")
+    corners = {team: team_total(BRENTFORD_UNITED, team, "cornersTotal") for team in ("Brentford", "Man Utd")}
+    assert a.intent is Intent.TEAM_STAT and a.matches == [BRENTFORD_UNITED], a.answer
+    assert f"Corners: Brentford {corners['Brentford']}, Man Utd {corners['Man Utd']}." in a.answer, a.answer
+
+
+def test_a_period_in_the_reply_narrows_the_choice(answerer: Answerer) -> None:
+    """Sunderland met two Uniteds in December (Newcastle, Leeds): "in december" asks between those two only."""
+    december = sorted(
+        r["home"] if r["away"] == "Sunderland" else r["away"]
+        for r in results()
+        if "Sunderland" in (r["home"], r["away"]) and r["start_date"].startswith("2025-12")
+    )
+    uniteds = [team for team in december if team in ("Leeds", "Man Utd", "Newcastle", "West Ham")]
+    assert uniteds == ["Leeds", "Newcastle"], december
+    a = talk(answerer, "united against sunderland", "in december")
+    assert a.intent is Intent.CLARIFY and a.answer == 'By "united", did you mean Leeds or Newcastle?', a.answer
 
 
 def test_the_question_asked_back_survives_a_session_file(answerer: Answerer) -> None:
