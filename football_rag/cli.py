@@ -224,6 +224,12 @@ def ask(
         str | None, typer.Option(help="continue the conversation of this name (kept under $FOOTBALL_RAG_HOME)")
     ] = None,
     release: Annotated[str | None, typer.Option(help="release version (default the hub's latest)")] = None,
+    season: Annotated[
+        str | None, typer.Option(help="keep to this season (e.g. 2024/2025) unless a question names its own")
+    ] = None,
+    competition: Annotated[
+        str | None, typer.Option(help="keep to this competition (e.g. 'Premier League') unless a question names one")
+    ] = None,
     no_llm: Annotated[bool, typer.Option("--no-llm", help="answer from facts and passages only")] = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -233,6 +239,7 @@ def ask(
     from football_rag.rag.answerer import QuestionRejected
     from football_rag.rag.conversation import Conversation, SessionStore
     from football_rag.rag.knowledge_base import NoRelease
+    from football_rag.rag.scope import Filters
     from football_rag.rag.service import answerer_for
 
     given = [q for q in (question, questions, conversation) if q is not None]
@@ -246,7 +253,8 @@ def ask(
         answerer = answerer_for(get_settings(), release, with_llm=not no_llm)
     except (ValueError, NoRelease) as exc:
         raise _fail(str(exc)) from None
-    talk = Conversation(answerer, context)
+    chosen = Filters(season=season, competition=competition)
+    talk = Conversation(answerer, context, chosen)
     many = questions is not None or conversation is not None
     batch = [(question, None)] if question is not None else _read_turns(questions or conversation)
     thread = batch[0][1]
@@ -255,7 +263,7 @@ def ask(
             talk.context, thread = None, key
         try:
             # A conversation or a session carries each turn's context to the next; --questions are each alone.
-            answer = talk.ask(text) if conversation or session else answerer.ask(text)[0]
+            answer = talk.ask(text) if conversation or session else answerer.ask(text, None, chosen)[0]
         except QuestionRejected as exc:
             if not many:
                 raise _fail(str(exc)) from None

@@ -20,7 +20,10 @@ SEASON_COMPETITION = "Premier League"
 
 
 def replica_id(match_id: str, seasons_back: int = 1) -> str:
-    """Return the id of ``match_id``'s copy ``seasons_back`` seasons earlier."""
+    """Return the id of ``match_id``'s copy ``seasons_back`` seasons earlier (an id that is not a number, as the
+    file names some drift files are known by, gets a suffix)."""
+    if not match_id.isdigit():
+        return f"{match_id}-copy-{seasons_back}"
     return str(int(match_id) + seasons_back * REPLICA_ID_STEP)
 
 
@@ -29,8 +32,10 @@ def _earlier(day: date | datetime | None, years: int) -> date | datetime | None:
 
 
 def with_competition(parsed: ParsedMatch, competition: str = SEASON_COMPETITION) -> ParsedMatch:
-    """Return ``parsed`` with the competition its file does not name, as the ingest hints give it."""
-    return parsed.model_copy(update={"match": parsed.match.model_copy(update={"competition": competition})})
+    """Return ``parsed`` with the competition its file does not name and that competition's season ("2026" for
+    MLS), as the ingest hints give them."""
+    update = {"competition": competition, "season": season_of(parsed.match.date, competition)}
+    return parsed.model_copy(update={"match": parsed.match.model_copy(update=update)})
 
 
 def replicate(parsed: ParsedMatch, seasons_back: int = 1, competition: str = SEASON_COMPETITION) -> ParsedMatch:
@@ -38,14 +43,15 @@ def replicate(parsed: ParsedMatch, seasons_back: int = 1, competition: str = SEA
     kick-off that many years back, that season's label; everything that happened on the pitch unchanged."""
     new_id = replica_id(parsed.match.match_id, seasons_back)
     day = _earlier(parsed.match.date, seasons_back)
+    named = parsed.match.competition or competition
     match = parsed.match.model_copy(
         update={
             "match_id": new_id,
             "ids": {source: new_id for source in parsed.match.ids},
             "date": day,
             "kickoff": _earlier(parsed.match.kickoff, seasons_back),
-            "season": season_of(day),
-            "competition": parsed.match.competition or competition,
+            "season": season_of(day, named),
+            "competition": named,
         }
     )
     records = {

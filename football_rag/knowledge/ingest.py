@@ -57,6 +57,7 @@ from football_rag.config.settings import REPO_ROOT, Settings
 from football_rag.data.contracts import FINISHED, ParsedMatch, Source
 from football_rag.data.errors import ParseError
 from football_rag.data.parsers import parse_file
+from football_rag.data.parsers.season import season_of
 from football_rag.data.parsers.version import parser_code_version
 from football_rag.data.raw_store import INDEX_NAME, RawStore, StoredFile
 from football_rag.knowledge.datasets import Tables, read_tables
@@ -334,11 +335,18 @@ def _parse_one(path: str) -> tuple[ParsedMatch | None, str | None]:
 
 
 def _with_hint(parsed: ParsedMatch, hint: CompetitionHint) -> ParsedMatch:
-    """Return ``parsed`` with the hint's competition/season where the file named none."""
+    """Return ``parsed`` with the hint's competition/season where the file named none.
+
+    A file that names no competition names no season either (a saved page's breadcrumb names both): its season is
+    the parser's guess from the date, so the hint's season, else the season as the hint's competition names it
+    ("2026" for MLS), replaces it.
+    """
     update = {}
     if hint.competition and not parsed.match.competition:
+        day = parsed.match.date
         update["competition"] = hint.competition
-    if hint.season and not parsed.match.season:
+        update["season"] = hint.season or (season_of(day, hint.competition) if day else parsed.match.season)
+    elif hint.season and not parsed.match.season:
         update["season"] = hint.season
     if not update:
         return parsed

@@ -207,7 +207,7 @@ class Answerer:
             resolution = self.catalog.resolve(question, previous)
             self._settle_players(question, resolution)
             self._keep_scope(question, resolution, previous)
-            scope = self.scopes.read(question, chosen)
+            scope = self.scopes.read(question, chosen, resolution.teams)
             follows = previous is not None and (resolution.inherited or is_follow_up(question))
             kept = previous.competition if follows else None
             scope_resolution(scope, resolution, question, self.catalog.match_days, kept)
@@ -470,9 +470,18 @@ class Answerer:
         return Period(first, period.end, f"the season up to {day_label(period.end)}")
 
     def _form(self, plan: Plan) -> Plan:
-        if not plan.resolution.teams:
+        """A team's latest matches: of the season, period or competition asked ("form last season"), else its last."""
+        resolution = plan.resolution
+        if not resolution.teams:
             return self._clarify(plan, "Which team's form do you mean?")
-        plan.facts = self.book.form(plan.resolution.teams[0], form_length(plan.question))
+        team, last = resolution.teams[0], form_length(plan.question)
+        if resolution.period is None and resolution.competition is None:
+            plan.facts = self.book.form(team, last)
+            return plan
+        scoped = Resolution(period=resolution.period, competition=resolution.competition, teams=[team])
+        within = f" in {resolution.period.label}" if resolution.period else ""
+        within += f" ({resolution.competition})" if resolution.competition else ""
+        plan.facts = self.book.form(team, last, self._match_ids_in_scope(scoped), within)
         return plan
 
     def _aggregate(self, plan: Plan) -> Plan:

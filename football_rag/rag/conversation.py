@@ -32,6 +32,7 @@ from football_rag.rag.asked_back import AskedBack
 from football_rag.rag.dates import Period
 from football_rag.rag.entities import PlayerRef, Resolution
 from football_rag.rag.intents import Route
+from football_rag.rag.scope import NO_FILTERS, Filters
 
 # "What about the return match?", "and the reverse fixture?": the other meeting of the previous match's teams.
 # "What about the away game?" after one meeting is the other one too.
@@ -104,15 +105,17 @@ def return_match(matches: pd.DataFrame, match_id: str) -> str | None:
 
 
 class Conversation:
-    """Questions answered in order, each with the context the previous answer left (as the app's chat does)."""
+    """Questions answered in order, each with the context the previous answer left (as the app's chat does), kept to
+    the ``chosen`` season and competition unless a question names its own."""
 
-    def __init__(self, answerer, context: FollowUp | None = None) -> None:
+    def __init__(self, answerer, context: FollowUp | None = None, chosen: Filters = NO_FILTERS) -> None:
         self.answerer = answerer
         self.context = context
+        self.chosen = chosen
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn; keep what it resolved to for the turn after."""
-        answer, self.context = self.answerer.ask(question, self.context)  # the answerer returns a FollowUp
+        answer, self.context = self.answerer.ask(question, self.context, self.chosen)  # the context is a FollowUp
         return answer
 
 

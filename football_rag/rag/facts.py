@@ -939,10 +939,14 @@ class FactBook:
             return f"pressing {place} hardest (PPDA {place} lowest)"
         return f"{label} {place} {'lowest' if lowest else 'highest'}"
 
-    def form(self, team: str, last: int = 5) -> FactResult:
+    def form(self, team: str, last: int = 5, match_ids: list[str] | None = None, within: str = "") -> FactResult:
+        """Return ``team``'s last ``last`` finished matches (of ``match_ids`` when given, said as ``within``: " in the
+        2024/2025 season"): results, goals for and against, each match."""
+        rows = self.t.team_stats[self.t.team_stats["team"] == team]
+        if match_ids is not None:
+            rows = rows[rows["match_id"].isin(match_ids)]
         rows = (
-            self.t.team_stats[self.t.team_stats["team"] == team]
-            .merge(self.t.matches[["match_id", "date", "status"]], on="match_id")
+            rows.merge(self.t.matches[["match_id", "date", "status"]], on="match_id")
             .query(f"status == '{FINISHED}'")
             .sort_values("date")
             .tail(last)
@@ -952,8 +956,8 @@ class FactBook:
         games = "; ".join(self.label(self.match(mid)) for mid in rows["match_id"])
         scored, conceded = int(rows["goals"].sum()), int(rows["goals_against"].sum())
         r.add(
-            f"{team}'s last {len(rows)} matches (oldest first): {results}, scored {scored}, conceded {conceded}. "
-            f"{games}.",
+            f"{team}'s last {len(rows)} matches{within} (oldest first): {results}, scored {scored}, "
+            f"conceded {conceded}. {games}.",
             r.match_ids, form=results, goals_for=scored, goals_against=conceded,
         )  # fmt: skip
         r.text = r.facts[0].text

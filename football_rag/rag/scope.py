@@ -133,6 +133,11 @@ def competition_asked(text: str) -> tuple[str, str] | None:
     return name, text[start:end]
 
 
+def _calendar_year(season: Season) -> bool:
+    """Return whether ``season`` is a calendar year's ("2026"), not one across two ("2025/2026")."""
+    return "/" not in season.label
+
+
 def _start_year(label: str) -> int | None:
     """Return the year a season label starts in ("2024/2025" -> 2024, "2026" -> 2026), or None."""
     found = re.search(r"\b(\d{4})\b", label)
@@ -160,6 +165,11 @@ class ScopeReader:
         )
         self.competitions = sorted({str(c) for c in matches["competition"].dropna()})
         self._unrecorded = set(unrecorded) if matches["competition"].isna().any() else set()
+        # the seasons each competition and each team played: "last season" is one of theirs
+        self._labels: dict[str, set[str]] = {}
+        for column in [c for c in ("competition", "home", "away") if c in dated]:
+            for key, labels in dated.dropna(subset=[column]).groupby(column)["season"]:
+                self._labels.setdefault(str(key), set()).update(labels.astype(str))
 
     @property
     def several_seasons(self) -> bool:
@@ -182,9 +192,10 @@ class ScopeReader:
         said = f"the {seasons} season{'s' if len(labels) > 1 else ''}"
         return f"{said} ({', '.join(self.competitions)})" if self.competitions else said
 
-    def read(self, question: str, chosen: Filters = NO_FILTERS) -> Scope:
+    def read(self, question: str, chosen: Filters = NO_FILTERS, teams: Iterable[str] = ()) -> Scope:
         """Return the season and competition ``question`` keeps to (else the ``chosen`` ones), or why the data cannot
-        answer it."""
+        answer it. "Last season" counts back within the seasons of the competition, else of the ``teams`` named
+        (a calendar-year league's "2025" before its "2026")."""
         competition, refused = self._competition(question, chosen.competition)
         if refused:
             return Scope(refusal=refused)
@@ -193,7 +204,7 @@ class ScopeReader:
             return Scope(refusal=f"The season {chosen.season!r} is not in the data: it holds {self.loaded()}.")
         if asked is None:
             return Scope(competition=competition)
-        season = self._season(asked)
+        season = self._season(asked, self._seasons_of([competition] if competition else list(teams)))
         if season is None:
             return Scope(refusal=self._season_refusal(asked))
         return Scope(season if self.several_seasons else None, competition)
@@ -215,12 +226,21 @@ class ScopeReader:
             return None, f"The data has no {words} matches: it holds {self.loaded()}."
         return found, None
 
-    def _season(self, asked: SeasonAsked) -> Season | None:
-        """Return the loaded season asked for: by its year, or that many years before the latest loaded."""
-        if not self.seasons:
+    def _seasons_of(self, keys: list[str]) -> list[Season]:
+        """Return the loaded seasons the competitions or teams ``keys`` played (every season when none is known)."""
+        labels = set().union(*(self._labels.get(key, set()) for key in keys))
+        return [s for s in self.seasons if s.label in labels] or self.seasons
+
+    def _season(self, asked: SeasonAsked, seasons: list[Season]) -> Season | None:
+        """Return the season asked for, by its year or counted back from the latest season loaded of the kind
+        ``seasons`` are (a calendar year's "2026", else "2025/2026"): one of ``seasons`` first, else any loaded
+        season of that year and kind ("last season" of MLS 2026 is "2025", never "2025/2026")."""
+        if not seasons:
             return None
-        year = asked.start_year if asked.start_year is not None else self.seasons[-1].start_year - asked.back
-        return next((s for s in self.seasons if s.start_year == year), None)
+        calendar = _calendar_year(seasons[-1])
+        kind = [s for s in self.seasons if _calendar_year(s) == calendar]
+        year = asked.start_year if asked.start_year is not None else kind[-1].start_year - asked.back
+        return next((s for pool in (seasons, kind) for s in pool if s.start_year == year and s in kind), None)
 
     def _season_refusal(self, asked: SeasonAsked) -> str:
         """Return why the season asked cannot be answered, with what the data holds."""
