@@ -312,8 +312,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--answers", type=Path, help="keep every answer here as it comes (JSON lines)")
     parser.add_argument("--from-answers", type=Path, help="score the answers kept by an earlier run, asking nothing")
     parser.add_argument("--out", type=Path, help="write every answer's score here, one JSON a line")
+    parser.add_argument(
+        "--ab",
+        nargs=3,
+        metavar=("VARIABLE", "A", "B"),
+        help="compare two prompt versions (prompt v3 v4), LLMs or embedders as MLflow runs (evaluation.narrative_ab)",
+    )
     args = parser.parse_args(argv)
     reference = load_reference(args.reference)
+    if args.ab:
+        print(json.dumps(_ab(args, reference), indent=2))
+        return
     if args.from_answers:
         answered = load_answers(args.from_answers)
     else:
@@ -326,6 +335,18 @@ def main(argv: list[str] | None = None) -> None:
     if args.out:
         args.out.write_text("".join(s.model_dump_json() + "\n" for s in scores), encoding="utf-8")
     print(json.dumps(summarise(scores, reference), indent=2))
+
+
+def _ab(args: argparse.Namespace, reference: list[ReferenceMatch]) -> dict[str, object]:
+    """Return the report of ``--ab VARIABLE A B``: both arms asked, scored and logged to MLflow."""
+    from football_rag.config.settings import get_settings
+    from football_rag.evaluation.narrative_ab import run_narrative_ab
+
+    variable, a, b = args.ab
+    return run_narrative_ab(
+        get_settings(), variable, a, b, reference,
+        release=args.release, per_match=args.questions_per_match, limit=args.limit,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,19 +12,24 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mlflow import MlflowClient
 
 from football_rag.config.settings import REPO_ROOT, Settings, get_settings
 from football_rag.evaluation.ab import run_ab
 from football_rag.evaluation.eval_set import EvalQuestion, eval_set_frame, write_eval_set
+from football_rag.evaluation.narrative_ab import run_narrative_ab
+from football_rag.evaluation.narrative_eval import load_reference
 from football_rag.evaluation.release_eval import run_evaluate
+from football_rag.evaluation.tracking import KIND_TAG
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
 from football_rag.knowledge.index import chromadb_version, collection_name
 from football_rag.knowledge.ingest import tables_by_name
 from football_rag.knowledge.release import Manifest, ReleaseStore, assemble_release, code_version
+from football_rag.knowledge.stack import tracking_uri
 from football_rag.rag.prompts import load_prompt
 from tests.conftest import cached_model
-from tests.integration.eval_tables import eval_tables
+from tests.integration.eval_tables import eval_tables, match_ids
 
 FAST_MODEL = "all-MiniLM-L6-v2"  # the model cache's 384-d embedder
 PUBLISHED = [
@@ -120,9 +125,7 @@ def test_evaluates_an_external_set(settings: Settings, tmp_path: Path) -> None:
 
 
 def test_ab_of_two_llms_on_the_release(settings: Settings) -> None:
-    smollm = settings.models_dir / "llm" / "smollm2-135m-instruct-q4_1.gguf"
-    if not smollm.is_file():
-        pytest.skip(f"SmolLM2 is not in the model cache at {smollm.parent}")
+    smollm = cached_model("smollm2-135m")
     report = run_ab(settings, "llm", "smollm2-135m", str(smollm))  # one model under two names: the arms must agree
     assert report["release"] == "v0001" and report["variable"] == "llm"
     assert set(report["runs"]) == {"smollm2-135m", str(smollm)}
@@ -135,3 +138,29 @@ def test_ab_of_two_llms_on_the_release(settings: Settings) -> None:
         "sign_test_p": None,
     }
     assert report["differences"]["correctness"] == {"a": 1.0, "b": 1.0, "diff": 0.0, "n_a": 2, "n_b": 2}
+
+
+def test_narrative_ab_of_two_prompts_logs_both_arms_under_one_parent(settings: Settings) -> None:
+    smollm = cached_model("smollm2-135m")
+    small = settings.model_copy(update={"llm": settings.llm.model_copy(update={"model": str(smollm)})})
+    held = set(match_ids())
+    # Liverpool 4-2 Bournemouth and Aston Villa 0-0 Newcastle: the reference set's first two matches of the release.
+    reference = [ref for ref in load_reference() if ref.match_id in held][:2]
+    report = run_narrative_ab(small, "prompt", "v3", "v4", reference)
+    assert report["release"] == "v0001" and set(report["runs"]) == {"v3", "v4"}
+    v3, v4 = report["figures"]["v3"], report["figures"]["v4"]
+    # The opening (result, scorers, sendings-off) is computed, not written by the model: the same under both prompts,
+    # it states both results and contradicts nothing.
+    assert v3["opening.coverage"] == v4["opening.coverage"] and report["differences"]["opening.coverage"] == 0.0
+    assert v3["coverage_by_kind.result"] == v4["coverage_by_kind.result"] == 1.0
+    assert v3["opening.contradictions"] == v4["opening.contradictions"] == 0.0
+    assert report["paired"]["paired_n"] == 2
+    client = MlflowClient(tracking_uri=tracking_uri(small))
+    parent = client.get_run(report["parent_run_id"])
+    assert parent.data.tags[KIND_TAG] == "narrative_ab" and parent.data.params["variable"] == "prompt"
+    assert parent.data.metrics["paired_n"] == 2.0
+    for name, run_id in report["runs"].items():
+        child = client.get_run(run_id)
+        assert child.data.tags["mlflow.parentRunId"] == parent.info.run_id
+        assert child.data.params["prompt"] == f"answer@{name}"
+        assert child.data.metrics["all.coverage"] == report["figures"][name]["all.coverage"]
