@@ -37,7 +37,8 @@ class PublicApi:
         kept to ``season`` ("2024/2025") and ``competition`` unless the question names its own ("": every one).
 
         Returns {answer, grounded, intent, matches (WhoScored ids), sources (cards: title, match_id, date,
-        score, competition, evidence), chart ({kind, match_id|team} or null), release}.
+        score, competition, evidence), chart ({kind, match_id|team} or null), timings_ms (a narrative's wait
+        for the model is ``model_wait``), release}.
         """
         try:
             chosen = Filters(season=season or None, competition=competition or None)
@@ -53,6 +54,7 @@ class PublicApi:
             "matches": answer.matches,
             "sources": [card.as_dict() for card in source_cards(answer, self.state.tables)],
             "chart": answer.chart,
+            "timings_ms": answer.timings_ms,
             "release": self.state.version,
         }
 

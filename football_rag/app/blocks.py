@@ -95,7 +95,7 @@ def build_app(state: AppState) -> gr.Blocks:
                 explorer = explorer_tab(state)
         opener = partial(_open_in_explorer, state)
         with chat_slot:
-            chat_tab(state, opener, [*explorer.pickers, tabs])
+            chat_tab(state, opener, [*explorer.pickers, tabs], (explorer.competition, explorer.season))
 
         known = set(state.tables.matches["match_id"].astype(str))
 

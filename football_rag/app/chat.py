@@ -24,6 +24,7 @@ from football_rag.charts import ChartError, render_chart
 from football_rag.rag.answer_model import Answer
 from football_rag.rag.answerer import QuestionRejected
 from football_rag.rag.llm import LLMUnavailable
+from football_rag.rag.scope import NO_FILTERS, Filters
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +77,17 @@ def post_question(session: ChatSession, question: str) -> ChatSession:
     return session
 
 
-def start_answer(state: AppState, question: str, session: ChatSession, client: str) -> Iterator[ChatReply]:
-    """Answer the question ``post_question`` put last in ``session`` if it is a fact (at once, no model);
-    a narrative is left in ``session.pending`` for ``narrate``, which waits for the model."""
+def start_answer(
+    state: AppState, question: str, session: ChatSession, client: str, chosen: Filters = NO_FILTERS
+) -> Iterator[ChatReply]:
+    """Answer the question ``post_question`` put last in ``session`` if it is a fact (at once, no model), kept to
+    the ``chosen`` competition and season unless it names its own; a narrative is left in ``session.pending`` for
+    ``narrate``, which waits for the model."""
     yield ChatReply(session.messages, session, "")
 
     def take() -> Iterator[ChatReply]:
         known = session.conversation_id if session.conversation_id in state.conversations else None
-        taken = take_question(state, question, known, client)
+        taken = take_question(state, question, known, client, chosen)
         session.conversation_id = taken.conversation_id
         if taken.needs_model:
             session.pending = taken

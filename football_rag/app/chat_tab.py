@@ -15,6 +15,7 @@ import gradio as gr
 
 from football_rag.app.chat import ChatReply, ChatSession, narrate, post_question, record_feedback, start_answer
 from football_rag.app.examples import example_questions
+from football_rag.app.pickers import picked, scope_note
 from football_rag.app.state import AppState
 from football_rag.rag.answerer import MAX_QUESTION_CHARS
 
@@ -22,10 +23,13 @@ FACT_QUEUE, NARRATIVE_QUEUE = "facts", "narratives"
 PLACEHOLDER = "Ask about the loaded matches: scores, scorers, lineups, stats, form; or ask to *show* a chart."
 
 
-def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: list) -> None:
+def chat_tab(
+    state: AppState, open_match: Callable[[str], tuple], open_outputs: list, scope: tuple[gr.Dropdown, gr.Dropdown]
+) -> None:
     """Lay out the chat (inside a ``gr.Tab``) and wire it.
 
-    A source's "open" button calls ``open_match(match_id)`` and shows what it returns in ``open_outputs``.
+    A source's "open" button calls ``open_match(match_id)`` and shows what it returns in ``open_outputs``. The
+    explorer's competition and season pickers (``scope``) scope the questions as ``/ask``'s parameters do.
     """
     session = gr.State(ChatSession())
     pending = gr.State("")
@@ -45,6 +49,7 @@ def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: 
                 example_questions(state.tables.matches, narrative=state.answerer.llm is not None), inputs=question
             )
             new = gr.Button("New conversation", size="sm")
+            note = gr.Markdown("", elem_id="fr-chat-scope")
         with gr.Column(scale=2):
             gr.Markdown("### Sources")
             sources = gr.HTML(elem_id="fr-sources")
@@ -62,12 +67,15 @@ def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: 
     )  # fmt: skip
     outputs = [chatbot, session, sources, source_links]
 
-    def facts(question: str, session: ChatSession, request: gr.Request) -> Iterator[tuple]:
+    def facts(
+        question: str, session: ChatSession, competition: str, season: str, request: gr.Request
+    ) -> Iterator[tuple]:
         """Answer a fact, or leave a narrative pending (``request`` comes by its type hint: the client's address)."""
         if not question.strip():
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
-        yield from _shown(start_answer(state, question, session, client_of(request)))
+        chosen = picked(competition, season)
+        yield from _shown(start_answer(state, question, session, client_of(request), chosen))
 
     def narrative(session: ChatSession) -> Iterator[tuple]:
         """Answer the narrative ``facts`` left pending; after a fact, leave what it showed as it is."""
@@ -78,7 +86,7 @@ def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: 
 
     # the model's line bounds the narratives, so their event needs no Gradio limit of its own
     taken.then(
-        facts, [pending, session], outputs,
+        facts, [pending, session, *scope], outputs,
         concurrency_limit=state.lanes.fact_concurrency, concurrency_id=FACT_QUEUE, **private,
     ).then(
         narrative, [session], outputs, concurrency_limit=None, concurrency_id=NARRATIVE_QUEUE, **private,
@@ -89,6 +97,7 @@ def chat_tab(state: AppState, open_match: Callable[[str], tuple], open_outputs: 
         index = data.index if isinstance(data.index, int) else data.index[0]
         gr.Info(record_feedback(state, session, index, data.liked is True))
 
+    gr.on([picker.change for picker in scope], scope_note, list(scope), note, queue=False, **private)
     chatbot.like(feedback, session, None, **private)
     new.click(_new_conversation, None, [chatbot, session, sources, source_links], queue=False, **private)
 

@@ -118,7 +118,12 @@ class Ticket:
 
     def __init__(self, line: ModelLine) -> None:
         self.line = line
+        self.joined = time.monotonic()
         self.started: float | None = None
+
+    def waited_ms(self) -> float:
+        """Return the milliseconds from joining the line to its turn (so far, while it still waits)."""
+        return round(((self.started or time.monotonic()) - self.joined) * 1000, 1)
 
     def __enter__(self) -> Ticket:
         return self
@@ -170,7 +175,8 @@ class Lanes:
     def pieces(self, stream: AnswerStream) -> Iterator[str | Waiting]:
         """Yield the answer's text pieces; a narrative first waits its turn, yielding its place while it waits.
 
-        Raises ``Busy`` (before anything is yielded) when the model's line is full.
+        Raises ``Busy`` (before anything is yielded) when the model's line is full. A narrative's answer carries
+        its wait for the model in ``timings_ms["model_wait"]``.
         """
         if not stream.needs_model:
             yield from stream
@@ -178,3 +184,4 @@ class Lanes:
         with self.model.join() as ticket:
             yield from ticket.places()
             yield from stream
+        stream.answer.timings_ms["model_wait"] = ticket.waited_ms()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from football_rag.app.markup import score, text
+from football_rag.app.markup import md, score, text
+from football_rag.rag.scope import Filters
 
 ALL = "All"
 NOT_RECORDED = "(not recorded)"
@@ -25,6 +26,22 @@ def narrowed(matches: pd.DataFrame, competition: str = ALL, season: str = ALL, t
     if team and team != ALL:
         keep &= (matches["home"] == team) | (matches["away"] == team)
     return matches[keep]
+
+
+def picked(competition: str | None, season: str | None) -> Filters:
+    """Return the competition and season picked as the filters a question keeps to (``All``: none)."""
+    kept = [None if value in (None, "", ALL, NOT_RECORDED) else value for value in (competition, season)]
+    return Filters(competition=kept[0], season=kept[1])
+
+
+def scope_note(competition: str | None, season: str | None) -> str:
+    """Return what the chat's questions keep to, e.g. ``Questions keep to the Premier League, 2024/2025 season
+    (picked in the explorer) unless they name their own.``; empty when nothing is picked."""
+    chosen = picked(competition, season)
+    kept = ", ".join(
+        filter(None, [chosen.competition and f"the {chosen.competition}", chosen.season and f"{chosen.season} season"])
+    )
+    return f"Questions keep to {md(kept)} (picked in the explorer) unless they name their own." if kept else ""
 
 
 def competitions(matches: pd.DataFrame) -> list[str]:

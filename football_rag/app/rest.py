@@ -66,7 +66,8 @@ def rest_routes(state: AppState) -> APIRouter:
         c = state.coverage
         coverage = Coverage(
             matches=c.matches, teams=c.teams, competitions=list(c.competitions), first_day=c.first_day,
-            last_day=c.last_day,
+            last_day=c.last_day, seasons=list(c.seasons),
+            competition_seasons={name: list(seasons) for name, seasons in c.competition_seasons.items()},
         )  # fmt: skip
         return ReleaseInfo(version=state.version, coverage=coverage, metrics=state.metrics, held_back=state.held_back)
 

@@ -76,6 +76,10 @@ class Coverage(BaseModel):
     competitions: list[str]
     first_day: str
     last_day: str
+    seasons: list[str] = Field(description="every season loaded, oldest first", examples=[["2024/2025", "2025/2026"]])
+    competition_seasons: dict[str, list[str]] = Field(
+        description="each competition's seasons loaded, oldest first", examples=[{"Premier League": ["2025/2026"]}]
+    )
 
 
 class ReleaseInfo(BaseModel):

@@ -39,10 +39,16 @@ class Coverage:
     competitions: tuple[str, ...]
     first_day: str
     last_day: str
+    seasons: tuple[str, ...] = ()  # every season loaded, oldest first
+    competition_seasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # each competition's
 
     def summary(self) -> str:
-        """Return one line for the page header, e.g. ``20 matches, 18 teams (Premier League), 15 Aug 2025 to ...``."""
+        """Return one line for the page header, e.g. ``20 matches, 18 teams (Premier League), 15 Aug 2025 to ...``;
+        with several seasons loaded, each competition's: ``(Bundesliga 2024/2025; Premier League 2024/2025,
+        2025/2026)``."""
         comps = ", ".join(self.competitions) or "competition not recorded"
+        if len(self.seasons) > 1 and self.competition_seasons:
+            comps = "; ".join(f"{c} {', '.join(seasons)}" for c, seasons in self.competition_seasons.items())
         return f"{self.matches} matches, {self.teams} teams ({comps}), {self.first_day} to {self.last_day}"
 
 
@@ -66,12 +72,18 @@ def coverage_of(matches: pd.DataFrame) -> Coverage:
     """Return the coverage of a ``matches`` table (dates as ``15 Aug 2025``; empty table gives zeros and dashes)."""
     days = pd.to_datetime(matches["date"]).dropna()
     teams = set(matches["home"].dropna()) | set(matches["away"].dropna())
+    labelled = matches.dropna(subset=["competition", "season"])
     return Coverage(
         matches=len(matches),
         teams=len(teams),
         competitions=tuple(sorted(c for c in matches["competition"].dropna().unique() if c)),
         first_day=f"{days.min():%-d %b %Y}" if len(days) else "-",
         last_day=f"{days.max():%-d %b %Y}" if len(days) else "-",
+        seasons=tuple(sorted(str(s) for s in matches["season"].dropna().unique() if s)),
+        competition_seasons={
+            str(c): tuple(sorted(str(s) for s in group.unique()))
+            for c, group in labelled.groupby("competition")["season"]
+        },
     )
 
 

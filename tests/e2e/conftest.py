@@ -12,6 +12,7 @@ import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,7 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 SCREENSHOT_ENV = "FOOTBALL_RAG_SCREENSHOT_DIR"
+TIMEOUT_MS = 60_000  # a browser test's wait for the page
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,18 @@ def running_app(e2e_tables: MatchTables, tmp_path_factory: pytest.TempPathFactor
     server.stop()
 
 
+@contextmanager
+def served_with(running_app: RunningApp, api: ApiSettings, home: Path) -> Iterator[tuple[str, AppState]]:
+    """Yield the URL and state of a second server over the same answerer with limits a test can reach (its own
+    lanes, so its own line and rates)."""
+    state = state_over(running_app.state.tables, running_app.state.answerer, "limited", home, api=api)
+    server = launch(build_server(state, api), server_name="127.0.0.1", server_port=free_port(), block=False)
+    try:
+        yield server.url, state
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return where screenshots go: ``$FOOTBALL_RAG_SCREENSHOT_DIR`` (e.g. docs/screenshots) or a temp folder."""
@@ -129,3 +143,14 @@ def browser_context() -> Iterator[object]:
         )  # fmt: skip
         yield context
         context.close()
+
+
+@pytest.fixture
+def page(browser_context: object, running_app: RunningApp) -> Iterator[object]:
+    """A fresh tab on the app, once its question box is shown."""
+    page = browser_context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(running_app.url)
+    page.wait_for_selector("#fr-question textarea")
+    yield page
+    page.close()

@@ -9,7 +9,6 @@ Expected values are from the WhoScored files: Arsenal 4-1 Tottenham on 23 Novemb
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,6 @@ import pytest
 from tests.e2e.conftest import RunningApp
 
 pytestmark = pytest.mark.slow
-TIMEOUT_MS = 60_000
-
-
-@pytest.fixture
-def page(browser_context: object, running_app: RunningApp) -> Iterator[object]:
-    page = browser_context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(running_app.url)
-    page.wait_for_selector("#fr-question textarea")
-    yield page
-    page.close()
 
 
 def ask(page: object, question: str) -> None:

@@ -18,9 +18,9 @@ import httpx
 import plotly.io as pio
 import pytest
 
-from football_rag.app import AppState, build_server, launch, state_over
+from football_rag.app import AppState
 from football_rag.config.settings import ApiSettings
-from tests.e2e.conftest import RunningApp, free_port, wait_until
+from tests.e2e.conftest import RunningApp, served_with, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -38,15 +38,10 @@ def api(running_app: RunningApp) -> Iterator[httpx.Client]:
 
 
 @contextmanager
-def served_with(running_app: RunningApp, api: ApiSettings, home: Path) -> Iterator[tuple[httpx.Client, AppState]]:
-    """A second server over the same answerer with limits a test can reach (its own lanes, so its own line)."""
-    state = state_over(running_app.state.tables, running_app.state.answerer, "limited", home, api=api)
-    server = launch(build_server(state, api), server_name="127.0.0.1", server_port=free_port(), block=False)
-    try:
-        with httpx.Client(base_url=server.url, timeout=600) as client:
-            yield client, state
-    finally:
-        server.stop()
+def api_served_with(running_app: RunningApp, api: ApiSettings, home: Path) -> Iterator[tuple[httpx.Client, AppState]]:
+    """An HTTP client of a second server with limits a test can reach (``served_with``), and its state."""
+    with served_with(running_app, api, home) as (url, state), httpx.Client(base_url=url, timeout=600) as client:
+        yield client, state
 
 
 def events(response: httpx.Response) -> list[tuple[str, dict]]:
@@ -68,7 +63,7 @@ def test_health_and_release(api: httpx.Client, running_app: RunningApp) -> None:
     assert release["version"] == "e2e" and release["held_back"] is None
     assert release["coverage"] == {
         "matches": 20, "teams": 20, "competitions": ["Premier League"], "first_day": "15 Aug 2025",
-        "last_day": "15 Dec 2025",
+        "last_day": "15 Dec 2025", "seasons": ["2025/2026"], "competition_seasons": {"Premier League": ["2025/2026"]},
     }  # fmt: skip
 
 
@@ -190,7 +185,7 @@ def test_cors_allows_the_configured_origin_only(api: httpx.Client) -> None:
 
 
 def test_past_the_rate_429_with_retry_after(running_app: RunningApp, tmp_path: Path) -> None:
-    with served_with(running_app, RATE_LIMITED, tmp_path) as (client, _):
+    with api_served_with(running_app, RATE_LIMITED, tmp_path) as (client, _):
         for _ in range(RATE_LIMITED.questions_per_minute):
             assert client.post("/v1/ask", json={"question": SCORE_QUESTION}).status_code == 200
         for path in ("/v1/ask", "/v1/ask/stream"):
@@ -209,7 +204,7 @@ def test_a_full_model_line_is_503_busy_and_facts_still_answer(running_app: Runni
     story = {"question": "How did Man City control the game against Man Utd, when the line is full?"}
     # one answer generating, one waiting: the line of a server that lets one wait is full
     with (
-        served_with(running_app, ONE_WAITING, tmp_path) as (client, state),
+        api_served_with(running_app, ONE_WAITING, tmp_path) as (client, state),
         state.lanes.model.join(),
         state.lanes.model.join(),
     ):

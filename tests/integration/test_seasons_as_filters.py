@@ -18,14 +18,20 @@ from collections import Counter
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from football_rag.analytics.tables import MatchTables, build_tables
 from football_rag.app import pickers
 from football_rag.app.api import PublicApi
+from football_rag.app.blocks import build_app
+from football_rag.app.chat import ChatSession, post_question, start_answer
 from football_rag.app.explorer import team_view
 from football_rag.app.rest import install_rest
 from football_rag.app.state import AppState, state_over
+from football_rag.cli import app
+from football_rag.config.settings import get_settings
 from football_rag.data.parsers import parse_file
+from football_rag.rag import service
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.conftest import SEASON_DATA, SHARED_DATA, raw_whoscored, require, season_index
@@ -253,6 +259,17 @@ def test_a_competition_total(answerer: Answerer) -> None:
     assert a.matches == [BUNDESLIGA]
 
 
+def test_a_teams_form_last_season_is_that_seasons_last_matches(answerer: Answerer) -> None:
+    a, _ = ask(answerer, "arsenal's form last season")
+    assert a.intent is Intent.FORM and a.matches == [replica_id(ARSENAL_LEEDS), replica_id(ARSENAL_SPURS)]
+    assert a.answer.startswith(
+        "Arsenal's last 2 matches in the 2024/2025 season (oldest first): WW, scored 9, conceded 1."
+    ), a.answer
+    b, _ = ask(answerer, "arsenal's form")  # the last 5 whatever the season: this season's
+    assert b.intent is Intent.FORM and len(b.matches) == 5 and b.matches[-1] == ARSENAL_SPURS, b.answer
+    assert b.answer.startswith("Arsenal's last 5 matches (oldest first): "), b.answer
+
+
 # --- competitions ----------------------------------------------------------------------------------------------
 
 
@@ -349,3 +366,43 @@ def test_the_embedding_endpoints_keep_to_a_season(state: AppState) -> None:
     assert public.ask("What was the score of Arsenal vs Spurs?", None)["matches"] == [ARSENAL_SPURS]
     listed = public.matches("Premier League", "Arsenal", "2024/2025")
     assert [m["label"] for m in listed] == ["23 Nov 2024 · Arsenal 4-1 Tottenham", "23 Aug 2024 · Arsenal 5-0 Leeds"]
+
+
+def test_the_chat_keeps_to_the_explorers_pickers(state: AppState) -> None:
+    """The chat's questions take the explorer's competition and season as ``/ask``'s parameters do."""
+    question = "What was the score of Arsenal vs Spurs?"
+    *_, picked = start_answer(
+        state, question, post_question(ChatSession(), question), "test", pickers.picked(pickers.ALL, "2024/2025")
+    )
+    assert [card.match_id for card in picked.session.sources] == [replica_id(ARSENAL_SPURS)]
+    *_, unpicked = start_answer(
+        state, question, post_question(ChatSession(), question), "test", pickers.picked(pickers.ALL, pickers.ALL)
+    )
+    assert [card.match_id for card in unpicked.session.sources] == [ARSENAL_SPURS]
+    assert pickers.scope_note("Premier League", "2024/2025") == (
+        "Questions keep to the Premier League, 2024/2025 season (picked in the explorer) unless they name their own."
+    )
+    # the page wires both pickers into the chat's answering event
+    config = build_app(state).config
+    ids = {c["props"].get("elem_id"): c["id"] for c in config["components"]}
+    answering = [d for d in config["dependencies"] if ids["fr-chatbot"] in d["outputs"]]
+    assert any({ids["fr-competition"], ids["fr-season"]} <= set(d["inputs"]) for d in answering)
+
+
+def test_the_command_line_asks_within_a_season_and_competition(
+    answerer: Answerer, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOOTBALL_RAG_HOME", str(tmp_path / "home"))
+    get_settings.cache_clear()
+    monkeypatch.setattr(service, "answerer_for", lambda *args, **kwargs: answerer)
+    cli = CliRunner()
+    last = cli.invoke(
+        app, ["ask", "What was the score of Arsenal vs Spurs?", "--season", "2024/2025", "--no-llm", "--json"]
+    )
+    assert last.exit_code == 0, last.output
+    assert json.loads(last.stdout)["matches"] == [replica_id(ARSENAL_SPURS)]
+    options = ["--season", "2024/2025", "--competition", "Bundesliga", "--no-llm", "--json"]
+    total = cli.invoke(app, ["ask", "How many goals were scored?", *options])
+    assert total.exit_code == 0, total.output
+    assert json.loads(total.stdout)["matches"] == [BUNDESLIGA]
+    get_settings.cache_clear()
