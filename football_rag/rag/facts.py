@@ -747,9 +747,8 @@ class FactBook:
         it there (a surname two players carry is the one the data fits: "Barnes' goals in November")."""
         rows = self.t.player_stats
         rows = rows[rows["player_id"].isin(player_ids) & rows["match_id"].isin(match_ids)]
-        rows = rows[rows["minutes"].fillna(0) > 0]
-        if stat in rows.columns:
-            rows = rows[rows[stat].fillna(0) > 0]
+        # Any of the stat shows he played, even on for stoppage time alone (0 minutes counted, 1 pass made).
+        rows = rows[rows[stat if stat in rows.columns else "minutes"].fillna(0) > 0]
         return [p for p in player_ids if p in set(rows["player_id"])]
 
     def player_stat(self, player_id: str, name: str, stat: str, match_ids: list[str]) -> FactResult:

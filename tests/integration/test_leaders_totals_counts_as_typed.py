@@ -153,7 +153,10 @@ def test_a_surname_that_is_an_everyday_word_and_an_accented_one(answerer: Answer
     )
     gomez = ask(answerer, "how many shots has gómez had in January")
     assert gomez.answer.startswith(f"Diego Gómez: {int(shots)} shots (total)")
-    assert ask(answerer, "how many shots has gomez had in January").intent is Intent.CLARIFY  # no accent: asked
+    # No accent: Joe Gomez played in January too but had no shot, so the figure asked settles it; passes, which both
+    # made, are asked back (issue 15, round 5: ask only when both fit).
+    assert ask(answerer, "how many shots has gomez had in January").answer.startswith("Diego Gómez: ")
+    assert ask(answerer, "how many passes has gomez made in January").intent is Intent.CLARIFY
 
 
 # --- rankings ----------------------------------------------------------------------------------------------------
