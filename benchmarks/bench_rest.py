@@ -21,8 +21,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -45,31 +48,17 @@ def run() -> dict[str, object]:
     """Return the fact answer latencies over HTTP with one client and with 20 (or why it was skipped)."""
     if not SEASON.is_dir():
         return {"skipped": f"no season data at {SEASON}"}
-    port = free_port()
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.bench_rest", "serve", str(port)], cwd=REPO_ROOT, stdout=log,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            url = wait_until_served(server, port, log)
-            llm = _llm_loaded(url)  # first, so that loading the model does not share the cores with the clients
-            matches = httpx.get(f"{url}v1/matches", params={"limit": 100}).json()["matches"]
-            questions = [t.format(home=m["home"], away=m["away"]) for t in QUESTION_TEMPLATES for m in matches]
-            solo, shared = questions[:SOLO_QUESTIONS], questions[SOLO_QUESTIONS:]
-            alone = _ask_all(url, solo)
-            crowd = _crowd(url, [shared[i::CLIENTS][:QUESTIONS_PER_CLIENT] for i in range(CLIENTS)])
-            used = SOLO_QUESTIONS + CLIENTS * QUESTIONS_PER_CLIENT
-            stories = [NARRATIVE_TEMPLATE.format(**m) for m in matches]
-            mixed = _while_narratives(url, questions[used:], stories) if llm == "ready" else {"mixed": f"LLM {llm}"}
-            rss_mb = memory_mb(server.pid, "VmHWM")
-        finally:
-            server.terminate()
-            try:
-                server.wait(30)
-            except subprocess.TimeoutExpired:  # uvicorn waits for answers still generating; the figures are taken
-                server.kill()
-                server.wait(30)
+    with bench_server("benchmarks.bench_rest") as (url, server, _):
+        llm = llm_loaded(url)  # first, so that loading the model does not share the cores with the clients
+        matches = httpx.get(f"{url}v1/matches", params={"limit": 100}).json()["matches"]
+        questions = [t.format(home=m["home"], away=m["away"]) for t in QUESTION_TEMPLATES for m in matches]
+        solo, shared = questions[:SOLO_QUESTIONS], questions[SOLO_QUESTIONS:]
+        alone = _ask_all(url, solo)
+        crowd = _crowd(url, [shared[i::CLIENTS][:QUESTIONS_PER_CLIENT] for i in range(CLIENTS)])
+        used = SOLO_QUESTIONS + CLIENTS * QUESTIONS_PER_CLIENT
+        stories = [NARRATIVE_TEMPLATE.format(**m) for m in matches]
+        mixed = _while_narratives(url, questions[used:], stories) if llm == "ready" else {"mixed": f"LLM {llm}"}
+        rss_mb = memory_mb(server.pid, "VmHWM")
     return {
         **_summary("one_client", alone),
         "clients": CLIENTS,
@@ -78,6 +67,26 @@ def run() -> dict[str, object]:
         "server_rss_peak_mb": rss_mb,
         "load_average_1m": round(os.getloadavg()[0], 2),
     }
+
+
+@contextmanager
+def bench_server(module: str) -> Iterator[tuple[str, subprocess.Popen, IO[bytes]]]:
+    """Yield the URL, process and output of ``python -m <module> serve PORT`` once its page is served; stop it
+    after."""
+    port = free_port()
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", module, "serve", str(port)], cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            yield wait_until_served(server, port, log), server, log
+        finally:
+            server.terminate()
+            try:
+                server.wait(30)
+            except subprocess.TimeoutExpired:  # uvicorn waits for answers still generating; the figures are taken
+                server.kill()
+                server.wait(30)
 
 
 def _ask_all(url: str, questions: list[str]) -> list[tuple[float, str | None]]:
@@ -100,7 +109,7 @@ def _crowd(url: str, batches: list[list[str]]) -> list[tuple[float, str | None]]
         return [t for timings in pool.map(lambda batch: _ask_all(url, batch), batches) for t in timings]
 
 
-def _llm_loaded(url: str) -> str:
+def llm_loaded(url: str) -> str:
     """Return the server's LLM state once it is no longer loading (or after LLM_READY_S): ready, failed, off."""
     deadline = time.monotonic() + LLM_READY_S
     while (llm := httpx.get(f"{url}healthz").json()["llm"]) in ("waiting", "loading") and time.monotonic() < deadline:
@@ -163,8 +172,9 @@ def _summary(prefix: str, timings: list[tuple[float, str | None]]) -> dict[str, 
     }
 
 
-def serve(port: int) -> None:
-    """Serve the app over the demo season's tables with the configured LLM (no index) on loopback ``port``."""
+def serve(port: int, api: ApiSettings = UNLIMITED) -> None:
+    """Serve the app over the demo season's tables with the configured LLM (no index) on loopback ``port``, with
+    the lanes of ``api`` (default: no per-client rate)."""
     from football_rag.analytics.tables import build_tables
     from football_rag.app import build_server, launch, state_over
     from football_rag.data.parsers import parse_file
@@ -173,9 +183,9 @@ def serve(port: int) -> None:
 
     tables = build_tables([parse_file(path) for path in sorted(SEASON.glob("*.json.gz"))])
     with tempfile.TemporaryDirectory() as home:
-        state = state_over(tables, Answerer(tables, llm=get_llm()), "bench", Path(home), api=UNLIMITED)
+        state = state_over(tables, Answerer(tables, llm=get_llm()), "bench", Path(home), api=api)
         state.llm.start()  # in the background, as the app does: facts are answered meanwhile
-        launch(build_server(state, UNLIMITED), server_name="127.0.0.1", server_port=port)
+        launch(build_server(state, api), server_name="127.0.0.1", server_port=port)
 
 
 if __name__ == "__main__":
