@@ -49,7 +49,7 @@ from football_rag.rag.refusals import refusal, unknown_name
 from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.scope import NO_FILTERS, Filters, ScopeReader, scope_resolution
-from football_rag.rag.stat_claims import MatchStats, stat_contradictions
+from football_rag.rag.stat_claims import MatchStats, spell_pairs, stat_contradictions
 from football_rag.rag.tracing import Trace, Tracer
 from football_rag.rag.yes_no import verdict
 
@@ -784,7 +784,8 @@ class Answerer:
         goals = (int(m["home_goals"]), int(m["away_goals"]))
         scorers, sides = self.book.goals_by_player(ids[0]), self.book.sides_by_player(ids[0])
         result = MatchResult(m["home"], m["away"], *goals, scorers, half_time, sides)
-        stats = MatchStats(m["home"], m["away"], {"goals": goals, **self.book.key_figures(ids[0])})
+        figures = {"goals": goals, **self.book.key_figures(ids[0])}
+        stats = MatchStats(m["home"], m["away"], figures, spell_pairs(self.book.story(ids[0])))
         return lambda sentence: (
             contradictions(sentence, result)
             + stat_contradictions(sentence, stats)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from football_rag.analytics.match_story import StoryBook
+from football_rag.analytics.match_story import KeyPoint, StoryBook
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition, keys_where
 from football_rag.analytics.tables import MatchTables
@@ -709,6 +709,10 @@ class FactBook:
                 return None if players else metrics[stat](rows)  # a share (possession): the teams', no player's
         return None
 
+    def story(self, match_id: str) -> list[KeyPoint]:
+        """Return the match's computed key points, most important first (``analytics.match_story``)."""
+        return self._stories.points(match_id)
+
     def match_summary(self, match_id: str) -> FactResult:
         """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats."""
         r = self.scorers(match_id)
@@ -730,7 +734,7 @@ class FactBook:
             pairs.append(f"{m['home'] if home_ppda < away_ppda else m['away']} pressed harder")
         stats_line = f"Key stats, {m['home']} v {m['away']}: {'; '.join(pairs)}."
         r.add(stats_line, [match_id])
-        points = [p.text for p in self._stories.points(match_id)[:KEY_POINTS]]
+        points = [p.text for p in self.story(match_id)[:KEY_POINTS]]
         for point in points:
             r.add(point, [match_id])
         r.key_points = points

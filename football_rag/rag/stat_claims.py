@@ -6,17 +6,21 @@ wrong (ENVIRONMENT.md), and the prompt forbids them to compare; this catches the
 A claim is a comparative ("more", "higher", "fewer", "lower"...) next to a stat's words, or "pressed
 harder" (the lower PPDA), said of the team named last before it; it is a contradiction when that team's
 figure is not more (or less) than the other's. A figure written against a team ("Everton's 11.5",
-"Leeds (4)") that is the other team's and not this one's is a swap, the other mistake they make. In both
-cases ``grounding`` drops the sentence.
+"Leeds (4)") that is the other team's and not this one's is a swap, the other mistake they make. A count
+said of a team ("Everton took 18 shots", "... to Leeds' 4 shots") is checked against what the facts say of
+that team for that stat, over the match or over a part of it (a key point's spell: "while level, shots 18 v
+4"): a small model hands one side's figure of a spell to the other. In each case ``grounding`` drops the
+sentence.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
+from football_rag.analytics.match_story import KeyPoint
 from football_rag.analytics.stat_registry import STATS
 
 # The words a sentence uses for each stat the registry gives claim words (those of the key-stats line), in the
@@ -34,6 +38,11 @@ _OBJECT = re.compile(r"\b(?:than|to|against|over|with|versus|vs|v|from)(?: the)?
 _SAME = 0.005
 # How far apart a comparative and its stat may be: "a higher possession", "possession was higher", "more of the ball".
 _WINDOW = 40
+# The verbs that give a team a count: "Everton took 18 shots", "Leeds finished with 2.30 xG".
+_GIVES = (
+    r"(?:took|had|made|managed|mustered|registered|produced|created|attempted|fired|racked up|finished with|ended with)"
+)
+_NUMBER = r"(\d+(?:\.\d+)?)%?"
 
 
 @dataclass(frozen=True)
@@ -43,11 +52,33 @@ class MatchStats:
     home: str
     away: str
     figures: Mapping[str, tuple[float, float]]
+    # Other (home, away) pairs of a stat that the facts give for part of the match: a key point's spell or half.
+    spells: Mapping[str, tuple[tuple[float, float], ...]] = field(default_factory=dict)
 
     def of(self, team: str) -> list[float]:
         """Return every known figure of ``team`` (its side of each pair)."""
         side = 0 if team == self.home else 1
         return [pair[side] for pair in self.figures.values() if not math.isnan(pair[side])]
+
+    def said_of(self, team: str, stat: str) -> list[float]:
+        """Return every figure of ``stat`` the facts give ``team``: over the match and over any part of it."""
+        side = 0 if team == self.home else 1
+        pairs = [self.figures.get(stat, (math.nan, math.nan)), *self.spells.get(stat, ())]
+        return [pair[side] for pair in pairs if not math.isnan(pair[side])]
+
+
+def spell_pairs(points: Sequence[KeyPoint]) -> dict[str, tuple[tuple[float, float], ...]]:
+    """Return, per stat the claims know, the (home, away) pairs the key points give (``home_shots`` and
+    ``away_shots``, ``before_home_xg`` and ``before_away_xg``, ``home_xg_first_half`` and ``away_xg_first_half``)."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for point in points:
+        for key, value in point.figures.items():
+            spell, home, rest = key.partition("home_")
+            away = point.figures.get(f"{spell}away_{rest}")
+            stat = next((s for s in STAT_WORDS if rest == s or rest.startswith(f"{s}_")), None)
+            if home and away is not None and stat is not None:
+                found.setdefault(stat, []).append((float(value), float(away)))
+    return {stat: tuple(pairs) for stat, pairs in found.items()}
 
 
 def stat_contradictions(sentence: str, stats: MatchStats) -> list[str]:
@@ -64,7 +95,8 @@ def stat_contradictions(sentence: str, stats: MatchStats) -> list[str]:
         team = subject(lowered[: claim.start()], stats)
         if stat is not None and team is not None and not _holds(stats, team, stat, more):
             found.append(f"{team} {claim.group(0)}")
-    return found + _swapped(lowered, stats)
+    # A figure of the other team's written against this one is both a swap and a miscount: said once.
+    return found + list(dict.fromkeys(_swapped(lowered, stats) + _miscounted(lowered, stats)))
 
 
 def _swapped(lowered: str, stats: MatchStats) -> list[str]:
@@ -76,6 +108,36 @@ def _swapped(lowered: str, stats: MatchStats) -> list[str]:
             if _among(value, stats.of(other)) and not _among(value, stats.of(team)):
                 found.append(m.group(0))
     return found
+
+
+def _miscounted(lowered: str, stats: MatchStats) -> list[str]:
+    """Return each count given a team ("everton took 18 shots", "... to leeds' 4 shots") that the facts give it for
+    neither the match nor any part of it."""
+    found = []
+    for team in (stats.home, stats.away):
+        name = re.escape(team.lower())
+        given = rf"\b{name} {_GIVES} {_NUMBER} (?:{_STAT.pattern})"
+        # "... 18 shots to Leeds' 4": the stat is the one named last before, when the number has none of its own.
+        answered = rf"(?<=\bto ){name}(?:'s|'|’s|’) {_NUMBER}(?: (?:{_STAT.pattern}))?"
+        for m in (*re.finditer(given, lowered), *re.finditer(answered, lowered)):
+            stat = next((key for key in STAT_WORDS if m.group(key) is not None), None) or _stat_before(lowered, m)
+            known = stats.said_of(team, stat) if stat else []
+            if known and not _as_written(m.group(1), known):
+                found.append(m.group(0))
+    return found
+
+
+def _as_written(number: str, figures: list[float]) -> bool:
+    """Return whether ``number`` is one of ``figures`` rounded to the decimals it is written with (a key point
+    keeps 47.44% and prints 47.4%)."""
+    decimals = len(number.partition(".")[2])
+    return any(abs(round(figure, decimals) - float(number)) < 1e-9 for figure in figures)
+
+
+def _stat_before(lowered: str, found: re.Match[str]) -> str | None:
+    """Return the stat named last within a few words before ``found`` (None when none is)."""
+    named = list(_STAT.finditer(lowered, max(0, found.start() - _WINDOW), found.start()))
+    return named[-1].lastgroup if named else None
 
 
 def _among(value: float, figures: list[float]) -> bool:

@@ -122,12 +122,32 @@ def test_no_computed_point_trips_the_answer_checks(tables: MatchTables) -> None:
     from football_rag.rag.facts import FactBook
     from football_rag.rag.grounding import split_sentences
     from football_rag.rag.judgement_claims import judgement_contradictions
-    from football_rag.rag.stat_claims import MatchStats, stat_contradictions
+    from football_rag.rag.stat_claims import MatchStats, spell_pairs, stat_contradictions
 
     book = FactBook(tables)
     for match_id, points in match_stories(tables).items():
         m = book.match(match_id)
         figures = {"goals": (m["home_goals"], m["away_goals"]), **book.key_figures(match_id)}
-        stats = MatchStats(m["home"], m["away"], figures)
+        stats = MatchStats(m["home"], m["away"], figures, spell_pairs(points))
         for sentence in (s for p in points for s in split_sentences(p.text)):
             assert stat_contradictions(sentence, stats) + judgement_contradictions(sentence, stats) == [], sentence
+
+
+def test_a_spells_counts_given_to_the_wrong_team_are_caught(tables: MatchTables) -> None:
+    """Aston Villa 0-0 Newcastle: Konsa's red card at 66' splits the shots 2 v 8 before and 1 v 8 after (the key
+    point's figures). A model that hands Villa's count to Newcastle is caught; one that copies it is not."""
+    from football_rag.rag.facts import FactBook
+    from football_rag.rag.stat_claims import MatchStats, spell_pairs, stat_contradictions
+
+    book = FactBook(tables)
+    spells = spell_pairs(book.story(VILLA_NEWCASTLE))
+    assert {(2.0, 8.0), (1.0, 8.0)} <= set(spells["shots"])
+    stats = MatchStats("Aston Villa", "Newcastle", book.key_figures(VILLA_NEWCASTLE), spells)
+    assert stats.figures["shots"] == (3.0, 16.0)
+    assert stat_contradictions("Before the red card Aston Villa took 2 shots to Newcastle's 8.", stats) == []
+    assert stat_contradictions("Newcastle took 16 shots in all.", stats) == []
+    assert stat_contradictions("After it Aston Villa had 22.7% possession.", stats) == []  # 22.67, as printed
+    assert stat_contradictions("Before the red card Newcastle took 2 shots to Aston Villa's 8.", stats) == [
+        "aston villa's 8",
+        "newcastle took 2 shots",
+    ]

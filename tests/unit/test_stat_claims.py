@@ -53,6 +53,10 @@ CITY_UNITED = MatchStats(
         ("Man City had 13 shots to Man Utd's 12.", []),
         ("Man City (12) had more shots than Man Utd (13).", ["man city (12", "man utd (13"]),
         ("Man City 3-0 Man Utd.", []),  # the score reads as "man city 3", City's goals
+        # A count given a team: City's 13 shots are not United's.
+        ("Man Utd took 13 shots.", ["man utd took 13 shots"]),
+        ("Man City had 12 shots to Man Utd's 13.", ["man utd's 13", "man city had 12 shots"]),
+        ("Man Utd had 54.7% possession.", []),
     ],
 )
 def test_stat_contradictions(sentence: str, claims: list[str]) -> None:
