@@ -14,6 +14,22 @@ A simple, documented reading of English, not a parser (``configs/eval/narrative/
   was higher than Brighton's"); a pair ("19-10 shots", "19 to 10") gives
   its first number to the first team named before it and its second to the other side;
 - two whole numbers joined by a dash or colon with no metric word are a scoreline ("4-2");
+- a minute is never a figure: a number followed by ``'`` ("80'"), joined by ``+`` to another ("90+2", both
+  numbers), or written as an ordinal ("the 88th minute"), and so is a number of men ("down to 10 men");
+- a figure of a part of the match is a claim about that part (``StatedFigure.span``), never a whole-match figure.
+  A span qualifier is "before", "after", "until", "since", "once", "while", "during", "between", "spell",
+  "period", "from" before a minute ("from 80' to 90+2'"), "first/second/last/final/opening/closing" up to
+  three words before "half", "minute(s)", "hour", "quarter", "stage(s)", "period" or "spell" ("in the last 20
+  minutes", "over the final half hour"), "half-time", "stoppage/added/injury time", "late on", "early on",
+  "ten/nine men", "when" up to three words before level/ahead/behind/leading/trailing/led, and one of those
+  states right before "at", "for" or "until" ("level at 82 minutes", "ahead for 20 minutes"). A whole-match
+  qualifier is "in all", "all told", "overall", "altogether", "total...", "full-time", "ended", "finished",
+  "whole/entire match", and "over/across/in the match/game". Each qualifier reaches **forward to the next ";"**
+  (or the sentence's end) and **back to the previous "," or ";"** (or the sentence's start); a figure within
+  reach of several takes the nearest (in words; a tie goes to the span), within reach of none it is the whole
+  match's. So "Before the red card, Villa had 2 shots to Newcastle's 8; they ended with 6 to 20" reads 2 and 8 as
+  the spell's and 6 and 20 as the match's; "Leeds took 19 shots to 10, and after the break Leeds had 12" reads
+  only the 12 as a part's (with no comma before "and", the 19 and 10 would be too);
 - a team named, then within a few words a verb of winning ("beat", "defeated", "won the match") claims that team
   won; "drew", "draw", "stalemate" claim a draw; a sentence with a negation claims no result.
 """
@@ -41,7 +57,7 @@ METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (OTHER, ("corner", "pass", "foul", "card", "minute", "min ", "save", "tackle", "xg", "expected",
              "cross", "touch", "dribble", "year", "chance", "game", "match", "win", "defeat", "player",
              "time", "interception", "clearance", "duel", "offside", "yard", "metre", "m ", "possession", "ball",
-             "ppda", "accuracy", "percentage", "rating")),
+             "ppda", "accuracy", "percentage", "rating", "men")),
 )  # fmt: skip
 SCORE_STEMS = ("win", "victor", "defeat", "loss", "lead", "draw", "scoreline", "result", "thrash")  # "a 4-2 win"
 SCORE_NEXT = {"up", "down", "at", "in", "after", "before", "with", "and", "but", "as", "game", "match", "home", "away",
@@ -57,8 +73,20 @@ DRAW_NOT_NEXT = {"level", "a", "an", "fouls", "saves", "on", "from"}  # "drew le
 NEGATIONS = {"not", "never", "nt", "failed", "without", "unable", "no"}
 WIN_WINDOW = 6  # words between a team's name and its verb of winning
 METRIC_WINDOW = 5  # words read after (then before) a number for its metric
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|%|[a-z]+|[-:',;()]")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|%|[a-z]+|[-+:',;()]")
 STOPS = {",", ";", ")"}  # a metric is not read across these: "(13 to Brighton's 6) and scored more goals"
+SPAN_WORDS = {"before", "after", "until", "till", "since", "once", "while", "whilst", "during", "between", "spell",
+              "spells", "period", "periods", "interval", "halftime"}  # fmt: skip
+SPAN_BOUNDS = {"first", "second", "last", "final", "opening", "closing"}  # "the last 20 minutes", "the first half"
+SPAN_UNITS = ("half", "minute", "min", "hour", "quarter", "stage", "period", "spell")
+SPAN_PAIRS = {("half", "time"), ("stoppage", "time"), ("added", "time"), ("injury", "time"), ("late", "on"),
+              ("early", "on")}  # fmt: skip
+FEWER_MEN = {"ten", "nine", "eight"}  # "with ten men", as "with 10 men"
+GAME_STATES = {"level", "ahead", "behind", "leading", "trailing", "led"}  # "when they were level"
+WHOLE_WORDS = {"overall", "altogether", "ended", "finished", "fulltime"}  # "total..." too, by its stem
+WHOLE_PAIRS = {("in", "all"), ("all", "told"), ("full", "time"), ("whole", "match"), ("whole", "game"),
+               ("entire", "match"), ("entire", "game")}  # fmt: skip
+SPAN_REACH = 3  # words between a bound ("last") or "when" and its unit ("minutes") or state ("level")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -70,6 +98,7 @@ class StatedFigure:
     team: str | None
     metric: str
     value: float
+    span: str | None = None  # the qualifier of the part of the match it is about ("before", "first half"); None: all
 
 
 @dataclass(frozen=True)
@@ -160,6 +189,7 @@ class AnswerReader:
     ) -> None:
         """Add the sentence's stated figures and scorelines to ``reading``."""
         numbers = [i for i, w in enumerate(words) if w[0].isdigit()]
+        qualifiers = _qualifiers(words)
         previous, previous_metric = -1, None
         owners: dict[str, str | None] = {}  # the team of each metric's last number in this sentence
         for n in numbers:
@@ -185,10 +215,11 @@ class AnswerReader:
             previous, previous_metric = second or n, metric
             if metric is None or metric == OTHER or (metric in COUNTS and "." in words[n]):
                 continue  # "an xG of 0.16 per shot" is not a count of shots
-            reading.figures.append(StatedFigure(index, owner, metric, float(words[n])))
+            span = _span(words, n, qualifiers)
+            reading.figures.append(StatedFigure(index, owner, metric, float(words[n]), span))
             owners[metric] = owner
             if second is not None and owner is not None:
-                reading.figures.append(StatedFigure(index, self.other(owner), metric, float(words[second])))
+                reading.figures.append(StatedFigure(index, self.other(owner), metric, float(words[second]), span))
 
     @classmethod
     def _pair_metric(cls, words: list[str], first: int, second: int) -> str | None:
@@ -211,8 +242,8 @@ class AnswerReader:
         before = before[
             next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k][0].isdigit() or before[k] in STOPS), 0) :
         ]
-        if after[:1] == ["'"] or set(after[:1]) & ORDINALS:
-            return OTHER  # a minute: 23', 88th
+        if after[:1] in (["'"], ["+"]) or before[-1:] == ["+"] or set(after[:1]) & ORDINALS:
+            return OTHER  # a minute: 23', 90+2', 88th
         if "%" in after[:1] + before[-1:]:  # "61%", "possession % 37.2"
             for window in (after[1:] if after[:1] == ["%"] else after, before):
                 if any(w.startswith(("possession", "ball")) for w in window):
@@ -262,3 +293,44 @@ def _named_metric(window: list[str]) -> str | None:
     """Return the first metric whose words start a word of ``window`` (checked in METRIC_WORDS order)."""
     text = " " + " ".join(window) + " "
     return next((metric for metric, phrases in METRIC_WORDS if any(f" {p}" in text for p in phrases)), None)
+
+
+def _qualifiers(words: list[str]) -> list[tuple[int, str | None]]:
+    """Return (word index, span) for every qualifier of a part of the match (span: its words, "last 20 minutes") or
+    of the whole match (span None) in the sentence's words."""
+    found: list[tuple[int, str | None]] = []
+    for i, word in enumerate(words):
+        pair = tuple(w for w in words[i : i + 3] if w != "-")[:2]  # "half-time" is "half time"
+        ahead = words[i + 1 : i + 1 + SPAN_REACH]
+        if (
+            word in WHOLE_WORDS
+            or word.startswith("total")
+            or pair in WHOLE_PAIRS
+            or (word in {"over", "across", "in"} and ahead[:1] == ["the"] and ahead[1:2] in (["match"], ["game"]))
+        ):
+            found.append((i, None))
+        elif word in SPAN_WORDS or pair in SPAN_PAIRS:
+            found.append((i, " ".join(pair) if pair in SPAN_PAIRS else word))
+        elif word == "men" and i and (words[i - 1] in FEWER_MEN or words[i - 1].isdigit()):
+            found.append((i, f"{words[i - 1]} men"))
+        elif word == "from" and any(w[0].isdigit() for w in words[i + 1 : i + 3]):
+            found.append((i, "from"))  # "from 80' to 90+2'", "from the 60th minute"
+        elif word in SPAN_BOUNDS and any(w.startswith(SPAN_UNITS) for w in ahead):
+            unit = next(k for k, w in enumerate(ahead) if w.startswith(SPAN_UNITS))
+            found.append((i, " ".join([word, *ahead[: unit + 1]])))
+        elif word in GAME_STATES and ahead[:1] in (["at"], ["for"], ["until"]):
+            found.append((i, f"{word} {ahead[0]}"))  # "level at 82 minutes", "level for 85 minutes"
+        elif word == "when" and GAME_STATES & set(ahead):
+            found.append((i, "when " + next(w for w in ahead if w in GAME_STATES)))
+    return found
+
+
+def _span(words: list[str], n: int, qualifiers: list[tuple[int, str | None]]) -> str | None:
+    """Return the span of the figure at word ``n``: that of the nearest qualifier within reach (one before it reaches
+    forward to the next ";", one after it back to the previous "," or ";"), None (the whole match) with none."""
+    reach = [
+        (abs(n - i), span is None, span)
+        for i, span in qualifiers
+        if (i < n and ";" not in words[i:n]) or (i > n and not {",", ";"} & set(words[n:i]))
+    ]
+    return min(reach, key=lambda r: r[:2])[2] if reach else None

@@ -4,12 +4,15 @@ The reference set (``configs/eval/narrative/reference.jsonl``, written blind to 
 match the points a good answer makes. Per answer, read with ``narrative_claims``:
 
 - **coverage**: the share of the match's points the answer makes. A figure point counts when every figure of it
-  is stated within the point's tolerance and read as the point's team's; the result point when a sentence gives
-  the final score (either order) and names the winner (a draw: says draw or names both teams). A non-figure point
-  (red card, decisive goal, comeback, set-piece goal, man of the match) is a plain keyword match: one sentence
+  is stated within the point's tolerance, read as the point's team's and of the whole match; the result point
+  when a sentence gives the final score (either order) and names the winner (a draw: says draw or names both
+  teams). A non-figure point (red card, decisive goal, comeback, set-piece goal, man of the match) is a plain
+  keyword match: one sentence
   names every listed player (surname or full name) and team and holds a word starting with one of the listed
   keywords ("equalis" meets "equalised", "red" does not meet "scored"). No judge.
-- **contradictions**: a stated figure of a reference metric and team off by more than the tolerance; a side said
+- **contradictions**: a stated figure of a reference metric and team off by more than the tolerance (a figure of a
+  part of the match, "before the red card", "in the second half", is not the match's: it is a contradiction only
+  when a count of it is above the match's, as no part can hold more shots than the whole); a side said
   to score more goals than it did in the match ("West Ham scored 3 goals" in a 0-3); a scoreline
   that no moment of the match can have shown (a side above its final goals, in either order); a claimed result
   that is wrong (the loser said to win, a draw said of a match someone won, or a win said of a draw).
@@ -36,7 +39,7 @@ from pydantic import BaseModel, Field
 from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.config.settings import REPO_ROOT
 from football_rag.evaluation.metrics import normalise
-from football_rag.evaluation.narrative_claims import GOALS, AnswerReader, Reading, split_sentences
+from football_rag.evaluation.narrative_claims import COUNTS, GOALS, AnswerReader, Reading, split_sentences
 from football_rag.rag.answer_model import Answer
 
 REFERENCE = REPO_ROOT / "configs" / "eval" / "narrative" / "reference.jsonl"
@@ -141,7 +144,7 @@ def _point_made(point: Point, ref: ReferenceMatch, reading: Reading, part: set[i
     if point.kind == RESULT:
         return any(_states_result(ref, reading, i) for i in part)
     if point.figures:
-        stated = [(f.team, f.metric, f.value) for f in reading.figures if f.sentence in part]
+        stated = [(f.team, f.metric, f.value) for f in reading.figures if f.sentence in part and f.span is None]
         return all(
             any(team == point.team and metric == name and abs(value - gold) <= point.tolerance + 1e-9
                 for team, metric, value in stated)
@@ -183,10 +186,11 @@ def contradictions(ref: ReferenceMatch, reading: Reading) -> dict[int, list[str]
             gold |= {(point.team, k): (v, point.tolerance) for k, v in point.figures.items()}
             gold |= {(other, k): (v, point.tolerance) for k, v in point.opponent_figures.items()}
     for f in reading.figures:
-        if (f.team, f.metric) in gold and abs(f.value - gold[f.team, f.metric][0]) > gold[f.team, f.metric][1] + 1e-9:
-            found.setdefault(f.sentence, []).append(
-                f"{f.team} {f.metric} {f.value:g} (is {gold[f.team, f.metric][0]:g})"
-            )
+        value, tolerance = gold.get((f.team, f.metric), (f.value, 0.0))
+        if f.span is None and abs(f.value - value) > tolerance + 1e-9:
+            found.setdefault(f.sentence, []).append(f"{f.team} {f.metric} {f.value:g} (is {value:g})")
+        elif f.span is not None and f.metric in COUNTS and f.value > value + tolerance + 1e-9:
+            found.setdefault(f.sentence, []).append(f"{f.team} {f.metric} {f.value:g} {f.span} (match {value:g})")
     for f in reading.figures:
         if f.metric == GOALS and f.team in ref.goals and f.value > ref.goals[f.team]:
             found.setdefault(f.sentence, []).append(f"{f.team} {f.value:g} goals (final {ref.score})")

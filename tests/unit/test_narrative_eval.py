@@ -89,8 +89,8 @@ def test_the_reader_gives_each_number_its_team_and_metric(aliases) -> None:
         StatedFigure(1, "Liverpool", "shots_on_target", 10),
         StatedFigure(1, "Bournemouth", "shots_on_target", 3),
         StatedFigure(2, "Liverpool", "possession", 61),
-        StatedFigure(3, "Bournemouth", "shots", 12),
-        StatedFigure(3, "Liverpool", "shots", 9),
+        StatedFigure(3, "Bournemouth", "shots", 12, span="after"),  # a part of the match, not its total
+        StatedFigure(3, "Liverpool", "shots", 9, span="after"),
     ]
     assert reading.scorelines == [Scoreline(0, 4, 2)]
     assert reading.results == [ResultClaim(0, "Liverpool")]
@@ -224,3 +224,92 @@ def test_a_side_credited_with_more_goals_than_it_scored_is_a_contradiction(refer
     # reads as Tottenham's), the third back to West Ham: one contradiction, in the second sentence.
     assert score.parts["all"].contradictions == ["West Ham 3 goals (final 0-3)"]
     assert score.parts["all"].faithfulness == pytest.approx(2 / 3)
+
+
+# Leeds 1-0 Everton, 18 August 2025 (WhoScored 1903126), counted in the raw file: 21 and 7 shots; 12 and 0 in the
+# first half; Leeds' goal (83:54, shown 84') was their 18th shot, Everton had 4 by then: 18 v 4 while level.
+LEEDS_EVERTON = "1903126"
+
+
+def _spans(reading) -> list[tuple[str | None, str, float, str | None]]:
+    return [(f.team, f.metric, f.value, f.span) for f in reading.figures]
+
+
+def test_a_figure_qualified_by_a_part_of_the_match_is_that_part_s(aliases) -> None:
+    reader = AnswerReader("Leeds", "Everton", aliases)
+    reading = reader.read(
+        "While level, Leeds took 18 shots to Everton's 4. Leeds had 12 shots to Everton's 0 in the first half. "
+        "In the last 10 minutes Everton had 3 shots. When they were level Everton managed 4 shots. "
+        "From 84' to 90+5' Leeds had 3 shots to Everton's 3. After the break Leeds took 9 shots. "
+        "Level at 83 minutes, Leeds had had 17 shots."
+    )
+    assert _spans(reading) == [
+        ("Leeds", "shots", 18, "while"),
+        ("Everton", "shots", 4, "while"),
+        ("Leeds", "shots", 12, "first half"),
+        ("Everton", "shots", 0, "first half"),
+        ("Everton", "shots", 3, "last 10 minutes"),
+        ("Everton", "shots", 4, "when level"),
+        ("Leeds", "shots", 3, "from"),
+        ("Everton", "shots", 3, "from"),
+        ("Leeds", "shots", 9, "after"),
+        ("Leeds", "shots", 17, "level at"),
+    ]
+
+
+def test_a_qualifier_reaches_forward_to_the_semicolon_and_back_to_the_comma(aliases) -> None:
+    reader = AnswerReader("Leeds", "Everton", aliases)
+    forward = reader.read("Before the break, Leeds had 12 shots to Everton's 0; Leeds finished with 21 to 7.")
+    assert _spans(forward) == [
+        ("Leeds", "shots", 12, "before"),
+        ("Everton", "shots", 0, "before"),
+        ("Leeds", "shots", 21, None),
+        ("Everton", "shots", 7, None),
+    ]
+    back = reader.read("Leeds took 21 shots to Everton's 7, and 12 to 0 in the first half.")
+    assert [f.span for f in back.figures] == [None, None, "first half", "first half"]
+    # With no comma before "and" the qualifier reaches back over the whole clause (the rule, as documented).
+    joined = reader.read("Leeds took 21 shots to Everton's 7 and 12 to 0 in the first half.")
+    assert [f.span for f in joined.figures] == ["first half"] * 4
+    # Within reach of both, the nearer qualifier wins: "after the break" for the 9, "in all" for the 21.
+    nearest = reader.read("After the break Leeds had 9 shots and Leeds had 21 in all.")
+    assert _spans(nearest) == [("Leeds", "shots", 9, "after"), ("Leeds", "shots", 21, None)]
+
+
+def test_ten_men_and_minutes_are_never_figures(reference, aliases) -> None:
+    # Man Utd 2-1 Chelsea, 20 September 2025 (1903167): Sanchez sent off (5'); 11 v 5 shots in the raw file, 10 v 5
+    # from the 5th minute on. Liverpool 4-2 Bournemouth: Liverpool's fourth goal at 93 minutes (shown 90+4').
+    reader = AnswerReader("Man Utd", "Chelsea", aliases)
+    men = reader.read("Chelsea were down to 10 men after 5 minutes, and with ten men they had 5 shots to Man Utd's 10.")
+    assert _spans(men) == [("Chelsea", "shots", 5, "ten men"), ("Man Utd", "shots", 10, "ten men")]
+    text = (
+        "Liverpool's fourth goal came at 90+4' and Bournemouth's second in the 76th minute. "
+        "Liverpool sealed it with a goal at 90+4, after Chiesa's goal at 88'."
+    )
+    assert AnswerReader("Liverpool", "Bournemouth", aliases).read(text).figures == []
+    score = score_answer(reference[LIVERPOOL_BOURNEMOUTH], _answer(f"{OPENING} {text}"), aliases)
+    assert score.parts["all"].contradictions == []
+
+
+def test_a_part_s_figure_is_neither_covered_nor_contradicted_unless_above_the_match_s(reference, aliases) -> None:
+    ref = reference[LEEDS_EVERTON]
+    opening = "Leeds beat Everton 1-0 on 18 August 2025."
+    parts = score_answer(
+        ref,
+        _answer(
+            f"{opening} While level, Leeds took 18 shots to Everton's 4. In the first half Leeds had 12 shots "
+            "to Everton's 0. After Leeds scored, Everton had 9 shots.",
+            facts=(opening,),
+        ),
+        aliases,
+    )
+    assert not any(label.endswith(":shot_volume") for label in parts.parts["all"].covered)
+    # 9 shots after the goal is above Everton's 7 for the whole match: no part can hold more than the whole.
+    assert parts.parts["all"].contradictions == ["Everton shots 9 after (match 7)"]
+    assert parts.parts["model"].faithfulness == pytest.approx(2 / 3)
+    whole = score_answer(
+        ref, _answer(f"{opening} Before the break, Leeds had 12 shots; Leeds ended with 21 shots to Everton's 7.",
+                     facts=(opening,)), aliases
+    )  # fmt: skip
+    assert any(label.endswith(":shot_volume") for label in whole.parts["all"].covered)
+    assert whole.parts["all"].contradictions == []
