@@ -17,7 +17,7 @@ import pytest
 
 from football_rag.analytics.tables import MatchTables
 from football_rag.app import AppState, pickers, state_over
-from football_rag.app.blocks import header_markdown, metrics_markdown, quality_line
+from football_rag.app.blocks import build_app, header_markdown, metrics_markdown, quality_line
 from football_rag.app.chat import ChatReply, ChatSession, narrate, post_question, record_feedback, start_answer
 from football_rag.app.examples import example_questions
 from football_rag.app.llm_warmup import LLMStatus, LLMWarmup
@@ -100,6 +100,15 @@ def test_pickers_narrow_to_the_team(e2e_tables: MatchTables) -> None:
         ("19 Oct 2025 · Liverpool 1-2 Man Utd", "1903191"),
         ("14 Sep 2025 · Man City 3-0 Man Utd", "1903154"),
     ]
+
+
+def test_the_chats_answering_event_takes_the_explorers_pickers(state: AppState) -> None:
+    """The chat's questions keep to the explorer's competition and season (the answers' scoping is tested in
+    tests/integration/test_seasons_as_filters.py); here, that the page feeds both pickers into the chat's event."""
+    config = build_app(state).config
+    ids = {c["props"].get("elem_id"): c["id"] for c in config["components"]}
+    answering = [d for d in config["dependencies"] if ids["fr-chatbot"] in d["outputs"]]
+    assert any({ids["fr-competition"], ids["fr-season"]} <= set(d["inputs"]) for d in answering)
 
 
 def test_example_questions_come_from_the_data_and_are_answered(state: AppState) -> None:
