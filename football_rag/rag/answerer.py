@@ -24,7 +24,7 @@ from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
-from football_rag.rag.entities import Catalog, Resolution, words_of
+from football_rag.rag.entities import Catalog, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import (
@@ -747,7 +747,7 @@ class Answerer:
         matches = list(dict.fromkeys(plan.facts.match_ids + [p.match_id for p in plan.passages if p.match_id]))
         return Answer(
             question=plan.question,
-            answer="\n\n".join(part for part in (opening, checked.text) if part),
+            answer="\n\n".join(part for part in (opening, checked.text, _assumed_note(plan.resolution)) if part),
             intent=plan.intent,
             matches=matches,
             sources=self._sources(plan),
@@ -889,10 +889,19 @@ class AnswerStream:
             yield answer.answer
         # What a follow-up needs: the resolution, the route and the matches the answer rests on (as the chat keeps it).
         context = FollowUp.of(plan.resolution, plan.route, answer.matches)
-        if answer.intent is Intent.CLARIFY:
+        if answer.intent is Intent.CLARIFY or plan.resolution.assumed:
             context.asked_back = AskedBack.of(plan.question, plan.resolution)
         self.answer, self.resolution = answer, context
         a._cache[self._key] = (answer, context)
+
+
+def _assumed_note(resolution: Resolution) -> str:
+    """Return what an answer says of a shared name it took as the club it usually means ("" when none was taken)."""
+    if resolution.assumed is None or resolution.unsettled is None:
+        return ""
+    words, club = resolution.assumed
+    others = [option for option in resolution.unsettled[1] if option != club]
+    return f'"{words.capitalize()}" taken as {club}; name the club if you meant {say_or(others)}.'
 
 
 def _ms_since(start: float, end: float | None = None) -> float:

@@ -34,13 +34,15 @@ class AskedBack:
     question: str
     words: str | None = None
     options: tuple[str, ...] = field(default_factory=tuple)
+    # Answered with the club the name usually means ("united": Man Utd): only a reply picking an option answers again.
+    guessed: bool = False
 
     @classmethod
     def of(cls, question: str, resolution: Resolution) -> AskedBack:
         """Return what ``question`` was asked back about: the club name left open, else the first name several
         players carry, else nothing named (the reply completes the question)."""
         if resolution.unsettled is not None:
-            return cls(question, resolution.unsettled[0], resolution.unsettled[1])
+            return cls(question, resolution.unsettled[0], resolution.unsettled[1], resolution.assumed is not None)
         for words, refs in resolution.ambiguous_players.items():
             return cls(question, words, tuple(r.name for r in refs))
         return cls(question)
@@ -97,6 +99,8 @@ def reply_as_question(reply: str, asked: AskedBack, catalog: Catalog) -> str | N
     if asked.options:
         if (option := chosen_option(reply, asked, catalog)) is not None:
             return _written_in(asked.question, asked.words, option)
+        if asked.guessed:
+            return None
         return _joined(asked.question, reply) if _names_nobody(catalog.resolve(reply)) else None
     return None if _ASKS.match(plain) else _joined(asked.question, reply)
 

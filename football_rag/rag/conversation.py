@@ -91,7 +91,7 @@ class FollowUp(Resolution):
             competition=data.get("competition"),
             route=None if not route else Route(**{**route, "intent": Intent(route["intent"])}),
             match_ids=list(data.get("match_ids", [])),
-            asked_back=None if not asked else AskedBack(asked["question"], asked["words"], tuple(asked["options"])),
+            asked_back=None if not asked else AskedBack(**{**asked, "options": tuple(asked["options"])}),
         )
 
 

@@ -39,10 +39,11 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_DATE = re.compile(
     r"(?<![\d.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)|\b(\d{1,2})-(\d{1,2})-(\d{4})\b"
 )
-# "on 7/1", "from 1/9": day/month with no year only after a word that introduces a date, never a bare
-# "3/5" (three of five shots).
+# "on 7/1", "from 1/9", "(7/12)": day/month with no year only after a word that introduces a date or in brackets,
+# never a bare "3/5" (three of five shots).
 SHORT_DATE = re.compile(
-    rf"\b(?:on|from|since|until|till|to|before|after|of|and|{_FULL_WEEKDAY})\s+(\d{{1,2}})/(\d{{1,2}})(?![\d/])",
+    rf"(?:\b(?:on|from|since|until|till|to|before|after|of|and|{_FULL_WEEKDAY})\s+|\(\s*)(\d{{1,2}})/(\d{{1,2}})"
+    r"(?![\d/])",
     re.IGNORECASE,
 )
 # "sunday the 26th", "on the 26th": a day of an unnamed month ("the 26th minute" is no date).
@@ -271,15 +272,20 @@ def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list
     return kept
 
 
-def resolve_period(text: str, latest: date, match_days: Iterable[date] = ()) -> Period | None:
+def resolve_period(
+    text: str, latest: date, match_days: Iterable[date] = (), fixture_days: Iterable[date] | None = None
+) -> Period | None:
     """Return the period the text names, or None when it names none.
 
     ``latest`` is the latest finished match; ``match_days`` (optional) are the days with matches, which
-    "the 26th" is read against.
+    "the 26th" is read against. ``fixture_days``, given when the text names a fixture (two clubs), are the days
+    those clubs met: "from 30/8" then names the game of that day, not the matches since, and "sunday the 14th" is
+    read among their meetings first.
     """
     match_days = tuple(sorted(set(match_days)))
-    if days := named_days(text, latest, match_days):
-        return _span(text, days, latest, match_days[0] if match_days else None)
+    fixture = None if fixture_days is None else tuple(sorted(set(fixture_days)))
+    if days := named_days(text, latest, fixture or match_days):
+        return _span(text, days, latest, match_days[0] if match_days else None, fixture is not None)
     if m := ROLLING.search(text):
         return _rolling(m.group(2) or m.group(1), m.group(3), latest)
     if m := RELATIVE.search(text):
@@ -316,16 +322,21 @@ def _month_after(text: str, latest: date) -> Period | None:
 _UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until)\W*$", re.I)
 
 
-def _span(text: str, days: list[_Day], latest: date, first_day: date | None = None) -> Period:
+def _span(
+    text: str, days: list[_Day], latest: date, first_day: date | None = None, fixture: bool = False
+) -> Period:
     """Return the first day named, or the span it opens ("from 1/9 to 30/9", "since 30.8.25") or closes ("before
-    Christmas": from ``first_day``, the data's first match day)."""
+    Christmas": from ``first_day``, the data's first match day). Of a ``fixture`` ("spurs v bournemouth from 30/8"),
+    "from" a day with no day closing it is the game of that day."""
     first = days[0]
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
         end = first.day - timedelta(days=1) if up_to.group(1).lower() == "before" else first.day
         return Period(first_day, end, f"the matches up to {end:%-d %B %Y}")
-    if not _SINCE_BEFORE.search(text[: first.start]):
+    if not (opened := _SINCE_BEFORE.search(text[: first.start])):
         return _day_period(first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
+    if fixture and after is None and opened.group(1).lower() == "from":
+        return _day_period(first.day)
     end = _not_before(after.day, first.day) if after else max(first.day, latest)
     return Period(first.day, end, f"the matches from {first.day:%-d %B %Y} to {end:%-d %B %Y}")
 

@@ -114,6 +114,8 @@ class Resolution:
     clarification: str | None = None
     # What a question asked back could not settle: the words and the names they may be (a reply picks one).
     unsettled: tuple[str, tuple[str, ...]] | None = None
+    # A shared name taken as the club it usually means ("united": Man Utd), said in the answer: (words, club).
+    assumed: tuple[str, str] | None = None
     squad: str | None = None  # the one club whose players are asked about ("which Arsenal player", "for Arsenal")
     competition: str | None = None  # the one competition asked about, as the data names it (``scope``)
     score: tuple[int, int] | None = None  # a final score the question names ("Bournemouth 0-0 Chelsea"), fewer first
@@ -214,7 +216,7 @@ def _by_letters(keys: Iterable[str]) -> dict[str, list[str]]:
     return found
 
 
-def _say_or(names: Sequence[str]) -> str:
+def say_or(names: Sequence[str]) -> str:
     """Return names as "A, B or C"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
@@ -243,6 +245,12 @@ class TeamNames:
         self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
         # "City", "United", "the Blues": names several clubs carry, even when one of them alone is in the data.
         self.shared = frozenset(key for key, named in clubs.items() if len(named) > 1)
+        # The club a shared name alone usually means ("united": Man Utd), as the data spells it.
+        self.usual = {
+            words_of(key): found
+            for key, club in (table.get("usual") or {}).items()
+            if (found := to_data.get(aliases.canonical.get(aliases.normalise(club), aliases.normalise(club))))
+        }
         # Misspellings are read against whole names, not initials or a bare "the ...".
         self.fuzzy_keys = [k for k in self.keys if len(k) >= MIN_FUZZY_LENGTH and not k.startswith("the ")]
         self.swaps = _by_letters(self.fuzzy_keys)
@@ -360,6 +368,11 @@ class _PlayerSide:
         return bool(before) and before[-1] in _OPPOSING
 
 
+def _with_usual(mentions: list[TeamMention], words: str, usual: str) -> list[str]:
+    """Return the clubs the mentions name outright, in order, the shared ``words`` taken as the ``usual`` club."""
+    return [usual if m.words == words else m.teams[0] for m in mentions if len(m.teams) == 1 or m.words == words]
+
+
 class Catalog:
     """The names and calendar of one release, indexed for resolution."""
 
@@ -466,6 +479,7 @@ class Catalog:
         """Return what the question names; inherit the previous turn's entities for a follow-up."""
         text = f" {words_of(question)} "
         found = Resolution(period=resolve_period(question, self.latest, self.match_days), score=score_named(question))
+        fixture_period = resolve_period(question, self.latest, self.match_days, fixture_days=())
         # A ground stands for its home team, and its words are no player's ("Old Trafford" is not James Trafford).
         grounds = [team for venue, team in self._grounds.items() if f" {venue} " in text]
         for venue in self._grounds:
@@ -476,11 +490,17 @@ class Catalog:
         mentions, named_players = ([], []) if derby else self._mentions(words)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
-        teams, found.unsettled = self._choose_teams(mentions, found.period, previous, _PlayerSide(words, clubs))
-        if found.unsettled is not None:
-            found.clarification = f'By "{found.unsettled[0]}", did you mean {_say_or(found.unsettled[1])}?'
+        period = fixture_period if len([m for m in mentions if m.teams]) >= 2 else found.period
+        teams, found.unsettled = self._choose_teams(mentions, period, previous, _PlayerSide(words, clubs))
+        if found.unsettled is not None and (usual := self.names.usual.get(found.unsettled[0])) in found.unsettled[1]:
+            teams, found.assumed = _with_usual(mentions, found.unsettled[0], usual), (found.unsettled[0], usual)
+        elif found.unsettled is not None:
+            found.clarification = f'By "{found.unsettled[0]}", did you mean {say_or(found.unsettled[1])}?'
         named = list(dict.fromkeys(teams + grounds))
         found.teams = derby or self._with_derby_rival(named, text)
+        if len(found.teams) == 2:  # a fixture: "from 30/8" is its game of that day, "sunday the 14th" one of theirs
+            meetings = self._meetings.get(frozenset(found.teams), [])
+            found.period = resolve_period(question, self.latest, self.match_days, fixture_days=meetings)
         found.squad = _squad(words, mentions or self.names.exact(words, []), teams)
         if len(named) == 1 < len(found.teams):  # "Spurs' shots in the derby": Spurs are asked about
             found.squad = found.squad or named[0]
