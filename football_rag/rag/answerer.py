@@ -674,7 +674,11 @@ class Answerer:
         if intent is Intent.FORMATION:
             return self.book.formation(match_id, resolution.teams if len(resolution.teams) == 1 else [])
         if intent in (Intent.REFEREE, Intent.VENUE, Intent.ATTENDANCE):
-            return self.book.match_detail(match_id, intent.value)
+            detail = self.book.match_detail(match_id, intent.value)
+            if chosen.builder != "in_charge":
+                return detail
+            m = self.book.match(match_id)  # "in charge of Spurs vs Bournemouth": the referee and both managers
+            return FactResult.joined([detail, self.book.managers([match_id], [m["home"], m["away"]], "")])
         if intent is Intent.MAN_OF_THE_MATCH:
             return self.book.man_of_the_match(match_id, resolution.squad)
         if intent is Intent.TEAM_STAT:

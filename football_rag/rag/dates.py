@@ -292,9 +292,13 @@ def resolve_period(
         return _relative(m.group(1), m.group(2), latest)
     if THE_WEEKEND.search(text):
         return _relative("this", "weekend", latest)
+    if (m := FIRST_MONTHS.search(text)) and match_days:
+        return _first_months(match_days[0], m.group(1))
     for m in MONTH_YEAR.finditer(text):
         if _is_month(m.group(1), m.group(0), before=text[: m.start()]):
             period = _named_month(m, latest)
+            if (up_to := _UP_TO_BEFORE.search(text[: m.start()])) and match_days:
+                return _up_to(match_days[0], period.start - timedelta(days=1) if _before(up_to) else period.end)
             if not _SINCE_BEFORE.search(text[: m.start()]):
                 return period
             return _onwards(period, _month_after(text[m.end() :], latest), latest)
@@ -318,8 +322,30 @@ def _month_after(text: str, latest: date) -> Period | None:
     return _named_month(m, latest) if m and _is_month(m.group(1), m.group(0), before="in ") else None
 
 
-# "Goals before Christmas", "the table up to 1 December": from the first match of the data to that day.
-_UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until)\W*$", re.I)
+# "Goals before Christmas", "before the new year", "the table up to 1 December", "up to the end of november",
+# "before december": from the first match of the data to that day, or to the end of the month (before a month: to
+# the end of the one before).
+_UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until|by)(?:\s+the(?:\s+end\s+of)?)?\W*$", re.I)
+# "In the first three months of the season": the calendar months from the first match's.
+FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)
+
+
+def _before(up_to: re.Match[str]) -> bool:
+    """Whether an ``_UP_TO_BEFORE`` match stops before the day or month it names ("before", not "up to")."""
+    return up_to.group(1).lower() == "before"
+
+
+def _up_to(first_day: date, end: date) -> Period:
+    """Return the matches from the data's first day to ``end``."""
+    return Period(first_day, end, f"the matches up to {end:%-d %B %Y}")
+
+
+def _first_months(first_day: date, count: str) -> Period:
+    """Return the first ``count`` calendar months of the matches, from the first match day."""
+    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count.lower(), 1)
+    year, month = divmod(first_day.year * 12 + first_day.month - 1 + n, 12)
+    end = date(year, month + 1, 1) - timedelta(days=1)
+    return Period(first_day, end, f"the first {n} month{'s' if n > 1 else ''}, to {end:%-d %B %Y}")
 
 
 def _span(
@@ -330,8 +356,7 @@ def _span(
     "from" a day with no day closing it is the game of that day."""
     first = days[0]
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
-        end = first.day - timedelta(days=1) if up_to.group(1).lower() == "before" else first.day
-        return Period(first_day, end, f"the matches up to {end:%-d %B %Y}")
+        return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.day)
     if not (opened := _SINCE_BEFORE.search(text[: first.start])):
         return _day_period(first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None

@@ -56,6 +56,8 @@ _ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst|relegation|drop zo
 # "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
 # goals conceded) the best is the lowest figure.
 _JUDGED = re.compile(rf"\b(best|worst)\b|{PRESSING}")
+# A count's own direction said beside the judgement ("best defence (fewest conceded)") is what ranks it.
+_COUNT_DIRECTION = re.compile(r"\b(fewest|least|lowest|most|highest)\b")
 # "Who assisted Saka's goals?", "Who set up Haaland's goals in September?": a player's goals and who made them.
 _ASSISTERS = re.compile(
     r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
@@ -103,7 +105,7 @@ _NAMED_GOAL = "|".join(GOAL_NAMED.values())
 _GOAL_TIME = re.compile(
     rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
     rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\w+ ){{0,2}}goals?\b"
-    r"|\bgoals? (minutes?|mins)\b"
+    r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored)\b.*\b(what|which) (minute|min)\b"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
@@ -134,6 +136,10 @@ _REFEREE = re.compile(
     rf"|man in the middle|in charge of {_GAME_OBJECT}"
     r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
+# "Who was in charge of Spurs vs Bournemouth?": a bare fixture after "in charge of" reads both ways, the game's referee
+# and the clubs' managers, and both are given ("in charge of the match", "which referee": the referee alone).
+_IN_CHARGE_OF_FIXTURE = re.compile(r"\bin charge of (?!(the|that|this)\b)(?!.*\b(match|game|fixture|meeting|derby)\b)")
+_REFEREE_NAMED = re.compile(r"\b(ref\w*|officia\w*|whistle)\b")
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
 _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
@@ -392,6 +398,12 @@ def _counted_stat(a: Asked) -> str | None:
     return a.stat or next((key for key, pattern in RANKED_WORDS.items() if re.search(pattern, a.text)), None)
 
 
+def _judged(text: str) -> bool:
+    """Whether a ranking judges ("the best defence", "pressed the most") rather than counts ("fewest conceded")."""
+    judged = _JUDGED.search(text)
+    return judged is not None and (judged.group(1) is None or _COUNT_DIRECTION.search(text) is None)
+
+
 def _ranking(a: Asked) -> Route | None:
     """ "Who scored the most in October?", "the best defence": players or teams ranked over a period."""
     ranked = _counted_stat(a)
@@ -403,7 +415,7 @@ def _ranking(a: Asked) -> Route | None:
         Intent.RANKING,
         stat=ranked,
         descending=not _ASCENDING.search(a.text),
-        judged=_JUDGED.search(a.text) is not None,
+        judged=_judged(a.text),
         of_teams=_TEAMS.search(a.text) is not None,
     )
 
@@ -477,7 +489,11 @@ def _match_fact(a: Asked) -> Route | None:
         if pattern.search(a.text) and not (intent in (Intent.SCORE, Intent.LINEUP) and a.stat not in (None, "goals")):
             # "How many goals did Spurs score against Arsenal?": a count, said first (the score follows it).
             counted = intent is Intent.SCORE and a.stat == "goals" and _COUNTED.search(a.text)
-            return Route(Intent.TEAM_STAT, stat="goals") if counted else Route(intent, stat=a.stat)
+            if counted:
+                return Route(Intent.TEAM_STAT, stat="goals")
+            both_ways = intent is Intent.REFEREE and _IN_CHARGE_OF_FIXTURE.search(a.text)
+            in_charge = both_ways and not _REFEREE_NAMED.search(a.text)
+            return Route(intent, stat=a.stat, builder="in_charge" if in_charge else None)
     return None
 
 
