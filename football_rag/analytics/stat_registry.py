@@ -96,7 +96,9 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "goals_against",
         "goals conceded",
-        asked=r"\bconced\w*",
+        # "let in", "shipped", and "goals against" said alone ("fewest goals against"), not "goals against Arsenal"
+        asked=r"\bconced\w*|\blet in\b|\bshipp(ed|ing)\b|\bleak(ed|ing)\b|\bgoals against"
+        r"(?=\s*(?:[)?,.]|$|in\b|this\b|during\b|before\b|so far\b|up to\b|until\b|since\b|over\b))",
         ranked=r"\bdefen[cs]e\b",
         lower_is_better=True,
         team_only=True,

@@ -41,8 +41,11 @@ class AskedBack:
     def of(cls, question: str, resolution: Resolution) -> AskedBack:
         """Return what ``question`` was asked back about: the club name left open, else the first name several
         players carry, else nothing named (the reply completes the question)."""
+        if resolution.assumed is not None and resolution.unsettled is not None:  # the other clubs the answer names
+            words, taken = resolution.assumed
+            return cls(question, words, tuple(o for o in resolution.unsettled[1] if o != taken), guessed=True)
         if resolution.unsettled is not None:
-            return cls(question, resolution.unsettled[0], resolution.unsettled[1], resolution.assumed is not None)
+            return cls(question, resolution.unsettled[0], resolution.unsettled[1])
         for words, refs in resolution.ambiguous_players.items():
             return cls(question, words, tuple(r.name for r in refs))
         return cls(question)

@@ -498,7 +498,10 @@ class Catalog:
             found.clarification = f'By "{found.unsettled[0]}", did you mean {say_or(found.unsettled[1])}?'
         named = list(dict.fromkeys(teams + grounds))
         found.teams = derby or self._with_derby_rival(named, text)
-        if len(found.teams) == 2:  # a fixture: "from 30/8" is its game of that day, "sunday the 14th" one of theirs
+        # A fixture ("spurs v bournemouth from 30/8", "bruno v burnley from 30/8"): "from" a day is its game of that
+        # day, "sunday the 14th" one of their meetings (of the club's matches, when a player faces one club).
+        facing = [h for h in named_players if found.teams and all(found.teams[0] not in r.teams for r in h.refs)]
+        if len(found.teams) == 2 or (len(found.teams) == 1 and facing):
             meetings = self._meetings.get(frozenset(found.teams), [])
             found.period = resolve_period(question, self.latest, self.match_days, fixture_days=meetings)
         found.squad = _squad(words, mentions or self.names.exact(words, []), teams)

@@ -184,7 +184,7 @@ def test_will_with_a_verb_to_come_is_still_about_the_future(answerer: Answerer, 
     assert a.intent is Intent.OUT_OF_SCOPE and a.answer.startswith("I only have matches already played"), a.answer
 
 
-def test_united_against_a_club_several_uniteds_played_is_asked_back(answerer: Answerer) -> None:
+def test_united_against_a_club_several_uniteds_played_is_man_utd_said_as_taken(answerer: Answerer) -> None:
     """Sunderland played Leeds, Man Utd, Newcastle and West Ham: their derby with Newcastle settles nothing when
     Sunderland is named outright."""
     played = {
@@ -195,9 +195,9 @@ def test_united_against_a_club_several_uniteds_played_is_asked_back(answerer: An
         if other in ("Leeds", "Man Utd", "Newcastle", "West Ham")
     }
     assert played == {"Leeds", "Man Utd", "Newcastle", "West Ham"}
-    a, _ = answerer.ask("united against sunderland")
-    assert a.intent is Intent.CLARIFY, a.answer
-    assert a.answer == 'By "united", did you mean Leeds, Man Utd, Newcastle or West Ham?', a.answer
+    a, _ = answerer.ask("united against sunderland")  # round 6: "United" alone is Man Utd, said as taken
+    assert a.answer.startswith("Man Utd 2-0 Sunderland on 4 October 2025"), a.answer
+    assert a.answer.endswith('"United" taken as Man Utd; name the club if you meant Leeds, Newcastle or West Ham.'), a.answer
 
 
 def test_city_v_united_is_still_the_manchester_derby(answerer: Answerer) -> None:

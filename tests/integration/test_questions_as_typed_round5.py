@@ -70,32 +70,39 @@ def listed_teams(answer: str) -> list[str]:
 # --- the reply to a question asked back ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("reply", ["man utd", "manchester united", "utd", "the red one", "Man Utd please"])
+# Since round 6 "United" alone is taken as Man Utd (said in the answer, the other Uniteds named): the reply that
+# names another of them answers the question again with it.
+
+
+@pytest.mark.parametrize("reply", ["newcastle", "newcastle united", "the magpies", "Newcastle please", "I meant nufc"])
 def test_the_reply_chooses_the_club_asked_back(answerer: Answerer, reply: str) -> None:
     conversation = Conversation(answerer)
     asked = conversation.ask("united against sunderland")
-    assert asked.intent is Intent.CLARIFY and "Man Utd" in asked.answer, asked.answer
+    assert asked.matches == [UNITED_SUNDERLAND] and "if you meant Leeds, Newcastle or West Ham" in asked.answer, (
+        asked.answer
+    )
     a = conversation.ask(reply)
-    assert a.matches == [UNITED_SUNDERLAND], (reply, a.answer)
-    assert a.answer.startswith("Man Utd 2-0 Sunderland on 4 October 2025"), a.answer
+    assert a.matches == [SUNDERLAND_NEWCASTLE], (reply, a.answer)
+    assert a.answer.startswith("Sunderland 1-0 Newcastle on 14 December 2025"), a.answer
 
 
 def test_the_reply_keeps_what_the_first_question_asked(answerer: Answerer) -> None:
-    """ "Who scored for united against sunderland?" -> "utd": the scorers of that match, not a story of Man Utd's."""
-    scorers = [g["name"] for g in raw_goals(UNITED_SUNDERLAND)]
-    a = talk(answerer, "who scored for united against sunderland", "utd")
-    assert a.intent is Intent.SCORERS and a.matches == [UNITED_SUNDERLAND], a.answer
-    assert scorers == ["Mason Mount", "Benjamin Sesko"] and all(name in a.answer for name in scorers), a.answer
+    """ "Who scored for united against sunderland?" -> "newcastle": the scorers of that match, not a story of
+    Newcastle's."""
+    scorers = [g["name"] for g in raw_goals(SUNDERLAND_NEWCASTLE)]
+    a = talk(answerer, "who scored for united against sunderland", "newcastle")
+    assert a.intent is Intent.SCORERS and a.matches == [SUNDERLAND_NEWCASTLE], a.answer
+    assert scorers and all(name in a.answer for name in scorers), a.answer
 
 
 def test_the_reply_by_place_in_the_list(answerer: Answerer) -> None:
-    """ "The first" / "2" pick the clubs in the order the question asked back listed them."""
+    """ "The first" / "2" pick the clubs in the order the answer listed the other Uniteds."""
     conversation = Conversation(answerer)
     asked = conversation.ask("united against sunderland")
-    options = re.search(r"did you mean (.+)\?", asked.answer).group(1).replace(" or ", ", ").split(", ")
-    assert options[:3] == ["Leeds", "Man Utd", "Newcastle"], asked.answer
+    options = re.search(r"if you meant (.+)\.", asked.answer).group(1).replace(" or ", ", ").split(", ")
+    assert options == ["Leeds", "Newcastle", "West Ham"], asked.answer
     second = Conversation(answerer, conversation.context).ask("2")
-    assert second.matches == [UNITED_SUNDERLAND], second.answer
+    assert second.matches == [SUNDERLAND_NEWCASTLE], second.answer
     first = Conversation(answerer, conversation.context).ask("the first")
     assert first.answer.startswith("Sunderland 1-1 Leeds"), first.answer
 
@@ -105,20 +112,20 @@ def test_another_club_named_in_the_reply(answerer: Answerer) -> None:
     assert a.matches == [SUNDERLAND_NEWCASTLE], a.answer
 
 
-def test_a_reply_that_leaves_the_choice_open_is_asked_back_again(answerer: Answerer) -> None:
-    """ "brentford united" -> "how many corners" names no club: asked back again, then "man utd" answers both."""
+def test_a_reply_naming_no_club_after_united_was_taken_is_a_follow_up(answerer: Answerer) -> None:
+    """ "brentford united" (taken as Man Utd) -> "how many corners": that match's corners, both sides."""
     conversation = Conversation(answerer)
-    conversation.ask("brentford united")
-    again = conversation.ask("how many corners")
-    assert again.intent is Intent.CLARIFY and again.answer.startswith('By "united", did you mean'), again.answer
-    a = conversation.ask("man utd")
+    taken = conversation.ask("brentford united")
+    assert taken.matches == [BRENTFORD_UNITED], taken.answer
+    a = conversation.ask("how many corners")
     corners = {team: team_total(BRENTFORD_UNITED, team, "cornersTotal") for team in ("Brentford", "Man Utd")}
     assert a.intent is Intent.TEAM_STAT and a.matches == [BRENTFORD_UNITED], a.answer
     assert f"Corners: Brentford {corners['Brentford']}, Man Utd {corners['Man Utd']}." in a.answer, a.answer
 
 
 def test_a_period_in_the_reply_narrows_the_choice(answerer: Answerer) -> None:
-    """Sunderland met two Uniteds in December (Newcastle, Leeds): "in december" asks between those two only."""
+    """Sunderland met two Uniteds in December (Newcastle, Leeds), not Man Utd: "in december" asks between those two
+    only, and the reply picks one."""
     december = sorted(
         r["home"] if r["away"] == "Sunderland" else r["away"]
         for r in results()
@@ -126,8 +133,10 @@ def test_a_period_in_the_reply_narrows_the_choice(answerer: Answerer) -> None:
     )
     uniteds = [team for team in december if team in ("Leeds", "Man Utd", "Newcastle", "West Ham")]
     assert uniteds == ["Leeds", "Newcastle"], december
-    a = talk(answerer, "united against sunderland", "in december")
+    conversation = Conversation(answerer)
+    a = conversation.ask("united against sunderland in december")
     assert a.intent is Intent.CLARIFY and a.answer == 'By "united", did you mean Leeds or Newcastle?', a.answer
+    assert conversation.ask("the second").matches == [SUNDERLAND_NEWCASTLE]
 
 
 def test_the_question_asked_back_survives_a_session_file(answerer: Answerer) -> None:
@@ -136,7 +145,7 @@ def test_the_question_asked_back_survives_a_session_file(answerer: Answerer) -> 
     conversation.ask("united against sunderland")
     kept = FollowUp.from_json(conversation.context.to_json())
     assert kept.asked_back == conversation.context.asked_back
-    assert Conversation(answerer, kept).ask("man utd").matches == [UNITED_SUNDERLAND]
+    assert Conversation(answerer, kept).ask("newcastle").matches == [SUNDERLAND_NEWCASTLE]
 
 
 def test_a_new_question_after_a_question_asked_back_is_new(answerer: Answerer) -> None:
@@ -254,8 +263,9 @@ def test_the_united_that_beat_the_club_named(answerer: Answerer) -> None:
     assert best in a.answer, a.answer
 
 
-def test_a_result_several_uniteds_had_is_still_asked_back(answerer: Answerer) -> None:
-    """Newcastle lost to Man Utd and to West Ham in the season: the question asks which, naming only those two."""
+def test_a_result_several_uniteds_had_narrows_the_others_named(answerer: Answerer) -> None:
+    """Newcastle lost to Man Utd and to West Ham in the season: United is taken as Man Utd, and only West Ham is
+    named as the other United it may be."""
     lost_to = {
         r["home"] if r["away"] == "Newcastle" else r["away"]
         for r in results()
@@ -264,7 +274,8 @@ def test_a_result_several_uniteds_had_is_still_asked_back(answerer: Answerer) ->
     }
     assert {"Man Utd", "West Ham"} <= lost_to and "Leeds" not in lost_to
     a = ask(answerer, "who scored when newcastle lost to united")
-    assert a.intent is Intent.CLARIFY and a.answer == 'By "united", did you mean Man Utd or West Ham?', a.answer
+    assert a.intent is Intent.SCORERS and "Man Utd" in a.answer, a.answer
+    assert a.answer.endswith('"United" taken as Man Utd; name the club if you meant West Ham.'), a.answer
 
 
 @pytest.mark.parametrize(("question", "club"), [("psg vs arsenal score", "PSG"), ("qpr v chelsea", "QPR")])
