@@ -348,9 +348,7 @@ def _first_months(first_day: date, count: str) -> Period:
     return Period(first_day, end, f"the first {n} month{'s' if n > 1 else ''}, to {end:%-d %B %Y}")
 
 
-def _span(
-    text: str, days: list[_Day], latest: date, first_day: date | None = None, fixture: bool = False
-) -> Period:
+def _span(text: str, days: list[_Day], latest: date, first_day: date | None = None, fixture: bool = False) -> Period:
     """Return the first day named, or the span it opens ("from 1/9 to 30/9", "since 30.8.25") or closes ("before
     Christmas": from ``first_day``, the data's first match day). Of a ``fixture`` ("spurs v bournemouth from 30/8"),
     "from" a day with no day closing it is the game of that day."""

@@ -144,7 +144,9 @@ def test_united_alone_when_several_fit_is_man_utd_said_as_taken(answerer: Answer
     and names the others."""
     a, _ = answerer.ask("how did forest do against united")
     assert a.intent is not Intent.CLARIFY and "Man Utd" in a.answer, a.answer
-    assert a.answer.endswith('"United" taken as Man Utd; name the club if you meant Leeds, Newcastle or West Ham.'), a.answer
+    assert a.answer.endswith('"United" taken as Man Utd; name the club if you meant Leeds, Newcastle or West Ham.'), (
+        a.answer
+    )
 
 
 def test_city_alone_after_their_match(answerer: Answerer) -> None:

@@ -197,7 +197,9 @@ def test_united_against_a_club_several_uniteds_played_is_man_utd_said_as_taken(a
     assert played == {"Leeds", "Man Utd", "Newcastle", "West Ham"}
     a, _ = answerer.ask("united against sunderland")  # round 6: "United" alone is Man Utd, said as taken
     assert a.answer.startswith("Man Utd 2-0 Sunderland on 4 October 2025"), a.answer
-    assert a.answer.endswith('"United" taken as Man Utd; name the club if you meant Leeds, Newcastle or West Ham.'), a.answer
+    assert a.answer.endswith('"United" taken as Man Utd; name the club if you meant Leeds, Newcastle or West Ham.'), (
+        a.answer
+    )
 
 
 def test_city_v_united_is_still_the_manchester_derby(answerer: Answerer) -> None:
