@@ -11,6 +11,7 @@ from football_rag.config.settings import get_settings
 from football_rag.evaluation.candidate import CandidateEvaluation, Version, assess_candidate, load_current_release
 from football_rag.evaluation.eval_set import eval_set_frame
 from football_rag.evaluation.release_eval import evaluate_release, load_answer_config, published_questions
+from football_rag.evaluation.stored_answers import answering_fingerprint, with_answers
 from football_rag.knowledge.datasets import TableSet
 from football_rag.knowledge.embeddings import load_embedder
 from football_rag.knowledge.index import IndexHandle, open_handle
@@ -63,7 +64,8 @@ def evaluate_candidate(
             "comparison": comparison.model_dump() if comparison else {},
         },
     )
-    return evaluation, eval_set_frame(run.questions)
+    fingerprint = answering_fingerprint(settings.configs_dir)
+    return evaluation, with_answers(eval_set_frame(run.questions), run.results, fingerprint)
 
 
 @step(experiment_tracker=True)

@@ -42,6 +42,7 @@ from football_rag.evaluation.release_eval import (
     release_questions,
 )
 from football_rag.evaluation.runner import EvalRun, answer_questions, retrieval_queries
+from football_rag.evaluation.stored_answers import answering_fingerprint, stored_answers
 from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.embeddings import encoded_ahead, load_embedder
 from football_rag.knowledge.index import open_index
@@ -195,8 +196,9 @@ def assess_answers(
     settings: Settings,
     with_llm: bool,
 ) -> AnswerAssessment:
-    """Answer the comparison questions with the candidate (logged as its evaluation run) and the shared ones with
-    the current release; return both."""
+    """Answer the comparison questions with the candidate (logged as its evaluation run) and take the current
+    release's answers to the shared ones: those it published, when the code that answers is unchanged
+    (``stored_answers``), else answered now; return both."""
     questions, shared = comparison_questions(
         candidate.tables, candidate.version, current, new_ids, config, settings.configs_dir
     )
@@ -212,9 +214,9 @@ def assess_answers(
     )
     if current is None or not shared:
         return AnswerAssessment(run, None)
-    asked = [q for q in questions if q.id in set(shared)]
-    encode = encoded_ahead(current.encode, retrieval_queries(asked)) if current.collection is not None else None
-    theirs = answer_questions(Answerer(current.tables, collection=current.collection, encode=encode), asked)
+    fingerprint = answering_fingerprint(settings.configs_dir)
+    stored = stored_answers(current.release_dir, shared, fingerprint) if current.release_dir else None
+    theirs = stored if stored is not None else _answered_by(current, [q for q in questions if q.id in set(shared)])
     mine = run.results.loc[run.results["id"].isin(set(shared))]
     documents = candidate.collection is not None
     return AnswerAssessment(
@@ -223,8 +225,15 @@ def assess_answers(
             release=current.version,
             candidate=flat_metrics(summarise(mine, with_documents=documents)),
             current=flat_metrics(summarise(theirs, with_documents=current.collection is not None)),
+            current_answers="stored" if stored is not None else "answered",
         ),
     )
+
+
+def _answered_by(current: CurrentRelease, asked: list[EvalQuestion]) -> pd.DataFrame:
+    """Return the current release's results on ``asked``, answered now."""
+    encode = encoded_ahead(current.encode, retrieval_queries(asked)) if current.collection is not None else None
+    return answer_questions(Answerer(current.tables, collection=current.collection, encode=encode), asked)
 
 
 # --- the index and the tables ------------------------------------------------------------------------

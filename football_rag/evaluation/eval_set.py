@@ -4,7 +4,8 @@ One question a line: ``question``, ``gold`` (strings every correct answer contai
 e.g. "4-1", "Eberechi Eze", "76'"), optional ``match_id`` (the WhoScored match the answer must rest on),
 ``kind`` (the stratum it is scored in) and, from the generator, ``id`` and ``expected_intent``. An
 external set needs only ``question``, ``gold`` and ``kind``. The release publishes the generated set as
-its ``eval_set`` table (a HF dataset config of its own), so every score names the questions it came from.
+its ``eval_set`` table (a HF dataset config of its own), so every score names the questions it came from;
+a build's table also holds the release's own answers to them (``stored_answers``).
 """
 
 from __future__ import annotations

@@ -22,6 +22,10 @@ class Comparison(BaseModel):
     release: str = Field(description="the current release's version")
     candidate: dict[str, float] = Field(default_factory=dict)
     current: dict[str, float] = Field(default_factory=dict)
+    current_answers: str | None = Field(
+        default=None,
+        description="'stored': the current release's own published answers (same answering code); 'answered': now",
+    )
 
     def merged(self, other: Comparison) -> Comparison:
         """Return one comparison holding the figures of both (from the retrieval and the answer evaluation)."""
@@ -29,6 +33,7 @@ class Comparison(BaseModel):
             release=self.release,
             candidate={**self.candidate, **other.candidate},
             current={**self.current, **other.current},
+            current_answers=self.current_answers or other.current_answers,
         )
 
 

@@ -24,14 +24,17 @@ import pytest
 from football_rag.config.settings import Settings, get_settings
 from football_rag.data.contracts import ParsedMatch
 from football_rag.data.parsers import parse_file
-from football_rag.evaluation.candidate import Version, assess_candidate, load_current_release
+from football_rag.evaluation.candidate import ONE_MATCH_KINDS, Version, assess_candidate, load_current_release
 from football_rag.evaluation.eval_set import eval_set_frame
 from football_rag.evaluation.gate import load_release_gate
+from football_rag.evaluation.runner import answer_questions
+from football_rag.evaluation.stored_answers import answering_fingerprint, stored_answers, with_answers
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
 from football_rag.knowledge.index import build_index, chroma_client, chromadb_version, collection_name
 from football_rag.knowledge.ingest import as_match_tables, match_tables
 from football_rag.knowledge.release import Manifest, ReleaseOutcome, code_version, release_candidate, release_store
+from football_rag.rag.answerer import Answerer
 
 pytestmark = pytest.mark.slow
 
@@ -61,6 +64,7 @@ class Lab:
         self.store = release_store(self.settings)
         self.versions = iter(f"v{n:04d}" for n in range(1, 100))
         self.vectors: dict[str, pd.DataFrame] = {}  # by model: every vector encoded so far, re-used as a build does
+        self.fingerprint = answering_fingerprint(self.settings.configs_dir)
 
     def candidate(
         self,
@@ -110,7 +114,7 @@ class Lab:
             **tables,
             "documents": documents,
             "embeddings": embeddings,
-            "eval_set": eval_set_frame(run.questions),
+            "eval_set": with_answers(eval_set_frame(run.questions), run.results, self.fingerprint),
         }
         gate = load_release_gate(self.settings.configs_dir)
         return release_candidate(self.store, manifest, everything, folder, gate, None, evaluation.problems)
@@ -191,6 +195,8 @@ def test_a_healthy_increment_is_published_on_the_same_questions(lab: Lab, new_id
     assert comparison.candidate["eval_correctness_n"] == comparison.current["eval_correctness_n"] > 100
     assert comparison.candidate["eval_correctness"] == comparison.current["eval_correctness"] == 1.0
     assert comparison.candidate["retrieval_probes"] == comparison.current["retrieval_probes"] > 10
+    # the current release's side is the answers v0001 published with its eval set (the answering code is the same)
+    assert comparison.current_answers == "stored"
     eval_set = pd.read_parquet(lab.store.path(outcome.version) / "data" / "eval_set.parquet")
     one_match = {
         "score", "scorers", "goal_minute", "team_stat", "player_stat", "formation", "referee", "man_of_the_match",
@@ -202,3 +208,18 @@ def test_a_healthy_increment_is_published_on_the_same_questions(lab: Lab, new_id
     assert set(about_new["kind"]) == one_match
     # the hand-written narrative questions stay in every version's set
     assert eval_set["kind"].eq("narrative_reference").sum() >= 1
+
+
+def test_the_answers_a_release_published_are_the_ones_it_gives_now(lab: Lab) -> None:
+    current = load_current_release(lab.settings)
+    assert current is not None and current.release_dir is not None
+    asked = [q for q in current.questions if q.kind in ONE_MATCH_KINDS]
+    ids = [q.id for q in asked]
+    stored = stored_answers(current.release_dir, ids, lab.fingerprint)
+    assert stored is not None and sorted(stored["id"]) == sorted(ids) and len(ids) > 100
+    now = answer_questions(Answerer(current.tables), asked)
+    columns = ["id", "answer", "intent", "matches", "grounded", "facts"]
+    assert stored.sort_values("id")[columns].to_dict("records") == now.sort_values("id")[columns].to_dict("records")
+    # other answering code, or a question the release never answered: answered afresh
+    assert stored_answers(current.release_dir, ids, "0" * 64) is None
+    assert stored_answers(current.release_dir, [*ids, "no-such-question"], lab.fingerprint) is None
