@@ -298,7 +298,9 @@ def resolve_period(
         if _is_month(m.group(1), m.group(0), before=text[: m.start()]):
             period = _named_month(m, latest)
             if (up_to := _UP_TO_BEFORE.search(text[: m.start()])) and match_days:
-                return _up_to(match_days[0], period.start - timedelta(days=1) if _before(up_to) else period.end)
+                # "up to the end of november" holds November; "before", "until", "by december" stop before it
+                through = re.search(r"\bend\s+of\W*$", up_to.group(0), re.I) is not None
+                return _up_to(match_days[0], period.end if through else period.start - timedelta(days=1))
             if not _SINCE_BEFORE.search(text[: m.start()]):
                 return period
             return _onwards(period, _month_after(text[m.end() :], latest), latest)
@@ -323,8 +325,8 @@ def _month_after(text: str, latest: date) -> Period | None:
 
 
 # "Goals before Christmas", "before the new year", "the table up to 1 December", "up to the end of november",
-# "before december": from the first match of the data to that day, or to the end of the month (before a month: to
-# the end of the one before).
+# "before december": from the first match of the data to that day (before it, for "before"), or to the end of the
+# month when "the end of" it is said (else to the end of the month before).
 _UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until|by)(?:\s+the(?:\s+end\s+of)?)?\W*$", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
 FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)

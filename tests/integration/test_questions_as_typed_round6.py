@@ -12,10 +12,13 @@ never from the tables the answers read.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
+from football_rag.rag.dates import resolve_period
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
@@ -200,6 +203,26 @@ def test_a_players_goals_up_to_a_month(answerer: Answerer, question: str, name: 
     goals = raw_player_goals(name, "2025-08-01", last)
     a = ask(answerer, question)
     assert a.answer.startswith(f"{name}: {goals} goal"), a.answer
+
+
+@pytest.mark.parametrize(
+    ("words", "last"),
+    [
+        ("before the new year", "2025-12-31"),
+        ("before december", "2025-11-30"),
+        ("until december", "2025-11-30"),
+        ("by december", "2025-11-30"),
+        ("up to the end of november", "2025-11-30"),
+        ("till the end of october", "2025-10-31"),
+        ("in the first three months of the season", "2025-10-31"),
+        ("up to 1 december", "2025-12-01"),
+    ],
+)
+def test_a_bounded_period_runs_from_the_first_match(words: str, last: str) -> None:
+    """A period closed by a day or a month runs from the season's first match day to its end."""
+    days = sorted({date.fromisoformat(r["start_date"][:10]) for r in results()})
+    period = resolve_period(f"goals {words}", days[-1], days)
+    assert (period.start, period.end) == (days[0], date.fromisoformat(last)), period
 
 
 def test_the_first_three_months_of_the_season(answerer: Answerer) -> None:
