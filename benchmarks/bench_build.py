@@ -26,12 +26,12 @@ INCREMENT = 10
 EMBEDDER = "all-mpnet-base-v2"
 
 
-def _environment(home: Path, raw: Path) -> dict[str, str]:
+def _environment(home: Path, raw: Path, embedder: str = EMBEDDER) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ZENML_", "FOOTBALL_RAG_", "MLFLOW_"))}
     env.update(
         FOOTBALL_RAG_HOME=str(home),
         FOOTBALL_RAG_RAW_DIR=str(raw),
-        FOOTBALL_RAG_EMBEDDING_MODEL=EMBEDDER,
+        FOOTBALL_RAG_EMBEDDING_MODEL=embedder,
         FOOTBALL_RAG_MODEL_DIR=str(get_settings().models_dir.absolute()),
         HF_HOME=str(home / "hf"),
     )
@@ -56,10 +56,10 @@ def _timed(module: str, env: dict[str, str]) -> Timed:
 
 
 def _build(env: dict[str, str]) -> dict[str, object]:
-    seconds, _cpu, stdout = _timed("football_rag.knowledge.build", env)
+    seconds, cpu_seconds, stdout = _timed("football_rag.knowledge.build", env)
     report = json.loads(stdout.strip().splitlines()[-1])
     kept = ("version", "published", "matches", "new_matches", "step_seconds")
-    return {"seconds": seconds, **{key: report[key] for key in kept}}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, **{key: report[key] for key in kept}}
 
 
 def run() -> dict[str, object]:
