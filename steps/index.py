@@ -13,7 +13,7 @@ from football_rag.config.settings import get_settings
 from football_rag.knowledge.datasets import TableSet, read_tables
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import EMBEDDING_COLUMNS, embed_documents, load_embedder
-from football_rag.knowledge.index import IndexHandle, build_index
+from football_rag.knowledge.index import IndexHandle, build_index, previous_index
 from football_rag.knowledge.ingest import as_match_tables
 from football_rag.knowledge.release import release_store
 from steps.tracking import track
@@ -75,18 +75,28 @@ def embed(documents: pd.DataFrame, version: str | None) -> Annotated[pd.DataFram
 def index_documents(
     documents: pd.DataFrame, embeddings: pd.DataFrame, version: str | None
 ) -> Annotated[IndexHandle | None, "index"]:
-    """Build the version's Chroma collection (its own folder, and the configured server when there is one)."""
+    """Build the version's Chroma collection (its own folder, and the configured server when there is one), from
+    the latest release's when it can (the same Chroma version and embedder): only the changed documents are written."""
     if version is None:
         return None
     settings = get_settings()
     started = time.perf_counter()
-    folder = release_store(settings).work_dir(version) / "index"
+    store = release_store(settings)
+    folder = store.work_dir(version) / "index"
     revision = resolve_model(settings.embedding_model).revision  # the embed step's model, resolved again
+    latest = store.latest()
+    previous = (
+        previous_index(store.path(latest.version), latest, settings.embedding_model, revision) if latest else None
+    )
     handle = build_index(
-        documents, embeddings, version, settings.embedding_model, folder, settings.chroma_url, revision
+        documents, embeddings, version, settings.embedding_model, folder, settings.chroma_url, revision, previous
     )
     track(
-        params={"index.collection": handle.collection, "index.chroma_server": handle.url or "none"},
+        params={
+            "index.collection": handle.collection,
+            "index.chroma_server": handle.url or "none",
+            "index.built_from": previous.collection if previous else "nothing (a full build)",
+        },
         metrics={
             "index.collection_size": handle.documents,
             "index.seconds.build": round(time.perf_counter() - started, 3),

@@ -17,7 +17,8 @@ import logging
 import math
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,27 +110,102 @@ def build_collection(client: ClientAPI, name: str, documents: pd.DataFrame, embe
     ``embeddings`` is the release's table (``doc_id, embedding``); it is aligned to ``documents`` by
     ``doc_id``, and a document without a vector is an error. Return the collection.
     """
+    if name in {c.name for c in client.list_collections()}:
+        client.delete_collection(name)
+    collection = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    _write(collection.add, documents, embeddings, client.get_max_batch_size())
+    log.info("collection %s holds %d documents", name, collection.count())
+    return collection
+
+
+def _write(write: Callable[..., None], documents: pd.DataFrame, embeddings: pd.DataFrame, batch: int) -> None:
+    """Write ``documents`` with their vectors (aligned by ``doc_id``) and scalar metadata through ``write`` (a
+    collection's ``add`` or ``upsert``), ``batch`` at a time; raise when a document has no vector."""
     vectors = embeddings.set_index("doc_id").reindex(documents["doc_id"])
     missing = vectors["embedding"].isna()
     if missing.any():
         raise ValueError(f"{int(missing.sum())} documents have no embedding, e.g. {vectors.index[missing][0]}")
-    if name in {c.name for c in client.list_collections()}:
-        client.delete_collection(name)
-    collection = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    if documents.empty:
+        return
     matrix = embedding_matrix(vectors.reset_index())
     meta_columns = [c for c in documents.columns if c not in CONTENT_COLUMNS]
     metadatas = [scalar_metadata(row) or None for row in documents[meta_columns].to_dict("records")]
-    batch = client.get_max_batch_size()
     ids, texts = documents["doc_id"].astype(str).tolist(), documents["text"].tolist()
     for start in range(0, len(ids), batch):
         stop = start + batch
-        collection.add(
-            ids=ids[start:stop],
-            embeddings=matrix[start:stop],
-            documents=texts[start:stop],
-            metadatas=metadatas[start:stop],
+        write(ids=ids[start:stop], embeddings=matrix[start:stop], documents=texts[start:stop],
+              metadatas=metadatas[start:stop])  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PreviousIndex:
+    """The latest release's collection folder and the tables it was built from: the start of the next one."""
+
+    folder: Path
+    collection: str
+    documents: pd.DataFrame
+    embeddings: pd.DataFrame
+
+
+def previous_index(
+    release_dir: Path, manifest: Manifest, embedding_model: str, embedding_revision: str | None
+) -> PreviousIndex | None:
+    """Return the release's index to start the next version's from, or None when it cannot be (another Chroma
+    version's files, another embedding model or revision, no index folder)."""
+    folder = release_dir / INDEX_DIR
+    usable = (
+        manifest.chromadb_version == chromadb_version()
+        and manifest.embedding_model == embedding_model
+        and manifest.embedding_revision in (None, embedding_revision)
+        and manifest.collection is not None
+        and folder.is_dir()
+        and any(folder.iterdir())
+    )
+    if not usable:
+        return None
+    tables = read_tables(release_dir, ["documents", "embeddings"])
+    return PreviousIndex(folder, str(manifest.collection), tables["documents"], tables["embeddings"])
+
+
+def changed_documents(
+    previous: PreviousIndex, documents: pd.DataFrame, embeddings: pd.DataFrame
+) -> tuple[list[str], list[str]]:
+    """Return the ids whose text, metadata or vector differ from ``previous`` (or are new), and the ids it held that
+    ``documents`` no longer do."""
+    before, after = _signatures(previous.documents, previous.embeddings), _signatures(documents, embeddings)
+    changed = [doc_id for doc_id, signature in after.items() if before.get(doc_id) != signature]
+    return changed, [doc_id for doc_id in before if doc_id not in after]
+
+
+def _signatures(documents: pd.DataFrame, embeddings: pd.DataFrame) -> dict[str, tuple[object, ...]]:
+    """Return each document's text, scalar metadata and vector key (``text_sha256``), by ``doc_id``."""
+    vector_keys = dict(zip(embeddings["doc_id"], embeddings["text_sha256"], strict=True))
+    meta_columns = [c for c in documents.columns if c not in CONTENT_COLUMNS]
+    return {
+        str(doc_id): (text, tuple(sorted(scalar_metadata(meta).items())), vector_keys.get(doc_id))
+        for doc_id, text, meta in zip(
+            documents["doc_id"], documents["text"], documents[meta_columns].to_dict("records"), strict=True
         )
-    log.info("collection %s holds %d documents", name, collection.count())
+    }
+
+
+def update_collection(
+    previous: PreviousIndex, folder: Path, name: str, documents: pd.DataFrame, embeddings: pd.DataFrame
+) -> Collection:
+    """Build collection ``name`` in ``folder`` as a copy of ``previous`` with the changed documents written again and
+    the removed ones deleted: a week's build writes its new matches, not the whole season (see ``build_collection``).
+    """
+    changed, removed = changed_documents(previous, documents, embeddings)
+    shutil.copytree(previous.folder, folder)
+    client = chroma_client(path=folder)
+    collection = client.get_collection(previous.collection, embedding_function=None)
+    collection.modify(name=name)
+    if removed:
+        collection.delete(ids=removed)
+    rows = documents["doc_id"].astype(str).isin(set(changed))
+    _write(collection.upsert, documents[rows], embeddings, client.get_max_batch_size())
+    log.info("collection %s: %d documents written again, %d deleted, %d kept", name, len(changed), len(removed),
+             collection.count() - len(changed))  # fmt: skip
     return collection
 
 
@@ -141,11 +217,16 @@ def build_index(
     folder: Path,
     url: str | None,
     embedding_revision: str | None = None,
+    previous: PreviousIndex | None = None,
 ) -> IndexHandle:
-    """Build the version's collection in ``folder`` (the release's copy) and, with ``url``, on that server too."""
+    """Build the version's collection in ``folder`` (the release's copy), from ``previous`` when given, and, with
+    ``url``, on that server too."""
     name = collection_name(version)
     shutil.rmtree(folder, ignore_errors=True)
-    build_collection(chroma_client(path=folder), name, documents, embeddings)
+    if previous is not None:
+        update_collection(previous, folder, name, documents, embeddings)
+    else:
+        build_collection(chroma_client(path=folder), name, documents, embeddings)
     if url:
         build_collection(chroma_client(url=url), name, documents, embeddings)
     return IndexHandle(
