@@ -46,9 +46,9 @@ SHORT_DATE = re.compile(
     r"(?![\d/])",
     re.IGNORECASE,
 )
-# "sunday the 26th", "on the 26th": a day of an unnamed month ("the 26th minute" is no date).
+# "sunday the 26th", "on the 26th", "from the 26th": a day of an unnamed month ("the 26th minute" is no date).
 DAY_OF_MONTH = re.compile(
-    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
+    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+|(?<=\bfrom\s)the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
     re.IGNORECASE,
 )
 # "last Saturday", "on Sunday", "Saturday's game": the latest such weekday up to the latest match

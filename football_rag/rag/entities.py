@@ -119,6 +119,7 @@ class Resolution:
     squad: str | None = None  # the one club whose players are asked about ("which Arsenal player", "for Arsenal")
     competition: str | None = None  # the one competition asked about, as the data names it (``scope``)
     score: tuple[int, int] | None = None  # a final score the question names ("Bournemouth 0-0 Chelsea"), fewer first
+    home: str | None = None  # the club the question puts at home ("at old trafford", "chelsea v fulham at home")
 
     @property
     def empty(self) -> bool:
@@ -368,9 +369,26 @@ class _PlayerSide:
         return bool(before) and before[-1] in _OPPOSING
 
 
-def _with_usual(mentions: list[TeamMention], words: str, usual: str) -> list[str]:
-    """Return the clubs the mentions name outright, in order, the shared ``words`` taken as the ``usual`` club."""
-    return [usual if m.words == words else m.teams[0] for m in mentions if len(m.teams) == 1 or m.words == words]
+# "Chelsea v Fulham at home" puts the first club named at home, "... away from home" or "on the road" the other.
+_AT_HOME = re.compile(r" at home ")
+_AWAY = re.compile(r" (away from home|on the road|(played|playing) away) ")
+
+
+def _home_asked(text: str, teams: list[str], grounds: list[str]) -> str | None:
+    """Return the club a question puts at home: a ground's, else the first of two clubs "at home", else the second
+    when the first is "away from home"; None when it says none."""
+    if grounds:
+        return grounds[0]
+    if len(teams) != 2:
+        return None
+    if _AT_HOME.search(text):
+        return teams[0]
+    return teams[1] if _AWAY.search(text) else None
+
+
+def _taking(mentions: list[TeamMention], words: str, club: str) -> list[str]:
+    """Return the clubs the mentions name outright, in order, the shared ``words`` taken as ``club``."""
+    return [club if m.words == words else m.teams[0] for m in mentions if len(m.teams) == 1 or m.words == words]
 
 
 class Catalog:
@@ -492,12 +510,11 @@ class Catalog:
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
         period = fixture_period if len([m for m in mentions if m.teams]) >= 2 else found.period
         teams, found.unsettled = self._choose_teams(mentions, period, previous, _PlayerSide(words, clubs))
-        if found.unsettled is not None and (usual := self.names.usual.get(found.unsettled[0])) in found.unsettled[1]:
-            teams, found.assumed = _with_usual(mentions, found.unsettled[0], usual), (found.unsettled[0], usual)
-        elif found.unsettled is not None:
-            found.clarification = f'By "{found.unsettled[0]}", did you mean {say_or(found.unsettled[1])}?'
+        if found.unsettled is not None:
+            teams = self._settle_shared(found, mentions, grounds) or teams
         named = list(dict.fromkeys(teams + grounds))
         found.teams = derby or self._with_derby_rival(named, text)
+        found.home = _home_asked(text, found.teams, grounds)
         # A fixture ("spurs v bournemouth from 30/8", "bruno v burnley from 30/8"): "from" a day is its game of that
         # day, "sunday the 14th" one of their meetings (of the club's matches, when a player faces one club).
         facing = [h for h in named_players if found.teams and all(found.teams[0] not in r.teams for r in h.refs)]
@@ -524,6 +541,22 @@ class Catalog:
             found.wants_last_match = found.wants_last_match or previous.wants_last_match
             found.inherited = True
         return found
+
+    def _settle_shared(self, found: Resolution, mentions: list[TeamMention], grounds: list[str]) -> list[str] | None:
+        """Return the teams named when the shared name left open is the ground's club ("united v burnley at old
+        trafford") or the club it usually means ("united": Man Utd, kept in ``found.assumed`` to be said); else set
+        the question to ask back and return None."""
+        words, options = found.unsettled or ("", ())
+        ground = next((club for club in grounds if club in options), None)
+        usual = self.names.usual.get(words)
+        if ground is None and usual not in options:
+            found.clarification = f'By "{words}", did you mean {say_or(options)}?'
+            return None
+        if ground is not None:
+            found.unsettled = None
+        else:
+            found.assumed = (words, usual)
+        return _taking(mentions, words, ground or usual)
 
     def _with_derby_rival(self, teams: list[str], text: str) -> list[str]:
         """ "Arsenal's xG in the derby": one club and "the derby" name its one derby rival in the data too."""

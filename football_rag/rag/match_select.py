@@ -101,6 +101,8 @@ def select_one(
         low = pool[["home_goals", "away_goals"]].min(axis=1)
         high = pool[["home_goals", "away_goals"]].max(axis=1)
         pool = _kept(pool, (low == resolution.score[0]) & (high == resolution.score[1]))
+    if resolution.home is not None:  # "at old trafford", "chelsea v fulham at home": that club's home game
+        pool = _kept(pool, pool["home"] == resolution.home)
     pool = _kept(pool, pool["match_id"].isin(list(preferred)))
     if pool.empty:
         return Selection(unknown=True, nearest=nearest_matches(matches, resolution))

@@ -78,6 +78,24 @@ def test_a_date_next_to_a_fixture_names_that_game(
     assert "matches fit" not in a.answer, a.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "home", "match_id"),
+    [
+        ("result of chelsea v fulham at home", "Chelsea", "1903141"),
+        ("score in leeds newcastle away from home", "Newcastle", "1903285"),
+        ("who won united v burnley at old trafford", "Man Utd", "1903146"),  # the ground settles United: no guess
+        ("score in liverpool v newcastle from the 25th", "Newcastle", "1903135"),
+    ],
+)
+def test_the_home_side_or_the_day_picks_one_of_two_meetings(
+    answerer: Answerer, question: str, home: str, match_id: str
+) -> None:
+    assert raw_whoscored(match_id)["home"]["name"] == home
+    a = ask(answerer, question)
+    assert a.matches == [match_id] and a.answer.startswith(f"{result_of(match_id)} on "), (question, a.answer)
+    assert "matches fit" not in a.answer and "taken as" not in a.answer, a.answer
+
+
 def test_the_return_game_after_a_dated_fixture(answerer: Answerer) -> None:
     first, second = meetings("Tottenham", "Brentford")
     a = talk(answerer, "what was the score in spurs - brentford from saturday the 6th", "what about the return game?")
