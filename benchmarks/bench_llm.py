@@ -65,7 +65,7 @@ def run() -> dict[str, float | int | str]:
         "prompt": template.ref,
         "load_average_1m": round(os.getloadavg()[0], 2),
         "cpus": os.cpu_count() or 0,
-        "n_threads": get_settings().llm.n_threads or "llama.cpp default",
+        "n_threads": get_settings().llm.n_threads or "the free cores, chosen before each generation",
     }
     for model in CACHED_LLMS:
         try:

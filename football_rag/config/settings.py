@@ -64,7 +64,10 @@ class LLMSettings(BaseModel):
     )
     n_ctx: int = Field(default=4096, gt=0)
     n_threads: int | None = Field(
-        default=None, gt=0, description="threads for generation and prompt evaluation; default llama.cpp's"
+        default=None,
+        gt=0,
+        description="threads for generation and prompt evaluation; default: chosen before each generation, every "
+        "core no other process is running on (at least 1: on busy cores more threads stall each other)",
     )
     max_tokens: int = Field(default=384, gt=0)
     temperature: float = Field(default=0.0, ge=0.0)

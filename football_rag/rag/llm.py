@@ -30,6 +30,7 @@ from football_rag.config.model_cache import SOURCES_BY_NAME, ModelCache
 from football_rag.config.model_source import ModelSourceError, parse_hub_ref, resolve_model
 from football_rag.config.settings import LLMSettings, get_settings
 from football_rag.rag.prompts import ChatMessage
+from football_rag.rag.threads import free_threads
 
 GGUF_MAGIC = b"GGUF"
 CACHED_LLMS = tuple(name for name, source in SOURCES_BY_NAME.items() if source.relpath.startswith("llm/"))
@@ -230,6 +231,8 @@ class LocalLLM(ChatLLM):
         with self._lock:
             waited = time.perf_counter() - queued
             llama, load_s = self._ensure_loaded()
+            threads = self.settings.n_threads or free_threads()
+            llama_cpp.llama_set_n_threads(llama.ctx, threads, threads)
             generation = Generation()
             chunks = llama.create_chat_completion(
                 messages=messages,
@@ -251,10 +254,9 @@ class LocalLLM(ChatLLM):
         started = time.perf_counter()
         options: dict[str, Any] = {
             "n_ctx": self.settings.n_ctx,
-            # Unset: llama.cpp's defaults (half the cores generate, all of them evaluate the prompt). On
-            # 2 cores busy with other work, 2 threads ran 2-10x slower than 1: set n_threads=1 there.
-            "n_threads": self.settings.n_threads,
-            "n_threads_batch": self.settings.n_threads,
+            # Each generation sets its own count (``_generate``: the configured one, else the free cores).
+            "n_threads": self.settings.n_threads or 1,
+            "n_threads_batch": self.settings.n_threads or 1,
             "seed": self.settings.seed,
             "verbose": False,
         }
