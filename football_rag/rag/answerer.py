@@ -684,7 +684,7 @@ class Answerer:
         if intent is Intent.TEAM_STAT:
             return self.book.team_stat(match_id, chosen.stat, subject, chosen.counted)
         if intent is Intent.NARRATIVE:
-            return self.book.match_summary(match_id)
+            return self.book.match_summary(match_id, self.prompt.briefing_points)
         return self.book.score(match_id)
 
     def _scoring_side(self, match_id: str, resolution: Resolution) -> str | None:
@@ -873,7 +873,7 @@ class AnswerStream:
                     yield opening + "\n\n"
                 with trace.span("generation", {"prompt": a.prompt.ref}, type="llm") as span:
                     pieces = []
-                    stream = a.llm.stream(plan.messages)
+                    stream = a.llm.stream(plan.messages, a.prompt.max_tokens)
                     for piece in stream:
                         first_model_token = first_model_token or time.perf_counter()
                         pieces.append(piece)

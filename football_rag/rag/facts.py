@@ -713,8 +713,9 @@ class FactBook:
         """Return the match's computed key points, most important first (``analytics.match_story``)."""
         return self._stories.points(match_id)
 
-    def match_summary(self, match_id: str) -> FactResult:
-        """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats."""
+    def match_summary(self, match_id: str, briefing_points: int | None = None) -> FactResult:
+        """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats and
+        key points; the model's briefing holds the first ``briefing_points`` of those (all when None)."""
         r = self.scorers(match_id)
         if self._card_items(match_id, SENDING_OFF):
             r.facts.append(self._cards_listed(match_id, SENDING_OFF, "Sent off"))
@@ -740,7 +741,7 @@ class FactBook:
         r.key_points = points
         # The model reads the result (what the rest of the answer is about) and the top key points, each with its
         # figures (the key stats when the match has none), not the scorers again.
-        r.briefing = [r.facts[0].text, *(points or [stats_line])]
+        r.briefing = [r.facts[0].text, *(points[:briefing_points] or [stats_line])]
         r.text = " ".join(f.text for f in r.facts)
         return r
 

@@ -5,6 +5,8 @@ holds the placeholders ``$facts``, ``$passages`` and ``$question`` (``string.Tem
 inserted as they are, never evaluated). Each value sits in its own tagged block, and every ``<`` and
 ``>`` in a value is swapped for ``‹``/``›`` first, so a question (or a scraped name inside a passage)
 can neither close its block nor spell a chat-template control token such as ``<|im_end|>``.
+A version may also say how many of a match's key points the model reads (``briefing_points``) and how long it
+may write (``max_tokens``): both cost time, so they are versioned with the words.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from string import Template
 from typing import TypedDict
 
 import yaml
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from football_rag.config.settings import get_settings
 
@@ -50,6 +52,10 @@ class PromptTemplate(BaseModel):
     description: str = ""
     system: str
     user: str
+    # What the model reads and writes, versioned with the words: every prompt token is read before the first word
+    # of the answer, and every answer token written after it (about 30 and 6 a second on one of 2 shared cores).
+    briefing_points: int | None = Field(default=None, gt=0, description="a match's key points the model reads")
+    max_tokens: int | None = Field(default=None, gt=0, description="the longest answer; None: the LLM's setting")
 
     @field_validator("user")
     @classmethod

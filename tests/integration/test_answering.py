@@ -233,6 +233,16 @@ def test_a_narrative_answer_opens_with_the_result_scorers_and_sendings_off(answe
     assert texts[3].endswith(f"; {m['home'] if home < away else m['away']} pressed harder.")
 
 
+def test_the_briefing_holds_as_many_key_points_as_the_prompt_reads(answerer: Answerer) -> None:
+    whole, brief = answerer.book.match_summary("1903239"), answerer.book.match_summary("1903239", briefing_points=2)
+    assert brief.key_points == whole.key_points and len(whole.key_points) == 3  # shown in full when the model fails
+    assert brief.briefing == whole.briefing[:3] == [whole.facts[0].text, *whole.key_points[:2]]
+    with answerer.tracer.trace("question", {}) as trace:
+        plan = answerer.plan("How did ten-man Chelsea get a draw against Arsenal on 30 November?", None, trace)
+    # The answer prompt (v5) reads two: what the model is given for the question.
+    assert answerer.prompt.briefing_points == 2 and plan.facts.for_model() == brief.briefing
+
+
 def test_a_narrative_draft_is_checked_after_its_computed_opening(answerer: Answerer) -> None:
     with answerer.tracer.trace("question", {}) as trace:
         plan = answerer.plan("How did Arsenal beat Tottenham?", None, trace)
