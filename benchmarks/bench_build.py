@@ -58,7 +58,8 @@ def _timed(module: str, env: dict[str, str]) -> Timed:
 def _build(env: dict[str, str]) -> dict[str, object]:
     seconds, cpu_seconds, stdout = _timed("football_rag.knowledge.build", env)
     report = json.loads(stdout.strip().splitlines()[-1])
-    kept = ("version", "published", "matches", "new_matches", "step_seconds")
+    kept = ("version", "published", "candidate", "release_path", "held_path", "reasons", "matches", "new_matches")
+    kept += ("step_seconds",)
     return {"seconds": seconds, "cpu_seconds": cpu_seconds, **{key: report[key] for key in kept}}
 
 

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,12 +103,14 @@ def grow(scale: int, embedder: str) -> dict[str, object]:
         for path in held:
             put_copy(store, path, 0)
         increment = _build(env)
-        release = home / "releases" / str(increment["version"])
+        # the candidate's own folder: published, or kept aside when the gate held it back
+        release = Path(increment["release_path"] or increment["held_path"])
+        counts = json.loads((release / "manifest.json").read_text())["row_counts"]
         row = {
             "scale": scale,
             "copies_s": copies_s,
-            "matches": increment["matches"],
-            "documents": json.loads((release / "manifest.json").read_text())["row_counts"].get("documents"),
+            "matches": counts["matches"],
+            "documents": counts.get("documents"),
             "full_build_s": full["seconds"],
             "full_cpu_s": full["cpu_seconds"],
             "full_step_s": full["step_seconds"],
@@ -115,11 +118,12 @@ def grow(scale: int, embedder: str) -> dict[str, object]:
             "increment_s": increment["seconds"],
             "increment_cpu_s": increment["cpu_seconds"],
             "increment_step_s": increment["step_seconds"],
-            "published": f"{full['version']} {full['published']}, {increment['version']} {increment['published']}",
+            "published": f"{full['candidate']} {full['published']}, {increment['candidate']} {increment['published']}",
+            "held_back_because": increment["reasons"] if not increment["published"] else [],
             "release_mb": _megabytes(release),
             "index_mb": _megabytes(release / "index"),
-            **app_start(env),
-            **fact_latency(home, scale, embedder),
+            # the app serves, and questions reach, only a published release
+            **(app_start(env) | fact_latency(home, scale, embedder) if increment["published"] else {}),
             "load_1m": f"{load_before:.1f}-{os.getloadavg()[0]:.1f}",
         }
     return row
@@ -224,7 +228,8 @@ def ratios(rows: list[dict[str, object]]) -> dict[str, float]:
         figures[f"x{row['scale']}_full_s_per_match_over_1x"] = round(per_match, 3)
         figures[f"x{row['scale']}_increment_over_1x"] = round(row["increment_s"] / base["increment_s"], 3)
         figures[f"x{row['scale']}_increment_cpu_over_1x"] = round(row["increment_cpu_s"] / base["increment_cpu_s"], 3)
-        figures[f"x{row['scale']}_fact_p95_over_1x"] = round(row["fact_p95_ms"] / base["fact_p95_ms"], 3)
+        if "fact_p95_ms" in row and "fact_p95_ms" in base:
+            figures[f"x{row['scale']}_fact_p95_over_1x"] = round(row["fact_p95_ms"] / base["fact_p95_ms"], 3)
     return figures
 
 
@@ -247,9 +252,17 @@ def markdown(rows: list[dict[str, object]]) -> str:
     ]
     out = ["| | " + " | ".join(f"{row['scale']}x" for row in rows) + " |", "| --- |" + " --- |" * len(rows)]
     for label, cell in lines:
-        values = (cell(row) if callable(cell) else row[cell] for row in rows)
+        values = (_cell(row, cell) for row in rows)
         out.append(f"| {label} | " + " | ".join(str(value) for value in values) + " |")
     return "\n".join(out)
+
+
+def _cell(row: dict[str, object], cell: str | Callable[[dict[str, object]], object]) -> object:
+    """Return a table cell of ``row``; "not served" where the gate held the release back (no app, no answers)."""
+    try:
+        return cell(row) if callable(cell) else row[cell]
+    except KeyError:
+        return "not served"
 
 
 def _evaluation(row: dict[str, object]) -> str:
