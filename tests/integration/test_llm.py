@@ -201,3 +201,20 @@ def test_qwen_phrases_a_grounded_answer_with_the_score_deterministically() -> No
     first = llm.complete(messages)
     assert "4-1" in first.text, first.text
     assert llm.complete(messages).text == first.text
+
+
+def test_a_primed_system_prompt_is_not_read_again(smollm: LocalLLM) -> None:
+    prompt = load_prompt("answer")
+    question = prompt.render("How did Arsenal beat Tottenham?", facts=["Arsenal 4-1 Tottenham on 23 November 2025."])
+    smollm.prime(prompt.render(""))
+    llama = smollm._llama
+    read: list[int] = []
+    evaluate = llama.eval
+    llama.eval = lambda tokens: (read.append(len(tokens)), evaluate(tokens))[1]  # a spy: it still evaluates
+    try:
+        done = smollm.complete(question, max_tokens=1)
+    finally:
+        del llama.eval
+    system = smollm.count_tokens(prompt.system)
+    # The question's evaluation starts where the primed prefix ends: the system message is not in it.
+    assert done.prompt_tokens > system > 400 and read[0] < done.prompt_tokens - system
