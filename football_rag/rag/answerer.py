@@ -20,6 +20,7 @@ from cachetools import LRUCache
 from football_rag.analytics.tables import MatchTables
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
+from football_rag.rag.against import Against, against_asked
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
@@ -166,7 +167,8 @@ class Answerer:
     ) -> None:
         self.book = FactBook(tables)
         self.calendar = calendar(tables.matches)
-        self.catalog = Catalog(tables.matches, tables.lineups)
+        timeline = tables.timeline
+        self.catalog = Catalog(tables.matches, tables.lineups, goals=timeline[timeline["kind"] == "goal"])
         self.names = NameMatcher(self.catalog.known_names())
         self.collection, self.encode = collection, encode
         self.llm = llm
@@ -213,7 +215,7 @@ class Answerer:
             scope_resolution(scope, resolution, question, self.catalog.match_days, kept)
             unplayed = self._return_match(question, resolution, previous)
             chosen = route(
-                question,
+                self.catalog.without_grounds(question),
                 has_player=bool(resolution.players),
                 has_match_context=self._has_match_context(question, resolution),
                 n_teams=len(resolution.teams),
@@ -446,13 +448,29 @@ class Answerer:
             shown = places_asked(plan.question) or TOP_N
             plan.facts = self.book.table(ids, scope, not plan.route.descending, team, only, shown)
             return plan
-        players = plan.route.stat not in TEAM_ONLY and not plan.route.of_teams
+        stat, flipped = self._counted(self._against(plan.question, plan.resolution, ranked=True), plan.route.stat)
+        players = stat not in TEAM_ONLY and not plan.route.of_teams and not flipped
         # "The best PPDA", "the best defence": the lowest figure where less is better.
-        descending = plan.route.descending != (plan.route.judged and plan.route.stat in LOWER_IS_BETTER)
+        descending = plan.route.descending != (plan.route.judged and stat in LOWER_IS_BETTER)
         plan.facts = self.book.ranking(
-            plan.route.stat, ids, self._period_label(plan.resolution), players, descending, team
+            stat, ids, self._period_label(plan.resolution), players, descending, team, against=flipped
         )
         return plan
+
+    def _against(self, question: str, resolution: Resolution, ranked: bool = False) -> Against | None:
+        """Return what the question asks of a club's opponents ("shots Villa faced"), never of a player's own."""
+        if resolution.players:
+            return None
+        words = words_of(question).split()
+        return against_asked(words, self.catalog.names.mentions(" ".join(words)), resolution.teams, ranked)
+
+    def _counted(self, against: Against | None, stat: str | None) -> tuple[str | None, bool]:
+        """Return the stat a club total or ranking counts and whether it is the opponents' figure: a count the
+        tables keep against each club ("goals", "xg": goals conceded, xG against) is read as that column."""
+        if against is None:
+            return stat, False
+        kept = f"{against.stat}_against"
+        return (kept, False) if kept in self.book.t.team_stats.columns else (against.stat, True)
 
     def _which_table(self, match_ids: list[str]) -> str | None:
         """Return which competition's table a question means when its matches are of several (a table of two leagues
@@ -497,7 +515,9 @@ class Answerer:
         ids = self._match_ids_in_scope(self._within(plan.resolution, teams=[team]))
         ids = list(dict.fromkeys(self.book.team_rows(ids, only).query("team == @team")["match_id"]))
         label = self._period_label(plan.resolution) + only.describe()
-        plan.facts = self.book.team_total(team, plan.route.stat, ids, label)
+        against = self._against(plan.question, plan.resolution)
+        stat, flipped = self._counted(against if against and against.team == team else None, plan.route.stat)
+        plan.facts = self.book.team_total(team, stat, ids, label, against=flipped)
         return plan
 
     def _only(self, question: str) -> Only:
@@ -624,7 +644,12 @@ class Answerer:
         if selection.unknown:
             return self._unknown(plan, resolution)
         match_id = selection.match_ids[0]
-        plan.facts = self._one_match(chosen, match_id, resolution, self._subject_team(plan.question, resolution))
+        subject = self._subject_team(plan.question, resolution)
+        against = self._against(plan.question, resolution) if chosen.intent is Intent.TEAM_STAT else None
+        m = self.book.match(match_id)
+        if against is not None and against.team in (m["home"], m["away"]):  # "shots Arsenal faced": the other side's
+            chosen, subject = replace(chosen, stat=against.stat), m["away"] if m["home"] == against.team else m["home"]
+        plan.facts = self._one_match(chosen, match_id, resolution, subject)
         for note in filter(None, (selection.note, self._season_note(match_id))):
             plan.facts.add(note)
             plan.facts.text += " " + note

@@ -150,6 +150,23 @@ def _month_period(year: int, month: int) -> Period:
     return Period(date(year, month, 1), date(year, month, last), f"{calendar.month_name[month]} {year}")
 
 
+# A follow-up that moves the period asked before by a month ("and the month after?", "the month before") or drops it
+# ("and in the league overall?", "all season").
+_NEXT_MONTH = re.compile(r"\b(month after|following month|next month)\b", re.I)
+_PREVIOUS_MONTH = re.compile(r"\b(month before|previous month|month prior)\b", re.I)
+WHOLE_SEASON = re.compile(r"\b(overall|all season|(whole|entire|full) season|altogether)\b", re.I)
+
+
+def moved_period(text: str, before: Period) -> Period | None:
+    """Return the calendar month after (or before) the period ``before`` when the text asks for it, else None."""
+    step = 1 if _NEXT_MONTH.search(text) else -1 if _PREVIOUS_MONTH.search(text) else 0
+    if not step:
+        return None
+    anchor = before.end if step > 0 else before.start
+    months = anchor.year * 12 + anchor.month - 1 + step
+    return _month_period(months // 12, months % 12 + 1)
+
+
 def _relative(word: str, unit: str, latest: date) -> Period:
     unit = unit.lower()
     if unit == "month":

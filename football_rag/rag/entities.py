@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
-from football_rag.rag.dates import Period, resolve_period
+from football_rag.rag.dates import WHOLE_SEASON, Period, moved_period, resolve_period
 
 FUZZY_TEAM_SCORE = 85
 FUZZY_PLAYER_SCORE = 88
@@ -353,6 +353,14 @@ class _PlayerSide:
 
     words: list[str]
     clubs: set[str]
+    scored: frozenset[str] = frozenset()  # the clubs the one player named scored against, when goals are asked
+
+    def scored_against(self, reading: tuple[str, ...], mentions: list[TeamMention]) -> bool:
+        """Whether each shared name's club in a reading is one the player scored against ("when did Romero score
+        against United": the United he scored against)."""
+        return bool(self.scored) and all(
+            club in self.scored for club, m in zip(reading, mentions, strict=True) if len(m.teams) > 1
+        )
 
     def fits(self, reading: tuple[str, ...], mentions: list[TeamMention]) -> bool:
         """Whether each shared name's club in a reading is the players' club, or not after "against"."""
@@ -368,6 +376,9 @@ class _PlayerSide:
         before = [w for w in self.words[: mention.start] if w != "the"]
         return bool(before) and before[-1] in _OPPOSING
 
+
+# A question about a player's goals: "when did he score", "his goal against", "netted".
+_SCORING = re.compile(r" (scor\w*|goals?|net|netted|netting) ")
 
 # "Chelsea v Fulham at home" puts the first club named at home, "... away from home" or "on the road" the other.
 _AT_HOME = re.compile(r" at home ")
@@ -394,7 +405,13 @@ def _taking(mentions: list[TeamMention], words: str, club: str) -> list[str]:
 class Catalog:
     """The names and calendar of one release, indexed for resolution."""
 
-    def __init__(self, matches: pd.DataFrame, lineups: pd.DataFrame, aliases: TeamAliases | None = None) -> None:
+    def __init__(
+        self,
+        matches: pd.DataFrame,
+        lineups: pd.DataFrame,
+        aliases: TeamAliases | None = None,
+        goals: pd.DataFrame | None = None,
+    ) -> None:
         self.aliases = aliases or TeamAliases.load()
         self.teams = sorted(set(matches["home"]) | set(matches["away"]))
         # "Last weekend" counts back from the latest finished match, not from one captured in progress.
@@ -405,9 +422,11 @@ class Catalog:
         self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
         self._meetings = self._index_meetings(matches)
         self._results = self._index_results(matches)
+        self._home_games = set(zip(matches["home"], matches["away"], strict=True))  # (home, away) of each meeting
         sides = zip(matches["match_id"].astype(str), matches["home"], matches["away"], strict=True)
         self._sides = {match_id: frozenset((home, away)) for match_id, home, away in sides}
         self._derbies = self._index_derbies()
+        self._scored_against = self._index_scored_against(goals) if goals is not None else {}
         self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
         self._grounds = self._index_grounds(matches)
         self._players, surnames, first_names = self._index_players(lineups)
@@ -439,6 +458,14 @@ class Catalog:
             results[(home, away)].add(home_result)
             results[(away, home)].add({"win": "loss", "loss": "win"}.get(home_result, "draw"))
         return results
+
+    def _index_scored_against(self, goals: pd.DataFrame) -> dict[str, set[str]]:
+        """Each player -> the clubs he scored against (own goals aside), from the timeline's goals."""
+        against: dict[str, set[str]] = defaultdict(set)
+        own = goals["own_goal"].fillna(False).astype(bool)
+        for match_id, player_id, team in goals.loc[~own, ["match_id", "player_id", "team"]].itertuples(index=False):
+            against[str(player_id)] |= self._sides.get(str(match_id), frozenset()) - {team}
+        return against
 
     @staticmethod
     def _index_grounds(matches: pd.DataFrame) -> dict[str, str]:
@@ -508,8 +535,12 @@ class Catalog:
         mentions, named_players = ([], []) if derby else self._mentions(words)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
+        scorers = [h.refs[0].player_id for h in named_players if len(h.refs) == 1] if _SCORING.search(text) else []
+        scored = frozenset(club for player_id in scorers for club in self._scored_against.get(player_id, ()))
         period = fixture_period if len([m for m in mentions if m.teams]) >= 2 else found.period
-        teams, found.unsettled = self._choose_teams(mentions, period, previous, _PlayerSide(words, clubs))
+        teams, found.unsettled = self._choose_teams(
+            mentions, period, previous, _PlayerSide(words, clubs, scored), grounds
+        )
         if found.unsettled is not None:
             teams = self._settle_shared(found, mentions, grounds) or teams
         named = list(dict.fromkeys(teams + grounds))
@@ -537,10 +568,21 @@ class Catalog:
             found.teams or found.players or found.unknown_teams or found.clarification or found.ambiguous_players
         ):
             found.teams, found.players = list(previous.teams), list(previous.players)
-            found.period = found.period or previous.period
+            # "And the month after?" moves the period asked before; "and overall?" drops it.
+            moved = moved_period(question, previous.period) if previous.period else None
+            kept = None if WHOLE_SEASON.search(question) else previous.period
+            found.period = found.period or moved or kept
             found.wants_last_match = found.wants_last_match or previous.wants_last_match
             found.inherited = True
         return found
+
+    def without_grounds(self, question: str) -> str:
+        """Return the question with the grounds it names taken out: "at the London Stadium" places a match, it
+        does not ask for the venue."""
+        for venue in self._grounds:
+            words = r"\W+".join(venue.split())
+            question = re.sub(rf"\b{words}\b", " ", question, flags=re.IGNORECASE)
+        return question
 
     def _settle_shared(self, found: Resolution, mentions: list[TeamMention], grounds: list[str]) -> list[str] | None:
         """Return the teams named when the shared name left open is the ground's club ("united v burnley at old
@@ -582,15 +624,21 @@ class Catalog:
     # --- shared names ---------------------------------------------------------------------------------
 
     def _choose_teams(
-        self, mentions: list[TeamMention], period: Period | None, previous: Resolution | None, players: _PlayerSide
+        self,
+        mentions: list[TeamMention],
+        period: Period | None,
+        previous: Resolution | None,
+        players: _PlayerSide,
+        grounds: Sequence[str] = (),
     ) -> tuple[list[str], tuple[str, tuple[str, ...]] | None]:
         """Return the teams the mentions name, in order, and the shared name that stays open with its clubs.
 
         Each mention offers its clubs; the readings kept are, in turn, those naming the most different
         clubs ("the Blues vs Chelsea" is Everton), those that fit the player named ("Salah for the Reds"
-        is Liverpool, "Salah against the Reds" Forest), those whose clubs played (each other) in the
-        period, those sharing a club with the previous question, and a derby ("United vs City"); a step
-        that would keep nothing is skipped.
+        is Liverpool, "Salah against the Reds" Forest), those whose meeting was at the ground named, its club
+        at home ("united v sunderland at the stadium of light": a United that played there), those whose clubs
+        played (each other) in the period, those sharing a club with the previous question, and a derby
+        ("United vs City"); a step that would keep nothing is skipped.
         """
         named = [m for m in mentions if m.teams]
         if all(len(m.teams) == 1 for m in named):
@@ -601,7 +649,9 @@ class Catalog:
         for keep in (
             lambda r: len(set(r)) == most_clubs,
             lambda r: players.fits(r, named),
+            lambda r: players.scored_against(r, named),
             lambda r: len(r) >= 2 and result in self._results.get((r[0], r[1]), ()),
+            lambda r: bool(grounds) and self._met_at(r, grounds[0]),
             lambda r: self._played(r, period),
             lambda r: previous is not None and bool(set(r) & self._previous_teams(previous)),
             # "City v United" is the Manchester derby: both sides are shared names. "United v Sunderland" names one
@@ -619,6 +669,10 @@ class Catalog:
         open_mention = next(i for i, m in enumerate(named) if len({r[i] for r in readings}) > 1)
         settled = [m.teams[0] for m in named if len(m.teams) == 1]
         return settled, (named[open_mention].words, tuple(sorted({r[open_mention] for r in readings})))
+
+    def _met_at(self, reading: tuple[str, ...], home: str) -> bool:
+        """Whether the clubs of a reading met with ``home`` (a ground's club) at home."""
+        return home in reading and all((home, club) in self._home_games for club in set(reading) - {home})
 
     def _played(self, reading: tuple[str, ...], period: Period | None) -> bool:
         """Whether the first two clubs of a reading met (one club: played at all), within the period when given."""

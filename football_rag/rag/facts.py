@@ -869,16 +869,21 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def team_total(self, team: str, stat: str | None, match_ids: list[str], period_label: str) -> FactResult:
-        """A team's record over the matches, led by its total (or average) of ``stat`` when one is asked for."""
+    def team_total(
+        self, team: str, stat: str | None, match_ids: list[str], period_label: str, against: bool = False
+    ) -> FactResult:
+        """A team's record over the matches, led by its total (or average) of ``stat`` when one is asked for: its
+        opponents' against it when ``against`` ("shots Villa faced")."""
         r = self.team_record(team, match_ids, period_label)
-        rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
+        side = "opponent" if against else "team"
+        rows = self.t.team_stats[(self.t.team_stats[side] == team) & self.t.team_stats["match_id"].isin(match_ids)]
         if stat is None or stat not in rows.columns or rows.empty:
             return r
         label, decimals = _label(stat)
         value = rows[stat].mean() if stat in AVERAGED else rows[stat].sum(min_count=1)
         how = "average per match" if stat in AVERAGED else "in total"
-        total = f"{team} {label} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}."
+        whose = f"{_opening_word(label)} against {team}" if against else f"{team} {label}"
+        total = f"{whose} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}."
         r.facts.insert(0, Fact(text=total, match_ids=match_ids))  # the count asked for first, then the record
         r.text = " ".join(f.text for f in r.facts)
         return r
@@ -968,10 +973,18 @@ class FactBook:
         return r
 
     def ranking(
-        self, stat: str, match_ids: list[str], period_label: str, players: bool, descending: bool, team: str | None
+        self,
+        stat: str,
+        match_ids: list[str],
+        period_label: str,
+        players: bool,
+        descending: bool,
+        team: str | None,
+        against: bool = False,
     ) -> FactResult:
         """The top players (or teams) by ``stat`` over the matches, the leader(s) first; players of ``team`` only
-        when it is given, and a named team's own place first in a ranking of teams."""
+        when it is given, and a named team's own place first in a ranking of teams; teams by their opponents'
+        figure against them when ``against`` ("faced the most shots")."""
         table = self.t.player_stats if players else self.t.team_stats
         label = _label(stat)[0]
         rows = table[table["match_id"].isin(match_ids)]
@@ -983,7 +996,9 @@ class FactBook:
             r.add(f"The data has no {label} figure to rank by.")
             r.text = r.facts[0].text
             return r
-        grouped = rows.groupby(["player_id", "team"] if players else ["team"], dropna=False)[stat]
+        grouped = rows.groupby(["player_id", "team"] if players else ["opponent" if against else "team"], dropna=False)
+        grouped = grouped[stat]
+        period_label += ", counted against each team" if against else ""
         values = grouped.mean() if stat in AVERAGED else grouped.sum(min_count=1)
         if not players and team in values.index:
             r.add(self._team_place(values, team, stat, period_label, descending))

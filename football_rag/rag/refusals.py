@@ -66,10 +66,10 @@ _SUBJECT = re.compile(
     r"\b(?:did|has|have|does|do) ([a-z]\w*(?: [a-z]\w*)?) (?:score|scored|get|got|have|had|make|made"
     r"|play|played|assist|assisted|create|created|manage|managed)\b"
 )
-# Words that stand where a name would and are none: pronouns, determiners, "the team".
+# Words that stand where a name would and are none: pronouns, determiners, "the team", "been" ("have been scored").
 _NOT_NAMES = re.compile(
     r"(he|she|they|we|you|i|it|any|anyone|anybody|someone|somebody|everyone|everybody|nobody|the|a|an|each|both"
-    r"|either|teams?|players?|sides?|clubs?|who|what|his|her|their|its|this|that|there|home|away)"
+    r"|either|teams?|players?|sides?|clubs?|who|what|his|her|their|its|this|that|there|home|away|been|being)"
 )
 
 
