@@ -19,6 +19,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 import pandas as pd
@@ -29,6 +30,8 @@ from football_rag.config.settings import get_settings
 from football_rag.config.yaml_config import load_config
 from football_rag.evaluation.eval_set import KINDS, EvalQuestion
 from football_rag.rag.answer_model import Intent
+from football_rag.rag.dates import Period
+from football_rag.rag.scope import ScopeReader
 
 DEFAULT_PER_KIND = 25
 MAX_TRIES_PER_QUESTION = 40
@@ -140,12 +143,20 @@ class Goal:
 
 
 class Phrasing:
-    """How users name teams, players, days and months: seeded random choices among real spellings."""
+    """How users name teams, players, days and months: seeded random choices among real spellings.
 
-    def __init__(self, rng: random.Random, teams: list[str], players: pd.DataFrame) -> None:
+    With several seasons loaded, a day or a month is written without its year only inside the latest season
+    (``latest``), the one a date without a year means (``rag.scope``).
+    """
+
+    def __init__(self, rng: random.Random, teams: list[str], players: pd.DataFrame, latest: Period | None) -> None:
         self.rng = rng
         self.spellings = _team_spellings(teams)
         self.surnames = _unique_surnames(players)
+        self.latest = latest
+
+    def _without_year(self, first: date, last: date) -> bool:
+        return self.latest is None or (first <= self.latest.end and self.latest.start <= last)
 
     def team(self, name: str) -> str:
         """The data's spelling six times in ten, else one of the team's aliases."""
@@ -160,20 +171,17 @@ class Phrasing:
     def day(self, when: pd.Timestamp) -> str:
         day, month, abbr, year = when.day, f"{when:%B}", f"{when:%b}", when.year
         suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-        forms = [
-            f"{day} {month} {year}",
-            f"{month} {day}",
-            f"{abbr} {day}",
-            f"{day}{suffix} {month}",
-            f"{when:%Y-%m-%d}",
-            f"{when:%d/%m/%Y}",
-            f"{day} {abbr} {year}",
-        ]
+        forms = [f"{day} {month} {year}", f"{when:%Y-%m-%d}", f"{when:%d/%m/%Y}", f"{day} {abbr} {year}"]
+        if self._without_year(when.date(), when.date()):
+            forms[1:1] = [f"{month} {day}", f"{abbr} {day}", f"{day}{suffix} {month}"]
         return self.rng.choice(forms)
 
     def month(self, year: int, month: int) -> str:
         first = pd.Timestamp(year=year, month=month, day=1)
-        return self.rng.choice([f"{first:%B %Y}", f"{first:%B}", f"{first:%b %Y}"])
+        bare = self._without_year(first.date(), (first + pd.offsets.MonthEnd(0)).date())
+        return self.rng.choice(
+            [f"{first:%B %Y}", f"{first:%B}", f"{first:%b %Y}"] if bare else [f"{first:%B %Y}", f"{first:%b %Y}"]
+        )
 
     def when(self, match: pd.Series, needed: bool) -> str:
         """Return a day (" on 9 Nov"), a month (" in November") or nothing; always the day when ``needed``."""
@@ -232,6 +240,9 @@ class EvalSetGenerator:
         self.t = tables
         m = tables.matches.sort_values(["date", "match_id"], kind="stable").reset_index(drop=True)
         self.all_matches = m
+        # "this season" is the latest one loaded (``rag.scope``): its period, or all the data when it is one season
+        latest = ScopeReader(m).latest_period()
+        self.season = m if latest is None else m[m["date"].dt.date.between(latest.start, latest.end)]
         self.matches = m[m["complete"].astype(bool)].reset_index(drop=True)
         # Questions about one match draw from these (all complete matches, or those of ``focus``, e.g. the new ones).
         self.pool = self.matches[self.matches["match_id"].isin(focus)] if focus is not None else self.matches
@@ -242,7 +253,7 @@ class EvalSetGenerator:
         self.goals = self._goals()
         names = tables.lineups.groupby("player_name")["player_id"].nunique()
         self.unique_names = set(names[names == 1].index)
-        self.say = Phrasing(self.rng, self.teams, tables.lineups)
+        self.say = Phrasing(self.rng, self.teams, tables.lineups, latest)
         self.team_stats = tables.team_stats.set_index(["match_id", "team"])
         self.played = tables.player_stats[tables.player_stats["minutes"].fillna(0) > 0].merge(
             m[["match_id", "date"]], on="match_id"
@@ -465,6 +476,7 @@ class EvalSetGenerator:
             mine = mine[(mine["date"].dt.year == day.year) & (mine["date"].dt.month == day.month)]
             text = f"How many {column} did {player} {verb} in {self.say.month(day.year, day.month)}?"
         else:
+            mine = mine[mine["match_id"].isin(self.season["match_id"])]
             text = f"How many {column} has {player} {'scored' if column == 'goals' else 'provided'} this season?"
         return self._question("player_stat", text, [number(mine[column].sum())], Intent.PLAYER_STAT)
 
@@ -610,7 +622,8 @@ class EvalSetGenerator:
                 "aggregate", f"Who scored for {t} in {month}?", list(dict.fromkeys(names)) or ["none"], Intent.SCORERS
             )
         if choice == 5:
-            season = self.t.team_stats[self.t.team_stats["team"] == team]
+            stats = self.t.team_stats
+            season = stats[(stats["team"] == team) & stats["match_id"].isin(self.season["match_id"])]
             return self._question(
                 "aggregate",
                 f"How many goals have {t} scored this season?",
@@ -625,11 +638,11 @@ class EvalSetGenerator:
         return self._question("aggregate", text, [score_of(g) for _, g in games.iterrows()], Intent.SCORE)
 
     def _ranking_period(self) -> tuple[str, pd.DataFrame]:
-        """A month with enough matches (or the whole data, "this season") and its match ids."""
+        """A month with enough matches (or the latest season, "this season") and its match ids."""
         months = self.all_matches.groupby([self.all_matches["date"].dt.year, self.all_matches["date"].dt.month])
         eligible = [(key, g) for key, g in months if len(g) >= MIN_MATCHES_FOR_RANKING]
         if not eligible or self.rng.random() < 0.25:
-            return self.rng.choice(["this season", "so far this season", "overall"]), self.all_matches
+            return self.rng.choice(["this season", "so far this season", "overall"]), self.season
         (year, month), games = self.rng.choice(eligible)
         return f"in {self.say.month(year, month)}", games
 
