@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -181,10 +182,13 @@ def fact_latency(home: Path, scale: int, embedder: str) -> dict[str, object]:
 
 
 def questions(scale: int) -> list[Question]:
-    """Return the fixed question set: ``ASKED_MATCHES`` real matches spread over the season, each asked every way,
-    the i-th question about the copy ``i % scale`` seasons back; gold from the real raw file."""
+    """Return the fixed question set: ``ASKED_MATCHES`` real matches of pairs that met once, spread over the season,
+    each asked every way, the i-th question about the copy ``i % scale`` seasons back; gold from the real raw file."""
     with (SEASON.parent / "matches.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    # A pair that met twice in a season needs its date to name one meeting: ask about pairs that met once.
+    pairs = Counter(frozenset((row["home"], row["away"])) for row in rows)
+    rows = [row for row in rows if pairs[frozenset((row["home"], row["away"]))] == 1]
     step = len(rows) // ASKED_MATCHES
     asked = []
     for row in rows[::step][:ASKED_MATCHES]:
