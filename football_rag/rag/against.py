@@ -45,6 +45,19 @@ def own_count(question: str) -> str | None:
     return stat_named(_CONCEDING.sub(" ", question.lower()))
 
 
+def kept_against(question: str, kept: tuple[str | None, str], teams: list[str]) -> Against | None:
+    """Return the opponents' count an elliptic follow-up keeps ("and in december?", "and corners against them?"
+    after "how many shots did Spurs face"): the same club's, of the count it names, if any; None when it names
+    a count of its own without conceding words ("what about shots")."""
+    team, stat = kept
+    if team is not None and team not in teams:
+        return None
+    named = own_count(question)
+    if named is None:
+        return Against(team, stat)
+    return Against(team, named) if _RANKED.search(question.lower()) else None
+
+
 def against_asked(words: list[str], mentions: list[TeamMention], teams: list[str], ranked: bool) -> Against | None:
     """Return what a question (its plain ``words``, the club ``mentions`` in them and the ``teams`` they resolved to,
     in order) asks of a club's opponents; a ranking (``ranked``) of every club when no club is named. None when

@@ -20,7 +20,7 @@ from cachetools import LRUCache
 from football_rag.analytics.tables import MatchTables
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
-from football_rag.rag.against import Against, against_asked
+from football_rag.rag.against import Against, against_asked, kept_against
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
@@ -462,7 +462,11 @@ class Answerer:
         if resolution.players:
             return None
         words = words_of(question).split()
-        return against_asked(words, self.catalog.names.mentions(" ".join(words)), resolution.teams, ranked)
+        found = against_asked(words, self.catalog.names.mentions(" ".join(words)), resolution.teams, ranked)
+        if found is None and resolution.inherited and resolution.against is not None:
+            found = kept_against(question, resolution.against, resolution.teams)
+        resolution.against = None if found is None else (found.team, found.stat)
+        return found
 
     def _counted(self, against: Against | None, stat: str | None) -> tuple[str | None, bool]:
         """Return the stat a club total or ranking counts and whether it is the opponents' figure: a count the
@@ -644,9 +648,11 @@ class Answerer:
         if selection.unknown:
             return self._unknown(plan, resolution)
         match_id = selection.match_ids[0]
-        subject = self._subject_team(plan.question, resolution)
-        against = self._against(plan.question, resolution) if chosen.intent is Intent.TEAM_STAT else None
         m = self.book.match(match_id)
+        if (side := _side_named(plan.question, m)) is not None:
+            resolution.squad = side  # the side asked about: "and the other team?" next is the other one
+        subject = side or self._subject_team(plan.question, resolution)
+        against = self._against(plan.question, resolution) if chosen.intent is Intent.TEAM_STAT else None
         if against is not None and against.team in (m["home"], m["away"]):  # "shots Arsenal faced": the other side's
             chosen, subject = replace(chosen, stat=against.stat), m["away"] if m["home"] == against.team else m["home"]
         plan.facts = self._one_match(chosen, match_id, resolution, subject)
@@ -922,6 +928,18 @@ class AnswerStream:
             context.asked_back = AskedBack.of(plan.question, plan.resolution)
         self.answer, self.resolution = answer, context
         a._cache[self._key] = (answer, context)
+
+
+# "The away side", "the hosts", "the visitors": one side of the match, by where it played.
+_SIDE_NAMED = re.compile(r"\bthe (?:(home|away) (?:side|team|club)|(hosts)|(visitors|visiting (?:side|team)))\b")
+
+
+def _side_named(question: str, match: pd.Series) -> str | None:
+    """Return the club of the match a question names by its side ("how many shots did the away side have"), or None."""
+    found = _SIDE_NAMED.search(question.lower())
+    if found is None:
+        return None
+    return match["home"] if found.group(1) == "home" or found.group(2) else match["away"]
 
 
 def _assumed_note(resolution: Resolution) -> str:

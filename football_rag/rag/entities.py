@@ -120,6 +120,8 @@ class Resolution:
     competition: str | None = None  # the one competition asked about, as the data names it (``scope``)
     score: tuple[int, int] | None = None  # a final score the question names ("Bournemouth 0-0 Chelsea"), fewer first
     home: str | None = None  # the club the question puts at home ("at old trafford", "chelsea v fulham at home")
+    # The club whose opponents' count was asked ("shots Spurs faced") and the count: an elliptic follow-up keeps it.
+    against: tuple[str | None, str] | None = None
 
     @property
     def empty(self) -> bool:
@@ -568,6 +570,7 @@ class Catalog:
             found.teams or found.players or found.unknown_teams or found.clarification or found.ambiguous_players
         ):
             found.teams, found.players = list(previous.teams), list(previous.players)
+            found.against = previous.against
             # "And the month after?" moves the period asked before; "and overall?" drops it.
             moved = moved_period(question, previous.period) if previous.period else None
             kept = None if WHOLE_SEASON.search(question) else previous.period
