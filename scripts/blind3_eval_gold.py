@@ -1,0 +1,1633 @@
+#!/usr/bin/env python3
+"""Build the third blind evaluation set (questions + gold) from the raw WhoScored season files only.
+
+Written blind to how football_rag answers: it imports nothing from the project and reads only the
+gzip'd WhoScored ``matchCentreData`` JSON under ../shared/data/season/premier-league-2025-26/whoscored/
+(relative to the project root). It writes, deterministically (fixed seed, sorted inputs):
+
+    configs/eval/blind/set3/questions.jsonl      one question a line: question, gold, kind, match_id, id
+    configs/eval/blind/set3/conversations.jsonl  one follow-up conversation (2 or 3 turns) a line
+
+Every kind gets about the same share (12 questions), phrased as people type on a phone: lower case, typos,
+nicknames, slang, statements instead of questions, British and American spellings. The gold logic is the
+second set's (scripts/blind2_eval_gold.py); the wordings are new. Definitions: configs/eval/blind/set3/README.md.
+Standard library only. Run from anywhere: ``python3 scripts/blind3_eval_gold.py [DATA_DIR]``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import collections
+import datetime as dt
+import gzip
+import json
+import random
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "season" / "premier-league-2025-26" / "whoscored"
+OUT = ROOT / "configs" / "eval" / "blind" / "set3"
+SEED = 3_2026_1207
+SIDES = ("home", "away")
+# Tackles counted three ways (Opta's Tackle events; + lost Challenges, as WhoScored's tacklesTotal; won only).
+TACKLE_DEFS = ("tackles (opta)", "tackles (with lost challenges)", "tackles (won)")
+OTHER = {"home": "away", "away": "home"}
+
+# Questions per kind: an even spread.
+QUOTA = {
+    kind: 12
+    for kind in (
+        "score",
+        "scorers",
+        "goal_minute",
+        "assister",
+        "team_stat",
+        "card_count",
+        "player_stat",
+        "player_leader",
+        "formation",
+        "referee",
+        "man_of_the_match",
+        "manager",
+        "team_period",
+        "player_period",
+        "ranking",
+        "unknown_match",
+        "refusal",
+    )
+}
+ID_PREFIX = {"man_of_the_match": "motm"}
+CONVERSATIONS = 30
+
+# English names (Python does not set a locale unless asked, so these are the C locale's)
+MONTHS = [name.lower() for name in calendar.month_name[1:]]
+WEEKDAYS = [name.lower() for name in calendar.day_name]
+WEEKDAY_SHORT = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+# How clubs are typed on phones (general football knowledge; written for this set).
+# "city" / "united" / "utd" alone are used only when the other club is named (see Typist.club).
+CLUB_TYPED = {
+    "Arsenal": ["arsenal", "ars", "the gooners", "arsenl", "arsenal fc"],
+    "Aston Villa": ["villa", "aston villa", "astonvilla", "avl", "the villa"],
+    "Bournemouth": ["bournemouth", "bournmouth", "afc bournemouth", "bmouth", "bou"],
+    "Brentford": ["brentford", "brentford fc", "bre", "brentferd"],
+    "Brighton": ["brighton", "brighton & hove albion", "the albion", "brighton n hove", "bri"],
+    "Burnley": ["burnley", "burnley fc", "bur", "burnely"],
+    "Chelsea": ["chelsea", "chels", "chelski", "che", "chelsae"],
+    "Crystal Palace": ["palace", "crystal palace", "c palace", "cry", "crystal pal"],
+    "Everton": ["everton", "the toffees", "evertn", "eve"],
+    "Fulham": ["fulham", "fulham fc", "ful", "fulhm"],
+    "Leeds": ["leeds", "leeds united", "leeds utd", "lufc"],
+    "Liverpool": ["liverpool", "the reds", "livepool", "liv", "lpool"],
+    "Man City": ["man city", "city", "man c", "manchester city", "mci", "the cityzens"],
+    "Man Utd": ["man utd", "united", "man u", "manchester utd", "mun", "utd"],
+    "Newcastle": ["newcastle", "newcastle utd", "the toon", "newcastel"],
+    "Nottingham Forest": ["forest", "nottingham forest", "nottm forest", "nfo", "tricky trees"],
+    "Sunderland": ["sunderland", "sunderland afc", "sund", "sunderlnd"],
+    "Tottenham": ["spurs", "tottenham", "tottenham hotspur", "tot", "the lilywhites"],
+    "West Ham": ["west ham", "west ham utd", "irons", "whu", "westham"],
+    "Wolves": ["wolves", "wolverhampton wanderers", "wol", "wolvs"],
+}
+ALONE_ONLY_WITH_OTHER = {"city", "united", "utd"}
+UNITED_CLUBS = {"Leeds", "Newcastle", "West Ham", "Man Utd"}
+# Clubs people name in too many ways for one word of gold ("Man Utd"/"Manchester United", "Spurs"/"Tottenham",
+# "Wolves"/"Wolverhampton"): rankings and tables naming them are not asked.
+NAMED_MANY_WAYS = {"Man Utd", "Tottenham", "Wolves"}
+# Players whose usual chat name is not their last name (general knowledge).
+PLAYER_TYPED = {
+    "Erling Haaland": ["haaland", "halaand", "erling haaland"],
+    "Mohamed Salah": ["salah", "mo salah", "moh salah"],
+    "Igor Thiago": ["igor thiago", "thiago"],
+    "João Pedro": ["joao pedro", "joão pedro"],
+    "Bruno Guimarães": ["bruno guimaraes", "guimaraes"],
+    "Bruno Fernandes": ["bruno fernandes", "bruno fernandez"],
+    "Dominic Calvert-Lewin": ["calvert lewin", "calvert-lewin", "dom calvert-lewin"],
+    "Morgan Gibbs-White": ["gibbs white", "morgan gibbs-white"],
+    "Enzo Fernández": ["enzo fernandez", "enzo"],
+    "Jean-Philippe Mateta": ["mateta", "jean-philippe mateta"],
+    "Hugo Ekitiké": ["ekitike", "ekitke"],
+    "Gabriel Magalhães": ["gabriel magalhaes", "big gabi magalhaes"],
+    "Gabriel Martinelli": ["martinelli", "martineli"],
+    "Viktor Gyökeres": ["gyokeres", "gyokores"],
+    "Matheus Cunha": ["matheus cunha", "cunha"],
+    "Lucas Paquetá": ["paqueta", "lucas paqueta"],
+    "Raúl Jiménez": ["raul jimenez", "raúl jiménez"],
+    "Micky van de Ven": ["van de ven", "micky vdv"],
+    "Jan Paul van Hecke": ["van hecke", "jan paul van hecke"],
+    "Emile Smith Rowe": ["smith rowe", "smith-rowe"],
+    "Kiernan Dewsbury-Hall": ["dewsbury hall", "dewsbury-hall"],
+    "Callum Hudson-Odoi": ["hudson odoi", "hudson-odoi"],
+    "Igor Jesus": ["igor jesus"],
+    "Casemiro": ["casemiro", "casemero"],
+    "Richarlison": ["richarlison", "richarlisson"],
+    "Evanilson": ["evanilson", "evanilsen"],
+}
+PARTICLES = {"van", "de", "da", "di", "dos", "der", "le", "el", "ter", "von", "du", "mac", "ten", "la"}
+# Misspellings people make on phones (only in words that are not what the gold names).
+TYPOS = {
+    "score": "scroe",
+    "scored": "socred",
+    "against": "agianst",
+    "minute": "mintue",
+    "what": "waht",
+    "who": "whoo",
+    "many": "mnay",
+    "goals": "gaols",
+    "assists": "asissts",
+    "season": "saeson",
+    "tackles": "tackes",
+    "referee": "refferee",
+    "manager": "manaegr",
+    "formation": "formaiton",
+    "corners": "cornres",
+    "game": "gaem",
+    "match": "mtach",
+    "most": "msot",
+    "rated": "raetd",
+    "shots": "shtos",
+    "which": "whcih",
+    "the": "teh",
+    "defence": "defense",
+    "favourite": "favorite",
+    "did": "ddi",
+    "booked": "bookd",
+    "played": "playd",
+}
+OPENERS = [
+    "",
+    "",
+    "",
+    "",
+    "",
+    "ok so ",
+    "lads ",
+    "pls help ",
+    "bit of a random one ",
+    "oi ",
+    "pub quiz q: ",
+    "genuinely curious ",
+    "not sure if u know but ",
+    "bro ",
+    "arguing w my dad ",
+    "hiya ",
+]
+CLOSERS = ["", "", "", "", "", " ty", " cheers mate", " x", " ?", " asap", " 🙏", " plz", " haha", " if u know"]
+# Statement wrappers: some people type a request, not a question (put only before texts not worded as one).
+QUESTION_WORDS = {"how", "what", "who", "when", "which", "did", "is", "where", "whos", "n", "and"} | {
+    TYPOS[w] for w in ("what", "who", "which", "did")
+}
+STATEMENTS = ["need {q}", "tell me {q}", "looking for {q}", "gimme {q}", "want to know {q}"]
+
+
+# ----------------------------------------------------------------------------------------- raw data
+# letters NFKD does not take apart, typed as their plain look-alikes
+LOOKALIKES = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "æ": "ae", "ß": "ss", "đ": "d", "ı": "i"})
+
+
+def plain(text: str) -> str:
+    """Return ``text`` lower-cased without accents, as it is typed on an English keyboard."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LOOKALIKES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def poss(typed: str) -> str:
+    """Return the possessive as typed in chats, without the apostrophe ("arsenals", "wolves")."""
+    return typed if typed.endswith("s") else typed + "s"
+
+
+def qualifiers(event: dict) -> set[str]:
+    """Return the names of an event's Opta qualifiers."""
+    return {q["type"]["displayName"] for q in event.get("qualifiers", [])}
+
+
+def kind_of(event: dict) -> str:
+    """Return the event's type name ("Pass", "Goal", ...)."""
+    return event["type"]["displayName"]
+
+
+def won(event: dict) -> bool:
+    """Return whether the event's outcome is successful."""
+    return event.get("outcomeType", {}).get("value") == 1
+
+
+def ws_total(stats: dict, key: str) -> float:
+    """Return the match total of one of WhoScored's per-minute stat series."""
+    return sum(stats.get(key, {}).values())
+
+
+def minute_said(event: dict) -> tuple[str, bool]:
+    """Return the minute as broadcasters say it ("37'" for 36:13) and whether it was in stoppage time."""
+    period, minute = event["period"]["value"], event["minute"]
+    limit = {1: 45, 2: 90}.get(period)
+    if limit is None or minute >= limit:
+        return f"{minute + 1}'", True
+    return f"{minute + 1}'", False
+
+
+def is_on_target(event: dict) -> bool:
+    """Return whether a shot event was on target (a goal, or a save that was not a block, or cleared off the line)."""
+    q = qualifiers(event)
+    return kind_of(event) == "Goal" or (kind_of(event) == "SavedShot" and ("Blocked" not in q or "SavedOffline" in q))
+
+
+def player_counts(events: list[dict], stats: dict) -> dict[str, int]:
+    """Return one player's counted figures of a match, each kept only where WhoScored's own total agrees."""
+    shots = [e for e in events if e.get("isShot") and "OwnGoal" not in qualifiers(e)]
+    tackles = [e for e in events if kind_of(e) == "Tackle"]
+    lost = [e for e in events if kind_of(e) == "Challenge"]
+    pairs = {
+        "shots": (len(shots), ws_total(stats, "shotsTotal")),
+        "shots on target": (sum(map(is_on_target, shots)), ws_total(stats, "shotsOnTarget")),
+        "key passes": (sum("KeyPass" in qualifiers(e) for e in events), ws_total(stats, "passesKey")),
+        "interceptions": (sum(kind_of(e) == "Interception" for e in events), ws_total(stats, "interceptions")),
+        "clearances": (sum(kind_of(e) == "Clearance" for e in events), ws_total(stats, "clearances")),
+        "dribbles": (sum(kind_of(e) == "TakeOn" and won(e) for e in events), ws_total(stats, "dribblesWon")),
+        "saves": (sum(kind_of(e) == "Save" for e in events), ws_total(stats, "totalSaves")),
+    }
+    counts = {k: a for k, (a, b) in pairs.items() if a == b}
+    # tackles mean three things in the wild (Opta tackles, + lost challenges, won only): keep only if all agree
+    defs = (len(tackles), len(tackles) + len(lost), sum(map(won, tackles)))
+    counts.update(zip(TACKLE_DEFS, defs, strict=True))
+    if len(set(defs)) == 1 and len(tackles) == ws_total(stats, "tackleSuccessful"):
+        counts["tackles"] = len(tackles)
+    return counts
+
+
+def team_counts(events: list[dict], stats: dict) -> dict[str, int]:
+    """Return one team's counted figures of a match, each kept only where WhoScored's own total agrees."""
+    shots = [e for e in events if e.get("isShot") and "OwnGoal" not in qualifiers(e)]
+    pairs = {
+        "shots": (len(shots), ws_total(stats, "shotsTotal")),
+        "shots on target": (sum(map(is_on_target, shots)), ws_total(stats, "shotsOnTarget")),
+        "corners": (sum(kind_of(e) == "CornerAwarded" and won(e) for e in events), ws_total(stats, "cornersTotal")),
+        "fouls": (sum(kind_of(e) == "Foul" and not won(e) for e in events), ws_total(stats, "foulsCommited")),
+        "offsides": (sum(kind_of(e) == "OffsidePass" for e in events), ws_total(stats, "offsidesCaught")),
+    }
+    return {k: a for k, (a, b) in pairs.items() if a == b}
+
+
+def read_match(path: Path) -> dict:
+    """Return what the set asks about one match file (``complete`` False for a capture before full time)."""
+    raw = json.loads(gzip.decompress(path.read_bytes()))
+    complete = raw.get("statusCode") == 6 and bool(raw.get("ftScore"))
+    hs, as_ = (int(x) for x in (raw["ftScore"] if complete else raw["score"]).split(":"))
+    teams = {s: raw[s] for s in SIDES}
+    side_of = {t["teamId"]: s for s, t in teams.items()}
+    players = {}
+    for s, t in teams.items():
+        for p in t["players"]:
+            ratings = p["stats"].get("ratings") or {}
+            players[p["playerId"]] = {
+                "name": p["name"],
+                "side": s,
+                "rating": ratings[max(ratings, key=int)] if ratings else None,
+                "flagged": bool(p.get("isManOfTheMatch")),
+                "ws": p["stats"],
+            }
+    events = raw["events"]
+    goals = []
+    for e in sorted(
+        (e for e in events if e.get("isGoal")), key=lambda e: (e["period"]["value"], e["minute"], e["second"])
+    ):
+        q = qualifiers(e)
+        own = "OwnGoal" in q
+        by = side_of[e["teamId"]]
+        related = players.get(e.get("relatedPlayerId"))
+        said, stoppage = minute_said(e)
+        goals.append(
+            {
+                "side": OTHER[by] if own else by,
+                "pid": e.get("playerId"),
+                "scorer": players.get(e.get("playerId"), {}).get("name"),
+                "own": own,
+                "minute": said,
+                "stoppage": stoppage,
+                "assister": related["name"]
+                if not own and "Assisted" in q and related and related["side"] == by
+                else None,
+            }
+        )
+    cards = {s: collections.Counter() for s in SIDES}
+    for e in events:
+        if kind_of(e) == "Card" and e.get("cardType"):
+            who = "staff" if e.get("playerId") not in players else e["cardType"]["displayName"]
+            cards[side_of[e["teamId"]]][who] += 1
+    per_player = collections.defaultdict(list)
+    for e in events:
+        per_player[e.get("playerId")].append(e)
+    for pid, p in players.items():
+        p["counts"] = player_counts(per_player[pid], p["ws"])
+        p["counts"]["goals"] = sum(1 for g in goals if g["pid"] == pid and not g["own"])
+        p["counts"]["assists"] = sum(1 for g in goals if g["assister"] == p["name"])
+    return {
+        "id": path.name.split(".")[0],
+        "complete": complete,
+        "date": dt.date.fromisoformat(raw["startDate"][:10]),
+        "home": teams["home"]["name"],
+        "away": teams["away"]["name"],
+        "hs": hs,
+        "as": as_,
+        "score": f"{hs}-{as_}",
+        "goals": goals,
+        "goals_agree": [sum(g["side"] == s for g in goals) for s in SIDES] == [hs, as_],
+        "cards": cards,
+        "team": {
+            s: team_counts([e for e in events if e.get("teamId") == t["teamId"]], t["stats"]) for s, t in teams.items()
+        },
+        "players": players,
+        "referee": (raw.get("referee") or {}).get("name"),
+        "manager": {s: t.get("managerName") for s, t in teams.items()},
+        "formation": {s: "-".join(t["formations"][0]["formationName"]) for s, t in teams.items()},
+    }
+
+
+def club_gold(club: str) -> str | None:
+    """Return the word every naming of the club contains ("Villa", "City", "West Ham"), None if there is none."""
+    if club in NAMED_MANY_WAYS:
+        return None
+    return club if club == "West Ham" or " " not in club else club.split()[-1]
+
+
+def manager_gold(name: str) -> str:
+    """Return what every usual naming of the manager contains: WhoScored gives some legal names
+    ("Marco Alexandre Saraiva da Silva"), whose last word is in every usual naming ("Marco Silva")."""
+    return name.split()[-1] if len(name.split()) > 3 else name
+
+
+def goals_for(m: dict, side: str) -> int:
+    """Return the goals a side scored in a match."""
+    return m["hs"] if side == "home" else m["as"]
+
+
+def winner_side(m: dict) -> str | None:
+    """Return the side that won the match, None for a draw."""
+    return "home" if m["hs"] > m["as"] else "away" if m["as"] > m["hs"] else None
+
+
+def leaders(values_by_definition: list[dict[str, int]]) -> tuple[list[str], int] | None:
+    """Return the names tied at the top and their value when every definition gives the same names, else None."""
+    tops = set()
+    for values in values_by_definition:
+        best = max(values.values())
+        tops.add(tuple(sorted(n for n, v in values.items() if v == best)))
+    if len(tops) != 1:
+        return None
+    top = list(next(iter(tops)))
+    return top, values_by_definition[0][top[0]]
+
+
+def top_rated(m: dict, side: str | None) -> str | None:
+    """Return the highest-rated player (of one side, or of the match) when he is clear at one decimal, else None.
+
+    For the whole match he must also be the player WhoScored flags as man of the match.
+    """
+    pool = sorted(
+        (
+            (p["rating"], p["name"], p["flagged"])
+            for p in m["players"].values()
+            if p["rating"] is not None and (side is None or p["side"] == side)
+        ),
+        reverse=True,
+    )
+    if len(pool) < 2 or round(pool[0][0], 1) <= round(pool[1][0], 1):
+        return None
+    if side is None and [n for _, n, f in pool if f] != [pool[0][1]]:
+        return None
+    return pool[0][1]
+
+
+# ------------------------------------------------------------------------------------------ periods
+def periods() -> list[tuple[str, list[str], object]]:
+    """Return the periods asked about: (key, ways fans say it, predicate on a match date)."""
+    month_says = {
+        8: ["in aug", "over august", "in the opening month", "during aug 25"],
+        9: ["in sept", "over september", "in sep 2025", "thru september"],
+        10: ["in oct", "in october", "thru october", "during oct '25"],
+        11: ["in nov", "in november", "during nov", "thru the month of november"],
+        12: ["in dec", "over december", "in december 2025", "during the december fixtures"],
+    }
+    out = [(f"2025-{m:02d}", says, lambda d, m=m: d.year == 2025 and d.month == m) for m, says in month_says.items()]
+    out += [
+        ("2026-01", ["in jan", "in january 26", "during january"], lambda d: d.year == 2026 and d.month == 1),
+        (
+            "pre-xmas",
+            ["before xmas", "in the run up to christmas", "pre-xmas", "up to the 24th of dec"],
+            lambda d: d < dt.date(2025, 12, 25),
+        ),
+        (
+            "since-dec",
+            ["from december onwards", "since 1st dec", "since 12/1 (us date)", "from the 1st of december on"],
+            lambda d: d >= dt.date(2025, 12, 1),
+        ),
+        (
+            "to-oct",
+            ["until end of oct", "before nov started", "up to 31/10"],
+            lambda d: d <= dt.date(2025, 10, 31),
+        ),
+        (
+            "sep-oct",
+            ["over sept & oct", "in sep and oct combined", "from sept thru october"],
+            lambda d: dt.date(2025, 9, 1) <= d <= dt.date(2025, 10, 31),
+        ),
+        ("2025", ["in 2025 (calendar yr)", "during 2025", "in the 2025 games"], lambda d: d.year == 2025),
+        ("all", ["this season", "in 25/26", "so far this term", "this szn", "all season long"], lambda d: True),
+    ]
+    return out
+
+
+def team_table(matches: list[dict], keep) -> dict[str, collections.Counter]:
+    """Return each team's record (played, wins, draws, points, goals, conceded, clean sheets) over the kept matches."""
+    rec = collections.defaultdict(collections.Counter)
+    for m in filter(lambda m: keep(m["date"]), matches):
+        for side in SIDES:
+            scored, let_in = goals_for(m, side), goals_for(m, OTHER[side])
+            outcome = "wins" if scored > let_in else "draws" if scored == let_in else "losses"
+            rec[m[side]].update(
+                {
+                    "played": 1,
+                    outcome: 1,
+                    "points": {"wins": 3, "draws": 1}.get(outcome, 0),
+                    "goals": scored,
+                    "conceded": let_in,
+                    "clean sheets": int(let_in == 0),
+                }
+            )
+    return rec
+
+
+def player_table(matches: list[dict], keep) -> dict[str, collections.Counter]:
+    """Return each player's goals, assists, shots, key passes and tackles over the kept matches.
+
+    A figure WhoScored's own total disagrees with in any kept match is recorded as -1000 (never asked about).
+    """
+    rec = collections.defaultdict(collections.Counter)
+    for m in matches:
+        if not keep(m["date"]):
+            continue
+        for p in m["players"].values():
+            c = rec[p["name"]]
+            for k in ("goals", "assists", "shots", "key passes", *TACKLE_DEFS):
+                c[k] += p["counts"].get(k, -1000)
+    return rec
+
+
+# ------------------------------------------------------------------------------------------- typing
+class Typist:
+    """Writes questions the way people type them into a chat box (seeded)."""
+
+    def __init__(self, rng: random.Random, matches: list[dict]):
+        self.rng = rng
+        pairs = collections.Counter(frozenset((m["home"], m["away"])) for m in matches)
+        self.twice = {p for p, n in pairs.items() if n > 1}
+        self.played_on = collections.defaultdict(set)
+        for m in matches:
+            self.played_on[m["date"]] |= {m["home"], m["away"]}
+        self.known_as = collections.defaultdict(set)
+        for m in matches:
+            for p in m["players"].values():
+                tokens = plain(p["name"]).split()
+                for key in {tokens[0], tokens[-1], self._surname(p["name"])}:
+                    self.known_as[key].add(p["name"])
+        clubs = {plain(w) for names in CLUB_TYPED.values() for typed in names for w in typed.split()}
+        self.club_words = clubs
+
+    def pick(self, options: list):
+        """Return one of ``options`` (seeded)."""
+        return self.rng.choice(options)
+
+    def club(self, name: str, other: str | None = None) -> str:
+        """Return a way to type the club ("city"/"united"/"utd" alone only when ``other`` is named too)."""
+        options = list(CLUB_TYPED[name])
+        if other is None or (name == "Man Utd" and other in UNITED_CLUBS):
+            options = [o for o in options if o not in ALONE_ONLY_WITH_OTHER]
+        return self.pick(options)
+
+    def bare_club(self, name: str, other: str | None = None) -> str:
+        """Return a way to type the club that reads after "for"/"which" (no leading "the")."""
+        options = [o for o in CLUB_TYPED[name] if not o.startswith("the ")]
+        if other is None or (name == "Man Utd" and other in UNITED_CLUBS):
+            options = [o for o in options if o not in ALONE_ONLY_WITH_OTHER]
+        return self.pick(options)
+
+    @staticmethod
+    def _surname(name: str) -> str:
+        tokens = name.split()
+        for i, tok in enumerate(tokens[1:], start=1):
+            if tok.lower() in PARTICLES:
+                return plain(" ".join(tokens[i:]))
+        return plain(tokens[-1])
+
+    def player(self, name: str) -> str:
+        """Return how a fan types the player: a known short name, the surname if nobody else has it, else the name."""
+        if name in PLAYER_TYPED:
+            return self.pick(PLAYER_TYPED[name])
+        surname = self._surname(name)
+        clash = self.known_as[surname] - {name} or surname in self.club_words
+        if clash or self.rng.random() < 0.15:
+            return plain(name)
+        return surname
+
+    def date(self, day: dt.date) -> str:
+        """Return the date typed one of the many ways people write it."""
+        d, mo, wd = day.day, day.month, day.weekday()
+        nth = f"{d}{'th' if 10 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
+        mname = MONTHS[mo - 1]
+        options = [
+            f"{d}/{mo}/{day.year}",
+            f"{mo}/{d} (us)",
+            f"{mname[:3]} {d}",
+            f"{d} {mname[:3]} {day.year % 100}",
+            f"{WEEKDAY_SHORT[wd]} {d}/{mo}",
+            f"{WEEKDAYS[wd]} the {nth}",
+            f"{nth} {mname}",
+            f"{mname} {nth}, {day.year}",
+            f"{day.isoformat()}",
+            f"{d}.{mo}.{day.year % 100}",
+            f"{WEEKDAYS[wd]} {mname[:3]} {d}",
+        ]
+        if (mo, d) == (12, 26):
+            options += ["boxing day", "bxing day"] * 2
+        if (mo, d) == (1, 1):
+            options += ["new year's day", "nyd"] * 2
+        if mo == 10 and d in (25, 26):
+            options += ["the last weekend in october"] * 3
+        return self.pick(options)
+
+    def when(self, m: dict, force: bool = False) -> str:
+        """Return " on <date>" (always when the pair met twice in the data or ``force``, now and then otherwise)."""
+        if force or frozenset((m["home"], m["away"])) in self.twice or self.rng.random() < 0.3:
+            return self.pick([" on ", " ", " from ", " played on "]) + self.date(m["date"])
+        return ""
+
+    def fixture(self, m: dict, force_date: bool = False) -> str:
+        """Return the match typed as a pair of clubs ("spurs v chelsea on sat 6th dec"), mostly home first."""
+        a, b = (m["home"], m["away"]) if self.rng.random() < 0.8 else (m["away"], m["home"])
+        sep = self.pick([" v ", " vs ", " v. ", " - ", " against ", " vs ", " / "])
+        return f"{self.club(a, b)}{sep}{self.club(b, a)}{self.when(m, force_date)}"
+
+    def versus(self, m: dict, side: str) -> str:
+        """Return "v villa" / "against villa at home" / "vs villa on 6/12" for one side's match."""
+        opp, me = m[OTHER[side]], m[side]
+        text = self.pick(["v ", "vs ", "against ", "vs. ", "playing "]) + self.club(opp, me)
+        if frozenset((me, opp)) in self.twice and self.rng.random() < 0.4:
+            return text + (" at home" if side == "home" else self.pick([" away", " on their travels", " (away)"]))
+        return text + self.when(m)
+
+    def typed(self, text: str, chatter: bool = True) -> str:
+        """Return ``text`` as typed: now and then a typo, a request instead of a question, an opener or closer."""
+        words = text.split(" ")
+        if chatter and self.rng.random() < 0.3:
+            hits = [i for i, w in enumerate(words) if w in TYPOS]
+            if hits:
+                i = self.pick(hits)
+                words[i] = TYPOS[words[i]]
+        text = " ".join(words)
+        # a request ("tell me who reffed ...") only where the text is not one already
+        if chatter and self.rng.random() < 0.2 and words[0] not in QUESTION_WORDS | {"need", "tell"}:
+            text = self.pick(STATEMENTS).format(q=text)
+        if chatter:
+            text = self.pick(OPENERS) + text + self.pick(CLOSERS)
+        r = self.rng.random()
+        if r < 0.06:
+            text = text[0].upper() + text[1:]
+        elif r < 0.2:
+            text += "??" if text.endswith("?") else "?"
+        return text.strip()
+
+
+# ---------------------------------------------------------------------------- weak kinds: one match
+def motm_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a man-of-the-match question: the match's (or one team's) highest WhoScored rating, clear at one decimal.
+
+    None when the match does not allow it.
+    """
+    if i % 4 == 3:
+        side = ty.pick(SIDES)
+        best = top_rated(m, side)
+        if not best:
+            return None
+        t = ty.bare_club(m[side], m[OTHER[side]])
+        q = ty.pick(
+            [
+                f"{poss(t)} top performer {ty.versus(m, side)} by rating",
+                f"need the best rated {t} player {ty.versus(m, side)}",
+                f"which {t} lad had the top rating {ty.versus(m, side)}",
+                f"who played best for {t} {ty.versus(m, side)} going by ratings",
+                f"{t} highest whoscored rating {ty.versus(m, side)} who",
+            ]
+        )
+    else:
+        best = top_rated(m, None)
+        if not best:
+            return None
+        fx = ty.fixture(m)
+        q = ty.pick(
+            [
+                f"man of the match for {fx}",
+                f"who got potm {fx}",
+                f"tell me the motm from {fx}",
+                f"who was the best player on the park {fx}",
+                f"top rated in {fx} (whoscored)",
+                f"{fx} player of the game?",
+                f"who bossed {fx} according to ratings",
+                f"need the top rated guy from {fx}",
+                f"missed {fx}, who was man of the match",
+                f"best rating in {fx} who had it",
+                f"motm award {fx}",
+                f"{fx} - who was the best player",
+                f"who was the standout performer of {fx}",
+            ]
+        )
+    return {"question": ty.typed(q), "gold": [best], "match_id": m["id"]}
+
+
+def goal_minute_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a goal-minute question: a player's only goal, a team's first or last goal, the winner, the equaliser.
+
+    None when the match does not allow it.
+    """
+    if not m["goals_agree"] or not m["goals"]:
+        return None
+    goals = m["goals"]
+    form = i % 5
+    q = gold = None
+    if form == 0:
+        cands = [g for g in goals if not g["own"] and sum(x["pid"] == g["pid"] for x in goals if not x["own"]) == 1]
+        if cands:
+            g = ty.pick(cands)
+            side = g["side"]
+            p = ty.player(g["scorer"])
+            q = ty.pick(
+                [
+                    f"what minute was {poss(p)} goal {ty.versus(m, side)}",
+                    f"need the minute {p} scored {ty.versus(m, side)}",
+                    f"{p} netted in {ty.fixture(m)}, what min",
+                    f"when did {p} find the net {ty.versus(m, side)}",
+                    f"time of {poss(p)} goal {ty.fixture(m)}",
+                    f"how far into the game did {p} score {ty.versus(m, side)}",
+                ]
+            )
+            gold = [g["minute"]] if not g["stoppage"] else None
+    elif form == 1:
+        side = ty.pick(SIDES)
+        mine = [g for g in goals if g["side"] == side]
+        if mine and not mine[0]["own"] and not mine[0]["stoppage"]:
+            t = ty.bare_club(m[side], m[OTHER[side]])
+            q = ty.pick(
+                [
+                    f"when did {t} open their account {ty.versus(m, side)}",
+                    f"minute of {poss(t)} opener {ty.versus(m, side)}",
+                    f"how long did it take {t} to score {ty.versus(m, side)}",
+                    f"when did {t} break the deadlock {ty.versus(m, side)}",
+                ]
+            )
+            if mine[0] is not goals[0] and "deadlock" in q:
+                q = None
+            gold = [mine[0]["minute"]]
+    elif form == 2:
+        side = ty.pick(SIDES)
+        mine = [g for g in goals if g["side"] == side]
+        if len(mine) >= 2 and not mine[-1]["own"] and not mine[-1]["stoppage"]:
+            t = ty.bare_club(m[side], m[OTHER[side]])
+            q = ty.pick(
+                [
+                    f"minute of {poss(t)} last goal {ty.versus(m, side)}",
+                    f"when did {t} score their final goal {ty.versus(m, side)}",
+                    f"need the time of {poss(t)} last one {ty.versus(m, side)}",
+                ]
+            )
+            gold = [mine[-1]["minute"]]
+    elif form == 3:
+        w = winner_side(m)
+        # the winner only where the margin is one goal: the winning side's last goal
+        if w and abs(m["hs"] - m["as"]) == 1:
+            g = [g for g in goals if g["side"] == w][-1]
+            if not g["own"] and not g["stoppage"]:
+                t = ty.bare_club(m[w], m[OTHER[w]])
+                if ty.rng.random() < 0.35:
+                    q = ty.pick(
+                        [
+                            f"winner in {ty.fixture(m)} - who and what minute",
+                            f"who bagged the winner {ty.fixture(m)} n when",
+                        ]
+                    )
+                    gold = [g["scorer"], g["minute"]]
+                else:
+                    q = ty.pick(
+                        [
+                            f"what minute was the winning goal in {ty.fixture(m)}",
+                            f"when did {t} nick the winner {ty.versus(m, w)}",
+                            f"need the minute of the winner {ty.fixture(m)}",
+                            f"{poss(t)} winner {ty.versus(m, w)} what time",
+                        ]
+                    )
+                    gold = [g["minute"]]
+    else:
+        score, levels = [0, 0], []
+        for g in goals:
+            score[SIDES.index(g["side"])] += 1
+            if score[0] == score[1]:
+                levels.append(g)
+        if len(levels) == 1 and not levels[0]["own"] and not levels[0]["stoppage"]:
+            g = levels[0]
+            t = ty.bare_club(m[g["side"]], m[OTHER[g["side"]]])
+            q = ty.pick(
+                [
+                    f"when did {t} equalize {ty.versus(m, g['side'])}",
+                    f"minute of the equaliser {ty.fixture(m)}",
+                    f"{ty.fixture(m)} when was the equalizer",
+                    f"when did {t} level it up {ty.versus(m, g['side'])}",
+                ]
+            )
+            gold = [g["minute"]]
+    if q and gold:
+        return {"question": ty.typed(q), "gold": gold, "match_id": m["id"]}
+    return None
+
+
+# ------------------------------------------------------------------------------- weak kinds: periods
+def positions(matches: list[dict], keep) -> list[tuple[str, tuple]]:
+    """Return the league table over the kept matches: (team, (points, goal difference, goals)) best first."""
+    rec = team_table(matches, keep)
+    rows = [(t, (r["points"], r["goals"] - r["conceded"], r["goals"])) for t, r in rec.items()]
+    return sorted(rows, key=lambda row: row[1], reverse=True)
+
+
+TABLE_DATES = [
+    ("at christmas", ["at xmas", "on christmas", "on the 25th of dec"], dt.date(2025, 12, 24)),
+    ("nye", ["on nye", "at the end of 2025", "going into the new year"], dt.date(2025, 12, 31)),
+    ("end-nov", ["at the end of nov", "as of 30 nov", "heading into december"], dt.date(2025, 11, 30)),
+    ("oct-break", ["at the october intl break", "during the oct international break"], dt.date(2025, 10, 10)),
+    ("end-aug", ["at the end of aug", "after the first month"], dt.date(2025, 8, 31)),
+    ("end-sep", ["at the end of sept", "as of 30/9"], dt.date(2025, 9, 30)),
+]
+
+
+def table_questions(ty: Typist, matches: list[dict]) -> list[dict]:
+    """Return table questions on a date: who was top / bottom, the top four, where a club stood."""
+    out = []
+    for _, says, last in TABLE_DATES:
+        table = positions(matches, lambda d, last=last: d <= last)
+        keys = [k for _, k in table]
+        w = ty.pick(says)
+        if keys[0] != keys[1] and club_gold(table[0][0]):
+            out.append(
+                {
+                    "question": ty.pick([f"who sat top {w}", f"league leaders {w}", f"who was first in the prem {w}"]),
+                    "gold": [club_gold(table[0][0])],
+                }
+            )
+        if keys[-1] != keys[-2] and club_gold(table[-1][0]):
+            out.append(
+                {
+                    "question": ty.pick(
+                        [
+                            f"who was propping up the table {w}",
+                            f"bottom of the league {w} who",
+                            f"who was dead last {w}",
+                        ]
+                    ),
+                    "gold": [club_gold(table[-1][0])],
+                }
+            )
+        top4 = [t for t, _ in table[:4]]
+        if keys[3] != keys[4] and all(club_gold(t) for t in top4):
+            out.append(
+                {
+                    "question": ty.pick(
+                        [
+                            f"who made up the top 4 {w}",
+                            f"top 4 {w} pls",
+                            f"which sides were in the ucl spots {w}",
+                        ]
+                    ),
+                    "gold": [club_gold(t) for t in top4],
+                }
+            )
+        for pos, (team, key) in enumerate(table, start=1):
+            if keys.count(key) == 1 and ty.rng.random() < 0.12:
+                out.append(
+                    {
+                        "question": ty.pick(
+                            [
+                                f"what place were {ty.club(team)} {w}",
+                                f"where did {ty.club(team)} sit in the table {w}",
+                                f"need {poss(ty.club(team))} table position {w}",
+                            ]
+                        ),
+                        "gold": [str(pos)],
+                    }
+                )
+    return out
+
+
+def ranking_questions(ty: Typist, matches: list[dict], partial: list[dict]) -> list[dict]:
+    """Return ranking questions: period leaders (ties up to 2), top 3 / top 5 lists, table positions on a date."""
+    out = []
+    player_says = {
+        "goals": [
+            "golden boot leader {w}",
+            "who netted the most {w}",
+            "most goals by a player {w}",
+            "top goalscorer in the prem {w}",
+            "who was on fire {w} most goals",
+        ],
+        "assists": [
+            "assist king {w}",
+            "who had the most assists {w}",
+            "most assists in the league {w}",
+            "best playmaker {w} by assists",
+        ],
+        "shots": ["who took the most shots {w}", "most shots {w} player", "which player had the most attempts {w}"],
+        "key passes": [
+            "key passes leader {w}",
+            "who made the most chances {w}",
+            "who had the most key passes {w}",
+        ],
+        "tackles": ["tackles leader {w}", "who put in the most tackles {w}", "most tackles by a player {w}"],
+    }
+    team_says = {
+        "wins": (["which side won the most games {w}", "who had the most wins {w}", "team with most Ws {w}"], 1),
+        "points": (["who picked up the most points {w}", "best points haul {w}", "in form team {w} most points"], 1),
+        "goals": (
+            ["most goals scored by a team {w}", "which team had the best attack {w}", "who scored most as a team {w}"],
+            1,
+        ),
+        "clean sheets": (["which team had most clean sheets {w}", "most shutouts {w}"], 1),
+        "conceded": (["best defense {w}", "who conceded the least {w}", "tightest defence {w}"], -1),
+    }
+    for _key, says, keep in periods():
+        prec, prec_all = player_table(matches, keep), player_table(matches + partial, keep)
+        for metric, phr in player_says.items():
+            defs = TACKLE_DEFS if metric == "tackles" else (metric,)
+            found = leaders([{n: c[d] for n, c in prec.items()} for d in defs])
+            if not found or found != leaders([{n: c[d] for n, c in prec_all.items()} for d in defs]):
+                continue
+            top, best = found
+            if best < 2 or len(top) > 2 or any(c[d] < 0 for c in prec.values() for d in defs):
+                continue
+            out.append({"question": ty.pick(phr).format(w=ty.pick(says)), "gold": top})
+            ranked = sorted(((c[metric], n) for n, c in prec.items()), reverse=True)
+            ranked_all = sorted(((c[metric], n) for n, c in prec_all.items()), reverse=True)
+            if metric in ("goals", "assists") and ty.rng.random() < 0.5:
+                n = ty.pick([3, 5])
+                if ranked[n - 1][0] != ranked[n][0] and ranked[: n + 1] == ranked_all[: n + 1]:
+                    word = {3: ty.pick(["top 3", "top three"]), 5: ty.pick(["top 5", "top five"])}[n]
+                    q = (
+                        ty.pick([f"{word} goalscorers {{w}}", f"need the {word} scorers {{w}}"])
+                        if metric == "goals"
+                        else ty.pick([f"{word} assist makers {{w}}", f"who were the {word} for assists {{w}}"])
+                    )
+                    out.append({"question": q.format(w=ty.pick(says)), "gold": sorted(nm for _, nm in ranked[:n])})
+        trec, trec_all = team_table(matches, keep), team_table(matches + partial, keep)
+        for metric, (phr, sign) in team_says.items():
+            best = max(sign * c[metric] for c in trec.values())
+            top = sorted(t for t, c in trec.items() if sign * c[metric] == best)
+            best_all = max(sign * c[metric] for c in trec_all.values())
+            if top != sorted(t for t, c in trec_all.items() if sign * c[metric] == best_all):
+                continue
+            if len(top) <= 2 and all(club_gold(t) for t in top):
+                out.append({"question": ty.pick(phr).format(w=ty.pick(says)), "gold": [club_gold(t) for t in top]})
+    out += table_questions(ty, matches)
+    ty.rng.shuffle(out)
+    return [{"question": ty.typed(q["question"]), "gold": q["gold"]} for q in out]
+
+
+def player_period_questions(ty: Typist, matches: list[dict], partial: list[dict]) -> list[dict]:
+    """Return questions on a player's goals, assists or shots over a period (never 0, partial-proof)."""
+    combos = []
+    for key, says, keep in periods():
+        rec, rec_all = player_table(matches, keep), player_table(matches + partial, keep)
+        for name, c in rec.items():
+            for metric, floor in (("goals", 2), ("assists", 2), ("shots", 8)):
+                if c[metric] >= floor and c[metric] == rec_all[name][metric]:
+                    combos.append((name, key, tuple(says), metric, c[metric]))
+    combos.sort()
+    ty.rng.shuffle(combos)
+    out, used = [], collections.Counter()
+    for name, key, says, metric, value in combos:
+        if used[name] or used[key] >= 5 or used[metric] >= {"goals": 18, "assists": 12, "shots": 10}[metric]:
+            continue
+        p, w = ty.player(name), ty.pick(list(says))
+        q = ty.pick(
+            {
+                "goals": [
+                    f"{poss(p)} goal count {w}",
+                    f"need {poss(p)} goals {w}",
+                    f"how many has {p} netted {w}",
+                    f"{p} how many goals {w}",
+                    f"how many goals for {p} {w}",
+                ],
+                "assists": [
+                    f"{poss(p)} assist count {w}",
+                    f"how many assists has {p} racked up {w}",
+                    f"how many goals has {p} created {w} (assists)",
+                ],
+                "shots": [
+                    f"how many shots has {p} had {w}",
+                    f"shot count for {p} {w}",
+                    f"how often did {p} have a pop at goal {w} shots",
+                ],
+            }[metric]
+        )
+        out.append({"question": ty.typed(q), "gold": [str(value)]})
+        used[name] += 1
+        used[key] += 1
+        used[metric] += 1
+    return out
+
+
+# ------------------------------------------------------------------------------------------- refusals
+NOT_IN_LEAGUE = [
+    "leicester",
+    "southampton",
+    "ipswich",
+    "luton",
+    "sheff utd",
+    "leeds rhinos",
+    "celtic",
+    "rangers",
+    "real madrid",
+    "barca",
+    "psg",
+    "bayern",
+    "juve",
+    "inter miami",
+    "wrexham",
+    "west brom",
+    "stoke",
+    "norwich",
+    "boro",
+    "coventry",
+    "ajax",
+    "benfica",
+]
+ELSEWHERE_PLAYERS = [
+    "messi",
+    "mbappe",
+    "harry kane",
+    "jude bellingham",
+    "lewandowski",
+    "vinicius jr",
+    "yamal",
+    "kylian mbappe",
+    "ronaldo",
+    "neymar",
+    "jamie vardy",
+    "trent alexander-arnold",
+]
+
+
+def unknown_match_questions(ty: Typist, matches: list[dict]) -> list[dict]:
+    """Return questions on matches the data does not hold: outside clubs, other seasons, days neither club played."""
+    out = []
+    clubs = sorted(CLUB_TYPED)
+    for i in range(8):
+        a = NOT_IN_LEAGUE[(i * 3) % len(NOT_IN_LEAGUE)]
+        b = ty.club(ty.pick(clubs)) if i % 2 else NOT_IN_LEAGUE[(i * 3 + 1) % len(NOT_IN_LEAGUE)]
+        q = ty.pick(
+            [
+                f"need the {a} v {b} score",
+                f"who won {b} against {a}",
+                f"goalscorers {a} vs {b}",
+                f"man of the match {a} {b} last weekend",
+                f"how many corners did {a} get vs {b}",
+                f"who refereed {a} v {b}",
+            ]
+        )
+        out.append({"question": ty.typed(q), "gold": []})
+    for year, what in (
+        (2019, "the fa cup final"),
+        (2022, "the world cup final"),
+        (2023, "the league cup final"),
+        (2024, "the champions league final"),
+    ):
+        out.append(
+            {
+                "question": ty.typed(
+                    ty.pick(
+                        [f"who netted in {what} {year}", f"result of {what} {year}", f"best player in {what} {year}"]
+                    )
+                ),
+                "gold": [],
+            }
+        )
+    # pairs of league clubs on days the data has neither of them playing (international breaks, midweeks)
+    free = (
+        "2025-09-06",
+        "2025-10-11",
+        "2025-11-15",
+        "2025-11-16",
+        "2025-12-25",
+        "2025-10-12",
+        "2025-09-07",
+        "2025-11-14",
+    )
+    days = [dt.date.fromisoformat(d) for d in free]
+    combos = [(a, b, d) for a in clubs for b in clubs if a < b for d in days]
+    ty.rng.shuffle(combos)
+    for a, b, d in combos:
+        if len(out) >= QUOTA["unknown_match"] + 4:
+            break
+        if {a, b} & ty.played_on[d]:
+            continue
+        fx = f"{ty.club(a, b)} {ty.pick(['v', 'vs', '-'])} {ty.club(b, a)} {ty.pick(['on', ''])} {ty.date(d)}"
+        q = ty.pick(
+            [
+                f"score {fx}",
+                f"goalscorers {fx}",
+                f"man of the match {fx}",
+                f"what minute was the opener {fx}",
+                f"need the result of {fx}",
+            ]
+        )
+        out.append({"question": ty.typed(" ".join(q.split())), "gold": []})
+    return out
+
+
+def refusal_questions(ty: Typist, matches: list[dict]) -> list[dict]:
+    """Return questions on what the data cannot know: fees, wages, injuries, the future, players not in it."""
+    squad_names = {plain(p["name"]) for m in matches for p in m["players"].values()}
+    elsewhere = [p for p in ELSEWHERE_PLAYERS if not any(p in n or n.endswith(" " + p) for n in squad_names)]
+    club = lambda: ty.club(ty.pick(sorted(CLUB_TYPED)))  # noqa: E731
+    out = [
+        f"transfer fee {club()} paid for their latest signing",
+        f"what would {ty.player('Bukayo Saka')} go for on the market",
+        f"is {ty.player('Erling Haaland')} fit for the weekend",
+        "whos winning the prem this year prediction",
+        "which 3 go down this season",
+        "best club in the world atm",
+        f"{poss(ty.player('Mohamed Salah'))} weekly wages",
+        f"when do {club()} play next",
+        f"is the {club()} manager getting sacked",
+        "ucl winner prediction",
+        f"score prediction for {club()} next game",
+        f"{elsewhere[0]} goals this season",
+        f"need {elsewhere[1]} assists this szn",
+        f"how many prem motm awards has {elsewhere[2]} won",
+        f"{elsewhere[3]} goals in dec",
+        f"{club()} injury list",
+    ]
+    return [{"question": ty.typed(q), "gold": []} for q in out]
+
+
+# -------------------------------------------------------------------------------- the other kinds
+def score_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a score question: "X v Y ft", "how did X do v Y", "did X win against Y".
+
+    None when the match does not allow it.
+    """
+    form = ty.rng.randrange(3)
+    if form == 0:
+        q, gold = (
+            ty.pick(
+                [
+                    f"need the score from {ty.fixture(m)}",
+                    f"{ty.fixture(m)} full time",
+                    f"how did {ty.fixture(m)} finish",
+                    f"result of {ty.fixture(m)}",
+                ]
+            ),
+            [m["score"]],
+        )
+    else:
+        side = ty.pick(SIDES)
+        t, o = ty.club(m[side], m[OTHER[side]]), ty.club(m[OTHER[side]], m[side])
+        if form == 1:
+            q, gold = (
+                ty.pick([f"how did {t} fare vs {o}{ty.when(m)}", f"what happened with {t} v {o}{ty.when(m)}"]),
+                [m["score"]],
+            )
+        else:
+            w = winner_side(m)
+            q = ty.pick([f"did {t} beat {o}{ty.when(m)}", f"did {t} lose to {o}{ty.when(m)}"])
+            yes = (w == side) if "beat" in q else (w == OTHER[side])
+            gold = ["yes" if yes else "no", m["score"]]
+    return {"question": ty.typed(q), "gold": gold, "match_id": m["id"]}
+
+
+def scorers_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on all scorers of the match or of one side (no own goal in the match).
+
+    None when the match does not allow it.
+    """
+    if not m["goals_agree"] or not m["goals"] or any(g["own"] for g in m["goals"]):
+        return None
+    side = ty.pick([None, "home", "away"])
+    names = list(dict.fromkeys(g["scorer"] for g in m["goals"] if side is None or g["side"] == side))
+    if not names:
+        return None
+    if side is None:
+        q = ty.pick(
+            [
+                f"who scored in {ty.fixture(m)}",
+                f"goalscorers from {ty.fixture(m)}",
+                f"need the scorers for {ty.fixture(m)}",
+            ]
+        )
+    else:
+        t = ty.bare_club(m[side], m[OTHER[side]])
+        q = ty.pick(
+            [
+                f"who netted for {t} {ty.versus(m, side)}",
+                f"{t} goalscorers {ty.versus(m, side)}",
+                f"who got {poss(t)} goals {ty.versus(m, side)}",
+            ]
+        )
+    return {"question": ty.typed(q), "gold": names, "match_id": m["id"]}
+
+
+def assister_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on who set up a player's only goal of the match.
+
+    None when the match does not allow it.
+    """
+    if not m["goals_agree"]:
+        return None
+    cands = [
+        g for g in m["goals"] if g["assister"] and sum(x["pid"] == g["pid"] and not x["own"] for x in m["goals"]) == 1
+    ]
+    if not cands:
+        return None
+    g = ty.pick(cands)
+    p = ty.player(g["scorer"])
+    q = ty.pick(
+        [
+            f"who set up {p} {ty.versus(m, g['side'])}",
+            f"who got the assist for {poss(p)} goal {ty.versus(m, g['side'])}",
+            f"need the assist on {poss(p)} goal {ty.versus(m, g['side'])}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": [g["assister"]], "match_id": m["id"]}
+
+
+def team_stat_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on a side's shots, shots on target, corners, fouls or offsides (counted = WhoScored's total).
+
+    None when the match does not allow it.
+    """
+    words = {
+        "shots": ["shots", "shots at goal"],
+        "shots on target": ["shots on target", "sot"],
+        "corners": ["corners", "corner kicks"],
+        "fouls": ["fouls", "fouls committed"],
+        "offsides": ["offsides"],
+    }
+    stat = list(words)[i % len(words)]
+    side = ty.pick(SIDES)
+    value = m["team"][side].get(stat, 0)
+    if value < 1:
+        return None
+    t = ty.bare_club(m[side], m[OTHER[side]])
+    q = ty.pick(
+        [
+            f"how many {ty.pick(words[stat])} did {t} have {ty.versus(m, side)}",
+            f"number of {t} {ty.pick(words[stat])} {ty.versus(m, side)}",
+            f"need {poss(t)} {ty.pick(words[stat])} {ty.versus(m, side)}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": [str(value)], "match_id": m["id"]}
+
+
+def card_count_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on a side's yellow cards, for a side with no second yellow, red or staff card.
+
+    None when the match does not allow it.
+    """
+    side = ty.pick(SIDES)
+    c = m["cards"][side]
+    if c["staff"] or c["SecondYellow"] or c["Red"] or c["Yellow"] < 1:
+        return None
+    t = ty.bare_club(m[side], m[OTHER[side]])
+    q = ty.pick(
+        [
+            f"how many yellow cards for {t} {ty.versus(m, side)}",
+            f"{t} bookings {ty.versus(m, side)}",
+            f"number of {t} players booked {ty.versus(m, side)}",
+            f"how many {t} lads went in the book {ty.versus(m, side)}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": [str(c["Yellow"])], "match_id": m["id"]}
+
+
+def player_stat_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on a player's shots, key passes, tackles, interceptions, clearances, dribbles or saves.
+
+    None when the match does not allow it.
+    """
+    order = ["shots", "key passes", "tackles", "interceptions", "clearances", "dribbles", "saves", "shots on target"]
+    words = {"dribbles": "successful dribbles", "key passes": "key passes", "shots on target": "shots on target"}
+    stat = order[i % len(order)]
+    cands = sorted(
+        (p["name"], p["side"], p["counts"][stat]) for p in m["players"].values() if p["counts"].get(stat, 0) >= 2
+    )
+    if not cands:
+        return None
+    name, side, value = ty.pick(cands)
+    p = ty.player(name)
+    w = words.get(stat, stat)
+    q = ty.pick(
+        [
+            f"how many {w} did {p} have {ty.versus(m, side)}",
+            f"need {poss(p)} {w} {ty.versus(m, side)}",
+            f"{poss(p)} {w} count {ty.versus(m, side)}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": [str(value)], "match_id": m["id"]}
+
+
+def player_leader_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on the player(s) with the most shots / key passes / tackles / interceptions (ties up to 2).
+
+    None when the match does not allow it.
+    """
+    order = ["shots", "key passes", "tackles", "interceptions"]
+    stat = order[i % len(order)]
+    pool = list(m["players"].values())
+    defs = TACKLE_DEFS if stat == "tackles" else (stat,)
+    if any(d not in p["counts"] for p in pool for d in defs):
+        return None
+    found = leaders([{p["name"]: p["counts"][d] for p in pool} for d in defs])
+    if not found or found[1] < 2 or len(found[0]) > 2:
+        return None
+    top = found[0]
+    q = ty.pick(
+        [
+            f"who had the most {stat} in {ty.fixture(m)}",
+            f"most {stat} {ty.fixture(m)} which player",
+            f"{ty.fixture(m)} - who topped the {stat}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": top, "match_id": m["id"]}
+
+
+def formation_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on a side's starting formation.
+
+    None when the match does not allow it.
+    """
+    side = ty.pick(SIDES)
+    t = ty.bare_club(m[side], m[OTHER[side]])
+    q = ty.pick(
+        [
+            f"what formation did {t} use {ty.versus(m, side)}",
+            f"{t} formation {ty.versus(m, side)}",
+            f"need {poss(t)} starting formation {ty.versus(m, side)}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": [m["formation"][side]], "match_id": m["id"]}
+
+
+def referee_question(ty: Typist, m: dict, i: int) -> dict | None:
+    """Return a question on the match referee; None when the file names none."""
+    if not m["referee"]:
+        return None
+    q = ty.pick(
+        [
+            f"who reffed {ty.fixture(m)}",
+            f"referee for {ty.fixture(m)}",
+            f"need the ref from {ty.fixture(m)}",
+            f"who was the man in the middle {ty.fixture(m)}",
+        ]
+    )
+    return {"question": ty.typed(q), "gold": [m["referee"]], "match_id": m["id"]}
+
+
+def manager_questions(ty: Typist, matches: list[dict]) -> list[dict]:
+    """Return questions on a side's manager in one match, six on caretakers or replaced managers first."""
+    spells = collections.defaultdict(list)
+    for m in matches:
+        for side in SIDES:
+            spells[m[side]].append((m, side))
+    changed, steady = [], []
+    for _team, ms in sorted(spells.items()):
+        by_manager = collections.defaultdict(list)
+        for m, side in ms:
+            by_manager[m["manager"][side]].append((m, side))
+        if len(by_manager) > 1:
+            changed += [ty.pick(spell) for _, spell in sorted(by_manager.items())]
+        else:
+            steady.append(ty.pick(ms))
+    ty.rng.shuffle(changed)
+    ty.rng.shuffle(steady)
+    chosen = changed[:6] + steady
+    out = []
+    for m, side in chosen:
+        name = m["manager"][side]
+        t = ty.bare_club(m[side], m[OTHER[side]])
+        q = ty.pick(
+            [
+                f"who was in the {t} dugout {ty.versus(m, side)}",
+                f"{t} manager {ty.versus(m, side)}",
+                f"who coached {t} {ty.versus(m, side)}",
+            ]
+        )
+        out.append({"question": ty.typed(q), "gold": [manager_gold(name)], "match_id": m["id"]})
+    return out
+
+
+def team_period_questions(ty: Typist, matches: list[dict], partial: list[dict]) -> list[dict]:
+    """Return questions on a team's points, wins, goals, goals let in or clean sheets over a period (partial-proof)."""
+    combos = []
+    for key, says, keep in periods():
+        rec, rec_all = team_table(matches, keep), team_table(matches + partial, keep)
+        for team, r in rec.items():
+            for metric in ("points", "wins", "goals", "conceded", "clean sheets"):
+                if r[metric] >= 1 and r[metric] == rec_all[team][metric]:
+                    combos.append((team, key, tuple(says), metric, r[metric]))
+    combos.sort()
+    ty.rng.shuffle(combos)
+    out, used = [], collections.Counter()
+    for team, _key, says, metric, value in combos:
+        if used[team] or used[metric] >= 3:
+            continue
+        t, w = ty.club(team), ty.pick(list(says))
+        q = {
+            "points": f"how many points did {t} get {w}",
+            "wins": f"number of {t} wins {w}",
+            "goals": f"goals scored by {t} {w}",
+            "conceded": f"how many did {t} concede {w}",
+            "clean sheets": f"{t} clean sheets {w}",
+        }[metric]
+        out.append({"question": ty.typed(q), "gold": [str(value)]})
+        used[team] += 1
+        used[metric] += 1
+    return out
+
+
+# ------------------------------------------------------------------------------------- follow-ups
+def conversations(ty: Typist, matches: list[dict], partial: list[dict]) -> list[dict]:
+    """Return two- and three-turn conversations whose later turns lean on earlier ones ("they", "he", "that game")."""
+    out = []
+    by_pair = collections.defaultdict(list)
+    for m in matches:
+        by_pair[frozenset((m["home"], m["away"]))].append(m)
+
+    def turn(q: str, gold: list[str], m: dict | None = None, first: bool = False) -> dict:
+        t = {"question": ty.typed(q, chatter=first), "gold": gold}
+        if m:
+            t["match_id"] = m["id"]
+        return t
+
+    # the return fixture, then that game's scorers or referee
+    for pair in sorted(by_pair, key=sorted):
+        if len(out) >= 10:  # room for the other forms
+            break
+        first, second = sorted(by_pair[pair], key=lambda m: m["date"])[:2] if len(by_pair[pair]) > 1 else (None, None)
+        if not first:
+            continue
+        turns = [
+            turn(
+                ty.pick([f"score of {ty.fixture(first, True)}", f"how did {ty.fixture(first, True)} end"]),
+                [first["score"]],
+                first,
+                True,
+            ),
+            turn(
+                ty.pick(
+                    [
+                        "and the reverse fixture?",
+                        "n the return game",
+                        "what about when they met again",
+                        "and the 2nd time they played",
+                    ]
+                ),
+                [second["score"]],
+                second,
+            ),
+        ]
+        if (
+            second["goals"]
+            and second["goals_agree"]
+            and not any(g["own"] for g in second["goals"])
+            and ty.rng.random() < 0.6
+        ):
+            turns.append(
+                turn(
+                    ty.pick(["who scored in that one then", "scorers in the return?", "and the goalscorers"]),
+                    list(dict.fromkeys(g["scorer"] for g in second["goals"])),
+                    second,
+                )
+            )
+        elif second["referee"]:
+            turns.append(turn(ty.pick(["who was the ref for that", "referee that day?"]), [second["referee"]], second))
+        out.append(turns)
+
+    pool = [m for m in matches if m["goals_agree"]]
+    ty.rng.shuffle(pool)
+    forms = ["motm_he", "they_sot", "scorers_first", "assist", "ref_mgr_shape", "cards"]
+    for i, m in enumerate(pool):
+        form = forms[i % len(forms)]
+        side = ty.pick(SIDES)
+        t, o = ty.bare_club(m[side], m[OTHER[side]]), ty.club(m[OTHER[side]], m[side])
+        turns = None
+        if form == "motm_he":
+            best = top_rated(m, None)
+            if best:
+                p = next(p for p in m["players"].values() if p["name"] == best)
+                nxt = ("shots", "how many shots did he take") if p["counts"].get("shots", 0) >= 1 else None
+                turns = [
+                    turn(
+                        ty.pick(
+                            [
+                                f"man of the match in {ty.fixture(m, True)}",
+                                f"who was the best rated player in {ty.fixture(m, True)}",
+                            ]
+                        ),
+                        [best],
+                        m,
+                        True,
+                    )
+                ]
+                if nxt:
+                    turns.append(turn(nxt[1], [str(p["counts"]["shots"])], m))
+                else:
+                    turns.append(turn("what did that game finish", [m["score"]], m))
+        elif form == "they_sot":
+            if m["team"][side].get("shots on target", 0) >= 1 and m["team"][side].get("corners", 0) >= 1:
+                w = winner_side(m)
+                turns = [
+                    turn(
+                        f"did {t} get the win vs {o}{ty.when(m, True)}",
+                        ["yes" if w == side else "no", m["score"]],
+                        m,
+                        True,
+                    ),
+                    turn(
+                        ty.pick(["how many on target for them", "their shots on target?"]),
+                        [str(m["team"][side]["shots on target"])],
+                        m,
+                    ),
+                    turn(ty.pick(["corners?", "and how many corners for them"]), [str(m["team"][side]["corners"])], m),
+                ]
+        elif form == "scorers_first":
+            if m["goals"] and not any(g["own"] for g in m["goals"]) and not m["goals"][0]["stoppage"]:
+                turns = [
+                    turn(f"result of {ty.fixture(m, True)}", [m["score"]], m, True),
+                    turn(
+                        ty.pick(["who scored", "and the scorers"]),
+                        list(dict.fromkeys(g["scorer"] for g in m["goals"])),
+                        m,
+                    ),
+                    turn(
+                        ty.pick(["what minute was the opener", "when was the first goal"]),
+                        [m["goals"][0]["minute"]],
+                        m,
+                    ),
+                ]
+        elif form == "assist":
+            cands = [
+                g
+                for g in m["goals"]
+                if g["assister"]
+                and not g["stoppage"]
+                and sum(x["pid"] == g["pid"] and not x["own"] for x in m["goals"]) == 1
+            ]
+            if cands:
+                g = ty.pick(cands)
+                p = ty.player(g["scorer"])
+                turns = [
+                    turn(f"what min did {p} score {ty.versus(m, g['side'])}", [g["minute"]], m, True),
+                    turn(ty.pick(["who gave the assist", "assist?", "who laid it on"]), [g["assister"]], m),
+                ]
+        elif form == "ref_mgr_shape":
+            if m["referee"]:
+                name = m["manager"][side]
+                turns = [
+                    turn(f"who refereed {ty.fixture(m, True)}", [m["referee"]], m, True),
+                    turn(f"and the {t} manager that day", [manager_gold(name)], m),
+                    turn(
+                        ty.pick(["what shape did they play", "their formation?"]),
+                        [m["formation"][side]],
+                        m,
+                    ),
+                ]
+        else:
+            c = m["cards"][side]
+            if not (c["staff"] or c["SecondYellow"] or c["Red"]) and c["Yellow"] >= 1:
+                turns = [
+                    turn(f"{ty.fixture(m, True)} final score", [m["score"]], m, True),
+                    turn(f"how many {t} players were booked in that one", [str(c["Yellow"])], m),
+                ]
+        if turns:
+            out.append(turns)
+        if len(out) >= CONVERSATIONS - 7:
+            break
+
+    # a player's figures over a period, then the next month, then his assists
+    months = [
+        ("2025-10", "in oct", "n in nov", "2025-11"),
+        ("2025-11", "in november", "and december?", "2025-12"),
+        ("2025-09", "in sept", "what about october", "2025-10"),
+        ("2025-12", "over december", "and in jan", "2026-01"),
+    ]
+    pdefs = {k: keep for k, _, keep in periods()}
+    asked = set()
+    for j in range(8):
+        a_key, a_say, b_say, b_key = months[j % len(months)]
+        ra, rb = player_table(matches, pdefs[a_key]), player_table(matches, pdefs[b_key])
+        cands = sorted(
+            n
+            for n, c in ra.items()
+            if c["goals"] >= 2 and rb[n]["goals"] >= 1 and rb[n]["assists"] >= 1 and n not in asked
+        )
+        if not cands:
+            continue
+        name = cands[(j * 7) % len(cands)]
+        asked.add(name)
+        p = ty.player(name)
+        out.append(
+            [
+                turn(f"how many did {p} score {a_say}", [str(ra[name]["goals"])], first=True),
+                turn(b_say, [str(rb[name]["goals"])]),
+                turn(ty.pick(["assists that month?", "and his assists then"]), [str(rb[name]["assists"])]),
+            ]
+        )
+    return [{"id": f"blind3-followup-{n:03d}", "kind": "followup", "turns": t} for n, t in enumerate(out, start=1)]
+
+
+# ------------------------------------------------------------------------------------------- main
+# one question (or None) from one match, for each kind asked match by match
+PER_MATCH = {
+    "man_of_the_match": motm_question,
+    "goal_minute": goal_minute_question,
+    "score": score_question,
+    "scorers": scorers_question,
+    "assister": assister_question,
+    "team_stat": team_stat_question,
+    "card_count": card_count_question,
+    "player_stat": player_stat_question,
+    "player_leader": player_leader_question,
+    "formation": formation_question,
+    "referee": referee_question,
+}
+# every candidate question of a kind, from the whole season
+PER_SEASON = {
+    "manager": lambda ty, matches, partial: manager_questions(ty, matches),
+    "unknown_match": lambda ty, matches, partial: unknown_match_questions(ty, matches),
+    "refusal": lambda ty, matches, partial: refusal_questions(ty, matches),
+    "ranking": ranking_questions,
+    "player_period": player_period_questions,
+    "team_period": team_period_questions,
+}
+
+
+def distinct(made: list[dict]) -> list[dict]:
+    """Return the questions in order, without a second question on the same match or with the same text."""
+    seen: set[str] = set()
+    kept = []
+    for q in made:
+        keys = {q.get("match_id") or q["question"], q["question"]}
+        if not keys & seen:
+            kept.append(q)
+        seen |= keys
+    return kept
+
+
+def build(data_dir: Path) -> tuple[list[dict], list[dict]]:
+    """Return the questions and the conversations, computed from the match files in ``data_dir``."""
+    loaded = [read_match(p) for p in sorted(data_dir.glob("*.json.gz"))]
+    matches = sorted((m for m in loaded if m["complete"]), key=lambda m: (m["date"], m["id"]))
+    partial = [m for m in loaded if not m["complete"]]
+    rng = random.Random(SEED)
+    ty = Typist(rng, matches)
+    questions = []
+    for kind, quota in QUOTA.items():
+        pool = list(matches)
+        rng.shuffle(pool)
+        if kind in PER_MATCH:
+            made = [q for i, m in enumerate(pool) if (q := PER_MATCH[kind](ty, m, i))]
+        else:
+            made = PER_SEASON[kind](ty, pool, partial)
+        for n, q in enumerate(distinct(made)[:quota], start=1):
+            where = {"match_id": q["match_id"]} if q.get("match_id") else {}
+            questions.append(
+                {
+                    "question": q["question"],
+                    "gold": q["gold"],
+                    "kind": kind,
+                    **where,
+                    "id": f"blind3-{ID_PREFIX.get(kind, kind)}-{n:03d}",
+                }
+            )
+    return questions, conversations(ty, matches, partial)
+
+
+def main() -> None:
+    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
+    questions, convs = build(data_dir)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("questions.jsonl", questions), ("conversations.jsonl", convs)):
+        (OUT / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    counts = collections.Counter(q["kind"] for q in questions)
+    for kind in QUOTA:
+        print(f"{kind:18s} {counts[kind]:4d} / {QUOTA[kind]}")
+    turns = collections.Counter(len(c["turns"]) for c in convs)
+    print(f"{'followup':18s} {len(convs)} conversations ({dict(sorted(turns.items()))} by number of turns)")
+    print(f"total questions {len(questions)}")
+
+
+if __name__ == "__main__":
+    main()
