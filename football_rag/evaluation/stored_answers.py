@@ -30,8 +30,8 @@ ANSWER_COLUMNS = [
     "unsupported",
 ]  # fmt: skip
 FINGERPRINT_COLUMN = "answered_by"
-# Libraries whose behaviour reaches a fact answer (tables, name matching, text folding, validation).
-ANSWERING_LIBRARIES = ("pandas", "numpy", "pyarrow", "rapidfuzz", "anyascii", "pydantic", "pyyaml")
+# Libraries whose behaviour reaches a fact answer (tables, name matching, spelling, text folding, validation).
+ANSWERING_LIBRARIES = ("pandas", "numpy", "pyarrow", "rapidfuzz", "pyspellchecker", "anyascii", "pydantic", "pyyaml")
 # Frozen evaluation sets are never read by the code that answers: editing them must not void stored answers.
 NOT_ANSWERING = ("eval/blind",)
 

@@ -52,6 +52,7 @@ from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.scope import NO_FILTERS, Filters, ScopeReader, scope_resolution
 from football_rag.rag.stat_claims import MatchStats, spell_pairs, stat_contradictions
 from football_rag.rag.tracing import Trace, Tracer
+from football_rag.rag.typed_words import as_read
 from football_rag.rag.yes_no import verdict
 
 MAX_QUESTION_CHARS = 500
@@ -170,6 +171,7 @@ class Answerer:
         timeline = tables.timeline
         self.catalog = Catalog(tables.matches, tables.lineups, goals=timeline[timeline["kind"] == "goal"])
         self.names = NameMatcher(self.catalog.known_names())
+        self.name_words = frozenset(w for n in self.catalog.known_names() for w in words_of(n).split())
         self.collection, self.encode = collection, encode
         self.llm = llm
         self.tracer = tracer or Tracer(enabled=False)
@@ -194,7 +196,7 @@ class Answerer:
 
     def stream(self, question: str, previous: Resolution | None = None, chosen: Filters = NO_FILTERS) -> AnswerStream:
         """Yield the answer's text as it is produced; ``.answer`` holds the checked result afterwards."""
-        question = _clean(question)
+        question = as_read(_clean(question), self.name_words)
         # The reply to a question asked back ("which United?" -> "man utd") is that question with the choice made.
         asked = previous.asked_back if isinstance(previous, FollowUp) else None
         if asked is not None and (whole := reply_as_question(question, asked, self.catalog)) is not None:

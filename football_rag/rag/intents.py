@@ -75,14 +75,14 @@ _GAME_OBJECT = (
 # "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?", "Spurs' gaffer", "who was on the
 # touchline for Arsenal"
 _MANAGER = re.compile(
-    r"\b(managers?|managed|coach(es|ed)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?|technical area"
+    r"\b(managers?|manag(ed|ing)|coach(es|ed|ing)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?|technical area"
     rf"|in charge of(?! {_GAME_OBJECT}))\b"
 )
 _BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidelines?|technical area)"
 # "Arsenal's manager against Leeds", "who coached Spurs v Arsenal", "the boss of Spurs", "on the touchline for
 # Arsenal" ask for one side (the club named first); "the managers of Arsenal vs Leeds" for both.
 _ONE_SIDE = re.compile(
-    r"\b(against|facing|when they (played|met|faced)|managed|coached)\b"
+    r"\b(against|facing|when they (played|met|faced)|manag(ed|ing)|coach(ed|ing))\b"
     rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b"
 )
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")

@@ -1,0 +1,93 @@
+"""A question as people type it, read back into the words the router and the period parser know.
+
+Three things are undone before the question is read, none of which changes what it asks: chat padding around
+it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta", "cheers", "lol"), chat
+shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names, question
+and intent words: "decemeber", "goasl", "wehn", "aginst"). A misspelling is corrected only to a vocabulary word
+one edit away (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment), only
+when the typed word is not itself an English word (pyspellchecker's word list: "least" is not "last", "seasons"
+not "season") and only when one vocabulary word alone is that close, so a real word is never turned into another.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
+
+# Words the reading depends on: month names, question words, "against"/"before", and what is asked.
+VOCABULARY = frozenset(
+    """
+    january february march april may june july august september october november december christmas
+    who what when where which whose how many much most many
+    against before after since until during between versus
+    highest rated best top
+    goal goals scored scorer scorers scoring score scores assist assists assisted
+    game games match matches season points shots shot shoot cards card clean sheets conceded
+    minute minutes first last final winner winning equaliser manager formation
+    """.split()
+)
+# Chat shorthand for a vocabulary word.
+SHORTHAND = {
+    "b4": "before",
+    "xmas": "christmas",
+    "agst": "against",
+    "agnst": "against",
+    "szn": "season",
+    "wat": "what",
+    "sept": "september",
+}
+_PADDING_LEAD = re.compile(
+    r"^(?:(?:quick one|quick q|settle an argument|my mate reckons otherwise but|sorry if dumb q|"
+    r"need this for fantasy|random q but|random question but|cant remember|can't remember|"
+    r"yo|hey|hi|oi|mate)\b[\s,:.!-]*)+",
+    re.IGNORECASE,
+)
+_PADDING_TAIL = re.compile(r"(?:[\s,]+(?:ta|thx|thanks|cheers|lol|pls|please|anyone|mate)\b[\s?!.]*)+$", re.IGNORECASE)
+_QUESTION_MARKS = re.compile(r"\?{2,}")
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+def without_padding(question: str) -> str:
+    """Return ``question`` without chat padding before or after it; the question itself when it is all padding."""
+    text = _QUESTION_MARKS.sub("?", question).strip()
+    core = _PADDING_TAIL.sub("", _PADDING_LEAD.sub("", text)).strip(" ,")
+    if not core.strip(" ?!."):
+        return text
+    return core + ("?" if text.endswith("?") and not core.endswith("?") else "")
+
+
+@cache
+def corrected(word: str) -> str:
+    """Return the vocabulary word ``word`` was typed for (shorthand or one edit away), else ``word`` unchanged."""
+    lower = word.lower()
+    if lower in SHORTHAND:
+        return SHORTHAND[lower]
+    if len(lower) < 3 or lower in VOCABULARY or not lower.isalpha() or lower in _english():
+        return word
+    # A short word is corrected only for swapped letters ("woh", "wehn"): one other edit makes another word.
+    close = [v for v in VOCABULARY if OSA.distance(lower, v) == 1 and (len(lower) >= 5 or sorted(v) == sorted(lower))]
+    if len(close) > 1:  # letters swapped ("goasl") or left out ("scord") before letters changed ("goal", "score")
+        close = [v for v in close if sorted(v) == sorted(lower)] or [v for v in close if _within(lower, v)]
+    return close[0] if len(close) == 1 else word
+
+
+@cache
+def _english() -> frozenset[str]:
+    """Return pyspellchecker's English words: a typed word among them is a real word and stays as typed."""
+    return frozenset(SpellChecker().word_frequency.keys())
+
+
+def _within(typed: str, word: str) -> bool:
+    """Return whether ``typed`` is ``word`` with letters left out."""
+    letters = iter(word)
+    return all(c in letters for c in typed)
+
+
+def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
+    """Return ``question`` without chat padding, shorthand and misspelt vocabulary words; ``names`` (lowercase
+    club and player words) are never corrected."""
+    text = without_padding(question)
+    return _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text)
