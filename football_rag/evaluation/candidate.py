@@ -214,10 +214,11 @@ def assess_answers(
     )
     if current is None or not shared:
         return AnswerAssessment(run, None)
+    shared_ids = set(shared)
     fingerprint = answering_fingerprint(settings.configs_dir)
-    stored = stored_answers(current.release_dir, shared, fingerprint) if current.release_dir else None
-    theirs = stored if stored is not None else _answered_by(current, [q for q in questions if q.id in set(shared)])
-    mine = run.results.loc[run.results["id"].isin(set(shared))]
+    stored = stored_answers(current.release_dir, shared_ids, fingerprint) if current.release_dir else None
+    theirs = stored if stored is not None else _answered_by(current, [q for q in questions if q.id in shared_ids])
+    mine = run.results.loc[run.results["id"].isin(shared_ids)]
     documents = candidate.collection is not None
     return AnswerAssessment(
         run,
