@@ -22,7 +22,7 @@ printed as broadcasters do, stoppage time as "45+2'" and "90+3'" (see ``broadcas
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,18 +95,37 @@ CARD_NAMES = {"yellow": "yellow card", "second_yellow": "second yellow card", "r
 
 
 def build_documents(tables: MatchTables) -> pd.DataFrame:
-    """Return every retrieval document of ``tables`` (columns ``DOCUMENT_COLUMNS``), in a stable order."""
-    lookup = _Lookup(tables)
+    """Return every retrieval document of ``tables`` (columns ``DOCUMENT_COLUMNS``), in a stable order: the
+    matches' documents match by match in ``match_order``, then the team-season summaries by team and season."""
+    return pd.DataFrame([*match_documents(tables), *team_season_summaries(tables)], columns=list(DOCUMENT_COLUMNS))
+
+
+def match_order(matches: pd.DataFrame) -> pd.DataFrame:
+    """Return ``matches`` in the order their documents are written: by date, then match id."""
+    return matches.sort_values(["date", "match_id"])
+
+
+def match_documents(tables: MatchTables, match_ids: Collection[str] | None = None) -> list[dict[str, object]]:
+    """Return the documents of the matches ``match_ids`` (default every match), match by match in ``match_order``.
+
+    Only those matches' rows are gathered, so a matchweek's documents cost the same whatever the season's size.
+    """
+    matches = tables.matches if match_ids is None else _of_matches(tables.matches, match_ids)
+    lookup = _Lookup(tables, match_ids)
     rows: list[dict[str, object]] = []
-    for match in tables.matches.sort_values(["date", "match_id"]).to_dict("records"):
+    for match in match_order(matches).to_dict("records"):
         view = lookup.match(match)
         rows.append(match_report(view))
         rows.extend(team_match_report(view, side) for side in SIDES)
         rows.append(player_highlights(view))
         rows.extend(goal_notes(view))
         rows.extend(key_moment_notes(view))
-    rows.extend(team_season_summaries(tables))
-    return pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS))
+    return rows
+
+
+def _of_matches(table: pd.DataFrame, match_ids: Collection[str]) -> pd.DataFrame:
+    """Return the rows of ``table`` about ``match_ids``."""
+    return table[table["match_id"].astype(str).isin(set(match_ids))]
 
 
 # --- one match, gathered once ----------------------------------------------------------------------
@@ -151,12 +170,15 @@ class MatchView:
 class _Lookup:
     """The tables grouped by match id once, so each match's rows are found without scanning."""
 
-    def __init__(self, tables: MatchTables):
-        self.team_stats = _grouped(tables.team_stats)
-        self.timeline = _grouped(tables.timeline)
-        self.shots = _grouped(tables.shots)
-        self.players = _grouped(tables.player_stats)
-        self.formations = _grouped(tables.formations)
+    def __init__(self, tables: MatchTables, match_ids: Collection[str] | None = None):
+        def rows(table: pd.DataFrame) -> dict[str, list[dict[str, object]]]:
+            return _grouped(table if match_ids is None else _of_matches(table, match_ids))
+
+        self.team_stats = rows(tables.team_stats)
+        self.timeline = rows(tables.timeline)
+        self.shots = rows(tables.shots)
+        self.players = rows(tables.player_stats)
+        self.formations = rows(tables.formations)
 
     def match(self, match: Mapping[str, object]) -> MatchView:
         match_id = match["match_id"]
@@ -317,10 +339,15 @@ def key_moment_notes(view: MatchView) -> list[dict[str, object]]:
     return notes
 
 
-def team_season_summaries(tables: MatchTables) -> list[dict[str, object]]:
-    """Return one season-to-date summary per team and season: record, points, form, goals and xG."""
+def team_season_summaries(
+    tables: MatchTables, teams_seasons: Collection[tuple[str, str]] | None = None
+) -> list[dict[str, object]]:
+    """Return one season-to-date summary per team and season (default all; else those of ``teams_seasons``, pairs
+    of team and season): record, points, form, goals and xG, by team then season."""
     seasons = tables.matches[["match_id", "date", "season", "competition", "home", "away", "home_goals", "away_goals"]]
     played = tables.team_stats.merge(seasons, on="match_id").sort_values(["date", "match_id"])
+    if teams_seasons is not None:
+        played = played[pd.MultiIndex.from_frame(played[["team", "season"]]).isin(list(teams_seasons))]
     goals = tables.player_stats.merge(seasons[["match_id", "season"]], on="match_id")
     scorers = {key: rows.groupby("player_name")["goals"].sum() for key, rows in goals.groupby(["team", "season"])}
     return [

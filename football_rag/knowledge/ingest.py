@@ -53,6 +53,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from football_rag.analytics.tables import MatchTables, apply_xg, build_tables
+from football_rag.analytics.xg_refit import unscored_shots
 from football_rag.config.settings import REPO_ROOT, Settings
 from football_rag.data.contracts import FINISHED, ParsedMatch, Source
 from football_rag.data.errors import ParseError
@@ -403,7 +404,7 @@ def fill_missing_xg(
     """
     by_name = tables_by_name(as_match_tables(tables))
     shots = by_name["shots"]
-    unscored = set(shots.loc[shots["xg"].isna() & ~shots["own_goal"].astype(bool), "match_id"].astype(str))
+    unscored = set(shots.loc[unscored_shots(shots), "match_id"].astype(str))
     if not unscored:
         return by_name
     subset = {name: _of_matches(frame, unscored) for name, frame in by_name.items()}

@@ -115,6 +115,13 @@ class Manifest(BaseModel):
         default=None, description="the embedder's revision: a HF commit sha, or pypi:<package pins>"
     )
     embedding_dim: int | None = None
+    documents_code: str | None = Field(
+        default=None,
+        description="hash of the code that wrote the documents: the next version re-uses them only if equal",
+    )
+    xg_model: str | None = Field(
+        default=None, description="the xG model version that scored the shots this version added (xg_source)"
+    )
     chromadb_version: str | None = None
     collection: str | None = None
     first_match: str | None = Field(default=None, description="date of the earliest match, ISO")
