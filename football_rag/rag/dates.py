@@ -1,7 +1,9 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
 One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25",
-"2025-11-23", "on 7/1", "Thursday 1 January", "sunday the 26th", "last Saturday", "Boxing Day". A month: "November
+"2025-11-23", "on 7/1", "Thursday 1 January", "saturday dec 6", "sun 21/9", "sunday the 26th", "last Saturday",
+"Boxing Day"; numbers day first, unless marked US ("9/27 (us)") or only the month-first reading is a date
+("9/27") or one of the days asked among ("1/25" of two clubs that met on 25 January). A month: "November
 2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9".
 "last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" count back from the
 latest match in the data (not from today: the data is post-match and may lag). A day or month without a
@@ -42,20 +44,22 @@ NUMERIC_DATE = re.compile(
 # "on 7/1", "from 1/9", "(7/12)": day/month with no year only after a word that introduces a date or in brackets,
 # never a bare "3/5" (three of five shots).
 SHORT_DATE = re.compile(
-    rf"(?:\b(?:on|from|since|until|till|to|before|after|of|and|{_FULL_WEEKDAY})\s+|\(\s*)(\d{{1,2}})/(\d{{1,2}})"
-    r"(?![\d/])",
+    rf"(?:\b(?:on|from|since|until|till|to|before|after|of|and|{_WEEKDAY})\s+|\(\s*)(\d{{1,2}})/(\d{{1,2}})"
+    r"(?![\d/])(?!\s*\(?\s*us\b)",
     re.IGNORECASE,
 )
+# "9/27 (us)", "12/7 us": month first, as marked, after any word.
+US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\s*\(?\s*us\b\)?", re.IGNORECASE)
 # "sunday the 26th", "on the 26th", "from the 26th": a day of an unnamed month ("the 26th minute" is no date).
 DAY_OF_MONTH = re.compile(
     rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+|(?<=\bfrom\s)the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
     re.IGNORECASE,
 )
 # "last Saturday", "on Sunday", "Saturday's game": the latest such weekday up to the latest match
-# (Sheffield Wednesday is a club).
+# (Sheffield Wednesday is a club). A weekday before a date ("saturday dec 6", "tuesday 2nd") is that date's.
 NAMED_WEEKDAY = re.compile(
     rf"(?<!sheffield )(?<!sheff )\b(?:(?:last|this|previous|past|on)\s+)?{_FULL_WEEKDAY}(?:'s)?\b"
-    r"(?!,?\s+(?:the\s+)?\d)",
+    rf"(?!,?\s+(?:the\s+)?(?:\d|(?:{_MONTH_NAMES})\.?\s+\d))",
     re.IGNORECASE,
 )
 WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.IGNORECASE)
@@ -91,7 +95,7 @@ THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # a word the month; in lower case only with a year, an ordinal ("may 3rd") or, for "jan", any number.
 AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
 # "Goals since October", "from 30.8.25": from that day or month on, not it alone.
-_SINCE_BEFORE = re.compile(r"\b(since|from|starting|from the start of|between|across)\W*$", re.I)
+_SINCE_BEFORE = re.compile(rf"\b(since|from|starting|from the start of|between|across)(?:\W+{_WEEKDAY})?\W*$", re.I)
 # "Goals in 2025": a calendar year ("the 2025/26 season" and "2025-26" name the season, no year).
 YEAR = re.compile(r"\b(?:in|during|of|calendar year)\s+(20\d\d)\b(?![/-]\d)", re.I)
 _UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through)\s+", re.I)
@@ -223,12 +227,26 @@ def _iso_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator
 
 
 def _numeric_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    for m in US_DATE.finditer(text):
+        yield _dated(text, m.span(), m.group(3), int(m.group(1)), int(m.group(2)), latest)
     for m in NUMERIC_DATE.finditer(text):
         day, month, year = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
-        yield _dated(text, m.span(), year, int(month), int(day), latest)
+        yield _either_way(text, m.span(), year, int(day), int(month), latest, match_days)
     for m in SHORT_DATE.finditer(text):
         # The span starts at the digits: the word before ("from", "since") is read by ``_span``.
-        yield _dated(text, (m.start(2), m.end()), None, int(m.group(3)), int(m.group(2)), latest)
+        yield _either_way(text, (m.start(2), m.end()), None, int(m.group(2)), int(m.group(3)), latest, match_days)
+
+
+def _either_way(
+    text: str, span: tuple[int, int], year: str | None, first: int, second: int, latest: date, days: tuple[date, ...]
+) -> _Day | None:
+    """Return the day written as numbers, day first as in Britain, unless only the month-first (US) reading is a date
+    ("9/27") or, of the days given (a fixture's meetings, else the match days), only it is one of them ("1/25")."""
+    british = _dated(text, span, year, second, first, latest)
+    us = _dated(text, span, year, first, second, latest)
+    if british is None or (us is not None and british.day not in days and us.day in days):
+        return us
+    return british
 
 
 def _worded_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
