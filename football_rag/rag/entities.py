@@ -5,18 +5,20 @@ people write, "the Gunners", "Spurs", "mufc") maps what people write to a canoni
 the spelling in the data. A name several clubs share ("United", "the Blues") is settled by the question's
 context: the other club named, the matches of the period, a derby, the previous question; when still
 open, the user is asked ("did you mean ..."). Close misspellings match through rapidfuzz, and two clubs
-equally close are asked about too. Players: full name, a surname (one word or several, "van Dijk",
-"Gibbs-White"), a first name when few carry it, or a close misspelling; several candidates are an
-ambiguity, stated, never guessed. Accents never matter. Derbies ("the north London derby",
-``configs/derbies.yaml``) name their two teams. Dates: ``dates.resolve_period`` against the latest
-finished match and the match days in the data.
+equally close are asked about too; codes, clipped names and names run together are read from the table's own
+names (``clubs_as_typed``). A word that names nothing read in a club's place ("lose to X"), or close to a
+player's name, is asked back with the closest names rather than answered about another match. Players: full
+name, a surname (one word or several, "van Dijk", "Gibbs-White"), a first name when few carry it, a possessive
+with no apostrophe ("salahs"), or a close misspelling; several candidates are an ambiguity, stated, never guessed.
+Accents never matter. Derbies ("the north London derby", ``configs/derbies.yaml``) name their two teams. Dates:
+``dates.resolve_period`` against the latest finished match and the match days in the data.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
@@ -27,7 +29,9 @@ from rapidfuzz import fuzz, process
 from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
-from football_rag.rag.dates import WHOLE_SEASON, Period, moved_period, resolve_period
+from football_rag.rag.clubs_as_typed import ClubsAsTyped, joined
+from football_rag.rag.dates import MONTHS, WEEKDAYS, WHOLE_SEASON, Period, moved_period, resolve_period
+from football_rag.rag.typed_words import english_words
 
 FUZZY_TEAM_SCORE = 85
 FUZZY_PLAYER_SCORE = 88
@@ -227,7 +231,10 @@ def say_or(names: Sequence[str]) -> str:
 class TeamNames:
     """Every way the alias table writes a club (names, aliases, nicknames) -> the clubs in the data it may be."""
 
-    def __init__(self, aliases: TeamAliases, teams: Sequence[str]) -> None:
+    def __init__(
+        self, aliases: TeamAliases, teams: Sequence[str], ordinary: Callable[[str], bool] = lambda word: False
+    ) -> None:
+        """``ordinary``: whether a word is an English word or a player's name (never a club clipped or run together)."""
         table = load_config("team_aliases")
         to_data = {aliases.canonical.get(aliases.normalise(t), aliases.normalise(t)): t for t in teams}
         names: dict[str, set[str]] = defaultdict(set)
@@ -239,13 +246,22 @@ class TeamNames:
             groups.setdefault(club, []).extend((entry or {}).get("names") or [])
         the_required = {words_of(name) for name in table.get("the_required") or ()}
         clubs: dict[str, set[str]] = defaultdict(set)  # every club of the table a key names, in the data or not
+        canonical = {club: aliases.canonical.get(aliases.normalise(club), aliases.normalise(club)) for club in groups}
+        in_data_of = {club: to_data.get(name) for club, name in canonical.items()}
         for club, written in groups.items():
-            in_data = to_data.get(aliases.canonical.get(aliases.normalise(club), aliases.normalise(club)))
             for name in (club, *written):
                 for key in self._keys(name, aliases, the_required):
-                    names[key].update([in_data] if in_data else [])
-                    clubs[key].add(club)
+                    # "westham", "mancity": a name run together is the name.
+                    run_together = [joined(key)] if " " in key and not key.startswith("the ") else []
+                    for form in [key, *(f for f in run_together if not ordinary(f))]:
+                        names[form].update([in_data_of[club]] if in_data_of[club] else [])
+                        clubs[form].add(club)
         self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
+        codes = ((table.get("codes") or {}).get("clubs") or {}).items()
+        bare = {key.removeprefix("the "): self.keys.get(key, ()) for key in the_required}  # "irons": the Irons
+        self.typed = ClubsAsTyped(
+            self.keys, {code: in_data_of[club] for club, code in codes if in_data_of.get(club)}, ordinary, bare
+        )
         # "City", "United", "the Blues": names several clubs carry, even when one of them alone is in the data.
         self.shared = frozenset(key for key, named in clubs.items() if len(named) > 1)
         # The club a shared name alone usually means ("united": Man Utd), as the data spells it.
@@ -290,6 +306,10 @@ class TeamNames:
                     continue
                 close = _fuzzy_keys(gram, self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)
                 teams = tuple(sorted({t for key in close for t in self.keys[key]}))
+                if not teams and size == 1 and gram not in QUESTION_WORDS | FUNCTION_WORDS:
+                    teams, anywhere = self.typed.read(gram)  # "mci", "sund", "lpool"; "eve" only in a club's place
+                    clubs_at = {j for m in exact for j in range(m.start, m.end)}
+                    teams = teams if anywhere or self.typed.in_clubs_place(words, i, clubs_at) else ()
                 if teams and all(set(teams) <= set(m.teams) for m in inside):
                     found.append(TeamMention(i, i + size, gram, teams))
                     spans.append((i, i + size))
@@ -331,6 +351,20 @@ def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> s
             return team
     return None
 
+
+# A word not read sits in a club's place after these ("lose to X", "playing X") or before these ("X v Spurs").
+_UNREAD_BEFORE = frozenset(["v", "vs", "versus", "against", "playing", "facing", "beat", "to"])
+_UNREAD_AFTER = frozenset(["v", "vs", "versus", "against"])
+# Words no dictionary holds that name no club or player: dates, sources, awards and stats, chat.
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
+    ["us", "xmas", "whoscored", "fotmob", "opta", "motm", "potm", "pom", "xg", "xga", "npxg", "ppda", "reffed", "lads",
+     "bro", "plz", "pls", "asap", "haha", "tbh", "imo", "ngl"]
+)  # fmt: skip
+MIN_UNREAD_LENGTH = 3
+UNREAD_SCORE = 50
+# A word anywhere this close to a name not read is asked about ("casemero": Casemiro).
+CLOSE_NAME_SCORE = 80
+MAX_UNREAD_OPTIONS = 3
 
 # Words before a club that make it the opponent of the player named ("Salah against the Reds").
 _OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "to"])
@@ -420,7 +454,10 @@ class Catalog:
         finished = matches[matches["status"] == FINISHED]
         self.latest: date = pd.Timestamp((finished if not finished.empty else matches)["date"].max()).date()
         self.match_days: tuple[date, ...] = tuple(sorted(set(matches["date"].dt.date)))
-        self.names = TeamNames(self.aliases, self.teams)
+        self._players, surnames, first_names = self._index_players(lineups)
+        person_words = frozenset(w for key in self._players for w in key.split())
+        ordinary = person_words | english_words() | QUESTION_WORDS | FUNCTION_WORDS
+        self.names = TeamNames(self.aliases, self.teams, ordinary.__contains__)
         self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
         self._meetings = self._index_meetings(matches)
         self._results = self._index_results(matches)
@@ -431,12 +468,20 @@ class Catalog:
         self._scored_against = self._index_scored_against(goals) if goals is not None else {}
         self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
         self._grounds = self._index_grounds(matches)
-        self._players, surnames, first_names = self._index_players(lineups)
         self._full_names = {key: [ref] for key, ref in self._players.items()}
         # A surname or first name that is also a club's name ("Forest") is the club's.
         self._usable_surnames = {k: refs for k, refs in surnames.items() if k not in self.names.keys}
         self._first_names = {k: refs for k, refs in first_names.items() if k not in self.names.keys}
         self._player_keys = list(self._full_names) + list(self._usable_surnames)
+        self._name_keys = frozenset(self.names.keys) | frozenset(self._player_keys) | frozenset(self._first_names)
+        # The names a word not read is compared with: clubs as the table writes them, players' one-word names and
+        # surnames only one player carries.
+        self._unread_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
+        self._unread_keys.update({key: ref.name for key, ref in self._players.items() if " " not in key})
+        self._unread_keys.update(
+            {key: refs[0].name for key, refs in self._usable_surnames.items() if len(refs) == 1 and " " not in key}
+        )
+        self._ordinary = english_words()
         self._player_swaps = _by_letters(self._player_keys)
 
     @staticmethod
@@ -533,7 +578,7 @@ class Catalog:
             text = text.replace(f" {venue} ", " ")
         # A derby's name first: "manchester" alone would read as one of its two teams.
         derby = next((t for d, t in self._derbies.items() if f" {d} " in text), None)
-        words = text.split()
+        words = [self._possessed(word) for word in text.split()]
         mentions, named_players = ([], []) if derby else self._mentions(words)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
@@ -563,6 +608,9 @@ class Catalog:
         # "Did Bruno score?" after a Newcastle question is Bruno Guimarães.
         context = found.teams or (sorted(self._previous_teams(previous)) if previous is not None else [])
         found.players, found.ambiguous_players = self._place_players(hits, context, _accented_words(question))
+        if len(found.teams) < 2 and not (found.clarification or found.unknown_teams):
+            read = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
+            self._ask_unread(found, words, read)
         found.wants_last_match = (
             re.search(r"\b(last|latest|most recent|previous) (match|game|fixture|outing)\b", text) is not None
         )
@@ -578,6 +626,51 @@ class Catalog:
             found.wants_last_match = found.wants_last_match or previous.wants_last_match
             found.inherited = True
         return found
+
+    def _ask_unread(self, found: Resolution, words: list[str], read: list[tuple[int, int]]) -> None:
+        """Ask back about a word that names nothing read, with the closest clubs and players, rather than answer
+        about the one club read (or none): a word in a club's place ("did wolves lose to trickytrs"), or, when no
+        player is named, a word close to a player's name ("casemero")."""
+        for i, word in enumerate(words):
+            if _overlaps(read, i, i + 1) or not self._name_like(word):
+                continue
+            before = next((w for w in reversed(words[:i]) if w != "the"), "")
+            after = words[i + 1] if i + 1 < len(words) else ""
+            in_place = before in _UNREAD_BEFORE or after in _UNREAD_AFTER
+            options = self._closest_names(word, UNREAD_SCORE if in_place else CLOSE_NAME_SCORE)
+            if in_place or (options and not found.players):
+                found.clarification = f'I could not read "{word}" as a club or player in the data.' + (
+                    f" Did you mean {say_or(options)}?" if options else " Which club or player do you mean?"
+                )
+                found.unsettled = (word, options) if options else None
+                return
+
+    def _name_like(self, word: str) -> bool:
+        """Whether a word may be a name: letters, no English, question or date word, nor a name already known."""
+        return (
+            len(word) >= MIN_UNREAD_LENGTH
+            and word.isalpha()
+            and word not in self._ordinary
+            and word not in QUESTION_WORDS | FUNCTION_WORDS | _NOT_NAMES
+            and word not in self._name_keys
+        )
+
+    def _closest_names(self, word: str, cutoff: int) -> tuple[str, ...]:
+        """Return up to three clubs or players whose names are at least ``cutoff`` close to ``word`` (best first)."""
+        hits = process.extract(word, list(self._unread_keys), scorer=fuzz.ratio, score_cutoff=cutoff, limit=12)
+        names = [self._unread_keys[key] for key, _, _ in hits if key[0] == word[0]]
+        return tuple(dict.fromkeys(names))[:MAX_UNREAD_OPTIONS]
+
+    def _possessed(self, word: str) -> str:
+        """Return the name a possessive written without its apostrophe stands for ("salahs" -> "salah", "kroupis"),
+        else the word: only a word that is no name itself, one "s" away from a name."""
+        if len(word) < 4 or not word.endswith("s") or word in self._name_keys or word in QUESTION_WORDS:
+            return word
+        stem = word[:-1]
+        # An English word ("tels", "woods") is a possessive only of a player's surname.
+        return (
+            stem if stem in self._usable_surnames or (stem in self._name_keys and word not in self._ordinary) else word
+        )
 
     def without_grounds(self, question: str) -> str:
         """Return the question with the grounds it names taken out: "at the London Stadium" places a match, it

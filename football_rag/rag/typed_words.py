@@ -21,7 +21,7 @@ from spellchecker import SpellChecker
 VOCABULARY = frozenset(
     """
     january february march april may june july august september october november december christmas
-    who what when where which whose how many much most many
+    the did who what when where which whose how many much most many
     against before after since until during between versus
     highest rated best top
     goal goals scored scorer scorers scoring score scores assist assists assisted
@@ -65,7 +65,7 @@ def corrected(word: str) -> str:
     lower = word.lower()
     if lower in SHORTHAND:
         return SHORTHAND[lower]
-    if len(lower) < 3 or lower in VOCABULARY or not lower.isalpha() or lower in _english():
+    if len(lower) < 3 or lower in VOCABULARY or not lower.isalpha() or lower in english_words():
         return word
     # A short word is corrected only for swapped letters ("woh", "wehn"): one other edit makes another word.
     close = [v for v in VOCABULARY if OSA.distance(lower, v) == 1 and (len(lower) >= 5 or sorted(v) == sorted(lower))]
@@ -75,7 +75,7 @@ def corrected(word: str) -> str:
 
 
 @cache
-def _english() -> frozenset[str]:
+def english_words() -> frozenset[str]:
     """Return pyspellchecker's English words: a typed word among them is a real word and stays as typed."""
     return frozenset(SpellChecker().word_frequency.keys())
 

@@ -1,0 +1,111 @@
+"""Clubs as people type them, read from the data's own names rather than a list of spellings.
+
+A word no name matches exactly may still be a club: its scoreboard code ("mci", "wol": ``codes`` in
+``configs/team_aliases.yaml``), a name clipped to its first letters ("sund", "newc", "bourne"), a name with
+letters left out ("lpool", "bmouth", "arsenl", "wolvs"), or any of these with a possessive "s" and no
+apostrophe ("lpools"). Names run together ("westham", "mancity") are keys of the name table itself. Every
+form is generated from the names the table writes for each club, so a club added to the data is read the
+same way. A code that is an English word or a player's name in the data ("eve", "cry", "tot") is a club
+only in a club's place: beside another club or a fixture word ("chelsea vs eve", "playing tot",
+"eve / brighton", "did cry use"), never alone ("christmas eve"); a three-letter clip ("bri") and a nickname
+written without the "the" it needs ("irons", "reds") likewise. Any other English
+word or player's name is never read as a clipped club ("live", "brent"). A form several
+clubs fit ("manc": Man City, Man Utd) names them all, and the question is asked back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+MIN_CLIP = 3
+# Shorter than this, a clip or a name with letters left out names a club only in a club's place.
+MIN_STRONG_CLIP = 4
+# A name written with letters left out keeps at least this share of them ("lpool" of "liverpool": 5 of 9).
+MIN_KEPT_SHARE = 0.5
+# Words that put a club beside them: "chelsea vs eve", "playing tot", "lose to wol".
+FIXTURE_WORDS = frozenset(
+    ["v", "vs", "versus", "against", "playing", "played", "facing", "faced", "beat", "beating", "beaten", "to", "at",
+     "and", "with", "host", "hosting", "hosted", "visiting"]
+)  # fmt: skip
+# Words after which a club is the subject asked about: "did cry use a back three", "did irons lose".
+SUBJECT_BEFORE = frozenset(["did", "does", "do"])
+# Words before which an English word is a day, not a club: "christmas eve", "new year's eve".
+_DAY_BEFORE = frozenset(["christmas", "xmas", "year", "years"])
+
+
+def joined(name: str) -> str:
+    """Return a name's words run together ("west ham" -> "westham")."""
+    return name.replace(" ", "")
+
+
+def _kept_in(typed: str, name: str) -> bool:
+    """Whether ``typed`` is ``name`` with letters left out, its first and last letters kept ("lpool", "bmouth")."""
+    if typed[0] != name[0] or typed[-1] != name[-1] or len(typed) < MIN_KEPT_SHARE * len(name):
+        return False
+    letters = iter(name)
+    return all(c in letters for c in typed)
+
+
+class ClubsAsTyped:
+    """The clubs a typed word may name that no key of the name table matches exactly."""
+
+    def __init__(
+        self,
+        names: Mapping[str, Iterable[str]],
+        codes: Mapping[str, str],
+        ordinary: Callable[[str], bool],
+        in_place: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        """``names``: every way the table writes a club (plain words) -> its clubs in the data; ``codes``: scoreboard
+        code -> club in the data; ``ordinary``: whether a word is an English word or a player's name; ``in_place``:
+        words that name clubs only in a club's place ("irons", the Irons without their "the")."""
+        self.ordinary = ordinary
+        self.in_place = {word: tuple(sorted(clubs)) for word, clubs in (in_place or {}).items() if clubs}
+        self.codes = {code.lower(): club for code, club in codes.items()}
+        # Whole names only: "the ..." forms are nicknames, clipped nobody writes ("the gun").
+        stems = {joined(key): set(clubs) for key, clubs in names.items() if clubs and not key.startswith("the ")}
+        self.stems = stems
+        self.prefixes: dict[str, set[str]] = defaultdict(set)
+        for stem, clubs in stems.items():
+            for end in range(MIN_CLIP, len(stem)):
+                self.prefixes[stem[:end]] |= clubs
+
+    def read(self, word: str) -> tuple[tuple[str, ...], bool]:
+        """Return the clubs ``word`` may name and whether it names them anywhere (else only in a club's place)."""
+        clubs, strong = self._read(word)
+        if not clubs and len(word) > MIN_CLIP + 1 and word.endswith("s") and not self.ordinary(word):
+            clubs, strong = self._read(word[:-1])  # "lpools formation", "burnelys goals"
+        return clubs, strong
+
+    def _read(self, word: str) -> tuple[tuple[str, ...], bool]:
+        if len(word) < MIN_CLIP or not word.isalpha():
+            return (), False
+        if word in self.in_place:
+            return self.in_place[word], False
+        strong = not self.ordinary(word)
+        if word in self.codes:
+            return (self.codes[word],), strong
+        if not strong:  # an English word or a name clipped from a club's is still the word ("live", "brent")
+            return (), False
+        if word in self.prefixes:
+            return tuple(sorted(self.prefixes[word])), len(word) >= MIN_STRONG_CLIP
+        if len(word) < MIN_STRONG_CLIP:
+            return (), False
+        kept = {club for stem, clubs in self.stems.items() if _kept_in(word, stem) for club in clubs}
+        return tuple(sorted(kept)), True
+
+    @staticmethod
+    def in_clubs_place(words: list[str], at: int, clubs_at: set[int]) -> bool:
+        """Whether word ``at`` stands where a club does: next to a fixture word (past "the") or to another club's
+        word (``clubs_at``: positions of words read as clubs), and not after a festive day's word ("christmas eve")."""
+        if at > 0 and words[at - 1] in _DAY_BEFORE:
+            return False
+        before = next((w for w in reversed(words[:at]) if w != "the"), "")
+        after = words[at + 1] if at + 1 < len(words) else ""
+        return (
+            before in FIXTURE_WORDS | SUBJECT_BEFORE
+            or after in FIXTURE_WORDS
+            or at - 1 in clubs_at
+            or at + 1 in clubs_at
+        )
