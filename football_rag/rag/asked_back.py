@@ -25,6 +25,8 @@ _FILLER = frozenset({
 # A reply that asks something of its own is a new question, not a choice ("who scored for arsenal?").
 _ASKS = re.compile(r"^(who|whose|what|when|where|which|how|why|did|does|do|was|were|is|are|has|have|can|show)\b")
 MAX_REPLY_WORDS = 6
+# A reply agreeing with the one name asked about ("did you mean Casemiro?" "yeah that's him").
+_AGREE = frozenset(["yes", "yeah", "yep", "yup", "ye", "aye", "correct", "right", "that", "him", "them", "exactly"])
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class AskedBack:
 def chosen_option(reply: str, asked: AskedBack, catalog: Catalog) -> str | None:
     """Return the option a reply picks, or None when it picks none (or several)."""
     words = [w for w in words_of(reply).split() if w not in _FILLER]
+    agreed = words_of(reply).split()
+    if len(asked.options) == 1 and agreed and set(agreed) <= _FILLER | _AGREE:  # "did you mean Casemiro?" "yes"
+        return asked.options[0]
     if not words or len(words) > MAX_REPLY_WORDS:
         return None
     if len(words) == 1 and (place := _place(words[0], len(asked.options))) is not None:

@@ -58,10 +58,11 @@ _ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst|relegation|drop zo
 _JUDGED = re.compile(rf"\b(best|worst)\b|{PRESSING}")
 # A count's own direction said beside the judgement ("best defence (fewest conceded)") is what ranks it.
 _COUNT_DIRECTION = re.compile(r"\b(fewest|least|lowest|most|highest)\b")
-# "Who assisted Saka's goals?", "Who set up Haaland's goals in September?": a player's goals and who made them.
+# "Who assisted Saka's goals?", "Who set up Haaland's goals in September?", "need the assist on Kroupi's goal": a
+# player's goals and who made them.
 _ASSISTERS = re.compile(
     r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
-    r"|\bwho\b.*\bassists? (for|on|to)\b"
+    r"|\bwho\b.*\bassists? (for|on|to)\b|\bassists? (for|on)\b.*\bgoals?\b"
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
@@ -182,8 +183,12 @@ _WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more|man of|player o
 _PLAYER_SUMMARY = re.compile(r"\b(stats|statistics|numbers|figures|totals|stat line|season so far)\b")
 # "What did Haaland do in December?", "How has Saka done this season?": over a period, his main figures.
 _PLAYER_DID = re.compile(r"\bwhat did\b.*\bdo\b|\bhow (has|did|is)\b.*\b(done|do|doing|fared|fare|got on|get on)\b")
-# "Did Arsenal beat Spurs?", "Was Saka booked?": answered Yes or No first.
-_YES_NO = re.compile(r"^(did|was|were|is|are|has|have|had|does|do)\b")
+# "Did Arsenal beat Spurs?", "Was Saka booked?": answered Yes or No first; "did" also after chat that asks nothing
+# ("lads did wolves lose", "not sure if u know but did ..."), never after a question word ("how many goals did").
+_YES_NO = re.compile(
+    r"^(did|was|were|is|are|has|have|had|does|do)\b"
+    r"|^(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)\w+\W+){1,8}?(did|does)\b"
+)
 # "How many cards...?", "total cards in...", "number of bookings": a count, said first.
 _COUNTED = re.compile(r"\b(how many|number of|total|count)\b")
 # "And who scored?", "What about the return match?": a follow-up of the previous question.
