@@ -8,8 +8,9 @@ form is generated from the names the table writes for each club, so a club added
 same way. A code that is an English word or a player's name in the data ("eve", "cry", "tot") is a club
 only in a club's place: beside another club or a fixture word ("chelsea vs eve", "playing tot",
 "eve / brighton", "did cry use"), never alone ("christmas eve"); a three-letter clip ("bri") and a nickname
-written without the "the" it needs ("irons", "reds") likewise. Any other English
-word or player's name is never read as a clipped club ("live", "brent"). A form several
+written without the "the" it needs ("irons", "reds") likewise. An English word
+of five letters or more that starts a club's name is the club in a club's place too ("bourne v arsenal"); a
+shorter one ("live", "ever") or a player's name is never read as a clipped club. A form several
 clubs fit ("manc": Man City, Man Utd) names them all, and the question is asked back.
 """
 
@@ -19,6 +20,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 MIN_CLIP = 3
+# An English word this long that starts a club's name ("bourne", "aston", "sunder") is the club in a club's place;
+# shorter ones ("live", "ever", "man") stay words.
+MIN_WORD_CLIP = 5
 # Shorter than this, a clip or a name with letters left out names a club only in a club's place.
 MIN_STRONG_CLIP = 4
 # A name written with letters left out keeps at least this share of them ("lpool" of "liverpool": 5 of 9).
@@ -56,11 +60,13 @@ class ClubsAsTyped:
         codes: Mapping[str, str],
         ordinary: Callable[[str], bool],
         in_place: Mapping[str, Iterable[str]] | None = None,
+        person: Callable[[str], bool] = lambda word: False,
     ) -> None:
         """``names``: every way the table writes a club (plain words) -> its clubs in the data; ``codes``: scoreboard
         code -> club in the data; ``ordinary``: whether a word is an English word or a player's name; ``in_place``:
-        words that name clubs only in a club's place ("irons", the Irons without their "the")."""
-        self.ordinary = ordinary
+        words that name clubs only in a club's place ("irons", the Irons without their "the"); ``person``: whether a
+        word is a player's name (never a club clipped)."""
+        self.ordinary, self.person = ordinary, person
         self.in_place = {word: tuple(sorted(clubs)) for word, clubs in (in_place or {}).items() if clubs}
         self.codes = {code.lower(): club for code, club in codes.items()}
         # Whole names only: "the ..." forms are nicknames, clipped nobody writes ("the gun").
@@ -86,8 +92,9 @@ class ClubsAsTyped:
         strong = not self.ordinary(word)
         if word in self.codes:
             return (self.codes[word],), strong
-        if not strong:  # an English word or a name clipped from a club's is still the word ("live", "brent")
-            return (), False
+        if not strong:  # an English word is a clipped club only when long and in a club's place ("bourne v ...")
+            clipped = self.prefixes.get(word, ()) if len(word) >= MIN_WORD_CLIP and not self.person(word) else ()
+            return tuple(sorted(clipped)), False
         if word in self.prefixes:
             return tuple(sorted(self.prefixes[word])), len(word) >= MIN_STRONG_CLIP
         if len(word) < MIN_STRONG_CLIP:

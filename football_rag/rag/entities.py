@@ -232,9 +232,14 @@ class TeamNames:
     """Every way the alias table writes a club (names, aliases, nicknames) -> the clubs in the data it may be."""
 
     def __init__(
-        self, aliases: TeamAliases, teams: Sequence[str], ordinary: Callable[[str], bool] = lambda word: False
+        self,
+        aliases: TeamAliases,
+        teams: Sequence[str],
+        ordinary: Callable[[str], bool] = lambda word: False,
+        person: Callable[[str], bool] = lambda word: False,
     ) -> None:
-        """``ordinary``: whether a word is an English word or a player's name (never a club clipped or run together)."""
+        """``ordinary``: whether a word is an English word or a player's name (no club clipped or run together, but in
+        a club's place); ``person``: whether it is a player's name (never a club clipped)."""
         table = load_config("team_aliases")
         to_data = {aliases.canonical.get(aliases.normalise(t), aliases.normalise(t)): t for t in teams}
         names: dict[str, set[str]] = defaultdict(set)
@@ -260,7 +265,7 @@ class TeamNames:
         codes = ((table.get("codes") or {}).get("clubs") or {}).items()
         bare = {key.removeprefix("the "): self.keys.get(key, ()) for key in the_required}  # "irons": the Irons
         self.typed = ClubsAsTyped(
-            self.keys, {code: in_data_of[club] for club, code in codes if in_data_of.get(club)}, ordinary, bare
+            self.keys, {code: in_data_of[club] for club, code in codes if in_data_of.get(club)}, ordinary, bare, person
         )
         # "City", "United", "the Blues": names several clubs carry, even when one of them alone is in the data.
         self.shared = frozenset(key for key, named in clubs.items() if len(named) > 1)
@@ -305,6 +310,8 @@ class TeamNames:
                 if _overlaps(spans, i, i + size) or cut or gram in self.keys:
                     continue
                 close = _fuzzy_keys(gram, self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)
+                if not close and size == 1 and gram.endswith("s") and not self.typed.ordinary(gram):
+                    close = _fuzzy_keys(gram[:-1], self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)  # "burnelys"
                 teams = tuple(sorted({t for key in close for t in self.keys[key]}))
                 if not teams and size == 1 and gram not in QUESTION_WORDS | FUNCTION_WORDS:
                     teams, anywhere = self.typed.read(gram)  # "mci", "sund", "lpool"; "eve" only in a club's place
@@ -457,7 +464,7 @@ class Catalog:
         self._players, surnames, first_names = self._index_players(lineups)
         person_words = frozenset(w for key in self._players for w in key.split())
         ordinary = person_words | english_words() | QUESTION_WORDS | FUNCTION_WORDS
-        self.names = TeamNames(self.aliases, self.teams, ordinary.__contains__)
+        self.names = TeamNames(self.aliases, self.teams, ordinary.__contains__, person_words.__contains__)
         self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
         self._meetings = self._index_meetings(matches)
         self._results = self._index_results(matches)

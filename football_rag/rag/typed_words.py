@@ -67,8 +67,9 @@ def corrected(word: str) -> str:
         return SHORTHAND[lower]
     if len(lower) < 3 or lower in VOCABULARY or not lower.isalpha() or lower in english_words():
         return word
-    # A short word is corrected only for swapped letters ("woh", "wehn"): one other edit makes another word.
-    close = [v for v in VOCABULARY if OSA.distance(lower, v) == 1 and (len(lower) >= 5 or sorted(v) == sorted(lower))]
+    # A short word is corrected only for swapped letters ("woh", "wehn") or a key held down ("whoo"): one other edit
+    # makes another word.
+    close = [v for v in VOCABULARY if OSA.distance(lower, v) == 1 and (len(lower) >= 5 or _slip(lower, v))]
     if len(close) > 1:  # letters swapped ("goasl") or left out ("scord") before letters changed ("goal", "score")
         close = [v for v in close if sorted(v) == sorted(lower)] or [v for v in close if _within(lower, v)]
     return close[0] if len(close) == 1 else word
@@ -78,6 +79,12 @@ def corrected(word: str) -> str:
 def english_words() -> frozenset[str]:
     """Return pyspellchecker's English words: a typed word among them is a real word and stays as typed."""
     return frozenset(SpellChecker().word_frequency.keys())
+
+
+def _slip(typed: str, word: str) -> bool:
+    """Return whether ``typed`` is ``word`` with two letters swapped or one letter typed twice ("whoo")."""
+    doubled = any(typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == word for i in range(len(typed) - 1))
+    return sorted(word) == sorted(typed) or doubled
 
 
 def _within(typed: str, word: str) -> bool:

@@ -76,6 +76,25 @@ def test_a_code_that_is_an_english_word_is_a_club_only_in_a_clubs_place(answerer
     assert catalog.resolve("any new signings").teams == []
 
 
+def test_a_long_english_word_starting_a_clubs_name_is_the_club_only_in_a_clubs_place(answerer: Answerer) -> None:
+    catalog = answerer.catalog
+    assert catalog.resolve("bourne v arsenal score").teams == ["Bournemouth", "Arsenal"]
+    assert catalog.resolve("the bourne identity").teams == []
+    assert catalog.resolve("best ever against arsenal").teams == ["Arsenal"]  # "ever" is too short to be Everton
+
+
+def test_a_misspelt_possessive_of_a_club_is_read(answerer: Answerer) -> None:
+    resolution = answerer.catalog.resolve("burnelys goals playing newcastle utd from 30/12/2025")
+    assert resolution.teams == ["Burnley", "Newcastle"]
+    assert (resolution.period.start, resolution.period.end) == (date(2025, 12, 30), date(2025, 12, 30))
+
+
+def test_a_key_held_down_in_a_question_word_is_read(answerer: Answerer) -> None:
+    a = ask(answerer, "whoo scored in eve / brighton n hove from aug 24")
+    assert said_result("Everton", "Brighton") in a.answer
+    assert all(name in a.answer for name in scorers("Everton", "Brighton"))
+
+
 def test_a_players_name_is_never_read_as_a_clipped_club(answerer: Answerer) -> None:
     """A word of a player's name in the data that starts a club's name ("Brent", "Bour") stays the player's."""
     catalog = answerer.catalog
