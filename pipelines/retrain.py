@@ -12,15 +12,17 @@ from steps.xg import fit_xg_model
 @pipeline
 def retrain(raw_dir: str | None = None, full: bool = False) -> None:
     """1. ingest: only new raw files are parsed; nothing new -> every later step passes through
-    2. train_xg: hold-out evaluation, the model on every shot, xG filled, model registered
-    3. index: documents, embeddings (re-used where unchanged), Chroma collection
+    2. train_xg: the new shots scored by the latest release's model, or (configs/retrain.yaml's refit_share) a
+       hold-out evaluation, the model on every shot, model registered; xG filled
+    3. index: documents (the changed matches' written, the rest the parent's), embeddings (re-used where
+       unchanged), Chroma collection
     4. evaluate: the candidate and the current release on the same questions and probes; index and data checks
     5. release: gate (configs/evaluation.yaml), publish with the eval set and push; or hold it back, saying why
     """
     plan = plan_ingest(raw_dir=raw_dir, full=full)
     tables, report, version = ingest_matches(plan)
     tables, xg_report = fit_xg_model(tables, version)
-    documents = write_documents(tables, version)
+    documents = write_documents(tables, version, report, xg_report)
     embeddings = embed(documents, version)
     index = index_documents(documents, embeddings, version)
     evaluation, eval_set = evaluate_candidate(tables, documents, embeddings, index, report)

@@ -11,27 +11,40 @@ from zenml import step
 from football_rag.config.model_source import resolve_model
 from football_rag.config.settings import get_settings
 from football_rag.knowledge.datasets import TableSet, read_tables
-from football_rag.knowledge.documents import build_documents
+from football_rag.knowledge.document_updates import parent_documents, week_documents
 from football_rag.knowledge.embeddings import EMBEDDING_COLUMNS, embed_documents, load_embedder
 from football_rag.knowledge.index import IndexHandle, build_index, previous_index
-from football_rag.knowledge.ingest import as_match_tables
+from football_rag.knowledge.ingest import IngestReport, as_match_tables
 from football_rag.knowledge.release import release_store
 from steps.tracking import track
 
 
 @step(experiment_tracker=True)
-def write_documents(tables: TableSet, version: str | None) -> Annotated[pd.DataFrame, "documents"]:
-    """Return one row per retrievable document (``doc_id``, ``text``, metadata columns)."""
+def write_documents(
+    tables: TableSet, version: str | None, report: IngestReport | None = None, xg_report: dict | None = None
+) -> Annotated[pd.DataFrame, "documents"]:
+    """Return one row per retrievable document (``doc_id``, ``text``, metadata columns).
+
+    With the ingest's report (and the xG step's), only the documents of the matches whose rows changed are written
+    and the rest taken from the parent release, when the same code wrote its documents (``document_updates``).
+    """
     if version is None:
         return pd.DataFrame(columns=["doc_id", "text"])
-    documents = build_documents(as_match_tables(tables))
+    started = time.perf_counter()
+    previous = parent_documents(release_store(get_settings()), report.parent) if report else None
+    changed = {*report.new_match_ids, *report.replaced_match_ids} if report else set()
+    changed |= set((xg_report or {}).get("scored_matches", []))
+    documents, written = week_documents(as_match_tables(tables), previous, changed)
     lengths = documents["text"].str.len()
     track(
+        params={"index.documents_from": report.parent if previous is not None else "nothing (all written)"},
         metrics={
             "index.documents": len(documents),
+            "index.documents_written": written,
             "index.document_chars_mean": float(lengths.mean()) if len(documents) else 0.0,
             "index.document_chars_max": int(lengths.max()) if len(documents) else 0,
-        }
+            "index.seconds.documents": round(time.perf_counter() - started, 3),
+        },
     )
     return documents
 

@@ -15,6 +15,7 @@ from football_rag.evaluation.eval_set import EVAL_SET_TABLE
 from football_rag.evaluation.gate import load_release_gate, record_decision
 from football_rag.evaluation.tracking import tracker_for
 from football_rag.knowledge.datasets import TableSet
+from football_rag.knowledge.document_updates import documents_code_version
 from football_rag.knowledge.hub import hub_from_settings, publish_release
 from football_rag.knowledge.index import IndexHandle
 from football_rag.knowledge.ingest import IngestReport, candidate_manifest
@@ -47,6 +48,7 @@ def release_version(
     store = release_store(settings)
     manifest = candidate_manifest(report, index, {**evaluation.metrics, **xg_report.get("metrics", {})})
     manifest.comparison = evaluation.comparison
+    manifest.documents_code, manifest.xg_model = documents_code_version(), xg_report.get("scoring_model")
     dates = pd.to_datetime(tables["matches"]["date"])
     manifest.first_match, manifest.last_match = (d.date().isoformat() for d in (dates.min(), dates.max()))
     all_tables = {**tables, "documents": documents, "embeddings": embeddings, EVAL_SET_TABLE: eval_set}
