@@ -26,12 +26,13 @@ _SCORED = (
     + r") goals?))?|(?:got|grabbed|bagged) (?:a )?(?:brace|hat-?trick)"
 )
 _COUNT = r"\d+|" + "|".join(NUMBER_WORDS)
-# What a team is said to have scored, and when: "scored 5 goals in the first half", "scored twice after the break".
+# What a team is said to have scored, and when: "scored 5 goals in the first half", "scored twice after the break",
+# "with Brighton scoring 3 goals" (a small model's participle is a claim all the same).
 _HALF = (
     r"(?: (?P<half>in the first half|before (?:the )?half[- ]time|by half[- ]time|in the second half|after the break"
     r"|after half[- ]time))?"
 )
-_TEAM_SCORED = rf"(?:scored|netted) (?P<count>(?:{_COUNT}) goals?|twice|once){_HALF}"
+_TEAM_SCORED = rf"(?:scor(?:ed|ing)|nett(?:ed|ing)) (?P<count>(?:{_COUNT}) goals?|twice|once){_HALF}"
 # The other half, said next: "scored 0 goals in the first half and 2 goals in the second half".
 _AND_OTHER_HALF = rf" and (?P<count>(?:{_COUNT}) goals?){_HALF}"
 

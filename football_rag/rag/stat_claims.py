@@ -38,9 +38,11 @@ _OBJECT = re.compile(r"\b(?:than|to|against|over|with|versus|vs|v|from)(?: the)?
 _SAME = 0.005
 # How far apart a comparative and its stat may be: "a higher possession", "possession was higher", "more of the ball".
 _WINDOW = 40
-# The verbs that give a team a count: "Everton took 18 shots", "Leeds finished with 2.30 xG".
+# The verbs that give a team a count: "Everton took 18 shots", "Leeds finished with 2.30 xG", and their participles
+# ("with Everton taking 18 shots"), as a small model writes them.
 _GIVES = (
-    r"(?:took|had|made|managed|mustered|registered|produced|created|attempted|fired|racked up|finished with|ended with)"
+    r"(?:took|taking|had|having|made|making|managed|managing|mustered|registered|registering|produced|producing"
+    r"|created|creating|attempted|fired|firing|racked up|racking up|finished with|ended with)"
 )
 _NUMBER = r"(\d+(?:\.\d+)?)%?"
 

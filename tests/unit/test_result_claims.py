@@ -13,6 +13,7 @@ CHELSEA_ARSENAL = MatchResult("Chelsea", "Arsenal", 1, 1)
 # Scores and half-time scores of 1903128 (23 Aug 2025) and 1903179 (27 Sep 2025), as in the facts.
 ARSENAL_LEEDS = MatchResult("Arsenal", "Leeds", 5, 0, half_time=(2, 0))
 PALACE_LIVERPOOL = MatchResult("Crystal Palace", "Liverpool", 2, 1, half_time=(1, 0))
+BRIGHTON_FULHAM = MatchResult("Brighton", "Fulham", 1, 1, half_time=(0, 0))  # 1903119, 16 Aug 2025
 
 
 @pytest.mark.parametrize(
@@ -55,6 +56,13 @@ PALACE_LIVERPOOL = MatchResult("Crystal Palace", "Liverpool", 2, 1, half_time=(1
             ["and 0 goals in the second half"],
         ),
         ("Liverpool scored 0 goals in the first half and 1 goal in the second half.", PALACE_LIVERPOOL, []),
+        # Qwen2.5 1.5B with prompt v5 on Brighton 1-1 Fulham (16 Aug 2025): the count given in a participle.
+        (
+            "The match turned on the set pieces, with Brighton scoring 3 goals and Fulham scoring 1 goal.",
+            BRIGHTON_FULHAM,
+            ["brighton scoring 3 goals"],
+        ),
+        ("Fulham netting once in stoppage time earned the draw.", BRIGHTON_FULHAM, []),
     ],
 )
 def test_contradictions_of_the_score(sentence: str, result: MatchResult, claims: list[str]) -> None:

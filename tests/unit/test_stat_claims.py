@@ -57,6 +57,9 @@ CITY_UNITED = MatchStats(
         ("Man Utd took 13 shots.", ["man utd took 13 shots"]),
         ("Man City had 12 shots to Man Utd's 13.", ["man utd's 13", "man city had 12 shots"]),
         ("Man Utd had 54.7% possession.", []),
+        # The same count in a participle ("with Everton taking 5 shots to West Ham's 8", Qwen2.5 1.5B, prompt v5).
+        ("City won, with Man Utd taking 13 shots.", ["man utd taking 13 shots"]),
+        ("City won, with Man City taking 13 shots to Man Utd's 12.", []),
     ],
 )
 def test_stat_contradictions(sentence: str, claims: list[str]) -> None:
