@@ -222,7 +222,12 @@ STATS: tuple[Stat, ...] = (
         "minutes",
         asked=r"minutes played|how many minutes|(most|fewest|least|more|fewer) minutes|how long did .* play",
     ),
-    Stat("shots", "shots", asked=r"\bshots?\b|attempts?|\bshooters?\b", claimed=r"shots|attempts|efforts"),
+    Stat(
+        "shots",
+        "shots",
+        asked=r"\bshots?\b|attempts?|\bshooters?\b|efforts? at goal",
+        claimed=r"shots|attempts|efforts",
+    ),
     Stat(
         "goals",
         "goals",

@@ -98,7 +98,7 @@ AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
 _SINCE_BEFORE = re.compile(rf"\b(since|from|starting|from the start of|between|across)(?:\W+{_WEEKDAY})?\W*$", re.I)
 # "Goals in 2025": a calendar year ("the 2025/26 season" and "2025-26" name the season, no year).
 YEAR = re.compile(r"\b(?:in|during|of|calendar year)\s+(20\d\d)\b(?![/-]\d)", re.I)
-_UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through)\s+", re.I)
+_UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through|\+|&)\s+", re.I)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
 )
@@ -337,7 +337,9 @@ def resolve_period(
                 through = re.search(r"\bend\s+of\W*$", up_to.group(0), re.I) is not None
                 return _up_to(match_days[0], period.end if through else period.start - timedelta(days=1))
             if not _SINCE_BEFORE.search(text[: m.start()]):
-                return period
+                # "aug + sep", "oct & nov", "october to december": both months and those between
+                last = _month_after(text[m.end() :], latest)
+                return period if last is None or last.end < period.start else _onwards(period, last, latest)
             return _onwards(period, _month_after(text[m.end() :], latest), latest)
     if m := YEAR.search(text):
         year = int(m.group(1))
@@ -392,10 +394,11 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
     first = days[0]
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
         return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.day)
-    if not (opened := _SINCE_BEFORE.search(text[: first.start])):
-        return _day_period(first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
-    if fixture and after is None and opened.group(1).lower() == "from":
+    # "15th nov - 15th dec", "26 dec to 1 jan": two days joined are a span with no "from" before them
+    if not (opened := _SINCE_BEFORE.search(text[: first.start])) and after is None:
+        return _day_period(first.day)
+    if fixture and after is None and opened and opened.group(1).lower() == "from":
         return _day_period(first.day)
     end = _not_before(after.day, first.day) if after else max(first.day, latest)
     return Period(first.day, end, f"the matches from {first.day:%-d %B %Y} to {end:%-d %B %Y}")

@@ -144,10 +144,12 @@ _REFEREE_NAMED = re.compile(r"\b(ref\w*|officia\w*|whistle)\b")
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
 _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
-    r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best)\b"
+    r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best"
+    r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?)\b"
 )
 _SCORER_WORDS = re.compile(
-    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?)\b"
+    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?"
+    r"|goals?\b.*\bwho (got|scored) (em|them))\b"
 )
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
@@ -188,6 +190,7 @@ _PLAYER_DID = re.compile(r"\bwhat did\b.*\bdo\b|\bhow (has|did|is)\b.*\b(done|do
 _YES_NO = re.compile(
     r"^(did|was|were|is|are|has|have|had|does|do)\b"
     r"|^(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)\w+\W+){1,8}?(did|does)\b"
+    r"|\b(beat|win|won|lose|lost|draw|drew)\b.*\bor not\b"
 )
 # "How many cards...?", "total cards in...", "number of bookings": a count, said first.
 _COUNTED = re.compile(r"\b(how many|number of|total|count)\b")
@@ -311,7 +314,8 @@ def is_follow_up(question: str) -> bool:
 
 def stat_named(question: str) -> str | None:
     """The first statistic the question names (specific phrases before generic ones)."""
-    lowered = question.lower()
+    # "going by whoscored": the provider's name says nothing scored
+    lowered = re.sub(r"\bwhoscored\b", "", question.lower())
     return next((stat for stat, pattern in STAT_WORDS.items() if re.search(pattern, lowered)), None)
 
 
@@ -442,7 +446,9 @@ def _manager(a: Asked) -> Route | None:
 
 def _narrative(a: Asked) -> Route | None:
     """ "How did Arsenal press?": a story, told by the model from the facts and documents."""
-    return Route(Intent.NARRATIVE) if _NARRATIVE.search(a.text) and not a.stat else None
+    # "How did Liverpool line up (formation)?": the formation named asks for it, not a story.
+    told = _NARRATIVE.search(a.text) and not re.search(r"\bformation\b", a.text)
+    return Route(Intent.NARRATIVE) if told and not a.stat else None
 
 
 def _player_summary(a: Asked) -> Route | None:

@@ -22,13 +22,18 @@ _FUTURE = re.compile(
     r"|\b(who|what|which|how|when|where) will\b|\bwill (they|he|we|it|there)\b"
     r"|\b(going to|gonna) (win|beat|lose|draw|finish|score|be|play)\b"
     r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
-    r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?)\b|\bwhen (is|are) (the |their |his )?next\b"
+    r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round)\b"
+    r"|\bwhen (is|are) (the |their |his )?next\b"
 )
 _TRANSFERS = re.compile(
     r"\b(sign(s|ed|ing|ings)?|transfer\w*|fee|bought|buy|sold(?! out)|sell(?!-? ?out)|loan(ed|s)?|contract"
-    r"|wages?|salary|release clause|join(ed|s)? from|worth|market value|valuation)\b"
+    r"|wages?|salary|release clause|join(ed|s)? from|worth|market value|valuation|sack(s|ed|ing)?)\b"
     r"|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
+    # "what's Rice on a week", "is Erling leaving in the summer"
+    r"|\b(on|earns?|earning|paid|gets?) (a|per) week\b|\b(is|are) \w+( \w+)? leaving\b"
 )
+# "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
+_OFF_THE_PITCH = re.compile(r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?|team)|captaincy)\b")
 # "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
 _INJURIES = re.compile(
     r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b|\b(is|are) \w+( \w+)? fit\b"
@@ -54,6 +59,8 @@ def refusal(question: str) -> str | None:
         return "I only have matches already played, so I cannot say what will happen."
     if _TRANSFERS.search(lowered):
         return "The data holds what happened on the pitch, not transfers, fees or contracts."
+    if _OFF_THE_PITCH.search(lowered):
+        return "The data holds the matches played, not ground capacities, ticket prices or fantasy picks."
     if _INJURIES.search(lowered):
         return "The data holds what happened on the pitch, not injuries or fitness news."
     if _BEYOND.search(lowered):

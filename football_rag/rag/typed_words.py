@@ -3,8 +3,10 @@
 Three things are undone before the question is read, none of which changes what it asks: chat padding around
 it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta", "cheers", "lol"), chat
 shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names, question
-and intent words: "decemeber", "goasl", "wehn", "aginst"). A misspelling is corrected only to a vocabulary word
-one edit away (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment), only
+and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A misspelling is
+corrected only to a vocabulary word it equals once a held-down key's run of letters is one letter, or within a
+bound (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment, once runs of a
+letter are one letter: a short word only for swapped, doubled or one left-out letter, a longer one one edit), only
 when the typed word is not itself an English word (pyspellchecker's word list: "least" is not "last", "seasons"
 not "season") and only when one vocabulary word alone is that close, so a real word is never turned into another.
 """
@@ -27,6 +29,8 @@ VOCABULARY = frozenset(
     goal goals scored scorer scorers scoring score scores assist assists assisted
     game games match matches season points shots shot shoot cards card clean sheets conceded
     minute minutes first last final winner winning equaliser manager formation
+    managed managing gaffer referee refereeing reffed passes interceptions provided again shape system
+    reverse meeting other half pick offsides line ballon
     """.split()
 )
 # Chat shorthand for a vocabulary word.
@@ -38,6 +42,7 @@ SHORTHAND = {
     "szn": "season",
     "wat": "what",
     "sept": "september",
+    "tgt": "target",
 }
 _PADDING_LEAD = re.compile(
     r"^(?:(?:quick one|quick q|settle an argument|my mate reckons otherwise but|sorry if dumb q|"
@@ -61,18 +66,41 @@ def without_padding(question: str) -> str:
 
 @cache
 def corrected(word: str) -> str:
-    """Return the vocabulary word ``word`` was typed for (shorthand or one edit away), else ``word`` unchanged."""
+    """Return the vocabulary word ``word`` was typed for (shorthand, letters typed twice or thrice, or one edit
+    away), else ``word`` unchanged."""
     lower = word.lower()
     if lower in SHORTHAND:
         return SHORTHAND[lower]
     if len(lower) < 3 or lower in VOCABULARY or not lower.isalpha() or lower in english_words():
         return word
-    # A short word is corrected only for swapped letters ("woh", "wehn") or a key held down ("whoo"): one other edit
-    # makes another word.
-    close = [v for v in VOCABULARY if OSA.distance(lower, v) == 1 and (len(lower) >= 5 or _slip(lower, v))]
+    # A key held down ("gafffer", "refeereeing", "passses") is the word once each run of a letter is one letter.
+    held = [v for v in VOCABULARY if _runs_collapsed(v) == _runs_collapsed(lower)]
+    if len(held) == 1:
+        return held[0]
+    close = [v for v in VOCABULARY if _edits(lower, v) <= _bound(lower, v)]
     if len(close) > 1:  # letters swapped ("goasl") or left out ("scord") before letters changed ("goal", "score")
         close = [v for v in close if sorted(v) == sorted(lower)] or [v for v in close if _within(lower, v)]
     return close[0] if len(close) == 1 else word
+
+
+def _runs_collapsed(word: str) -> str:
+    """Return ``word`` with each run of one letter written once ("gafffer" -> "gafer")."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _edits(typed: str, word: str) -> int:
+    """Return the edits (a swap of neighbouring letters counting as one) between ``typed`` and ``word``, letters
+    held down aside ("mnaaging" is one swap from "managing")."""
+    return min(OSA.distance(typed, word), OSA.distance(_runs_collapsed(typed), _runs_collapsed(word)))
+
+
+def _bound(typed: str, word: str) -> int:
+    """Return how many edits make ``typed`` a slip for ``word``: one other edit makes a short word another word, so
+    a word of three or four letters is corrected only for swapped letters ("woh"), a key held down ("whoo") or one
+    letter left out ("hlf"); a longer one one edit away (two would read "matchweek" as "matches")."""
+    if len(typed) >= 5:
+        return 1
+    return 1 if _slip(typed, word) or (len(word) == len(typed) + 1 and _within(typed, word)) else 0
 
 
 @cache
