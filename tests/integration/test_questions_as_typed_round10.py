@@ -1,0 +1,185 @@
+"""Fact questions asked as people type them, tenth round: intent words misspelt beyond one edit (letters typed two
+or three times, letters left out, letters swapped), read back into the words the router knows, never turning an
+English word or a name in the data into another word.
+
+Also: "X beat Y or not" answered yes or no first, "who got them" after a club's goals, "efforts at goal", "line
+up (formation)", "best on the pitch"; off-the-pitch questions refused (wages, capacity, tickets, sackings,
+transfers, awards, fantasy picks); two days or months joined ("15th nov - 15th dec", "aug + sep") read as a span.
+
+Expected managers, referees, formations and leaders are read here from the raw WhoScored files and the season's
+match index, never from the tables the answers read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from football_rag.rag.answer_model import Intent
+from football_rag.rag.answerer import Answerer
+from football_rag.rag.dates import resolve_period
+from football_rag.rag.typed_words import as_read, corrected, english_words
+from tests.conftest import raw_whoscored
+from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
+from tests.integration.test_questions_as_typed_round3 import raw_side, results
+from tests.integration.test_questions_as_typed_round9 import LATEST, meeting, scorers
+
+# --- misspelt intent words ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("gafffer", "gaffer"),  # a key held down, three times
+        ("manaaged", "managed"),
+        ("refeereeing", "refereeing"),  # two letters held down
+        ("interrceptions", "interceptions"),
+        ("proovided", "provided"),
+        ("manged", "managed"),  # a letter left out
+        ("sysem", "system"),
+        ("rffed", "reffed"),
+        ("hlf", "half"),  # a short word: one letter left out
+        ("sahpe", "shape"),  # letters swapped
+        ("mnaaging", "managing"),  # swapped and held down
+        ("revese", "reverse"),
+    ],
+)
+def test_misspelt_intent_words_are_read(typed: str, word: str) -> None:
+    assert corrected(typed) == word
+
+
+def test_english_words_and_names_stay_as_typed(answerer: Answerer) -> None:
+    """No English word is turned into a vocabulary word, and no word of a club's or player's name in the data is,
+    once ``as_read`` leaves the names alone (it is given them): the correction reads only what is neither."""
+    assert sorted(w for w in english_words() if corrected(w) != w) == ["sept", "wat", "xmas"]  # shorthand, on purpose
+    for typed in ("matchweek", "shade", "gaffe", "manage", "passed", "refer", "again", "system", "other"):
+        assert corrected(typed) == typed
+    question = "did gomes play for wolves"  # a name word one edit from "games"
+    assert as_read(question, answerer.name_words) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away", "side"),
+    [
+        ("who was brentfords gafffer at home to chelsea", "Brentford", "Chelsea", "Brentford"),
+        ("who manaaged leeds away at everton", "Leeds", "Everton", "Leeds"),  # Leeds hosted: "away" is read, not gold
+        ("who manged sunderland vs west ham", "Sunderland", "West Ham", "Sunderland"),
+    ],
+)
+def test_a_misspelt_manager_question(answerer: Answerer, question: str, home: str, away: str, side: str) -> None:
+    match_id = meeting(home, away)["whoscored_id"]
+    a = ask(answerer, question)
+    assert a.intent is Intent.MANAGER and raw_side(match_id, side)["managerName"] in a.answer, a.answer
+
+
+def test_a_misspelt_referee_and_formation(answerer: Answerer) -> None:
+    match_id = meeting("Fulham", "Man Utd")["whoscored_id"]
+    a = ask(answerer, "who was refeereeing fulham v man utd")
+    assert a.intent is Intent.REFEREE and raw_whoscored(match_id)["referee"]["name"] in a.answer, a.answer
+    match_id = meeting("Brighton", "Man City")["whoscored_id"]
+    shape = "-".join(raw_side(match_id, "Brighton")["formations"][0]["formationName"])
+    a = ask(answerer, "what sysem did brighton play v man city")
+    assert a.intent is Intent.FORMATION and f"Brighton lined up in a {shape}" in a.answer, a.answer
+
+
+def test_a_misspelt_match_leader(answerer: Answerer) -> None:
+    match_id = meeting("Newcastle", "Wolves")["whoscored_id"]
+    best, names = leaders(player_totals(match_id, "interceptions"))
+    a = ask(answerer, "who made the most interrceptions in newcastle v wolves")
+    assert a.intent is Intent.RANKING and f": {best}" in a.answer and all(n in a.answer for n in names), a.answer
+
+
+# --- what is asked, in the words fans use ------------------------------------------------------------------------
+
+
+def test_beat_or_not_is_answered_yes_or_no_first(answerer: Answerer) -> None:
+    row = meeting("Arsenal", "Leeds")
+    assert row["hg"] > row["ag"]
+    a = ask(answerer, "arsenal beat leeds or not")
+    assert a.answer.startswith("Yes") and f"Arsenal {row['hg']}-{row['ag']} Leeds" in a.answer, a.answer
+    a = ask(answerer, "leeds beat arsenal or not?")
+    assert a.answer.startswith("No"), a.answer
+
+
+def test_goals_who_got_them_are_the_scorers(answerer: Answerer) -> None:
+    a = ask(answerer, "sunderland goals v west ham who got them")
+    assert a.intent is Intent.SCORERS
+    assert all(name in a.answer for name in scorers("Sunderland", "West Ham")), a.answer
+
+
+def test_efforts_at_goal_are_shots(answerer: Answerer) -> None:
+    match_id = meeting("Chelsea", "Fulham")["whoscored_id"]  # they met twice: the date names this one
+    shots = sum(player_totals(match_id, "shotsTotal", "Chelsea").values())
+    a = ask(answerer, "what were chelsea's efforts at goal vs fulham on 30 aug")
+    assert a.intent is Intent.TEAM_STAT and f"Chelsea had {shots} shots against Fulham" in a.answer, a.answer
+
+
+def test_line_up_with_formation_named_is_the_formation(answerer: Answerer) -> None:
+    match_id = meeting("Everton", "Brighton")["whoscored_id"]
+    shape = "-".join(raw_side(match_id, "Everton")["formations"][0]["formationName"])
+    a = ask(answerer, "how did everton line up v brighton (formation)")
+    assert a.intent is Intent.FORMATION and f"Everton lined up in a {shape}" in a.answer, a.answer
+
+
+def test_best_on_the_pitch_is_the_man_of_the_match(answerer: Answerer) -> None:
+    motm = ask(answerer, "who was man of the match in tottenham v burnley")
+    a = ask(answerer, "who was the best on the pitch in spurs v burnley going by whoscored")
+    assert a.intent is Intent.MAN_OF_THE_MATCH and a.answer == motm.answer
+
+
+# --- refusals -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is saka on a week",  # wages
+        "how big is the emirates capacity",
+        "everton ticket prices",
+        "will spurs sack their manager",
+        "is semenyo leaving in the summer",
+        "who wins the balllon dor",
+        "best fantasy captain for next gameweek",
+    ],
+)
+def test_what_the_data_cannot_answer_is_refused(answerer: Answerer, question: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
+
+
+# --- periods as typed ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("goals conceded by everton 15th nov - 15th dec", date(2025, 11, 15), date(2025, 12, 15)),
+        ("leeds points 26 dec to 1 jan", date(2025, 12, 26), date(2026, 1, 1)),
+        ("points for brentford aug + sep", date(2025, 8, 1), date(2025, 9, 30)),
+        ("assists in oct & nov", date(2025, 10, 1), date(2025, 11, 30)),
+    ],
+)
+def test_two_days_or_months_joined_are_a_span(text: str, first: date, last: date) -> None:
+    period = resolve_period(text, LATEST)
+    assert (period.start, period.end) == (first, last)
+
+
+def test_a_clubs_total_over_a_span_of_days(answerer: Answerer) -> None:
+    rows = [r for r in results() if "2025-11-15" <= r["start_date"][:10] <= "2025-12-15"]
+    conceded = sum(r["ag"] for r in rows if r["home"] == "Everton") + sum(
+        r["hg"] for r in rows if r["away"] == "Everton"
+    )
+    a = ask(answerer, "goals conceded by everton 15th nov - 15th dec")
+    assert a.intent is Intent.AGGREGATE and f"conceded in total: {conceded}" in a.answer, a.answer
+
+
+def test_a_clubs_points_over_two_months_joined(answerer: Answerer) -> None:
+    rows = [r for r in results() if "2025-10-01" <= r["start_date"][:10] <= "2025-11-30"]
+    points = 0
+    for r in rows:
+        for side, us, them in (("home", "hg", "ag"), ("away", "ag", "hg")):
+            if r[side] == "Arsenal":
+                points += 3 if r[us] > r[them] else 1 if r[us] == r[them] else 0
+    a = ask(answerer, "arsenal points oct & nov")
+    assert f"points in total: {points}" in a.answer, a.answer
