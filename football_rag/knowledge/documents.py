@@ -5,9 +5,9 @@
 - ``match:<match_id>``: the match report: who, when, where, score and half-time score, scorers with
   minutes (penalties and own goals marked), cards, key stats side by side, standout players, and
   tactical sentences derived from the metrics against the thresholds below (the match story's key
-  points are not in it: computing them costs ~0.1 s of CPU a match, and every build writes every
-  document, so a weekly build would grow by 20 s at 200 matches; answers and the explorer compute
-  one match's points when asked);
+  points are not in it: computing them costs ~0.1 s of CPU a match, 20 s for a 200-match first build or
+  any build after this module changes, when every document is written (a week writes only its matches',
+  ``knowledge.document_updates``); answers and the explorer compute one match's points when asked);
 - ``team_match:<match_id>:<side>``: the same match from one team's view;
 - ``players:<match_id>``: the top performers of each team;
 - ``goal:<match_id>:<n>``: the n-th goal of the match; ``moment:<match_id>:<n>``: a red card or a
