@@ -127,13 +127,16 @@ class _Day:
     day: date
 
 
-def _year_for(month: int, day: int, latest: date, weekday: int | None = None) -> int:
-    """Return the latest year in which that day is not after the latest match (and falls on ``weekday``)."""
+def _year_for(month: int, day: int, latest: date, weekday: int | None = None, back: int = 29) -> int:
+    """Return the latest year in which that day is not after the latest match (and falls on ``weekday`` within
+    ``back`` years)."""
     year = latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
     if weekday is None:
         return year
     # A weekday recurs on a date every few years: look back far enough for any date, 29 February included.
-    fits = [y for y in range(year, year - 29, -1) if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    fits = [
+        y for y in range(year, year - back, -1) if _valid(y, month, day) and date(y, month, day).weekday() == weekday
+    ]
     return fits[0] if fits else year
 
 
@@ -207,16 +210,21 @@ def _full_year(text: str) -> int:
     return digits + 2000 if digits < 100 else digits
 
 
-def _weekday_before(text: str, start: int) -> int | None:
-    """Return the weekday named just before offset ``start`` ("Thursday 1 January"), or None."""
+def _weekday_before(text: str, start: int) -> tuple[int | None, int]:
+    """Return the weekday named just before offset ``start`` ("Thursday 1 January"), or None, and how many years
+    back it may move the day: a full name any number, an abbreviation only within the data's season, for "sun",
+    "sat" or "wed" may be a club's code ("ARS's goal against SUN the 8th of november" is not 2020's)."""
     m = WEEKDAY_BEFORE.search(text[:start])
-    return WEEKDAYS[m.group(1).lower()] if m else None
+    if m is None:
+        return None, 0
+    word = m.group(1).lower()
+    return WEEKDAYS[word], 29 if re.fullmatch(_FULL_WEEKDAY, word) else 2
 
 
 def _dated(text: str, span: tuple[int, int], year: str | None, month: int, day: int, latest: date) -> _Day | None:
     """Return the day written at ``span`` with a day and a month, the year inferred when not written."""
-    weekday = _weekday_before(text, span[0])
-    full = _full_year(year) if year else _year_for(month, day, latest, weekday)
+    weekday, back = _weekday_before(text, span[0])
+    full = _full_year(year) if year else _year_for(month, day, latest, weekday, back)
     return _Day(*span, date(full, month, day)) if _valid(full, month, day) else None
 
 

@@ -63,6 +63,8 @@ _COUNT_DIRECTION = re.compile(r"\b(fewest|least|lowest|most|highest)\b")
 _ASSISTERS = re.compile(
     r"\bwho (assisted|set up|laid on|teed up|provided|supplied|got the assists?)\b|\bassisted by\b"
     r"|\bwho\b.*\bassists? (for|on|to)\b|\bassists? (for|on)\b.*\bgoals?\b"
+    # "who played Kroupi in for his goal", "Rice's goal, whose assist was it"
+    r"|\bwho played \w+( \w+){0,2} in\b|\bwhose assist\b"
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
@@ -107,6 +109,8 @@ _GOAL_TIME = re.compile(
     rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
     rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\w+ ){{0,2}}goals?\b"
     r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored)\b.*\b(what|which) (minute|min)\b"
+    # "Salah scored against Brentford - when?", "minute Strand Larsen scored", "Forest's final goal vs LIV minute?"
+    rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{_NAMED_GOAL})\b.*\bminute\b"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")

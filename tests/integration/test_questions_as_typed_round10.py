@@ -23,6 +23,7 @@ from football_rag.rag.typed_words import as_read, corrected, english_words
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
+from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round9 import LATEST, meeting, scorers
 
 # --- misspelt intent words ---------------------------------------------------------------------------------------
@@ -183,3 +184,42 @@ def test_a_clubs_points_over_two_months_joined(answerer: Answerer) -> None:
                 points += 3 if r[us] > r[them] else 1 if r[us] == r[them] else 0
     a = ask(answerer, "arsenal points oct & nov")
     assert f"points in total: {points}" in a.answer, a.answer
+
+
+# --- a goal's minute and its assist, asked as typed ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away", "nth"),
+    [
+        ("ballard scored against west ham - when?", "Sunderland", "West Ham", 1),
+        ("minute hudson-odoi scored v palace", "Crystal Palace", "Nottingham Forest", 1),
+        ("everton's last goal vs brighton minute?", "Everton", "Brighton", 1),
+    ],
+)
+def test_when_a_goal_was_scored_is_its_minute(
+    answerer: Answerer, question: str, home: str, away: str, nth: int
+) -> None:
+    goal = raw_goals(meeting(home, away)["whoscored_id"])[nth]
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and f"{goal['name']} {goal['minute']}" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_plainly"),
+    [
+        ("who played garner in for his goal v brighton", "who assisted garner's goal against brighton"),
+        ("ndiaye's goal v brighton, whose assist was it", "who assisted ndiaye's goal against brighton"),
+    ],
+)
+def test_who_played_him_in_is_his_goals_assister(answerer: Answerer, question: str, asked_plainly: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and a.answer == ask(answerer, asked_plainly).answer, a.answer
+
+
+def test_a_clubs_code_that_is_a_weekday_never_moves_the_year() -> None:
+    """ "SUN" before a date is Sunderland's code: the day stays in the season (8 November 2020 was a Sunday); a
+    weekday's full name still picks the year it falls on."""
+    period = resolve_period("what minute was ARS's last goal against SUN the 8th of november", LATEST)
+    assert period.start == date(2025, 11, 8)
+    assert resolve_period("Results on Friday 1 January", LATEST).start == date(2021, 1, 1)
