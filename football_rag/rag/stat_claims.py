@@ -44,7 +44,13 @@ _GIVES = (
     r"(?:took|taking|had|having|made|making|managed|managing|mustered|registered|registering|produced|producing"
     r"|created|creating|attempted|fired|firing|racked up|racking up|finished with|ended with)"
 )
-_NUMBER = r"(\d+(?:\.\d+)?)%?"
+_NUMBER = r"(?P<number>\d+(?:\.\d+)?)%?"
+# Words that put a sentence's figures in a part of the match ("while level", "after the red card", "in the first
+# half", "from 60'", "with ten men"). A figure given a team in a sentence without one reads as the whole match's.
+_PART = re.compile(
+    r"\b(?:before|after|until|since|while|during|between|spells?|periods?|half|halves|minutes?|stoppage|late on"
+    r"|early on|men|when|once|then)\b|\bfrom (?:the )?\d|\d+'"
+)
 
 
 @dataclass(frozen=True)
@@ -62,10 +68,11 @@ class MatchStats:
         side = 0 if team == self.home else 1
         return [pair[side] for pair in self.figures.values() if not math.isnan(pair[side])]
 
-    def said_of(self, team: str, stat: str) -> list[float]:
-        """Return every figure of ``stat`` the facts give ``team``: over the match and over any part of it."""
+    def said_of(self, team: str, stat: str, parts: bool = True) -> list[float]:
+        """Return every figure of ``stat`` the facts give ``team``: over the match, and over any part of it when
+        ``parts``."""
         side = 0 if team == self.home else 1
-        pairs = [self.figures.get(stat, (math.nan, math.nan)), *self.spells.get(stat, ())]
+        pairs = [self.figures.get(stat, (math.nan, math.nan)), *(self.spells.get(stat, ()) if parts else ())]
         return [pair[side] for pair in pairs if not math.isnan(pair[side])]
 
 
@@ -113,18 +120,20 @@ def _swapped(lowered: str, stats: MatchStats) -> list[str]:
 
 
 def _miscounted(lowered: str, stats: MatchStats) -> list[str]:
-    """Return each count given a team ("everton took 18 shots", "... to leeds' 4 shots") that the facts give it for
-    neither the match nor any part of it."""
+    """Return each count given a team ("everton took 18 shots", "... to leeds' 4 shots", "everton's possession was
+    61.9%") that the facts give it for neither the match nor, when the sentence names a part of the match, any part."""
     found = []
+    parts = _PART.search(lowered) is not None
     for team in (stats.home, stats.away):
         name = re.escape(team.lower())
         given = rf"\b{name} {_GIVES} {_NUMBER} (?:{_STAT.pattern})"
         # "... 18 shots to Leeds' 4": the stat is the one named last before, when the number has none of its own.
         answered = rf"(?<=\bto ){name}(?:'s|'|’s|’) {_NUMBER}(?: (?:{_STAT.pattern}))?"
-        for m in (*re.finditer(given, lowered), *re.finditer(answered, lowered)):
+        stated = rf"\b{name}(?:'s|'|’s|’) (?:{_STAT.pattern}) (?:was|were|stood at|of|at) {_NUMBER}"
+        for m in (*re.finditer(given, lowered), *re.finditer(answered, lowered), *re.finditer(stated, lowered)):
             stat = next((key for key in STAT_WORDS if m.group(key) is not None), None) or _stat_before(lowered, m)
-            known = stats.said_of(team, stat) if stat else []
-            if known and not _as_written(m.group(1), known):
+            known = stats.said_of(team, stat, parts) if stat else []
+            if known and not _as_written(m.group("number"), known):
                 found.append(m.group(0))
     return found
 

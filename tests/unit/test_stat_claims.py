@@ -64,3 +64,30 @@ CITY_UNITED = MatchStats(
 )
 def test_stat_contradictions(sentence: str, claims: list[str]) -> None:
     assert stat_contradictions(sentence, CITY_UNITED) == claims
+
+
+# Everton 1-1 West Ham (29 Sep 2025): the match's figures (the narrative reference set's) and a spell's from a key
+# point, which Qwen2.5 1.5B (prompt v5) wrote as if they were the match's.
+EVERTON_WEST_HAM = MatchStats(
+    "Everton",
+    "West Ham",
+    {"possession": (51.8, 48.2), "shots": (12.0, 14.0)},
+    spells={"possession": ((61.9, 38.1),), "shots": ((5.0, 8.0),)},
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Everton's possession was 61.9% and West Ham's was 38.1%.", ["everton's possession was 61.9%"]),
+        ("Everton's possession was 51.8%.", []),
+        ("While level, Everton's possession was 61.9%.", []),
+        ("Everton took 5 shots to West Ham's 8.", ["everton took 5 shots", "west ham's 8"]),
+        ("Everton took 12 shots to West Ham's 14.", []),
+        ("The match was level at 49 minutes, with Everton taking 5 shots to West Ham's 8.", []),
+        ("After the break Everton took 5 shots.", []),
+    ],
+)
+def test_a_spells_figure_said_of_the_whole_match(sentence: str, claims: list[str]) -> None:
+    """A part's figure passes only in a sentence that names a part; without one a reader takes it as the match's."""
+    assert stat_contradictions(sentence, EVERTON_WEST_HAM) == claims
