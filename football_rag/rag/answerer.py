@@ -16,13 +16,14 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from cachetools import LRUCache
+from rapidfuzz import fuzz
 
 from football_rag.analytics.tables import MatchTables
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.against import Against, against_asked, kept_against
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
-from football_rag.rag.asked_back import AskedBack, reply_as_question
+from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, Resolution, say_or, words_of
@@ -57,6 +58,7 @@ from football_rag.rag.yes_no import verdict
 
 MAX_QUESTION_CHARS = 500
 CACHE_SIZE = 256
+ONE_CLOSE_NAME_SCORE = 80  # "fulhum" is 83 from "fulham": read as it, said
 MATCH_FACT_INTENTS = {
     Intent.SCORE, Intent.SCORERS, Intent.CARDS, Intent.LINEUP, Intent.FORMATION, Intent.REFEREE,
     Intent.VENUE, Intent.ATTENDANCE, Intent.MAN_OF_THE_MATCH, Intent.TEAM_STAT, Intent.CHART,
@@ -209,6 +211,10 @@ class Answerer:
         """Resolve, route and compute the facts of a question (and, for a story, retrieve and prompt)."""
         with trace.span("resolution", {"question": question}) as span:
             resolution = self.catalog.resolve(question, previous)
+            if (read := _read_as_one(resolution)) is not None:  # "fulhum": Fulham, said, not asked back
+                question = written_in(question, *read)
+                resolution = self.catalog.resolve(question, previous)
+                resolution.assumed = resolution.assumed or read
             self._settle_players(question, resolution)
             self._keep_scope(question, resolution, previous)
             scope = self.scopes.read(question, chosen, resolution.teams)
@@ -926,7 +932,7 @@ class AnswerStream:
             yield answer.answer
         # What a follow-up needs: the resolution, the route and the matches the answer rests on (as the chat keeps it).
         context = FollowUp.of(plan.resolution, plan.route, answer.matches)
-        if answer.intent is Intent.CLARIFY or plan.resolution.assumed:
+        if answer.intent is Intent.CLARIFY or (plan.resolution.assumed and plan.resolution.unsettled):
             context.asked_back = AskedBack.of(plan.question, plan.resolution)
         self.answer, self.resolution = answer, context
         a._cache[self._key] = (answer, context)
@@ -944,11 +950,24 @@ def _side_named(question: str, match: pd.Series) -> str | None:
     return match["home"] if found.group(1) == "home" or found.group(2) else match["away"]
 
 
+def _read_as_one(resolution: Resolution) -> tuple[str, str] | None:
+    """Return (word, name) when a word asked back about is close to one club or player alone ("fulhum": Fulham,
+    fuzz ratio at least ``ONE_CLOSE_NAME_SCORE``), else None: two close names are still asked back."""
+    if resolution.unsettled is None or resolution.assumed is not None or len(resolution.unsettled[1]) != 1:
+        return None
+    word, (name,) = resolution.unsettled
+    close = max(fuzz.ratio(word, part) for part in [*words_of(name).split(), words_of(name)])
+    return (word, name) if close >= ONE_CLOSE_NAME_SCORE else None
+
+
 def _assumed_note(resolution: Resolution) -> str:
-    """Return what an answer says of a shared name it took as the club it usually means ("" when none was taken)."""
-    if resolution.assumed is None or resolution.unsettled is None:
+    """Return what an answer says of a shared name it took as the club it usually means, or of a misspelt name read
+    as the one close to it ("" when none was taken)."""
+    if resolution.assumed is None:
         return ""
     words, club = resolution.assumed
+    if resolution.unsettled is None or resolution.unsettled[0] != words:
+        return f'Reading "{words}" as {club}.'
     others = [option for option in resolution.unsettled[1] if option != club]
     return f'"{words.capitalize()}" taken as {club}; name the club if you meant {say_or(others)}.'
 

@@ -106,7 +106,7 @@ def reply_as_question(reply: str, asked: AskedBack, catalog: Catalog) -> str | N
         return None
     if asked.options:
         if (option := chosen_option(reply, asked, catalog)) is not None:
-            return _written_in(asked.question, asked.words, option)
+            return written_in(asked.question, asked.words, option)
         if asked.guessed:
             return None
         return _joined(asked.question, reply) if _names_nobody(catalog.resolve(reply)) else None
@@ -123,7 +123,7 @@ def _joined(question: str, reply: str) -> str:
     return f"{question.rstrip('?. ')} {reply.strip()}"
 
 
-def _written_in(question: str, words: str | None, option: str) -> str:
+def written_in(question: str, words: str | None, option: str) -> str:
     """Return ``question`` with the unsettled ``words`` replaced by the option chosen (appended when not found as
     written: a misspelling's words are read plain)."""
     if words:

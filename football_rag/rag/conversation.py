@@ -35,9 +35,10 @@ from football_rag.rag.intents import Route
 from football_rag.rag.scope import NO_FILTERS, Filters
 
 # "What about the return match?", "and the reverse fixture?": the other meeting of the previous match's teams.
-# "What about the away game?" after one meeting is the other one too.
+# "What about the away game?" after one meeting is the other one too, and so is "and when they played again".
 RETURN_MATCH = re.compile(
     r"\b(return|reverse|other) (match|game|fixture|leg|meeting)\b|\bthe (away|home) (match|game|fixture|leg)\b"
+    r"|\bwhen they (played|met|faced each other) again\b"
 )
 _SESSION_NAME = re.compile(r"^[\w.-]{1,64}$")
 

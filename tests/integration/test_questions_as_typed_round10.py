@@ -223,3 +223,36 @@ def test_a_clubs_code_that_is_a_weekday_never_moves_the_year() -> None:
     period = resolve_period("what minute was ARS's last goal against SUN the 8th of november", LATEST)
     assert period.start == date(2025, 11, 8)
     assert resolve_period("Results on Friday 1 January", LATEST).start == date(2021, 1, 1)
+
+
+# --- a name close to one club or player alone, "utd" alone, the other meeting -------------------------------------
+
+
+def test_a_word_close_to_one_club_alone_is_read_as_it_and_said(answerer: Answerer) -> None:
+    row = meeting("Fulham", "Brentford")
+    a = ask(answerer, "did fulhum beat brentford")
+    assert a.answer.startswith("Yes" if row["hg"] > row["ag"] else "No"), a.answer
+    assert f"Fulham {row['hg']}-{row['ag']} Brentford" in a.answer and 'Reading "fulhum" as Fulham.' in a.answer
+    # Close to a club and a player ("Füllkrug"): still asked back.
+    a = ask(answerer, "fulhum v brentford score")
+    assert a.intent is Intent.CLARIFY and "Fulham or Niclas Füllkrug" in a.answer, a.answer
+
+
+def test_utd_alone_is_man_utd_said(answerer: Answerer) -> None:
+    match_id = meeting("Liverpool", "Man Utd")["whoscored_id"]
+    offsides = sum(
+        1
+        for e in raw_whoscored(match_id)["events"]
+        if e["type"]["displayName"] == "OffsidePass" and e["teamId"] == raw_side(match_id, "Man Utd")["teamId"]
+    )
+    a = ask(answerer, "utd offsides away at liverpool?")
+    assert a.intent is Intent.TEAM_STAT and f"Man Utd {offsides}" in a.answer, a.answer
+    assert '"Utd" taken as Man Utd' in a.answer
+
+
+def test_when_they_played_again_is_the_other_meeting(answerer: Answerer) -> None:
+    first, other = meeting("Chelsea", "Fulham"), meeting("Fulham", "Chelsea")
+    context = answerer.ask("chelsea v fulham on 30 aug score")[1]
+    a, _ = answerer.ask("and when they played again", context)
+    assert a.matches == [other["whoscored_id"]] and f"Fulham {other['hg']}-{other['ag']} Chelsea" in a.answer
+    assert first["whoscored_id"] not in a.matches
