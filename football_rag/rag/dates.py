@@ -372,7 +372,7 @@ def _month_after(text: str, latest: date) -> Period | None:
 # "Goals before Christmas", "before the new year", "the table up to 1 December", "up to the end of november",
 # "before december": from the first match of the data to that day (before it, for "before"), or to the end of the
 # month when "the end of" it is said (else to the end of the month before).
-_UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until|by)(?:\s+the(?:\s+end\s+of)?)?\W*$", re.I)
+_UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until|by|to)(?:\s+the(?:\s+end\s+of)?)?\W*$", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
 FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)
 

@@ -256,3 +256,11 @@ def test_when_they_played_again_is_the_other_meeting(answerer: Answerer) -> None
     a, _ = answerer.ask("and when they played again", context)
     assert a.matches == [other["whoscored_id"]] and f"Fulham {other['hg']}-{other['ag']} Chelsea" in a.answer
     assert first["whoscored_id"] not in a.matches
+
+
+def test_the_first_half_of_the_season_to_a_day(answerer: Answerer) -> None:
+    """ "(to 1 jan)" closes the period at that day (it had been read as a match on 1 January)."""
+    rows = [r for r in results() if r["start_date"][:10] <= "2026-01-01" and "Brighton" in (r["home"], r["away"])]
+    draws = sum(r["hg"] == r["ag"] for r in rows)
+    a = ask(answerer, "brighton draws in the first half of the 25/26 season (to 1 jan)")
+    assert a.intent is Intent.AGGREGATE and f"draws in total: {draws}" in a.answer.lower(), a.answer
