@@ -77,7 +77,9 @@ HOLIDAYS = {
     "new year": (1, 1),
 }
 HOLIDAY = re.compile(
-    r"\b(christmas (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year)\b(?!\W?s\b)", re.IGNORECASE
+    r"\b(?:(?:the )?day (before|after) )?"
+    r"(christmas (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year)\b(?!\W?s\b)",
+    re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
 # "over the last month", "the past two weeks", "last 30 days": that long back from the latest match, to it (a bare
@@ -288,10 +290,12 @@ def _weekday_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iter
 
 
 def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
-    """ "Boxing Day", "New Year's Day": that day in the latest year that does not run past the data."""
+    """ "Boxing Day", "New Year's Day": that day in the latest year that does not run past the data ("the day after
+    boxing day": the day after it)."""
     for m in HOLIDAY.finditer(text):
-        month, day = HOLIDAYS[re.sub(r"\W+", " ", m.group(0).lower())]
-        yield _Day(m.start(), m.end(), date(_year_for(month, day, latest), month, day))
+        month, day = HOLIDAYS[re.sub(r"\W+", " ", m.group(2).lower())]
+        shift = {"before": -1, "after": 1}.get((m.group(1) or "").lower(), 0)
+        yield _Day(m.start(), m.end(), date(_year_for(month, day, latest), month, day) + timedelta(days=shift))
 
 
 DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]], ...] = (

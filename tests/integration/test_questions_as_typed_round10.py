@@ -264,3 +264,12 @@ def test_the_first_half_of_the_season_to_a_day(answerer: Answerer) -> None:
     draws = sum(r["hg"] == r["ag"] for r in rows)
     a = ask(answerer, "brighton draws in the first half of the 25/26 season (to 1 jan)")
     assert a.intent is Intent.AGGREGATE and f"draws in total: {draws}" in a.answer.lower(), a.answer
+
+
+def test_the_day_after_boxing_day(answerer: Answerer) -> None:
+    """27 December, never Boxing Day's match (Liverpool played Wolves on the 27th)."""
+    assert resolve_period("the day after boxing day", LATEST).start == date(2025, 12, 27)
+    match_id = meeting("Liverpool", "Wolves")["whoscored_id"]
+    shots = sum(player_totals(match_id, "shotsTotal", "Wolves").values())
+    a = ask(answerer, "how many shots did wolves have v liverpool the day after boxing day")
+    assert a.matches == [match_id] and f"Wolves had {shots} shots" in a.answer, a.answer
