@@ -26,7 +26,7 @@ from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
-from football_rag.rag.entities import Catalog, Resolution, say_or, words_of
+from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground
 from football_rag.rag.intents import (
@@ -215,6 +215,8 @@ class Answerer:
                 question = written_in(question, *read)
                 resolution = self.catalog.resolve(question, previous)
                 resolution.assumed = resolution.assumed or read
+            if not resolution.players and (him := self._man_of_the_match_asked_of(question, previous)):
+                resolution.players = him  # "his shots?" after "who was man of the match": his, in that match
             self._settle_players(question, resolution)
             self._keep_scope(question, resolution, previous)
             scope = self.scopes.read(question, chosen, resolution.teams)
@@ -259,6 +261,20 @@ class Answerer:
             passages = [] if plan.facts.key_points else [(p.doc_id, p.text) for p in plan.passages]
             plan.messages = self.prompt.render(question, facts=plan.facts.for_model(), passages=passages)
         return plan
+
+    def _man_of_the_match_asked_of(self, question: str, previous: Resolution | None) -> list[PlayerRef]:
+        """Return the previous answer's man of the match when the question asks about "him" ("his shots?", "and his
+        key passes?"), else []: WhoScored's man of the match (else the highest rated player)."""
+        asked_of = isinstance(previous, FollowUp) and previous.route is not None and len(previous.match_ids) == 1
+        if not asked_of or previous.route.intent is not Intent.MAN_OF_THE_MATCH:
+            return []
+        if not re.search(r"\b(his|he|him)\b", question.lower()):
+            return []
+        match_id = previous.match_ids[0]
+        lineups = self.book.t.lineups[self.book.t.lineups["match_id"] == match_id]
+        best = lineups.sort_values(["man_of_the_match", "rating"], ascending=False).head(1)
+        ref = None if best.empty else self.catalog.player(str(best.iloc[0]["player_id"]))
+        return [] if ref is None else [ref]
 
     def _settle_players(self, question: str, resolution: Resolution) -> None:
         """A name several players carry is the one who played in the period (and had any of the stat asked for,

@@ -570,6 +570,10 @@ class Catalog:
                 first_names[words[0]].append(ref)
         return full, surnames, first_names
 
+    def player(self, player_id: str) -> PlayerRef | None:
+        """Return the player of the data with ``player_id``, or None."""
+        return next((ref for ref in self._players.values() if ref.player_id == str(player_id)), None)
+
     def known_names(self) -> list[str]:
         """Every team and player name in the data (the grounding check looks for these)."""
         return self.teams + [ref.name for ref in self._players.values()]

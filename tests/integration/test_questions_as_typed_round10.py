@@ -273,3 +273,20 @@ def test_the_day_after_boxing_day(answerer: Answerer) -> None:
     shots = sum(player_totals(match_id, "shotsTotal", "Wolves").values())
     a = ask(answerer, "how many shots did wolves have v liverpool the day after boxing day")
     assert a.matches == [match_id] and f"Wolves had {shots} shots" in a.answer, a.answer
+
+
+def test_his_figures_after_the_man_of_the_match(answerer: Answerer) -> None:
+    """ "his shots?" after the man of the match asks his figure in that match; "and who scored?" still the scorers."""
+    match_id = meeting("Brentford", "Chelsea")["whoscored_id"]
+    data = raw_whoscored(match_id)
+    (motm,) = [p["name"] for s in ("home", "away") for p in data[s]["players"] if p.get("isManOfTheMatch")]
+    shots = player_totals(match_id, "shotsTotal")[motm]
+    key_passes = player_totals(match_id, "passesKey")[motm]
+    first, context = answerer.ask("who was man of the match in brentford v chelsea")
+    assert motm in first.answer
+    a, context = answerer.ask("his shots?", context)
+    assert a.intent is Intent.PLAYER_STAT and a.answer.startswith(f"{motm}: {shots} shot"), a.answer
+    a, _ = answerer.ask("and his key passes?", context)
+    assert a.answer.startswith(f"{motm}: {key_passes} key pass"), a.answer
+    a, _ = answerer.ask("and who scored?", answerer.ask("who was man of the match in brentford v chelsea")[1])
+    assert a.intent is Intent.SCORERS and all(name in a.answer for name in scorers("Brentford", "Chelsea")), a.answer
