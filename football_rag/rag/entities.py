@@ -669,7 +669,8 @@ class Catalog:
     def _closest_names(self, word: str, cutoff: int) -> tuple[str, ...]:
         """Return up to three clubs or players whose names are at least ``cutoff`` close to ``word`` (best first)."""
         hits = process.extract(word, list(self._unread_keys), scorer=fuzz.ratio, score_cutoff=cutoff, limit=12)
-        names = [self._unread_keys[key] for key, _, _ in hits if key[0] == word[0]]
+        # The first letter is kept, or left out alone ("beumo": Mbeumo).
+        names = [self._unread_keys[key] for key, _, _ in hits if key[0] == word[0] or key[1:] == word]
         return tuple(dict.fromkeys(names))[:MAX_UNREAD_OPTIONS]
 
     def _possessed(self, word: str) -> str:

@@ -23,7 +23,7 @@ from football_rag.rag.typed_words import as_read, corrected, english_words
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
-from tests.integration.test_questions_as_typed_round4 import raw_goals
+from tests.integration.test_questions_as_typed_round4 import raw_goals, season_scorers
 from tests.integration.test_questions_as_typed_round9 import LATEST, meeting, scorers
 
 # --- misspelt intent words ---------------------------------------------------------------------------------------
@@ -290,3 +290,10 @@ def test_his_figures_after_the_man_of_the_match(answerer: Answerer) -> None:
     assert a.answer.startswith(f"{motm}: {key_passes} key pass"), a.answer
     a, _ = answerer.ask("and who scored?", answerer.ask("who was man of the match in brentford v chelsea")[1])
     assert a.intent is Intent.SCORERS and all(name in a.answer for name in scorers("Brentford", "Chelsea")), a.answer
+
+
+def test_a_players_name_missing_its_first_letter(answerer: Answerer) -> None:
+    """ "aaland" is Haaland, read and said; his goals counted from the raw files' goal events."""
+    goals = season_scorers()["Erling Haaland"]
+    a = ask(answerer, "how many goals has aaland scored")
+    assert f"Erling Haaland: {goals} goals" in a.answer and 'Reading "aaland" as Erling Haaland.' in a.answer, a.answer
