@@ -40,7 +40,9 @@ STANDOUT_MINIMUMS = {"key_passes": 3, "progressive_passes": 8, "defensive_action
 @dataclass(frozen=True)
 class KeyPoint:
     """One thing an analyst would say about a match: its kind, the team it is about (None: both), the sentence,
-    the figures in it, the minutes of the match it covers (expanded minutes) and how much it mattered (0-1)."""
+    the figures in it, the minutes of the match it covers (expanded minutes), how much it mattered (0-1), and
+    ``brief``: the point in the fewest words, each figure written as in ``text`` and given its team by name (what a
+    model reads before it answers, where every token costs time; ``text`` when empty)."""
 
     kind: str
     team: str | None
@@ -48,6 +50,12 @@ class KeyPoint:
     figures: dict[str, float] = field(default_factory=dict)
     minutes: tuple[int, int] = (0, 90)
     importance: float = 0.0
+    brief: str = ""
+
+    @property
+    def short(self) -> str:
+        """Return the brief form of the point, or its sentence when it has none."""
+        return self.brief or self.text
 
 
 SLICED_TABLES = ("events", "shots", "timeline", "player_stats", "team_stats")
@@ -160,6 +168,18 @@ def _spell_text(match: MatchSlice, figures: dict[str, tuple[float, float]]) -> s
     return ", ".join(formats[key].format(*pair) for key, pair in figures.items() if _known(*pair))
 
 
+def _spell_brief(match: MatchSlice, figures: dict[str, tuple[float, float]]) -> str:
+    """Return "Leeds 18 shots, 2.01 xG; Everton 4, 0.23": each side's shots and xG by name (possession left out;
+    xG too where the shots have none)."""
+    shots, xg = figures["shots"], figures["xg"]
+    if not _known(*xg):
+        return f"{match.team('home')} {_counted(shots[0], 'shot')}, {match.team('away')} {shots[1]:.0f}"
+    return (
+        f"{match.team('home')} {_counted(shots[0], 'shot')}, {xg[0]:.2f} xG; "
+        f"{match.team('away')} {shots[1]:.0f}, {xg[1]:.2f}"
+    )
+
+
 def _flat(figures: dict[str, tuple[float, float]], prefix: str = "") -> dict[str, float]:
     """Return {"home_xg": ..., "away_xg": ...} from {"xg": (home, away)}."""
     return {f"{prefix}{side}_{key}": pair[i] for key, pair in figures.items() for i, side in enumerate(SIDES)}
@@ -220,6 +240,10 @@ def xg_race(match: MatchSlice) -> list[KeyPoint]:
             spells_text.append(f"{match.team(side)} {spell[0]:.2f} xG from {spell[1]} to {spell[2]}")
     if spells_text:
         text += f" Best {SPELL_MINUTES}-minute spells: " + "; ".join(spells_text) + "."
+    brief = f"xG {match.team('home')} {home_xg:.2f}, {match.team('away')} {away_xg:.2f}"
+    if final is not None:
+        brief += f"; {match.team(final)} led the xG race from {match.minute(attempts.loc[took])}"
+    brief += f"; {match.team(winner)} won against the run of play." if upset else "."
     figures = {
         "home_xg": round(home_xg, 2),
         "away_xg": round(away_xg, 2),
@@ -231,7 +255,8 @@ def xg_race(match: MatchSlice) -> list[KeyPoint]:
         "against_run_of_play": float(upset),
     }
     importance = min(1.0, 0.45 + min(abs(home_xg - away_xg), 2.0) / 5 + (0.25 if upset else 0.0))
-    return [KeyPoint("xg_race", match.team(final) if final else None, text, figures, _span(match, since), importance)]
+    team = match.team(final) if final else None
+    return [KeyPoint("xg_race", team, text, figures, _span(match, since), importance, brief)]
 
 
 def _best_spell(match: MatchSlice, shots: pd.DataFrame) -> tuple[float, str, str] | None:
@@ -272,8 +297,12 @@ def big_chances(match: MatchSlice) -> list[KeyPoint]:
             )
             + "."
         )
+    brief = "Big chances: " + ", ".join(
+        f"{match.team(side)} {figures[f'{side}_big_chances']} ({figures[f'{side}_big_chances_scored']} scored)"
+        for side in SIDES
+    )  # who missed them is left to the full point: a name, a minute and an xG are some 15 tokens each
     importance = min(0.85, 0.3 + 0.12 * len(missed))
-    return [KeyPoint("big_chances", None, text, figures, _span(match), importance)]
+    return [KeyPoint("big_chances", None, text, figures, _span(match), importance, brief + ".")]
 
 
 def shot_quality(match: MatchSlice) -> list[KeyPoint]:
@@ -289,9 +318,14 @@ def shot_quality(match: MatchSlice) -> list[KeyPoint]:
     contrast = volume is not None and per_shot[SIDES.index(OPPONENT[volume])] > per_shot[SIDES.index(volume)]
     if contrast:
         text += f" Volume for {match.team(volume)}, quality for {match.team(OPPONENT[volume])}."
+    brief = (
+        f"Shots (xG per shot): {match.team('home')} {shots[0]:.0f} ({per_shot[0]:.2f}), "
+        f"{match.team('away')} {shots[1]:.0f} ({per_shot[1]:.2f})"
+    )
+    brief += f"; volume {match.team(volume)}, quality {match.team(OPPONENT[volume])}." if contrast else "."
     figures = _flat({"shots": shots, "xg_per_shot": (round(per_shot[0], 2), round(per_shot[1], 2))})
     team = match.team(OPPONENT[volume]) if contrast else None
-    return [KeyPoint("shot_quality", team, text, figures, _span(match), 0.55 if contrast else 0.3)]
+    return [KeyPoint("shot_quality", team, text, figures, _span(match), 0.55 if contrast else 0.3, brief)]
 
 
 def territory(match: MatchSlice) -> list[KeyPoint]:
@@ -308,8 +342,9 @@ def territory(match: MatchSlice) -> list[KeyPoint]:
         f"into the box {box[0]:.0f} v {box[1]:.0f} ({match.team('home')} first)."
     )
     figures = _flat({"field_tilt": tilt, "possession": possession, "passes_into_final_third": entries})
+    brief = f"{match.team(side)} had {tilt[i]:.1f}% field tilt and {possession[i]:.1f}% possession."
     importance = 0.2 + abs(tilt[0] - 50) / 50 * 0.5
-    return [KeyPoint("territory", match.team(side), text, figures, _span(match), importance)]
+    return [KeyPoint("territory", match.team(side), text, figures, _span(match), importance, brief)]
 
 
 def pressing(match: MatchSlice) -> list[KeyPoint]:
@@ -326,8 +361,11 @@ def pressing(match: MatchSlice) -> list[KeyPoint]:
     )
     figures = _flat({"ppda": (round(ppda[0], 1), round(ppda[1], 1)), "high_turnovers": high})
     ratio = max(ppda) / min(ppda) if min(ppda) > 0 else 1.0
+    brief = f"PPDA {match.team('home')} {ppda[0]:.1f}, {match.team('away')} {ppda[1]:.1f}" + (
+        f": {match.team(side)} pressed harder." if ppda[0] != ppda[1] else "."
+    )
     importance = 0.2 + min(ratio - 1, 1.5) / 1.5 * 0.35
-    return [KeyPoint("pressing", match.team(side), text, figures, _span(match), importance)]
+    return [KeyPoint("pressing", match.team(side), text, figures, _span(match), importance, brief)]
 
 
 def set_pieces(match: MatchSlice) -> list[KeyPoint]:
@@ -350,8 +388,12 @@ def set_pieces(match: MatchSlice) -> list[KeyPoint]:
         for i, side in enumerate(SIDES)
     ]
     text = "Set pieces: " + "; ".join(parts) + "."
+    brief = "Set pieces: " + ", ".join(
+        f"{match.team(side)} {_counted(figures['goals'][i], 'goal')} from {_counted(figures['shots'][i], 'shot')}"
+        for i, side in enumerate(SIDES)
+    )
     importance = min(0.8, 0.2 + 0.2 * sum(figures["goals"]))
-    return [KeyPoint("set_pieces", None, text, _flat(figures), _span(match), importance)]
+    return [KeyPoint("set_pieces", None, text, _flat(figures), _span(match), importance, brief + ".")]
 
 
 def game_states(match: MatchSlice) -> list[KeyPoint]:
@@ -375,7 +417,8 @@ def game_states(match: MatchSlice) -> list[KeyPoint]:
         importance = 0.3 + min(minutes, 90) / 90 * 0.3
         span = (int(chosen[0][0]), round(chosen[-1][1]))
         team = match.team(leader) if leader else None
-        points.append(KeyPoint("game_state", team, text, figures_flat, span, importance))
+        brief = f"{who} ({minutes:.0f} minutes): {_spell_brief(match, totals)}."
+        points.append(KeyPoint("game_state", team, text, figures_flat, span, importance, brief))
     return points
 
 
@@ -395,7 +438,12 @@ def sendings_off(match: MatchSlice) -> list[KeyPoint]:
         )
         figures = {"minute": round(moment)} | _flat(before, "before_") | _flat(after, "after_")
         figures = {k: round(v, 2) for k, v in figures.items()}
-        points.append(KeyPoint("red_card", match.team(card["side"]), text, figures, _span(match, moment), 0.9))
+        shots = after["shots"]
+        brief = (
+            f"{who} ({match.team(card['side'])}) sent off at {match.minute(card)}; shots after it: "
+            f"{match.team('home')} {shots[0]:.0f}, {match.team('away')} {shots[1]:.0f}."
+        )
+        points.append(KeyPoint("red_card", match.team(card["side"]), text, figures, _span(match, moment), 0.9, brief))
     return points
 
 
@@ -419,7 +467,11 @@ def substitutes(match: MatchSlice) -> list[KeyPoint]:
             )
             figures = {"minute_on": round(float(came_on["clock"])), "minute_goal": round(float(goal["clock"]))}
             span = (int(came_on["clock"]), int(goal["clock"]))
-            points.append(KeyPoint("substitution", match.team(goal["side"]), text, figures, span, weight))
+            brief = (
+                f"Substitute {name} ({match.team(goal['side'])}, on at {match.minute(came_on)}) {verb} a goal at "
+                f"{match.minute(goal)}."
+            )
+            points.append(KeyPoint("substitution", match.team(goal["side"]), text, figures, span, weight, brief))
     return points
 
 

@@ -28,7 +28,7 @@ from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
 from football_rag.rag.dates import Period
 from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
-from football_rag.rag.grounding import Evidence, NameMatcher, ground
+from football_rag.rag.grounding import Evidence, NameMatcher, ground, whole_sentences
 from football_rag.rag.intents import (
     Route,
     asks_one_side,
@@ -739,7 +739,7 @@ class Answerer:
         if intent is Intent.TEAM_STAT:
             return self.book.team_stat(match_id, chosen.stat, subject, chosen.counted)
         if intent is Intent.NARRATIVE:
-            return self.book.match_summary(match_id, self.prompt.briefing_points)
+            return self.book.match_summary(match_id, self.prompt.briefing_points, self.prompt.brief_points)
         return self.book.score(match_id)
 
     def _scoring_side(self, match_id: str, resolution: Resolution) -> str | None:
@@ -937,6 +937,8 @@ class AnswerStream:
                     done = stream.completion
                     if done is not None:
                         span.set_usage(done.prompt_tokens, done.completion_tokens, done.model)
+                        if done.finish_reason == "length":  # the prompt's token limit cut it: its last whole sentence
+                            draft = whole_sentences(draft)
                     span.set_output({"text": draft})
             answer = a.finish(plan, draft, trace)
             answer.timings_ms = {**trace.timings_ms(), "total": _ms_since(self._start)}

@@ -713,9 +713,10 @@ class FactBook:
         """Return the match's computed key points, most important first (``analytics.match_story``)."""
         return self._stories.points(match_id)
 
-    def match_summary(self, match_id: str, briefing_points: int | None = None) -> FactResult:
+    def match_summary(self, match_id: str, briefing_points: int | None = None, brief: bool = False) -> FactResult:
         """The facts a narrative answer stands on: score, scorers and sendings-off (its opening), then key stats and
-        key points; the model's briefing holds the first ``briefing_points`` of those (all when None)."""
+        key points; the model's briefing holds the first ``briefing_points`` of those (all when None), and with
+        ``brief`` the winner in one clause and each point in its brief form (``KeyPoint.brief``)."""
         r = self.scorers(match_id)
         if self._card_items(match_id, SENDING_OFF):
             r.facts.append(self._cards_listed(match_id, SENDING_OFF, "Sent off"))
@@ -735,13 +736,16 @@ class FactBook:
             pairs.append(f"{m['home'] if home_ppda < away_ppda else m['away']} pressed harder")
         stats_line = f"Key stats, {m['home']} v {m['away']}: {'; '.join(pairs)}."
         r.add(stats_line, [match_id])
-        points = [p.text for p in self.story(match_id)[:KEY_POINTS]]
+        story = self.story(match_id)[:KEY_POINTS]
+        points = [p.text for p in story]
         for point in points:
             r.add(point, [match_id])
         r.key_points = points
         # The model reads the result (what the rest of the answer is about) and the top key points, each with its
         # figures (the key stats when the match has none), not the scorers again.
-        r.briefing = [r.facts[0].text, *(points[:briefing_points] or [stats_line])]
+        told = [p.short for p in story] if brief else points
+        result = self.winner_sentence(match_id) if brief else r.facts[0].text
+        r.briefing = [result, *(told[:briefing_points] or [stats_line])]
         r.text = " ".join(f.text for f in r.facts)
         return r
 

@@ -23,6 +23,7 @@ NUMBER_WORDS = {
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:%|'|st|nd|rd|th)?(?![\w])")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")  # not the point of a decimal (0.72)
 TOLERANCE = 0.005
 
 
@@ -121,6 +122,13 @@ def ground(
     text = " ".join(kept).strip() or fallback
     grounded = not any(_unsupported_in(s, evidence, names, claims) for s in split_sentences(text))
     return GroundingResult(text, grounded, tuple(unsupported), tuple(removed))
+
+
+def whole_sentences(text: str) -> str:
+    """Return ``text`` up to the end of its last full sentence ("" when none ends): an answer cut by the token limit
+    ends mid-sentence, and half a sentence is not shown."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[: ends[-1]].strip() if ends else ""
 
 
 def split_sentences(text: str) -> list[str]:

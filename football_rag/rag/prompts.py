@@ -5,8 +5,9 @@ holds the placeholders ``$facts``, ``$passages`` and ``$question`` (``string.Tem
 inserted as they are, never evaluated). Each value sits in its own tagged block, and every ``<`` and
 ``>`` in a value is swapped for ``‹``/``›`` first, so a question (or a scraped name inside a passage)
 can neither close its block nor spell a chat-template control token such as ``<|im_end|>``.
-A version may also say how many of a match's key points the model reads (``briefing_points``) and how long it
-may write (``max_tokens``): both cost time, so they are versioned with the words.
+A version may also say how many of a match's key points the model reads (``briefing_points``), whether it reads
+them in their brief form (``brief_points``), how long it may write (``max_tokens``) and what an empty block reads
+(``empty_block``): all cost time, so they are versioned with the words.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class PromptTemplate(BaseModel):
     # of the answer, and every answer token written after it (about 30 and 6 a second on one of 2 shared cores).
     briefing_points: int | None = Field(default=None, gt=0, description="a match's key points the model reads")
     max_tokens: int | None = Field(default=None, gt=0, description="the longest answer; None: the LLM's setting")
+    brief_points: bool = Field(default=False, description="the result and key points in their brief form")
+    empty_block: str = Field(default=EMPTY_BLOCK, description="what stands in a block with nothing to hold")
 
     @field_validator("user")
     @classmethod
@@ -78,10 +81,10 @@ class PromptTemplate(BaseModel):
     ) -> list[ChatMessage]:
         """Return the system and user messages, with facts as bullet lines and passages as ``[doc id] text``."""
         user = Template(self.user).substitute(
-            facts="\n".join(f"- {fence_data(fact)}" for fact in facts) or EMPTY_BLOCK,
+            facts="\n".join(f"- {fence_data(fact)}" for fact in facts) or self.empty_block,
             passages="\n\n".join(f"[{fence_data(doc_id)}] {fence_data(text)}" for doc_id, text in passages)
-            or EMPTY_BLOCK,
-            question=fence_data(question) or EMPTY_BLOCK,
+            or self.empty_block,
+            question=fence_data(question) or self.empty_block,
         )
         return [ChatMessage(role="system", content=self.system), ChatMessage(role="user", content=user)]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from football_rag.rag.grounding import Evidence, NameMatcher, ground, numbers_in, split_sentences
+from football_rag.rag.grounding import Evidence, NameMatcher, ground, numbers_in, split_sentences, whole_sentences
 
 FACTS = Evidence(
     (
@@ -64,3 +64,11 @@ def test_an_ordinal_minute_is_checked_like_any_number() -> None:
     result = ground("Liverpool scored the first goal in the 15th minute. Eze scored three.", FACTS, NAMES, fallback="x")
     assert result.unsupported == ("15th",) and result.text == "Eze scored three."
     assert numbers_in("the 41st minute, the 2nd goal") == [41, 2]
+
+
+def test_an_answer_cut_by_the_token_limit_keeps_its_whole_sentences() -> None:
+    # An answer stopped by a prompt's token limit (answer@v6: 80) ends mid-sentence; a decimal's point ends none.
+    cut = "Chelsea led the xG race from 19'. After the red card Fulham took 13 shots to 11 and had 0.72"
+    assert whole_sentences(cut) == "Chelsea led the xG race from 19'."
+    assert whole_sentences("Fulham won. Chelsea pressed harder!") == "Fulham won. Chelsea pressed harder!"
+    assert whole_sentences("Fulham had 0.87 xG and") == ""
