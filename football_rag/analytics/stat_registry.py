@@ -71,7 +71,8 @@ _RANKED_NOUNS = r"(scor|assist|rated|rating|player|keeper|goal|performer|tackl|s
 STANDINGS = (
     r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
     r"|\bleague (leaders?|position)|\b(first|1st) place"
-    r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile)|\bbottom club"
+    r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile|prem\w*|premier league|epl|division)"
+    r"|\bbottom club"
     # A club's place ("what position are Arsenal in", "where did Chelsea finish"), its goal difference, the home or
     # away table, and the table after a matchweek.
     r"|\b(what|which) position\b|\bposition (in|on) the\b|\bgoal difference\b|\b(home|away) (table|record|form)\b"

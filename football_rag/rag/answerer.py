@@ -25,7 +25,7 @@ from football_rag.rag.against import Against, against_asked, kept_against
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
 from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
-from football_rag.rag.dates import Period
+from football_rag.rag.dates import Period, without_date_marks
 from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground, whole_sentences
@@ -225,7 +225,7 @@ class Answerer:
             scope_resolution(scope, resolution, question, self.catalog.match_days, kept)
             unplayed = self._return_match(question, resolution, previous)
             chosen = route(
-                self.catalog.without_grounds(question),
+                without_date_marks(self.catalog.without_nicknames(self.catalog.without_grounds(question))),
                 has_player=bool(resolution.players),
                 has_match_context=self._has_match_context(question, resolution),
                 n_teams=len(resolution.teams),
@@ -513,7 +513,7 @@ class Answerer:
         if season is not None and period == season.period:
             return period
         first = season.period.start if season else pd.Timestamp(self.book.t.matches["date"].min()).date()
-        return Period(first, period.end, f"the season up to {day_label(period.end)}")
+        return Period(first, period.end, f"the season up to {day_label(period.end)} (the matches in the data only)")
 
     def _form(self, plan: Plan) -> Plan:
         """A team's latest matches: of the season, period or competition asked ("form last season"), else its last."""

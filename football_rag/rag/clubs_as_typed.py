@@ -11,7 +11,10 @@ only in a club's place: beside another club or a fixture word ("chelsea vs eve",
 written without the "the" it needs ("irons", "reds") likewise. An English word
 of five letters or more that starts a club's name is the club in a club's place too ("bourne v arsenal"); a
 shorter one ("live", "ever") or a player's name is never read as a clipped club. A form several
-clubs fit ("manc": Man City, Man Utd) names them all, and the question is asked back.
+clubs fit ("manc": Man City, Man Utd) names them all, and the question is asked back. A club word ("afc", "fc") is
+no club clipped ("afc arsenal" is Arsenal), a code's possessive is the code ("livs manager", "bous boss"), and a
+weekday's abbreviation followed by a date that falls on it is that day, not a club ("fulham (sun 28th sep)"; "against
+SUN the 8th of november", a Saturday, is Sunderland).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ FIXTURE_WORDS = frozenset(
 )  # fmt: skip
 # Words after which a club is the subject asked about: "did cry use a back three", "did irons lose".
 SUBJECT_BEFORE = frozenset(["did", "does", "do"])
+# Words before which a club's players are asked about: "how many cry players went in the book".
+SQUAD_AFTER = frozenset(["players", "player", "squad", "starters", "fans", "keeper", "defence", "defenders"])
 # Words before which an English word is a day, not a club: "christmas eve", "new year's eve".
 _DAY_BEFORE = frozenset(["christmas", "xmas", "year", "years"])
 
@@ -61,12 +66,16 @@ class ClubsAsTyped:
         ordinary: Callable[[str], bool],
         in_place: Mapping[str, Iterable[str]] | None = None,
         person: Callable[[str], bool] = lambda word: False,
+        club_words: Iterable[str] = (),
+        dated: Callable[[list[str], int], bool] = lambda words, at: False,
     ) -> None:
         """``names``: every way the table writes a club (plain words) -> its clubs in the data; ``codes``: scoreboard
         code -> club in the data; ``ordinary``: whether a word is an English word or a player's name; ``in_place``:
         words that name clubs only in a club's place ("irons", the Irons without their "the"); ``person``: whether a
-        word is a player's name (never a club clipped)."""
-        self.ordinary, self.person = ordinary, person
+        word is a player's name (never a club clipped); ``club_words``: words of many clubs' names ("fc", "afc"),
+        never a club clipped; ``dated``: whether word ``at`` of the words is a weekday of the date after it."""
+        self.ordinary, self.person, self.dated = ordinary, person, dated
+        self.club_words = frozenset(club_words)
         self.in_place = {word: tuple(sorted(clubs)) for word, clubs in (in_place or {}).items() if clubs}
         self.codes = {code.lower(): club for code, club in codes.items()}
         # Whole names only: "the ..." forms are nicknames, clipped nobody writes ("the gun").
@@ -80,12 +89,12 @@ class ClubsAsTyped:
     def read(self, word: str) -> tuple[tuple[str, ...], bool]:
         """Return the clubs ``word`` may name and whether it names them anywhere (else only in a club's place)."""
         clubs, strong = self._read(word)
-        if not clubs and len(word) > MIN_CLIP + 1 and word.endswith("s") and not self.ordinary(word):
+        if not clubs and len(word) > MIN_CLIP and word.endswith("s") and not self.ordinary(word):
             clubs, strong = self._read(word[:-1])  # "lpools formation", "burnelys goals"
         return clubs, strong
 
     def _read(self, word: str) -> tuple[tuple[str, ...], bool]:
-        if len(word) < MIN_CLIP or not word.isalpha():
+        if len(word) < MIN_CLIP or not word.isalpha() or word in self.club_words:
             return (), False
         if word in self.in_place:
             return self.in_place[word], False
@@ -102,17 +111,17 @@ class ClubsAsTyped:
         kept = {club for stem, clubs in self.stems.items() if _kept_in(word, stem) for club in clubs}
         return tuple(sorted(kept)), True
 
-    @staticmethod
-    def in_clubs_place(words: list[str], at: int, clubs_at: set[int]) -> bool:
+    def in_clubs_place(self, words: list[str], at: int, clubs_at: set[int]) -> bool:
         """Whether word ``at`` stands where a club does: next to a fixture word (past "the") or to another club's
-        word (``clubs_at``: positions of words read as clubs), and not after a festive day's word ("christmas eve")."""
-        if at > 0 and words[at - 1] in _DAY_BEFORE:
+        word (``clubs_at``: positions of words read as clubs), and neither after a festive day's word ("christmas
+        eve") nor a weekday before its date ("sun 28th sep")."""
+        if (at > 0 and words[at - 1] in _DAY_BEFORE) or self.dated(words, at):
             return False
         before = next((w for w in reversed(words[:at]) if w != "the"), "")
         after = words[at + 1] if at + 1 < len(words) else ""
         return (
             before in FIXTURE_WORDS | SUBJECT_BEFORE
-            or after in FIXTURE_WORDS
+            or after in FIXTURE_WORDS | SQUAD_AFTER
             or at - 1 in clubs_at
             or at + 1 in clubs_at
         )

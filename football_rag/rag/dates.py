@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -41,15 +41,34 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_DATE = re.compile(
     r"(?<![\d.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)|\b(\d{1,2})-(\d{1,2})-(\d{4})\b"
 )
-# "on 7/1", "from 1/9", "(7/12)": day/month with no year only after a word that introduces a date or in brackets,
-# never a bare "3/5" (three of five shots).
+# "on 7/1", "from 1/9", "(7/12)", "by 24/12", "26/12 - 1/1": day/month with no year only after a word that introduces
+# a date, a dash or in brackets, never a bare "3/5" (three of five shots).
 SHORT_DATE = re.compile(
-    rf"(?:\b(?:on|from|since|until|till|to|before|after|of|and|{_WEEKDAY})\s+|\(\s*)(\d{{1,2}})/(\d{{1,2}})"
-    r"(?![\d/])(?!\s*\(?\s*us\b)",
+    rf"(?:\b(?:on|from|since|until|till|til|to|by|before|after|of|and|thru|through|incl|including|played|{_WEEKDAY})"
+    r"\s+|\(\s*|[-\u2013]\s*)(\d{1,2})/(\d{1,2})(?![\d/])(?!\s*\(?\s*us\b)",
     re.IGNORECASE,
 )
-# "9/27 (us)", "12/7 us": month first, as marked, after any word.
-US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\s*\(?\s*us\b\)?", re.IGNORECASE)
+# "15/11 to 15/12", "26/12 - 1/1": a day/month opening a span closed by another.
+SHORT_SPAN_START = re.compile(
+    r"\b(\d{1,2})/(\d{1,2})(?=\s*(?:to|-|\u2013|until|till|thru|through)\s*\d{1,2}/\d{1,2}\b)", re.IGNORECASE
+)
+# "7.12", "on 30.12", "played 6.12": day.month with no year, unless a figure's words say it is a decimal ("xg 1.2",
+# "rated 7.5", "2.5 goals").
+DOTTED_DATE = re.compile(r"(?<![\d.,/:-])(\d{1,2})\.(\d{1,2})(?![\d.]*\d)(?!\s*%)", re.I)
+_DECIMALS = re.compile(
+    r"\b(xg|xga|npxg|xa|ppda|ratings?|rated|average|avg|per (game|match|90)|possession|tilt|accuracy|odds|over|under)\b"
+    r"|%",
+    re.I,
+)
+# "9/27 (us)", "12/7 us", "1/4 us style", "12-27 (month first)": month first, as marked, after any word.
+_MONTH_FIRST = r"\s*\(?\s*(?:us(?:\s+style)?|month\s+first)\b\)?"
+US_DATE = re.compile(rf"\b(\d{{1,2}})[/-](\d{{1,2}})(?:[/-](\d{{4}}|\d{{2}}))?{_MONTH_FIRST}", re.IGNORECASE)
+
+
+def without_date_marks(text: str) -> str:
+    """Return ``text`` without the words that mark a date month first ("1/4 us style" -> "1/4"): they ask nothing
+    ("style" is no question of style)."""
+    return re.sub(rf"(?<=\d){_MONTH_FIRST}", "", text, flags=re.IGNORECASE)
 # "sunday the 26th", "on the 26th", "from the 26th": a day of an unnamed month ("the 26th minute" is no date).
 DAY_OF_MONTH = re.compile(
     rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+|(?<=\bfrom\s)the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
@@ -67,6 +86,8 @@ WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.IGNORECASE)
 HOLIDAYS = {
     "christmas eve": (12, 24),
     "christmas day": (12, 25),
+    "xmas eve": (12, 24),
+    "xmas day": (12, 25),
     "boxing day": (12, 26),
     "new year s eve": (12, 31),
     "new years eve": (12, 31),
@@ -78,7 +99,7 @@ HOLIDAYS = {
 }
 HOLIDAY = re.compile(
     r"\b(?:(?:the )?day (before|after) )?"
-    r"(christmas (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year)\b(?!\W?s\b)",
+    r"((?:christmas|xmas) (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year)\b(?!\W?s\b)",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
@@ -100,7 +121,10 @@ AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
 _SINCE_BEFORE = re.compile(rf"\b(since|from|starting|from the start of|between|across)(?:\W+{_WEEKDAY})?\W*$", re.I)
 # "Goals in 2025": a calendar year ("the 2025/26 season" and "2025-26" name the season, no year).
 YEAR = re.compile(r"\b(?:in|during|of|calendar year)\s+(20\d\d)\b(?![/-]\d)", re.I)
-_UNTIL_AFTER = re.compile(r"^\s*(?:to|until|till|and|-|through|\+|&)\s+", re.I)
+# "... to 15/12", "... up to christmas eve", "... up to and incl 5 oct", "... thru december": what closes a span.
+_UNTIL_AFTER = re.compile(
+    r"^\s*(?:(?:up\s+)?(?:to|until|till|2)|upto|and|-|\u2013|thru|through|\+|&)(?:\s+and\s+in+cl\w*)?\s+", re.I
+)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
 )
@@ -245,6 +269,10 @@ def _numeric_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iter
     for m in SHORT_DATE.finditer(text):
         # The span starts at the digits: the word before ("from", "since") is read by ``_span``.
         yield _either_way(text, (m.start(2), m.end()), None, int(m.group(2)), int(m.group(3)), latest, match_days)
+    for m in SHORT_SPAN_START.finditer(text):
+        yield _either_way(text, m.span(), None, int(m.group(1)), int(m.group(2)), latest, match_days)
+    for m in DOTTED_DATE.finditer(text if not _DECIMALS.search(text) else ""):
+        yield _dated(text, m.span(), None, int(m.group(2)), int(m.group(1)), latest)
 
 
 def _either_way(
@@ -282,11 +310,24 @@ def _month_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterat
         yield _Day(m.start(), m.end(), found) if found else None
 
 
+_BEFORE_A_DAY = re.compile(r"\s+before\s+", re.I)
+
+
 def _weekday_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
-    """ "last Saturday", "on Sunday": the latest such weekday on or before the latest match."""
+    """ "last Saturday", "on Sunday": the latest such weekday on or before the latest match; "the last saturday
+    before xmas": the latest such weekday before the day named after it."""
     for m in NAMED_WEEKDAY.finditer(text):
         weekday = WEEKDAYS[m.group(1).lower()]
-        yield _Day(m.start(), m.end(), latest - timedelta(days=(latest.weekday() - weekday) % 7))
+        anchor, end = latest, m.end()
+        if (before := _BEFORE_A_DAY.match(text, m.end())) and (then := _day_at(text, before.end(), latest, match_days)):
+            anchor, end = then.day - timedelta(days=1), then.end
+        yield _Day(m.start(), end, anchor - timedelta(days=(anchor.weekday() - weekday) % 7))
+
+
+def _day_at(text: str, at: int, latest: date, match_days: tuple[date, ...]) -> _Day | None:
+    """Return the day the text names starting at offset ``at``, with offsets in the whole text, or None."""
+    found = next((d for d in named_days(text[at:], latest, match_days) if d.start == 0), None)
+    return None if found is None else _Day(at, at + found.end, found.day)
 
 
 def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
@@ -308,6 +349,19 @@ DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]
 )
 
 
+_OPENING_WEEKDAY = re.compile(rf"{_WEEKDAY}\W+", re.IGNORECASE)
+
+
+def weekday_of_date(text: str, latest: date) -> bool:
+    """Whether ``text`` opens with a weekday, named or abbreviated, followed by a date that falls on it ("sun 28th
+    sep", "sat 6/12"): the weekday then says when, not who ("sun" is Sunderland's code too)."""
+    opening = _OPENING_WEEKDAY.match(text)
+    if opening is None:
+        return False
+    day = next((d for d in named_days(text, latest) if d.start >= opening.end()), None)
+    return day is not None and day.day.weekday() == WEEKDAYS[opening.group(1).lower()]
+
+
 def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list[_Day]:
     """Return every day the text names, in order, a longer mention winning over one inside it."""
     days = tuple(sorted(set(match_days)))
@@ -319,17 +373,69 @@ def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list
     return kept
 
 
+# FIFA's international windows in a European season (September, October, November, March; June after it): the
+# international break of a month is the longest gap between match days in it.
+INTERNATIONAL_MONTHS = frozenset([9, 10, 11, 3, 6])
+MIN_BREAK_DAYS = 10
+_BREAK = re.compile(
+    rf"\b(?:(after|since|from|before|until|till|up to|between)\s+)?(?:the\s+)?(?:({_MONTH_NAMES})\.?\s+)?"
+    r"(?:international|intl|int'l)\s+break\b|\b(since|between)\s+the\s+break\b",
+    re.I,
+)
+
+
+def international_break(match_days: Sequence[date], month: int | None = None) -> tuple[date, date] | None:
+    """Return the first and last days without matches of the international break of ``month`` (the longest gap of
+    over ``MIN_BREAK_DAYS`` between match days that falls in it), or with no month the latest such gap in a month of
+    ``INTERNATIONAL_MONTHS``; None when the matches hold none."""
+    gaps = [
+        (a + timedelta(days=1), b - timedelta(days=1))
+        for a, b in zip(match_days, match_days[1:])
+        if (b - a).days > MIN_BREAK_DAYS
+    ]
+    months = {month} if month else INTERNATIONAL_MONTHS
+    fits = [g for g in gaps if g[0].month in months or g[1].month in months]
+    if month is None:
+        return fits[-1] if fits else None
+    return max(fits, key=lambda g: (g[1] - g[0], g[1]), default=None)
+
+
+def _break_read(text: str, match_days: Sequence[date]) -> tuple[str, str]:
+    """Return the text with an international break it names written as the day that bounds it ("after the nov
+    international break" -> "from 22 November 2025", "until the break" -> "until 9 November 2025"), and the note the
+    period's label takes ("" when it names none)."""
+    m = _BREAK.search(text)
+    gap = international_break(match_days, MONTHS[m.group(2).lower()] if m and m.group(2) else None) if m else None
+    if gap is None:
+        return text, ""
+    word = (m.group(1) or m.group(3) or "after").lower()
+    last_before, resume = gap[0] - timedelta(days=1), gap[1] + timedelta(days=1)
+    day = last_before if word in ("before", "until", "till", "up to") else resume
+    said = {"after": "from", "before": "up to"}.get(word, word)
+    note = f" (the international break: no matches {gap[0]:%-d %B} to {gap[1]:%-d %B %Y})"
+    return f"{text[: m.start()]}{said} {day:%-d %B %Y}{text[m.end() :]}", note
+
+
 def resolve_period(
     text: str, latest: date, match_days: Iterable[date] = (), fixture_days: Iterable[date] | None = None
 ) -> Period | None:
     """Return the period the text names, or None when it names none.
 
     ``latest`` is the latest finished match; ``match_days`` (optional) are the days with matches, which
-    "the 26th" is read against. ``fixture_days``, given when the text names a fixture (two clubs), are the days
-    those clubs met: "from 30/8" then names the game of that day, not the matches since, and "sunday the 14th" is
-    read among their meetings first.
+    "the 26th" is read against and an international break found in. ``fixture_days``, given when the text names a
+    fixture (two clubs), are the days those clubs met: "from 30/8" then names the game of that day, not the matches
+    since, and "sunday the 14th" is read among their meetings first.
     """
     match_days = tuple(sorted(set(match_days)))
+    text, note = _break_read(text, match_days)
+    period = _period_named(text, latest, match_days, fixture_days)
+    return replace(period, label=period.label + note) if period and note else period
+
+
+def _period_named(
+    text: str, latest: date, match_days: tuple[date, ...], fixture_days: Iterable[date] | None
+) -> Period | None:
+    """Return the period the text names (``resolve_period``, an international break already written as a day)."""
     fixture = None if fixture_days is None else tuple(sorted(set(fixture_days)))
     if days := named_days(text, latest, fixture or match_days):
         return _span(text, days, latest, match_days[0] if match_days else None, fixture is not None)
@@ -344,10 +450,10 @@ def resolve_period(
     for m in MONTH_YEAR.finditer(text):
         if _is_month(m.group(1), m.group(0), before=text[: m.start()]):
             period = _named_month(m, latest)
-            if (up_to := _UP_TO_BEFORE.search(text[: m.start()])) and match_days:
+            up_to = _UP_TO_BEFORE.search(text[: m.start()])
+            if up_to and not _THROUGHOUT.match(up_to.group(1)) and match_days:
                 # "up to the end of november" holds November; "before", "until", "by december" stop before it
-                through = re.search(r"\bend\s+of\W*$", up_to.group(0), re.I) is not None
-                return _up_to(match_days[0], period.end if through else period.start - timedelta(days=1))
+                return _up_to(match_days[0], period.end if _holds_month(up_to) else period.start - timedelta(days=1))
             if not _SINCE_BEFORE.search(text[: m.start()]):
                 # "aug + sep", "oct & nov", "october to december": both months and those between
                 last = _month_after(text[m.end() :], latest)
@@ -365,18 +471,32 @@ def _named_month(m: re.Match[str], latest: date) -> Period:
     return _month_period(_full_year(m.group(2)) if m.group(2) else _year_for(month, 1, latest), month)
 
 
+_END_OF = re.compile(r"the\s+end\s+of\s+", re.I)
+
+
 def _month_after(text: str, latest: date) -> Period | None:
-    """Return the month that closes a span of months ("... to December", "... and March"), or None."""
+    """Return the month that closes a span ("... to December", "... and March", "... up to the end of november"), or
+    None."""
     if not (until := _UNTIL_AFTER.match(text)):
         return None
-    m = MONTH_YEAR.match(text, until.end())
+    end_of = _END_OF.match(text, until.end())
+    m = MONTH_YEAR.match(text, end_of.end() if end_of else until.end())
     return _named_month(m, latest) if m and _is_month(m.group(1), m.group(0), before="in ") else None
 
 
 # "Goals before Christmas", "before the new year", "the table up to 1 December", "up to the end of november",
 # "before december": from the first match of the data to that day (before it, for "before"), or to the end of the
 # month when "the end of" it is said (else to the end of the month before).
-_UP_TO_BEFORE = re.compile(r"\b(before|until|till|up to|up until|by|to)(?:\s+the(?:\s+end\s+of)?)?\W*$", re.I)
+# "Up to and incl 5 oct", "up 2 and inncl 5 oct", "thru 24/12", "after the games of 9 nov" hold the day or month
+# named; the table "after the games of" a day is the table up to it.
+_UP_TO_BEFORE = re.compile(
+    r"\b(before|until|till|up (?:to|2|until)|upto|by|to|thru|through|after the (?:games|matches|fixtures|round) (?:of|on))"
+    r"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?\W*$",
+    re.I,
+)
+_HOLDING = re.compile(r"after", re.I)
+# "Goals thru december": throughout the month, not up to it (a day "thru 24/12" is up to it).
+_THROUGHOUT = re.compile(r"thru|through", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
 FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)
 
@@ -384,6 +504,14 @@ FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+{_COUNT}\s+months?\b(?!\s+of\s
 def _before(up_to: re.Match[str]) -> bool:
     """Whether an ``_UP_TO_BEFORE`` match stops before the day or month it names ("before", not "up to")."""
     return up_to.group(1).lower() == "before"
+
+
+def _holds_month(up_to: re.Match[str]) -> bool:
+    """Whether an ``_UP_TO_BEFORE`` match keeps the month it names ("up to the end of november", "thru december",
+    "up to and incl november", "after the games of november"), not only the months before it ("before december",
+    "until december")."""
+    end_of = re.search(r"\bend\s+of\W*$", up_to.group(0), re.I) is not None
+    return end_of or bool(up_to.group(2)) or _HOLDING.match(up_to.group(1)) is not None
 
 
 def _up_to(first_day: date, end: date) -> Period:
@@ -412,7 +540,10 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
         return _day_period(first.day)
     if fixture and after is None and opened and opened.group(1).lower() == "from":
         return _day_period(first.day)
-    end = _not_before(after.day, first.day) if after else max(first.day, latest)
+    # "from 18 oct up to the end of november": a month closes it
+    month = None if after else _month_after(text[first.end :], latest)
+    closed = month.end if month and month.end >= first.day else max(first.day, latest)
+    end = _not_before(after.day, first.day) if after else closed
     return Period(first.day, end, f"the matches from {first.day:%-d %B %Y} to {end:%-d %B %Y}")
 
 

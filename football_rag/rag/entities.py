@@ -30,7 +30,7 @@ from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.clubs_as_typed import ClubsAsTyped, joined
-from football_rag.rag.dates import MONTHS, WEEKDAYS, WHOLE_SEASON, Period, moved_period, resolve_period
+from football_rag.rag.dates import MONTHS, WEEKDAYS, WHOLE_SEASON, Period, moved_period, resolve_period, weekday_of_date
 from football_rag.rag.typed_words import english_words
 
 FUZZY_TEAM_SCORE = 85
@@ -155,7 +155,7 @@ class PlayerHit:
 
 
 # "Brentford 3-2 Liverpool", "the 0-0": a score (not a date, "30-8-25", nor a season, "2024-25").
-_SCORE = re.compile(r"(?<![\d/.:-])(\d{1,2}) ?[-\u2013] ?(\d{1,2})(?![\d/.:-])")
+_SCORE = re.compile(r"(?<![\d/.:-])(\d{1,2}) ?[-\u2013] ?(\d{1,2})(?![\d/.:-])(?!\s*\(?\s*(?:us\b|month first))")
 
 
 def score_named(question: str) -> tuple[int, int] | None:
@@ -237,9 +237,11 @@ class TeamNames:
         teams: Sequence[str],
         ordinary: Callable[[str], bool] = lambda word: False,
         person: Callable[[str], bool] = lambda word: False,
+        dated: Callable[[list[str], int], bool] = lambda words, at: False,
     ) -> None:
         """``ordinary``: whether a word is an English word or a player's name (no club clipped or run together, but in
-        a club's place); ``person``: whether it is a player's name (never a club clipped)."""
+        a club's place); ``person``: whether it is a player's name (never a club clipped); ``dated``: whether word
+        ``at`` is a weekday of the date after it ("sun 28th sep": no club)."""
         table = load_config("team_aliases")
         to_data = {aliases.canonical.get(aliases.normalise(t), aliases.normalise(t)): t for t in teams}
         names: dict[str, set[str]] = defaultdict(set)
@@ -262,10 +264,17 @@ class TeamNames:
                         names[form].update([in_data_of[club]] if in_data_of[club] else [])
                         clubs[form].add(club)
         self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
+        self.keys.update(_with_initial(self.keys))
         codes = ((table.get("codes") or {}).get("clubs") or {}).items()
         bare = {key.removeprefix("the "): self.keys.get(key, ()) for key in the_required}  # "irons": the Irons
         self.typed = ClubsAsTyped(
-            self.keys, {code: in_data_of[club] for club, code in codes if in_data_of.get(club)}, ordinary, bare, person
+            self.keys,
+            {code: in_data_of[club] for club, code in codes if in_data_of.get(club)},
+            ordinary,
+            bare,
+            person,
+            aliases.ignore_words,
+            dated,
         )
         # "City", "United", "the Blues": names several clubs carry, even when one of them alone is in the data.
         self.shared = frozenset(key for key, named in clubs.items() if len(named) > 1)
@@ -292,13 +301,20 @@ class TeamNames:
         """Return the clubs the words name as the table writes them, longest names first, in order."""
         return [TeamMention(s, e, gram, self.keys[gram]) for s, e, gram in _exact_spans(words, self.keys, taken)]
 
-    def misspelt(self, words: list[str], taken: list[tuple[int, int]], exact: list[TeamMention]) -> list[TeamMention]:
+    def misspelt(
+        self,
+        words: list[str],
+        taken: list[tuple[int, int]],
+        exact: list[TeamMention],
+        shouted: frozenset[str] = frozenset(),
+    ) -> list[TeamMention]:
         """Return the clubs the words name, misspellings added to the ``exact`` mentions, in order.
 
         A misspelling is looked for in runs of words outside ``taken``; it may swallow exact mentions it
         only refines, as a shared word ends a misspelt name ("Newcastel United") or a name's last word
         is written right ("Maanchester City"): its clubs must be among each swallowed mention's.
-        Several clubs equally close make one mention of them all.
+        Several clubs equally close make one mention of them all. A code written in capitals in a question that
+        is not (``shouted``: "which formation were NEW in") is a club wherever it stands.
         """
         found: list[TeamMention] = []
         spans = list(taken)
@@ -315,8 +331,9 @@ class TeamNames:
                 teams = tuple(sorted({t for key in close for t in self.keys[key]}))
                 if not teams and size == 1 and gram not in QUESTION_WORDS | FUNCTION_WORDS:
                     teams, anywhere = self.typed.read(gram)  # "mci", "sund", "lpool"; "eve" only in a club's place
-                    clubs_at = {j for m in exact for j in range(m.start, m.end)}
-                    teams = teams if anywhere or self.typed.in_clubs_place(words, i, clubs_at) else ()
+                    clubs_at = {j for m in [*exact, *found] for j in range(m.start, m.end)}
+                    placed = gram in shouted and not self.typed.dated(words, i)
+                    teams = teams if anywhere or placed or self.typed.in_clubs_place(words, i, clubs_at) else ()
                 if teams and all(set(teams) <= set(m.teams) for m in inside):
                     found.append(TeamMention(i, i + size, gram, teams))
                     spans.append((i, i + size))
@@ -327,6 +344,29 @@ class TeamNames:
         """Return the clubs ``text`` (plain words) names, in order: exact names, then close misspellings."""
         words = text.split()
         return self.misspelt(words, [], self.exact(words, []))
+
+
+def _with_initial(keys: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Return a club's first word and its second's initial ("crystal p", "west h", "man c") -> the one club in the
+    data it names, for the forms no key holds already ("v" stays "versus", "aston v" no name; "a" and "i" words)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, clubs in keys.items():
+        words = key.split()
+        if clubs and len(words) >= 2 and words[0] != "the" and words[1][0] not in "vai":
+            found[f"{words[0]} {words[1][0]}"].update(clubs)
+    return {key: tuple(sorted(clubs)) for key, clubs in found.items() if len(clubs) == 1 and key not in keys}
+
+
+# A code in capitals in a question written in lower case ("which formation were NEW in", "arsneal - LEE").
+_CAPITALS = re.compile(r"\b[A-Z]{3}\b")
+
+
+def shouted_codes(question: str) -> frozenset[str]:
+    """Return the three-letter words a question writes in capitals when most of it is not (lower case)."""
+    letters = [c for c in question if c.isalpha()]
+    if sum(c.isupper() for c in letters) * 2 > len(letters):
+        return frozenset()
+    return frozenset(w.lower() for w in _CAPITALS.findall(question))
 
 
 def _accented_words(text: str) -> frozenset[str]:
@@ -372,6 +412,9 @@ UNREAD_SCORE = 50
 # A word anywhere this close to a name not read is asked about ("casemero": Casemiro).
 CLOSE_NAME_SCORE = 80
 MAX_UNREAD_OPTIONS = 3
+
+# Words of a club's name that routing reads as a question's ("the red devils": red cards; "the black and yellows").
+_ROUTING_WORDS = re.compile(r"\b(red|yellows?|cards?|shots?|goals?|points?|score)\b")
 
 # Words before a club that make it the opponent of the player named ("Salah against the Reds").
 _OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "to"])
@@ -464,7 +507,9 @@ class Catalog:
         self._players, surnames, first_names = self._index_players(lineups)
         person_words = frozenset(w for key in self._players for w in key.split())
         ordinary = person_words | english_words() | QUESTION_WORDS | FUNCTION_WORDS
-        self.names = TeamNames(self.aliases, self.teams, ordinary.__contains__, person_words.__contains__)
+        self.names = TeamNames(
+            self.aliases, self.teams, ordinary.__contains__, person_words.__contains__, self._weekday_of_date
+        )
         self._team_keys = {key: teams[0] for key, teams in self.names.keys.items() if len(teams) == 1}
         self._meetings = self._index_meetings(matches)
         self._results = self._index_results(matches)
@@ -490,6 +535,9 @@ class Catalog:
         )
         self._ordinary = english_words()
         self._player_swaps = _by_letters(self._player_keys)
+        routed = [key for key in self.names.keys if " " in key and _ROUTING_WORDS.search(key)]
+        names = "|".join(r"\W+".join(map(re.escape, key.split())) for key in sorted(routed, key=len, reverse=True))
+        self._routed_nicknames = re.compile(rf"\b(?:{names})\b" if names else r"(?!)", re.IGNORECASE)
 
     @staticmethod
     def _index_meetings(matches: pd.DataFrame) -> dict[frozenset[str], list[date]]:
@@ -570,6 +618,18 @@ class Catalog:
                 first_names[words[0]].append(ref)
         return full, surnames, first_names
 
+    def _weekday_of_date(self, words: list[str], at: int) -> bool:
+        """Whether word ``at`` is a weekday of the date the next words write ("sun 28th sep", "sun 21 12": 21/12)."""
+        if words[at] not in WEEKDAYS:
+            return False
+        after = " ".join(words[at : at + 5])
+        return weekday_of_date(re.sub(r"\b(\d{1,2}) (\d{1,2})\b", r"\1/\2", after), self.latest)
+
+    def without_nicknames(self, question: str) -> str:
+        """Return the question without the clubs' names that hold a word routing reads ("the red devils": no red
+        card asked)."""
+        return self._routed_nicknames.sub(" ", question)
+
     def player(self, player_id: str) -> PlayerRef | None:
         """Return the player of the data with ``player_id``, or None."""
         return next((ref for ref in self._players.values() if ref.player_id == str(player_id)), None)
@@ -590,7 +650,7 @@ class Catalog:
         # A derby's name first: "manchester" alone would read as one of its two teams.
         derby = next((t for d, t in self._derbies.items() if f" {d} " in text), None)
         words = [self._possessed(word) for word in text.split()]
-        mentions, named_players = ([], []) if derby else self._mentions(words)
+        mentions, named_players = ([], []) if derby else self._mentions(words, question)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in named_players]
         clubs = {team for h in named_players if len(h.refs) == 1 for team in h.refs[0].teams}
         scorers = [h.refs[0].player_id for h in named_players if len(h.refs) == 1] if _SCORING.search(text) else []
@@ -715,14 +775,15 @@ class Catalog:
         rivals = {rival for pair in self._derby_pairs if teams[0] in pair for rival in pair - {teams[0]}}
         return teams + sorted(rivals) if len(rivals) == 1 else teams
 
-    def _mentions(self, words: list[str]) -> tuple[list[TeamMention], list[PlayerHit]]:
+    def _mentions(self, words: list[str], question: str = "") -> tuple[list[TeamMention], list[PlayerHit]]:
         """Return the clubs the words name (in order) and the players named exactly.
 
         Exact names come before misspellings, so a player's surname is never read as a club it resembles.
         """
         exact = self.names.exact(words, [])
         named_players = self._exact_players(words, [(m.start, m.end) for m in exact])
-        return self.names.misspelt(words, [(h.start, h.end) for h in named_players], exact), named_players
+        shouted = shouted_codes(question)
+        return self.names.misspelt(words, [(h.start, h.end) for h in named_players], exact, shouted), named_players
 
     @staticmethod
     def _outside_name(words: str) -> bool:

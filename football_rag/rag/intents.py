@@ -420,8 +420,10 @@ def _judged(text: str) -> bool:
 def _ranking(a: Asked) -> Route | None:
     """ "Who scored the most in October?", "the best defence": players or teams ranked over a period."""
     ranked = _counted_stat(a)
-    # A day's matches with nobody named rank like a period ("top of the table on 1 December").
-    period = not a.has_match_context or (a.n_teams == 0 and not a.has_player)
+    # A day's matches with nobody named rank like a period ("top of the table on 1 December"), as a club's place in the
+    # table on a day does ("where were spurs in the table on 1 nov").
+    standing = a.n_teams == 1 and asks_standings(a.text)
+    period = not a.has_match_context or (a.n_teams == 0 and not a.has_player) or standing
     if not ((_RANKING.search(a.text) or asks_standings(a.text)) and period and ranked):
         return None
     return Route(

@@ -43,7 +43,7 @@ COMPETITIONS = {
     "Saudi Pro League": r"saudi pro league",
     "Championship": r"the championship|efl championship",
     "Friendlies": r"friendl(?:y|ies)|pre-?season",
-    "Internationals": r"internationals?",
+    "Internationals": r"internationals?(?! break)",  # "after the international break" is a period of the league
 }
 _COMPETITION_PATTERNS = {name: re.compile(rf"\b(?:{aliases})\b") for name, aliases in COMPETITIONS.items()}
 

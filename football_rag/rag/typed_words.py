@@ -43,6 +43,7 @@ SHORTHAND = {
     "wat": "what",
     "sept": "september",
     "tgt": "target",
+    "da": "the",  # "saturday da 6th of december", "who led da prem"
 }
 _PADDING_LEAD = re.compile(
     r"^(?:(?:quick one|quick q|settle an argument|my mate reckons otherwise but|sorry if dumb q|"
