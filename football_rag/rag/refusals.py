@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from football_rag.rag.typed_words import VOCABULARY, english_words
+
 # "Who will win...", "the next Arsenal game", "predict the score", "the title race run-in": what is to come.
 # "Will" alone may be a name (Will Osula): a question opening with it asks ahead only with a verb that can follow it
 # ("will Arsenal win") and none in the past ("will osula scored against chelsea?" asks about Will Osula); a question
@@ -22,8 +24,14 @@ _FUTURE = re.compile(
     r"|\b(who|what|which|how|when|where) will\b|\bwill (they|he|we|it|there)\b"
     r"|\b(going to|gonna) (win|beat|lose|draw|finish|score|be|play)\b"
     r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
-    r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round)\b"
+    r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round|kick[- ]?off|ko)\b"
     r"|\bwhen (is|are) (the |their |his )?next\b"
+    # "who'll finish top 4", "they'll go down": a contraction of "will" asks ahead as "will" does.
+    r"|\b\w+['\u2019]ll\b"
+    # "who's going down this season", "will they stay up": the season's end, not yet played.
+    r"|\bgoing (down|up)\b|\bstay(ing|s)? up\b|\bget(ting)? relegated\b"
+    # "what time is Chelsea's kick off": a time of day the data holds for no match to come.
+    r"|\bwhat time (is|does|do|are)\b.*\bkick\w*[- ]?off\b"
 )
 _TRANSFERS = re.compile(
     r"\b(sign(s|ed|ing|ings)?|transfer\w*|fee|bought|buy|sold(?! out)|sell(?!-? ?out)|loan(ed|s)?|contract"
@@ -31,9 +39,20 @@ _TRANSFERS = re.compile(
     r"|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
     # "what's Rice on a week", "is Erling leaving in the summer"
     r"|\b(on|earns?|earning|paid|gets?) (a|per) week\b|\b(is|are) \w+( \w+)? leaving\b"
+    # "how much does Salah earn", "what are his earnings"
+    r"|\bearnings\b|\bhow much (does|do|is|did) \w+( \w+)? (earn|make|get paid|on)\b"
 )
 # "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
-_OFF_THE_PITCH = re.compile(r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?|team)|captaincy)\b")
+# "Who owns Bournemouth", "the chairman": who runs the club, not what it did on the pitch.
+_OFF_THE_PITCH = re.compile(
+    r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?|team)|captaincy|owns|owners?|ownership|chairman"
+    r"|takeover|shirt sponsors?|kit sponsors?)\b"
+)
+# "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
+_PERSONAL = re.compile(
+    r"\bhow old\b|\b(his|her|their|whats|what is|what's) age\b|\bwhat age\b|\bborn\b|\bbirthdays?\b|\bdate of birth\b"
+    r"|\bhow tall\b|\bnationality\b|\bmarried\b|\bwife\b|\bgirlfriend\b"
+)
 # "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
 _INJURIES = re.compile(
     r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b|\b(is|are) \w+( \w+)? fit\b"
@@ -60,7 +79,12 @@ def refusal(question: str) -> str | None:
     if _TRANSFERS.search(lowered):
         return "The data holds what happened on the pitch, not transfers, fees or contracts."
     if _OFF_THE_PITCH.search(lowered):
-        return "The data holds the matches played, not ground capacities, ticket prices or fantasy picks."
+        return (
+            "The data holds the matches played, not who owns or runs the clubs, ground capacities, ticket prices or "
+            "fantasy picks."
+        )
+    if _PERSONAL.search(lowered):
+        return "The data holds what players did in the matches, not their ages, birthdays or lives off the pitch."
     if _INJURIES.search(lowered):
         return "The data holds what happened on the pitch, not injuries or fitness news."
     if _BEYOND.search(lowered):
@@ -82,12 +106,30 @@ _NOT_NAMES = re.compile(
 
 def unknown_name(question: str, known_words: set[str]) -> str | None:
     """Return the name a question asks about when it is no word of any team or player in the data ("did messi
-    score" -> "messi"), else None. For a question no player in it resolved, written as plain words (lower case, no
-    accents: ``entities.words_of``), as are ``known_words``, the data's name words."""
+    score" -> "messi", "lamine yamal assists this season" -> "lamine yamal"), else None. For a question no player
+    in it resolved, written as plain words (lower case, no accents: ``entities.words_of``), as are
+    ``known_words``, the data's name words."""
     found = _SUBJECT.search(question)
     if found is None:
-        return None
+        return _unknown_full_name(question, known_words)
     words = found.group(1).split()
     if _NOT_NAMES.fullmatch(words[0]) or any(w in known_words for w in words):
         return None
     return found.group(1)
+
+
+# "Lamine Yamal assists", "Kylian Mbappe's goals": a first name and a surname before what is asked of him.
+_FULL_NAME = re.compile(r"\b([a-z]{3,}) ([a-z]{3,})(?:s)? (?=(goals?|assists?|shots?|stats|numbers|rating|minutes)\b)")
+
+
+def _unknown_full_name(question: str, known_words: set[str]) -> str | None:
+    """Return two words naming someone before a figure asked of him when neither is a word the reading knows or a
+    name word of the data and the second is no English word either, else None."""
+    found = _FULL_NAME.search(question)
+    if found is None:
+        return None
+    first, surname = found.group(1, 2)  # a first name may be an English word ("jude", "mason"), a surname not
+    if first in VOCABULARY or first in known_words:
+        return None
+    known = any(surname in words for words in (english_words(), VOCABULARY, known_words))
+    return None if known else f"{first} {surname}"

@@ -32,7 +32,7 @@ COMPETITIONS = {
     "Community Shield": r"community shield",
     "Club World Cup": r"club world cup",
     "World Cup": r"(?<!club )world cup",
-    "European Championship": r"euros|european championship",
+    "European Championship": r"euros|euro (?:19|20)\d\d|european championship",
     "Nations League": r"nations league",
     "LaLiga": r"la ?liga",
     "Serie A": r"serie a",
