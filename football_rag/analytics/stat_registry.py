@@ -98,20 +98,22 @@ STATS: tuple[Stat, ...] = (
         "goals_against",
         "goals conceded",
         # "let in", "shipped", and "goals against" said alone ("fewest goals against"), not "goals against Arsenal"
-        asked=r"\bconced\w*|\blet in\b|\bshipp(ed|ing)\b|\bleak(ed|ing)\b|\bgoals against"
+        # "fouls conceded", "corners conceded" are those counts, not goals
+        asked=r"(?<!fouls )(?<!foul )(?<!corners )(?<!corner )\bconced\w*|\blet in\b|\bshipp(ed|ing)\b|\bleak(ed|ing)\b"
+        r"|\bgoals against"
         r"(?=\s*(?:[)?,.]|$|in\b|this\b|during\b|before\b|so far\b|up to\b|until\b|since\b|over\b))",
         ranked=r"\bdefen[cs]e\b",
         lower_is_better=True,
         team_only=True,
     ),
     Stat("clean_sheets", "clean sheets", asked=r"clean sheets?|shut-?outs?", team_only=True),
-    Stat("shots_off_target", "shots off target", asked=r"off target|wide of the (target|goal)|missed the target"),
+    Stat("shots_off_target", "shots off target", asked=r"off[- ]target|wide of the (target|goal)|missed the target"),
     Stat("blocked_shots", "blocked shots", asked=r"blocked shots?|shots? (were |got )?blocked", team_only=True),
     Stat(
         "shots_on_target",
         "shots on target",
         # "Shots on goal" is the American name of shots on target ("attempts at goal" are all shots).
-        asked=r"shots? on target|on target|shots? on goal|efforts on goal|hit(ting|s)? the target",
+        asked=r"shots? on[- ]target|on[- ]target|shots? on goal|efforts on goal|hit(ting|s)? the target",
         claimed=r"shots on target|efforts on target",
     ),
     Stat("big_chances", "big chances", asked=r"big chances?"),
@@ -211,7 +213,10 @@ STATS: tuple[Stat, ...] = (
         lower_is_better=True,
     ),
     Stat(
-        "yellow_cards", "yellow cards", asked=r"yellow cards?|\byellows?\b|bookings?|\bbooked\b", lower_is_better=True
+        "yellow_cards",
+        "yellow cards",
+        asked=r"yellow cards?|\byellows?\b|bookings?|\bbooked\b|\b(went |go |goes )?in(to)? the book\b",
+        lower_is_better=True,
     ),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),

@@ -16,6 +16,8 @@ _CONCEDING = re.compile(
     r"\bconced\w*|\blet(s|ting)? in\b|\b(gave|give|gives|giving|given) up\b|\bfac(e|ed|es|ing)\b|\ballow(s|ed|ing)?\b"
     r"|\bshipp(ed|ing)\b|\bleak(ed|ing)\b"
 )
+# Counts a club "concedes" by committing them itself: "fouls conceded by Fulham" are Fulham's fouls.
+CONCEDED_OWN = frozenset({"fouls"})
 # Words just before the club: "goals (scored) against", "scored past", "put past", "conceded by", "faced by".
 _BEFORE_CLUB = re.compile(
     r"(\b(against|vs|v|versus)|\b(scored|put|fired|stuck|slotted|netted|got|knocked|banged) (\w+ )?past"
@@ -65,7 +67,7 @@ def against_asked(words: list[str], mentions: list[TeamMention], teams: list[str
     text = " ".join(words)
     named = [m for m in mentions if m.teams]
     stat = own_count(text)
-    if stat is None:
+    if stat is None or stat in CONCEDED_OWN:
         return None
     if not named:
         return Against(None, stat) if ranked and _RANKED.search(text) else None

@@ -139,6 +139,10 @@ def _one_club_follow_up(question: str, resolution: Resolution, previous: Resolut
     resolution.period = resolution.period or (previous.period if over_days else None)
 
 
+# "Corners taken by Arsenal at Fulham", "fouls for Chelsea v Forest": the club after "by" or "for" is asked about.
+_BY_ONE_SIDE = re.compile(r"\b(by|for) (the )?(\w+ ){1,3}?(at|v|vs|versus|against|facing|playing)\b")
+
+
 class QuestionRejected(ValueError):
     """The question cannot be taken (empty or too long): the reason is for the user."""
 
@@ -296,7 +300,8 @@ class Answerer:
             or one_day
             or resolution.wants_last_match
             or in_match
-            or (resolution.inherited and bool(resolution.teams))
+            # "how many did they let in that month" after a club's month: still the month, not one match of it
+            or (resolution.inherited and bool(resolution.teams) and not self._over_days(resolution))
             or faces_opponent(resolution)
         )
 
@@ -324,7 +329,7 @@ class Answerer:
             return self._outside_data(plan)
         builders = {
             "player_goals": self._player_goals, "team_story": self._team_story,
-            "player_summary": self._player_summary,
+            "player_summary": self._player_summary, "not_read": self._not_read,
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
             Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
         }  # fmt: skip
@@ -340,6 +345,12 @@ class Answerer:
         name = unknown_name(words_of(question), self._name_words)
         found = self.catalog.resolve(name) if name else None
         return name if found is not None and not (found.teams or found.players or found.clarification) else None
+
+    @staticmethod
+    def _over_days(resolution: Resolution) -> bool:
+        """Whether a question keeps to one club over a period of days, with no opponent named."""
+        period = resolution.period
+        return len(resolution.teams) == 1 and period is not None and period.start != period.end
 
     def _over_time(self, question: str, resolution: Resolution) -> bool:
         """Whether a question is about a period longer than a day or the season, not one match."""
@@ -415,6 +426,7 @@ class Answerer:
         # "Did Arsenal get...", "City's shots vs Arsenal": the team before the verb or the "vs" is asked about.
         possessive = re.search(r"['\u2019]s\b.*\b(vs?\.?|versus|against|facing)\b", lowered)
         one_side = asks_one_side(question) or bool(re.search(r"\b(did|do|does)\b", lowered) or possessive)
+        one_side = one_side or _BY_ONE_SIDE.search(lowered) is not None
         both = re.search(
             r"\b(both|each|between|combined|altogether|in total|and|they|them|their|anyone|anybody|either)\b", lowered
         )
@@ -788,6 +800,17 @@ class Answerer:
         plan.facts.add(plan.facts.text, nearest)
         return plan
 
+    def _not_read(self, plan: Plan) -> Plan:
+        """A question that asks something no rule reads: asked back with what the data answers, about the clubs
+        named, rather than a nearby answer."""
+        about = f" about {' v '.join(plan.resolution.teams)}" if plan.resolution.teams else ""
+        return self._clarify(
+            plan,
+            f"I could not tell what you are asking{about}. From the matches I can give a result, the scorers and "
+            "assists, cards, line-ups and formations, the referee, the managers, the man of the match, team and "
+            "player figures (shots, passes, tackles, xG and more), and totals, leaders or the table over a period.",
+        )
+
     def _clarify(self, plan: Plan, question: str) -> Plan:
         plan.intent = Intent.CLARIFY
         plan.facts = FactResult(text=question)
@@ -950,7 +973,10 @@ class AnswerStream:
             yield answer.answer
         # What a follow-up needs: the resolution, the route and the matches the answer rests on (as the chat keeps it).
         context = FollowUp.of(plan.resolution, plan.route, answer.matches)
-        if answer.intent is Intent.CLARIFY or (plan.resolution.assumed and plan.resolution.unsettled):
+        # A question none of the rules read is not completed by the reply: "the score?" after it is asked of the
+        # clubs it named (inherited), "tell me about Chelsea v Arsenal" a new question.
+        asked_back = answer.intent is Intent.CLARIFY and plan.route.builder != "not_read"
+        if asked_back or (plan.resolution.assumed and plan.resolution.unsettled):
             context.asked_back = AskedBack.of(plan.question, plan.resolution)
         self.answer, self.resolution = answer, context
         a._cache[self._key] = (answer, context)

@@ -27,6 +27,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from football_rag.analytics.linking import TeamAliases, plain_text
+from football_rag.analytics.stat_registry import STATS
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.clubs_as_typed import ClubsAsTyped, joined
@@ -85,6 +86,7 @@ FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 # Aliases of clubs outside most releases that are also everyday words ("a nice goal", "his athletic run").
+_STAT_NAMED = re.compile("|".join(f"(?:{s.asked})" for s in STATS if s.asked))
 EVERYDAY_ALIASES = frozenset(["nice", "lens", "sporting", "athletic", "inter", "saints", "hull", "como", "paris"])
 # "Empoli vs Man City", "Real Zaragoza v Arsenal": capitalised names either side of a fixture word.
 _FIXTURE = re.compile(
@@ -872,8 +874,10 @@ class Catalog:
                 )
                 for side in sides
             ]
-            if known.count(True) == 1:
-                unresolved.append(words_of((first, second)[known.index(False)]))
+            side = words_of((first, second)[known.index(False)]) if known.count(True) == 1 else ""
+            # A side naming a statistic ("BUR's Number Of Corners Taken against Newcastle") is what is asked.
+            if side and not _STAT_NAMED.search(side):
+                unresolved.append(side)
         return unresolved
 
     # --- players --------------------------------------------------------------------------------------

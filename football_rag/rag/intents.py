@@ -65,6 +65,9 @@ _ASSISTERS = re.compile(
     r"|\bwho\b.*\bassists? (for|on|to)\b|\bassists? (for|on)\b.*\bgoals?\b"
     # "who played Kroupi in for his goal", "Rice's goal, whose assist was it"
     r"|\bwho played \w+( \w+){0,2} in\b|\bwhose assist\b"
+    # "X's goal - assist by who", "X scored but who laid it on", "who gave the assist for X"
+    r"|\bassist\w* by (who|whom)\b|\bwho (laid|teed|set|put) (it|that|them|one|the \w+) (on|up)\b"
+    r"|\bwho gave (him |them )?the (assist|final pass)\b"
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
@@ -111,6 +114,8 @@ _GOAL_TIME = re.compile(
     r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored)\b.*\b(what|which) (minute|min)\b"
     # "Salah scored against Brentford - when?", "minute Strand Larsen scored", "Forest's final goal vs LIV minute?"
     rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{_NAMED_GOAL})\b.*\bminute\b"
+    # "the winning goal: who and when"
+    rf"|\b(goal|{_NAMED_GOAL})\b.*\bwhen\W*$"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
@@ -153,7 +158,7 @@ _BEST_PLAYER = re.compile(
 )
 _SCORER_WORDS = re.compile(
     r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?"
-    r"|goals?\b.*\bwho (got|scored) (em|them))\b"
+    r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|score ?sheet)\b"
 )
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
@@ -199,7 +204,11 @@ _YES_NO = re.compile(
 # "How many cards...?", "total cards in...", "number of bookings": a count, said first.
 _COUNTED = re.compile(r"\b(how many|number of|total|count)\b")
 # "And who scored?", "What about the return match?": a follow-up of the previous question.
-_FOLLOW_UP = re.compile(r"^(and|what about|how about|same for|what of)\b|\b(return|reverse) (match|game|fixture|leg)\b")
+# "How many for the opponents?", "how many did their opponents have": the previous question asked of the other club.
+_FOLLOW_UP = re.compile(
+    r"^(and|what about|how about|same for|what of)\b|\b(return|reverse) (match|game|fixture|leg)\b"
+    r"|\b(the|their) (other (team|side|club|lot)|opposition|opponents?)\b"
+)
 _FOOTBALL = re.compile(
     r"\b(match|game|goal|score|result|team|player|league|season|shot|pass|xg|press|win|won|lose|lost|draw|fixture|club|premier|football|soccer|referee|card|formation|lineup)\w*"
 )
@@ -530,18 +539,51 @@ def _out_of_scope(a: Asked) -> Route | None:
     return None
 
 
+# A question word, or a yes/no question's opening: the question asks for something ("who owns Bournemouth").
+_ASKS = re.compile(
+    r"\b(who|whom|whose|what|whats|which|when|where|why|how)\b|^(is|are|was|were|did|does|do|has|have)\b"
+)
+# Asked once no fact's words are read, these ask for a match's or club's story ("how was arsenal v spurs", "what
+# went wrong for Leeds"); before the facts they would take "how was the ref" from the referee.
+_TOLD = re.compile(
+    r"\b(tell me about|talk me through|recap|run-?down|lowdown|overview|breakdown|highlights|how (was|were|is|are)"
+    r"|how'd|how('s| has) \w+( \w+)? (been|going|doing)|what went (wrong|right)|what was\b.*\blike|key moments"
+    r"|thoughts on|how (did|do|does) \w+( \w+)? (get on|fare|play|look))\b"
+)
+
+
+def _the_assist(a: Asked) -> Route | None:
+    """ "And the assist?", "who set it up?" after a goal's answer: that goal's assister (the scorers list names
+    him), not the scorer's own assists."""
+    previous = a.previous
+    if previous is None or previous.intent is not Intent.SCORERS or previous.stat != "goals" or not a.has_player:
+        return None
+    asked = re.search(r"\bassist\w*|\bset (it|that) up\b|\blaid (it|that) on\b", a.text)
+    return replace(previous, yes_no=False) if asked and len(a.text.split()) <= FOLLOW_UP_WORDS else None
+
+
+def _not_read(a: Asked) -> Route | None:
+    """A question that asks something none of the rules above reads ("who was the mascot at Everton v Palace?"):
+    asked back with what can be asked, never answered with a nearby match's story.
+    A follow-up repeats its previous route instead; a match named bare ("arsenal v spurs 4 oct?") asks nothing and
+    is its summary."""
+    follow_up = a.previous is not None and is_follow_up(a.text)
+    asks = _ASKS.search(a.text) and not _TOLD.search(a.text)
+    return Route(Intent.CLARIFY, builder="not_read") if asks and not follow_up else None
+
+
 def _fallback(a: Asked) -> Route | None:
     """Nothing asked in words: a follow-up ("what about the return match?") repeats the previous question's
-    route; anything else is a story."""
+    route; anything else names a match or club bare, and is its story."""
     if a.previous is not None and is_follow_up(a.text):
         return replace(a.previous, yes_no=False)
     return Route(Intent.NARRATIVE)
 
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
-    _refused, _chart, _goal_times, _goals_made, _another_stat, _match_leaders, _ranking, _form, _ending, _manager,
-    _narrative, _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact, _team_stat,
-    _story, _out_of_scope, _fallback,
+    _refused, _chart, _goal_times, _the_assist, _goals_made, _another_stat, _match_leaders, _ranking, _form, _ending,
+    _manager, _narrative, _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact,
+    _team_stat, _story, _out_of_scope, _not_read, _fallback,
 )  # fmt: skip
 # A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
 BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (

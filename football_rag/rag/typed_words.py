@@ -31,6 +31,7 @@ VOCABULARY = frozenset(
     minute minutes first last final winner winning equaliser manager formation
     managed managing gaffer referee refereeing reffed passes interceptions provided again shape system
     reverse meeting other half pick offsides line ballon
+    home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
     """.split()
 )
 # Chat shorthand for a vocabulary word.
@@ -43,6 +44,7 @@ SHORTHAND = {
     "wat": "what",
     "sept": "september",
     "tgt": "target",
+    "pts": "points",
     "da": "the",  # "saturday da 6th of december", "who led da prem"
 }
 _PADDING_LEAD = re.compile(
