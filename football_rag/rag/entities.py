@@ -328,6 +328,8 @@ class TeamNames:
                 if _overlaps(spans, i, i + size) or cut or gram in self.keys:
                     continue
                 close = _fuzzy_keys(gram, self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)
+                if any(m.words in close for m in inside):  # "newcastle united man": the name written right, a word on
+                    continue
                 if not close and size == 1 and gram.endswith("s") and not self.typed.ordinary(gram):
                     close = _fuzzy_keys(gram[:-1], self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)  # "burnelys"
                 teams = tuple(sorted({t for key in close for t in self.keys[key]}))
@@ -392,10 +394,13 @@ def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> s
     else:  # a derby's words, read as the derby: only a mention of one club names it
         readings = [(m, m.teams[0]) for m in named if len(m.teams) == 1]
     starts = {m.start for m in named}
+    # "ARS / bre: player with the most ...", "arsenal v brentford player ...": the player after a fixture is the match's
+    closes_fixture = {m.start for m in named if any(o.end <= m.start <= o.end + 1 for o in named if o is not m)}
     for mention, team in readings:
         before = [w for w in words[: mention.start] if w != "the"][-1:]
         # "Sunderland Man City": the "man" after a club is another club's name, not "Villa's top man".
-        after = mention.end not in starts and _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 5]))
+        after = mention.end not in starts and mention.start not in closes_fixture
+        after = after and _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 5]))
         if set(before) & _SQUAD_BEFORE or after:
             return team
     return None

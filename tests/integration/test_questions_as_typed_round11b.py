@@ -20,7 +20,7 @@ from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.dates import international_break, resolve_period
 from tests.conftest import raw_whoscored
-from tests.integration.test_leaders_totals_counts_as_typed import ask, scorer_goals
+from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals, scorer_goals
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
 from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round9 import LATEST, meeting, said_result
@@ -300,3 +300,16 @@ def test_a_code_in_capitals_in_a_lower_case_question(answerer: Answerer) -> None
     scorers = {g["name"] for g in raw_goals(row["whoscored_id"]) if not g["own"]}
     a = ask(answerer, "who scored when NEW went to brentford")
     assert a.matches == [row["whoscored_id"]] and all(name in a.answer for name in scorers), a.answer
+
+
+def test_a_club_written_right_then_a_word_is_not_read_as_its_misspelling(answerer: Answerer) -> None:
+    """ "west ham united - man ctiy": "west ham united man" is no misspelt West Ham; "man ctiy" is Man City."""
+    assert said_result("Man City", "West Ham") in ask(answerer, "west ham united - man ctiy who won it").answer
+
+
+def test_a_player_after_a_fixture_is_the_matchs(answerer: Answerer) -> None:
+    """ "BHA / bou: player with the most tackles": the match's leader, not Bournemouth's."""
+    row = [r for r in results() if {r["home"], r["away"]} == {"Brighton", "Bournemouth"}][-1]
+    best, names = leaders(player_totals(row["whoscored_id"], "tacklesTotal"))
+    a = ask(answerer, "BHA / bou: player with the most tackles")
+    assert a.matches[:1] == [row["whoscored_id"]] and f"{best}" in a.answer and all(n in a.answer for n in names), a.answer
