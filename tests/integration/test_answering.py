@@ -239,8 +239,12 @@ def test_the_briefing_holds_as_many_key_points_as_the_prompt_reads(answerer: Ans
     assert brief.briefing == whole.briefing[:3] == [whole.facts[0].text, *whole.key_points[:2]]
     with answerer.tracer.trace("question", {}) as trace:
         plan = answerer.plan("How did ten-man Chelsea get a draw against Arsenal on 30 November?", None, trace)
-    # The answer prompt (v5) reads two: what the model is given for the question.
-    assert answerer.prompt.briefing_points == 2 and plan.facts.for_model() == brief.briefing
+    # The answer prompt (v6) reads the winner in one clause and three points, in their brief form.
+    assert (answerer.prompt.briefing_points, answerer.prompt.brief_points) == (3, True)
+    told = [p.short for p in answerer.book.story("1903239")[:3]]
+    assert plan.facts.for_model() == ["Chelsea and Arsenal drew 1-1.", *told]
+    assert told[0] == "Moisés Caicedo (Chelsea) sent off at 38'; shots after it: Chelsea 7, Arsenal 7."
+    assert "After (" in whole.key_points[0] and "): shots 7 v 7," in whole.key_points[0]  # the full point's figures
 
 
 def test_a_narrative_draft_is_checked_after_its_computed_opening(answerer: Answerer) -> None:
