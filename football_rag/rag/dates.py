@@ -55,10 +55,10 @@ SHORT_SPAN_START = re.compile(
 )
 # "7.12", "on 30.12", "played 6.12": day.month with no year, unless a figure's words say it is a decimal ("xg 1.2",
 # "rated 7.5", "2.5 goals").
-DOTTED_DATE = re.compile(r"(?<![\d.,/:-])(\d{1,2})\.(\d{1,2})(?![\d.]*\d)(?!\s*%)", re.I)
+DOTTED_DATE = re.compile(r"(?<![\d.,/:-])(\d{1,2})\.(\d{1,2})(?![\d.]*\d)(?!\s*(?:%|[ap]\.?m\b))", re.I)
 _DECIMALS = re.compile(
-    r"\b(xg|xga|npxg|xa|ppda|ratings?|rated|average|avg|per (game|match|90)|possession|tilt|accuracy|odds|over|under)\b"
-    r"|%",
+    r"\b(xg|xga|npxg|xa|ppda|ratings?|rated|average|avg|per (game|match|90)|possession|tilt|accuracy|odds|over|under"
+    r"|kick[- ]?off|ko)\b|%",
     re.I,
 )
 # "9/27 (us)", "12/7 us", "1/4 us style", "12-27 (month first)": month first, as marked, after any word.
@@ -412,11 +412,13 @@ def international_break(match_days: Sequence[date], month: int | None = None) ->
     return max(fits, key=lambda g: (g[1] - g[0], g[1]), default=None)
 
 
-def _break_read(text: str, match_days: Sequence[date]) -> tuple[str, str]:
+def _break_read(text: str, match_days: Sequence[date], fixture: bool = False) -> tuple[str, str]:
     """Return the text with an international break it names written as the day that bounds it ("after the nov
     international break" -> "from 22 November 2025", "until the break" -> "until 9 November 2025"), and the note the
-    period's label takes ("" when it names none)."""
+    period's label takes ("" when it names none). Of a ``fixture``, "since the break" is the second half."""
     m = _BREAK.search(text)
+    if m and m.group(3) and fixture:
+        return text, ""
     gap = international_break(match_days, MONTHS[m.group(2).lower()] if m and m.group(2) else None) if m else None
     if gap is None:
         return text, ""
@@ -439,7 +441,7 @@ def resolve_period(
     since, and "sunday the 14th" is read among their meetings first.
     """
     match_days = calendar_of(match_days)
-    text, note = _break_read(text, match_days)
+    text, note = _break_read(text, match_days, fixture_days is not None)
     period = _period_named(text, latest, match_days, fixture_days)
     return replace(period, label=period.label + note) if period and note else period
 

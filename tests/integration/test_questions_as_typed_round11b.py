@@ -154,9 +154,18 @@ def test_periods_as_typed(answerer: Answerer, text: str, first: date, last: date
     assert (period.start, period.end) == (first, last)
 
 
-def test_a_decimal_is_no_date() -> None:
+def test_a_decimal_or_a_time_is_no_date() -> None:
     assert resolve_period("his xg was 1.2 in that game", LATEST) is None
     assert resolve_period("who was rated 7.5 or more", LATEST) is None
+    assert resolve_period("is it an 8.10pm start", LATEST) is None
+    assert resolve_period("kick off 8.10", LATEST) is None
+
+
+def test_since_the_break_in_one_match_is_no_international_break(answerer: Answerer) -> None:
+    """ "arsenal v spurs goals since the break" asks about the second half of their match, not the matches since
+    November's international break."""
+    assert answerer.catalog.resolve("arsenal v spurs goals since the break").period is None
+    assert answerer.catalog.resolve("spurs goals since the break").period.start == break_of(11)[1] + timedelta(days=1)
 
 
 # --- cause 2: the league table at a date -------------------------------------------------------------------------
