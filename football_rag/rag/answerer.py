@@ -24,7 +24,7 @@ from football_rag.data.contracts import FINISHED
 from football_rag.rag.against import Against, against_asked, kept_against
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
-from football_rag.rag.conversation import RETURN_MATCH, FollowUp, return_match
+from football_rag.rag.conversation import RETURN_MATCH, SECOND_MEETING, FollowUp, return_match
 from football_rag.rag.dates import Period, without_date_marks
 from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
@@ -381,7 +381,8 @@ class Answerer:
         ):
             return None
         first = self.book.match(previous.match_ids[0])
-        other = return_match(self.book.t.matches, first["match_id"])
+        second = SECOND_MEETING.search(question.lower()) is not None
+        other = return_match(self.book.t.matches, first["match_id"], later=second)
         if other is None:
             return Resolution(teams=[first["away"], first["home"]])
         m = self.book.match(other)

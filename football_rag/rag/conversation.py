@@ -35,11 +35,14 @@ from football_rag.rag.intents import Route
 from football_rag.rag.scope import NO_FILTERS, Filters
 
 # "What about the return match?", "and the reverse fixture?": the other meeting of the previous match's teams.
-# "What about the away game?" after one meeting is the other one too, and so is "and when they played again".
+# "What about the away game?" after one meeting is the other one too, and so is "and when they played again", "the
+# second meeting" and "the rematch".
 RETURN_MATCH = re.compile(
-    r"\b(return|reverse|other) (match|game|fixture|leg|meeting)\b|\bthe (away|home) (match|game|fixture|leg)\b"
-    r"|\bwhen they (played|met|faced each other) again\b"
+    r"\b(return|reverse|other|second|2nd) (match|game|fixture|leg|meeting)\b"
+    r"|\bthe (away|home) (match|game|fixture|leg)\b|\bwhen they (played|met|faced each other) again\b|\bre-?match\b"
 )
+# "The second meeting": the later of the two, which may be the match just asked about.
+SECOND_MEETING = re.compile(r"\b(second|2nd) (match|game|fixture|leg|meeting)\b")
 _SESSION_NAME = re.compile(r"^[\w.-]{1,64}$")
 
 
@@ -98,13 +101,17 @@ class FollowUp(Resolution):
         )
 
 
-def return_match(matches: pd.DataFrame, match_id: str) -> str | None:
+def return_match(matches: pd.DataFrame, match_id: str, later: bool = False) -> str | None:
     """Return the other meeting of ``match_id``'s teams in its season, home and away swapped (the latest), or None
-    (another season's meeting is no return match)."""
+    (another season's meeting is no return match); ``later``: the later of the two ("the second meeting"), which is
+    ``match_id`` itself when the other was played first."""
     first = matches.loc[matches["match_id"] == match_id].iloc[0]
     season = matches["season"].fillna("") == ("" if pd.isna(first["season"]) else first["season"])
     other = matches[(matches["home"] == first["away"]) & (matches["away"] == first["home"]) & season]
-    return None if other.empty else str(other.sort_values("date").iloc[-1]["match_id"])
+    if other.empty:
+        return None
+    found = other.sort_values("date").iloc[-1]
+    return match_id if later and found["date"] < first["date"] else str(found["match_id"])
 
 
 class Conversation:

@@ -253,3 +253,14 @@ def test_that_month_after_a_clubs_month_is_that_month(answerer: Answerer) -> Non
     assert a.intent is Intent.AGGREGATE and a.answer.startswith(f"Chelsea goals conceded in total: {conceded}."), (
         a.answer
     )
+
+
+def test_the_second_meeting_after_the_first_is_the_other_meeting(answerer: Answerer) -> None:
+    match_id = on_day("West Ham", "Brighton", "2025-12-30")
+    data = raw_whoscored(match_id)
+    names = data["playerIdNameDictionary"]
+    scored = {names[str(e["playerId"])] for e in data["events"] if e["type"]["displayName"] == "Goal"}
+    a = talk(answerer, "brighton v west ham score", "how did the second meeting go?")
+    assert a.matches[:1] == [match_id], a.answer
+    a = talk(answerer, "brighton v west ham score", "and the second meeting?", "who scored?")
+    assert a.intent is Intent.SCORERS and a.matches == [match_id] and all(n in a.answer for n in scored), a.answer
