@@ -1,10 +1,13 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
 One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25",
-"2025-11-23", "on 7/1", "Thursday 1 January", "saturday dec 6", "sun 21/9", "sunday the 26th", "last Saturday",
-"Boxing Day"; numbers day first, unless marked US ("9/27 (us)") or only the month-first reading is a date
+"2025-11-23", "on 7/1", "played 24/12", "7.12" (no decimal asked), "Thursday 1 January", "saturday dec 6",
+"sun 21/9", "sunday the 26th", "last Saturday", "the last saturday before xmas", "Boxing Day"; numbers day first,
+unless marked US ("9/27 (us)", "1/4 us style", "12-27 (month first)") or only the month-first reading is a date
 ("9/27") or one of the days asked among ("1/25" of two clubs that met on 25 January). A month: "November
-2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9".
+2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9", "15/11 to
+15/12", "by 24/12", "up to and incl 5 oct", "after the games of 9 nov" (up to it), "after the nov international
+break" (the longest gap between the month's match days: ``international_break``).
 "last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" count back from the
 latest match in the data (not from today: the data is post-match and may lag). A day or month without a
 year takes the latest year that does not run past the data (and fits the weekday, when one is named);

@@ -125,7 +125,12 @@ _WHO_SCORED_KIND = re.compile(
     rf"\bwho (took|scored|converted|netted|got)\b.*\b(penalt\w*|spot[- ]kicks?|headers?|{_NAMED_GOAL})\b"
 )
 # "How did Arsenal vs Chelsea end?" asks for the result, not a story.
-_ENDING = re.compile(r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b")
+# "When did Arsenal play Spurs?", "who did Leeds play on 6 Dec?", "when was Arsenal v Spurs": the meeting and its day.
+_ENDING = re.compile(
+    r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b"
+    r"|\b(when|who) did \w+( \w+){0,2} (play|face|meet)\b"
+    r"|\bwhen (was|were|is) \w+( \w+){0,3} (v|vs|versus|against)\b"
+)
 # Two teams compared in the match they played, not over a season.
 _MEETING = re.compile(
     r"\b(in|during) (the|that|this|their) (match|game|meeting)\b|\bwhen they (met|played)\b|\bagainst each other\b"
@@ -154,7 +159,7 @@ _REFEREE_NAMED = re.compile(r"\b(ref\w*|officia\w*|whistle)\b")
 _BEST_PLAYER = re.compile(
     r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
     r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best"
-    r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?)\b"
+    r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?|hero)\b"
 )
 _SCORER_WORDS = re.compile(
     r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?"
@@ -200,6 +205,9 @@ _YES_NO = re.compile(
     r"^(did|was|were|is|are|has|have|had|does|do)\b"
     r"|^(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)\w+\W+){1,8}?(did|does)\b"
     r"|\b(beat|win|won|lose|lost|draw|drew)\b.*\bor not\b"
+    # "was it a win for sunderland over wolves", "arsenal won against wolves on 13 december, right?"
+    r"|\b(was|were|is) it an? (win|draw|defeat|loss)\b"
+    r"|^(?!(?:who|whom|whose|what|which|when|where|why|how)\b).*\b(right|correct|innit)\W*(?:asap\W*)?$"
 )
 # "How many cards...?", "total cards in...", "number of bookings": a count, said first.
 _COUNTED = re.compile(r"\b(how many|number of|total|count)\b")
@@ -479,6 +487,9 @@ def _player_stat(a: Asked) -> Route | None:
     """ "How many shots did Saka have against Spurs?", "Did Eze score?": one player's figure."""
     if a.has_player and (a.stat or re.search(r"\bscore\b", a.text)):
         return Route(Intent.PLAYER_STAT, stat=a.stat or "goals")
+    # "Did Saka play against Spurs?", "did Eze start?": his minutes in the match
+    if a.has_player and re.search(r"\b(play|played|start|started|feature[ds]?|appear(ed)?)\b", a.text):
+        return Route(Intent.PLAYER_STAT, stat="minutes")
     return None
 
 
@@ -548,7 +559,8 @@ _ASKS = re.compile(
 _TOLD = re.compile(
     r"\b(tell me about|talk me through|recap|run-?down|lowdown|overview|breakdown|highlights|how (was|were|is|are)"
     r"|how'd|how('s| has) \w+( \w+)? (been|going|doing)|what went (wrong|right)|what was\b.*\blike|key moments"
-    r"|thoughts on|how (did|do|does) \w+( \w+)? (get on|fare|play|look))\b"
+    r"|thoughts on|how (did|do|does) \w+( \w+)? (get on|fare|play|look)|what did \w+( \w+)? do|boss(ed|ing)"
+    r"|controlled|ran the (game|show|midfield))\b"
 )
 
 

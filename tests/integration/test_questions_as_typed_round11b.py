@@ -322,3 +322,20 @@ def test_a_player_after_a_fixture_is_the_matchs(answerer: Answerer) -> None:
     best, names = leaders(player_totals(row["whoscored_id"], "tacklesTotal"))
     a = ask(answerer, "bou / BHA: player with the most tackles")
     assert a.matches[:1] == [row["whoscored_id"]] and f"{best}" in a.answer and all(n in a.answer for n in names), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away", "subject"),
+    [
+        ("honestly was it a win for brighton over spurs", "Brighton", "Tottenham", "Brighton"),  # a draw: no
+        ("villa won at spurs 19th october right?", "Tottenham", "Aston Villa", "Aston Villa"),
+    ],
+)
+def test_a_result_asked_as_a_statement_or_was_it_a_win(
+    answerer: Answerer, question: str, home: str, away: str, subject: str
+) -> None:
+    """Yes or no first: "was it a win for X over Y", "X won at Y ..., right?" (the first club named's result)."""
+    row = meeting(home, away)
+    mine, theirs = (row["hg"], row["ag"]) if subject == home else (row["ag"], row["hg"])
+    a = ask(answerer, question)
+    assert a.answer.startswith("Yes" if mine > theirs else "No") and said_result(home, away) in a.answer, a.answer
