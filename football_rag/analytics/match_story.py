@@ -22,6 +22,7 @@ import pandas as pd
 from football_rag.analytics import team_metrics as tm
 from football_rag.analytics.game_state import MatchSlice, slice_match, spell_of, spells, state
 from football_rag.analytics.player_metrics import SENT_OFF
+from football_rag.analytics.table_index import RowsBy
 from football_rag.analytics.tables import MatchTables
 from football_rag.analytics.team_metrics import SIDES
 from football_rag.analytics.timeline import OPPONENT
@@ -76,13 +77,13 @@ class StoryBook:
     """The key points of any match of ``tables``, each computed once, from rows found by match id once.
 
     A season's events are some 300,000 rows: comparing each row's match id for every match asked (as a
-    narrative answer does) costs more than the story itself, so each table's row positions by match are
-    read once (``groupby(...).indices``) and a match's rows taken by position.
+    narrative answer does) costs more than the story itself, so each table's rows by match are found once
+    (``table_index.RowsBy``).
     """
 
     def __init__(self, tables: MatchTables) -> None:
         self.tables = tables
-        self._positions: dict[str, dict[str, np.ndarray]] = {}
+        self._by_match: dict[str, RowsBy] = {}
         self._points: dict[str, list[KeyPoint]] = {}
 
     def points(self, match_id: str) -> list[KeyPoint]:
@@ -99,15 +100,9 @@ class StoryBook:
 
     def rows(self, name: str, match_id: str) -> pd.DataFrame:
         """Return the rows of table ``name`` about ``match_id``, in their order."""
-        frame = getattr(self.tables, name)
-        if name not in self._positions:
-            self._positions[name] = frame.groupby("match_id", sort=False).indices
-        found = self._positions[name].get(match_id, [])
-        # A match's rows are one block as ingest appends them: a slice is a view, where taking the positions
-        # copied every column (~12 ms of the events table a match, a third of a story).
-        if len(found) and found[-1] - found[0] + 1 == len(found):
-            return frame.iloc[found[0] : found[-1] + 1]
-        return frame.iloc[found]
+        if name not in self._by_match:
+            self._by_match[name] = RowsBy(getattr(self.tables, name), "match_id")
+        return self._by_match[name].of([match_id])
 
 
 def story(match: MatchSlice) -> list[KeyPoint]:

@@ -45,7 +45,7 @@ from football_rag.rag.intents import (
 )
 from football_rag.rag.judgement_claims import judgement_contradictions
 from football_rag.rag.llm import LocalLLM
-from football_rag.rag.match_select import calendar, candidates, faces_opponent, in_period, nearest_matches, select_one
+from football_rag.rag.match_select import Calendar, candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
 from football_rag.rag.refusals import refusal, unknown_name
 from football_rag.rag.result_claims import MatchResult, contradictions
@@ -173,7 +173,7 @@ class Answerer:
         prompt: PromptTemplate | None = None,
     ) -> None:
         self.book = FactBook(tables)
-        self.calendar = calendar(tables.matches)
+        self.calendar = Calendar(tables.matches)
         timeline = tables.timeline
         self.catalog = Catalog(tables.matches, tables.lineups, goals=timeline[timeline["kind"] == "goal"])
         self.names = NameMatcher(self.catalog.known_names())
@@ -275,7 +275,7 @@ class Answerer:
         if not re.search(r"\b(his|he|him)\b", question.lower()):
             return []
         match_id = previous.match_ids[0]
-        lineups = self.book.t.lineups[self.book.t.lineups["match_id"] == match_id]
+        lineups = self.book.rows_of("lineups", [match_id])
         best = lineups.sort_values(["man_of_the_match", "rating"], ascending=False).head(1)
         ref = None if best.empty else self.catalog.player(str(best.iloc[0]["player_id"]))
         return [] if ref is None else [ref]
@@ -466,7 +466,7 @@ class Answerer:
         pool = (
             candidates(matches, resolution)
             if (resolution.teams or resolution.players)
-            else in_period(matches, resolution)
+            else in_period(matches.frame, resolution)
         )
         return pool["match_id"].tolist()
 

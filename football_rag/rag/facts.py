@@ -18,11 +18,11 @@ import pandas as pd
 from football_rag.analytics.match_story import KeyPoint, StoryBook
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition, keys_where
+from football_rag.analytics.table_index import RowsBy
 from football_rag.analytics.tables import MatchTables
 from football_rag.analytics.team_metrics import EVENT_METRICS, KEYS, PLAYER_KEYS, SHOT_METRICS
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.answer_model import Fact
-from football_rag.rag.table_index import RowsBy
 
 # Goals of one kind, counted from the timeline's flag on each goal: the scorer's own, never an own goal.
 GOAL_KINDS = {"headed_goals": "header", "penalty_goals": "penalty"}

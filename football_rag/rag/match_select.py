@@ -20,10 +20,24 @@ NEAREST = 3
 CALENDAR_COLUMNS = ("match_id", "home", "away", "date", "status", "home_goals", "away_goals", "competition")
 
 
-def calendar(matches: pd.DataFrame) -> pd.DataFrame:
-    """Return the matches with only the columns selection reads: each question filters it several times, and a
-    filter copies every column (37 in the matches table, ~3 ms a filter at 170 matches; growing with the season)."""
-    return matches[[c for c in CALENDAR_COLUMNS if c in matches.columns]].copy()
+class Calendar:
+    """The matches selection reads, and each club's, oldest first, found once: a one-match question names a club, and
+    comparing both clubs of every match for it cost more with every season loaded."""
+
+    def __init__(self, matches: pd.DataFrame) -> None:
+        # Only the columns selection reads: each question filters it several times, and a filter copies every column
+        # (37 in the matches table, ~3 ms a filter at 170 matches).
+        self.frame = matches[[c for c in CALENDAR_COLUMNS if c in matches.columns]].copy()
+        dated = self.frame.sort_values("date", kind="stable")
+        clubs = set(dated["home"].dropna()) | set(dated["away"].dropna())
+        self._by_club = {club: dated[(dated["home"] == club) | (dated["away"] == club)] for club in clubs}
+
+    def of_clubs(self, teams: list[str]) -> pd.DataFrame:
+        """Return the matches involving every one of ``teams`` (one at least, either side), oldest first."""
+        pool = self._by_club.get(teams[0], self.frame.iloc[0:0])
+        for team in teams[1:]:
+            pool = pool[(pool["home"] == team) | (pool["away"] == team)]
+        return pool
 
 
 @dataclass
@@ -32,14 +46,6 @@ class Selection:
     note: str | None = None
     unknown: bool = False
     nearest: list[str] = field(default_factory=list)
-
-
-def matches_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
-    """Matches involving every one of ``teams`` (either side), oldest first."""
-    mask = pd.Series(True, index=matches.index)
-    for team in teams:
-        mask &= (matches["home"] == team) | (matches["away"] == team)
-    return matches[mask].sort_values("date", kind="stable")
 
 
 def in_period(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
@@ -64,23 +70,23 @@ def faces_opponent(resolution: Resolution) -> bool:
     return len(resolution.teams) == 1 and bool(player_teams) and resolution.teams[0] not in player_teams
 
 
-def candidates(matches: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+def candidates(matches: Calendar, resolution: Resolution) -> pd.DataFrame:
     """Every match the entities allow, oldest first."""
     if faces_opponent(resolution):
         # His meetings with the opponent while in the squad: after a transfer his old team's games are not his.
-        pool = _any_of(matches_of(matches, resolution.teams), _teams_of_players(resolution))
+        pool = _any_of(matches.of_clubs(resolution.teams), _teams_of_players(resolution))
         return in_period(pool[pool["match_id"].isin(resolution.players[0].matches)], resolution)
     teams = resolution.teams or _teams_of_players(resolution)
     if len(teams) > 2:
         teams = teams[:2]
     if not teams:  # a period, or "the latest match" of all, names matches; nothing else does
         return (
-            in_period(matches, resolution).sort_values("date", kind="stable")
+            in_period(matches.frame, resolution).sort_values("date", kind="stable")
             if resolution.period or resolution.wants_last_match
-            else matches.iloc[0:0]
+            else matches.frame.iloc[0:0]
         )
     # A player's two clubs (a transfer) are either club's matches, not their meetings.
-    pool = matches_of(matches, teams) if resolution.teams else _any_of(matches, teams)
+    pool = matches.of_clubs(teams) if resolution.teams else _any_of(matches.frame, teams)
     return in_period(pool, resolution)
 
 
@@ -90,7 +96,7 @@ def _any_of(matches: pd.DataFrame, teams: list[str]) -> pd.DataFrame:
 
 
 def select_one(
-    matches: pd.DataFrame,
+    matches: Calendar,
     resolution: Resolution,
     label: Callable[[pd.Series], str],
     preferred: Collection[str] = (),
@@ -125,12 +131,12 @@ def _kept(pool: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
     return pool[mask] if mask.any() else pool
 
 
-def nearest_matches(matches: pd.DataFrame, resolution: Resolution) -> list[str]:
+def nearest_matches(matches: Calendar, resolution: Resolution) -> list[str]:
     """The matches closest to what was asked: the teams' meetings, else their matches nearest the date."""
     teams = resolution.teams or _teams_of_players(resolution)
-    pool = matches_of(matches, teams) if len(teams) >= 2 else pd.DataFrame()
+    pool = matches.of_clubs(teams) if len(teams) >= 2 else pd.DataFrame()
     if pool.empty and teams:
-        pool = _any_of(matches, teams)
+        pool = _any_of(matches.frame, teams)
     if pool.empty:
         return []
     if resolution.period is not None:

@@ -81,7 +81,7 @@ def _player_value(book: FactBook, match_ids: list[str], player_id: str, stat: st
 
 def _team_figure(book: FactBook, match_id: str, team: str, stat: str, lowered: str) -> bool | None:
     """Whether ``team`` had more (fewer) of ``stat`` than its opponent, as asked; else whether it had any."""
-    rows = book.t.team_stats[book.t.team_stats["match_id"] == match_id].set_index("team")
+    rows = book.rows_of("team_stats", [match_id]).set_index("team")
     if stat not in rows.columns or team not in rows.index:
         return None
     mine, theirs = rows.at[team, stat], rows.drop(index=team)[stat].iloc[0]

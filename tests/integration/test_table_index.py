@@ -1,15 +1,18 @@
-"""The rows of a table by match or player, found once (``rag.table_index``): the rows a comparison of the whole
-table gives, on the real season. Gold counts from the raw WhoScored file of Liverpool 4-2 Bournemouth."""
+"""What fact answers read, indexed once per release's tables, on the real season: a table's rows by match or player
+(``analytics.table_index``), the rows a comparison of the whole table gives; each club's matches
+(``match_select.Calendar``); the match days sorted once. Gold from the raw WhoScored files and the corpus's
+matches.csv."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from football_rag.analytics.table_index import RowsBy
 from football_rag.analytics.tables import MatchTables
 from football_rag.rag.dates import calendar_of
 from football_rag.rag.facts import MATCH_ROW_TABLES, FactBook
-from football_rag.rag.table_index import RowsBy
-from tests.conftest import raw_whoscored
+from football_rag.rag.match_select import Calendar
+from tests.conftest import SEASON_DATA, raw_whoscored
 
 OPENER = "1903117"  # Liverpool 4-2 Bournemouth, 15 August 2025
 SEMENYO = "357073"  # scored Bournemouth's two
@@ -50,3 +53,17 @@ def test_the_match_days_are_sorted_once(season_tables: MatchTables) -> None:
 
     assert calendar_of(reversed(days)) == days
     assert calendar_of(days) is calendar_of(days)  # the catalog's tuple: sorted once, remembered
+
+
+def test_a_clubs_matches_are_found_oldest_first(season_tables: MatchTables) -> None:
+    played = pd.read_csv(SEASON_DATA / "matches.csv", dtype={"whoscored_id": str})
+    arsenal = played[(played["home"] == "Arsenal") | (played["away"] == "Arsenal")]
+    calendar = Calendar(season_tables.matches)
+
+    assert len(calendar.of_clubs(["Arsenal"])) == len(arsenal) == 18
+    assert calendar.of_clubs(["Arsenal"])["date"].is_monotonic_increasing
+    # Wolves 1-4 Man Utd (8 December) has the later id of the two meetings: the earlier meeting still comes first.
+    assert calendar.of_clubs(["Wolves", "Man Utd"])["match_id"].tolist() == ["1903483", "1903351"]
+    assert calendar.of_clubs(["Man Utd", "Wolves"])["match_id"].tolist() == ["1903483", "1903351"]
+    assert calendar.of_clubs(["Arsenal", "Chelsea"])["match_id"].tolist() == ["1903239"]
+    assert calendar.of_clubs(["Barcelona"]).empty
