@@ -264,3 +264,35 @@ def test_the_second_meeting_after_the_first_is_the_other_meeting(answerer: Answe
     assert a.matches[:1] == [match_id], a.answer
     a = talk(answerer, "brighton v west ham score", "and the second meeting?", "who scored?")
     assert a.intent is Intent.SCORERS and a.matches == [match_id] and all(n in a.answer for n in scored), a.answer
+
+
+# --- what is asked, in words the fallback used to take ----------------------------------------------------------
+
+
+def test_when_or_whom_a_club_played_is_the_meeting_and_its_day(answerer: Answerer) -> None:
+    match_id = on_day("Arsenal", "Tottenham", "2025-11-23")
+    for question in ("when did spurs play arsenal", "who did arsenal play on 23 nov"):
+        a = ask(answerer, question)
+        assert a.intent is Intent.SCORE and a.matches == [match_id], a.answer
+        assert a.answer.startswith("Arsenal 4-1 Tottenham on 23 November 2025"), a.answer
+
+
+def test_did_he_play_is_his_minutes_yes_first(answerer: Answerer) -> None:
+    match_id = on_day("Arsenal", "Tottenham", "2025-11-23")
+    (saka,) = [p for p in raw_whoscored(match_id)["home"]["players"] if p["name"] == "Bukayo Saka"]
+    assert saka["isFirstEleven"]
+    a = ask(answerer, "did saka play against spurs")
+    assert a.intent is Intent.PLAYER_STAT and a.answer.startswith("Yes. Bukayo Saka:") and "minutes" in a.answer, (
+        a.answer
+    )
+
+
+def test_the_hero_is_the_man_of_the_match_and_what_a_club_did_its_story(answerer: Answerer) -> None:
+    match_id = on_day("Arsenal", "Tottenham", "2025-11-23")
+    data = raw_whoscored(match_id)
+    (motm,) = [p["name"] for s in ("home", "away") for p in data[s]["players"] if p.get("isManOfTheMatch")]
+    a = ask(answerer, "who was the hero for arsenal v spurs")
+    assert a.intent is Intent.MAN_OF_THE_MATCH and motm in a.answer, a.answer
+    for question in ("what did arsenal do against spurs", "who bossed the midfield in arsenal v spurs"):
+        a = ask(answerer, question)
+        assert a.intent is Intent.NARRATIVE and a.answer.startswith("Arsenal 4-1 Tottenham"), a.answer
