@@ -239,7 +239,7 @@ def test_the_briefing_holds_as_many_key_points_as_the_prompt_reads(answerer: Ans
     assert brief.briefing == whole.briefing[:3] == [whole.facts[0].text, *whole.key_points[:2]]
     with answerer.tracer.trace("question", {}) as trace:
         plan = answerer.plan("How did ten-man Chelsea get a draw against Arsenal on 30 November?", None, trace)
-    # The answer prompt (v6) reads the winner in one clause and three points, in their brief form.
+    # The answer prompt (v7, as v6) reads the winner in one clause and three points, in their brief form.
     assert (answerer.prompt.briefing_points, answerer.prompt.brief_points) == (3, True)
     told = [p.short for p in answerer.book.story("1903239")[:3]]
     assert plan.facts.for_model() == ["Chelsea and Arsenal drew 1-1.", *told]

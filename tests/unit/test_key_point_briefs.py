@@ -1,4 +1,5 @@
-"""The key points' brief form and answer@v6's user message, on the narrative reference set's real matches.
+"""The key points' brief form and the user message of answer@v6 and v7 (the same), on the narrative reference set's
+real matches.
 
 Expected briefs were checked against the full points (``KeyPoint.text``) of the same matches: Fulham 2-1 Chelsea
 (7 Jan 2026, Cucurella sent off at 22') and Man Utd 2-1 Chelsea (20 Sep 2025, two red cards). The token bound is
@@ -48,7 +49,7 @@ def tables(reference: list[ReferenceMatch]) -> MatchTables:
 
 @pytest.fixture(scope="module")
 def answerer(tables: MatchTables) -> Answerer:
-    return Answerer(tables, prompt=load_prompt("answer", 6))
+    return Answerer(tables, prompt=load_prompt("answer", 7))  # the default; v6 renders the same user message
 
 
 def test_the_briefs_of_a_match_with_a_red_card(answerer: Answerer) -> None:
