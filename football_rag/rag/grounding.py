@@ -23,7 +23,9 @@ NUMBER_WORDS = {
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:%|'|st|nd|rd|th)?(?![\w])")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")  # not the point of a decimal (0.72)
+# A sentence ends at a stop before a space, or at the very end unless a digit comes before it: a text cut by the token
+# limit may end on a decimal's point ("1.97 xG to 1." was "to 1.33").
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|(?<!\d)[.!?]$")
 TOLERANCE = 0.005
 
 

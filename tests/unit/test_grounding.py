@@ -72,3 +72,6 @@ def test_an_answer_cut_by_the_token_limit_keeps_its_whole_sentences() -> None:
     assert whole_sentences(cut) == "Chelsea led the xG race from 19'."
     assert whole_sentences("Fulham won. Chelsea pressed harder!") == "Fulham won. Chelsea pressed harder!"
     assert whole_sentences("Fulham had 0.87 xG and") == ""
+    # answer@v7 on Liverpool 4-2 Bournemouth stopped inside "1.33": the point after a digit at the cut ends nothing.
+    cut = "The match turned on Big chances at 39'. Liverpool led the xG race from 39', finishing with 1.97 xG to 1."
+    assert whole_sentences(cut) == "The match turned on Big chances at 39'."
