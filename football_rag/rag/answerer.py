@@ -802,15 +802,27 @@ class Answerer:
         return plan
 
     def _not_read(self, plan: Plan) -> Plan:
-        """A question that asks something no rule reads: asked back with what the data answers, about the clubs
-        named, rather than a nearby answer."""
-        about = f" about {' v '.join(plan.resolution.teams)}" if plan.resolution.teams else ""
-        return self._clarify(
-            plan,
+        """A question that asks something no rule reads: said so, with what the data answers, about the clubs
+        named. When it names one match (two clubs, or a club and a day), that match's computed summary follows:
+        what was asked is most often in it ("who took the 3 pts in X v Y", "how early was the opener"), and the
+        note says it is not read as asked. The model is not asked to tell the story."""
+        resolution = plan.resolution
+        about = f" about {' v '.join(resolution.teams)}" if resolution.teams else ""
+        note = (
             f"I could not tell what you are asking{about}. From the matches I can give a result, the scorers and "
             "assists, cards, line-ups and formations, the referee, the managers, the man of the match, team and "
-            "player figures (shots, passes, tackles, xG and more), and totals, leaders or the table over a period.",
+            "player figures (shots, passes, tackles, xG and more), and totals, leaders or the table over a period."
         )
+        one_day = resolution.period is not None and resolution.period.start == resolution.period.end
+        if len(resolution.teams) == 2 or (len(resolution.teams) == 1 and one_day):
+            plan.route = Route(Intent.NARRATIVE)
+            summary = self._match_facts(plan)
+            if summary.intent is Intent.UNKNOWN_MATCH:
+                return summary
+            if summary.intent is Intent.CLARIFY and len(set(summary.facts.match_ids)) == 1:
+                summary.facts.text = f"{note} This is the match: {summary.facts.text}"
+                return summary
+        return self._clarify(plan, note)
 
     def _clarify(self, plan: Plan, question: str) -> Plan:
         plan.intent = Intent.CLARIFY
@@ -976,7 +988,7 @@ class AnswerStream:
         context = FollowUp.of(plan.resolution, plan.route, answer.matches)
         # A question none of the rules read is not completed by the reply: "the score?" after it is asked of the
         # clubs it named (inherited), "tell me about Chelsea v Arsenal" a new question.
-        asked_back = answer.intent is Intent.CLARIFY and plan.route.builder != "not_read"
+        asked_back = answer.intent is Intent.CLARIFY and not answer.matches and plan.route.builder != "not_read"
         if asked_back or (plan.resolution.assumed and plan.resolution.unsettled):
             context.asked_back = AskedBack.of(plan.question, plan.resolution)
         self.answer, self.resolution = answer, context

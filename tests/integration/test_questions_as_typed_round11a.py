@@ -101,11 +101,17 @@ def test_a_question_of_an_owner_or_an_age_is_never_a_matchs_story(answerer: Answ
 
 
 def test_a_question_no_rule_reads_is_asked_back_with_what_can_be_asked(answerer: Answerer) -> None:
-    a, context = answerer.ask("who was the mascot at everton v palace")
+    a, context = answerer.ask("who was the mascot at brighton")
     assert a.intent is Intent.CLARIFY and not a.matches, a.answer
+    assert a.answer.startswith("I could not tell what you are asking about Brighton."), a.answer
+    # A match named: said so, then that match's computed summary (what was asked is most often in it).
+    a, context = answerer.ask("who was the mascot at everton v palace")
+    row = meeting("Everton", "Crystal Palace")
+    match_id = row["whoscored_id"]
+    assert a.intent is Intent.CLARIFY and a.matches == [match_id], a.answer
     assert a.answer.startswith("I could not tell what you are asking about Everton v Crystal Palace."), a.answer
-    # The next question is its own (not joined to the one asked back), and one naming nothing keeps the clubs.
-    match_id = meeting("Everton", "Crystal Palace")["whoscored_id"]
+    assert f"This is the match: Everton {row['hg']}-{row['ag']} Crystal Palace on 5 October 2025" in a.answer
+    # The next question is its own, and one naming nothing keeps the match.
     a, _ = answerer.ask("the score?", context)
     assert a.intent is Intent.SCORE and a.matches == [match_id], a.answer
     a, _ = answerer.ask("tell me about nottingham forest vs chelsea", context)
