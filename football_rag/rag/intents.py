@@ -68,6 +68,8 @@ _ASSISTERS = re.compile(
     # "X's goal - assist by who", "X scored but who laid it on", "who gave the assist for X"
     r"|\bassist\w* by (who|whom)\b|\bwho (laid|teed|set|put) (it|that|them|one|the \w+) (on|up)\b"
     r"|\bwho gave (him |them )?the (assist|final pass)\b"
+    # "assist for Saka v Spurs": the one assist of his goal (the plural is his total: "assists for Saka in May")
+    r"|\bassist (for|on)\b"
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
@@ -81,15 +83,18 @@ _GAME_OBJECT = (
 # "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?", "Spurs' gaffer", "who was on the
 # touchline for Arsenal"
 _MANAGER = re.compile(
-    r"\b(managers?|manag(ed|ing)|coach(es|ed|ing)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?|technical area"
-    rf"|in charge of(?! {_GAME_OBJECT}))\b"
+    r"\b(managers?|manag(ed|ing)|coach(es|ed|ing)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?"
+    r"|technical area"
+    rf"|in charge of(?! {_GAME_OBJECT})"
+    # "who picked the Spurs team v Arsenal": the team was picked by its manager
+    r"|picked (the|their|his) (\w+ ){0,3}(team|side|xi|eleven|line-?up))\b"
 )
 _BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidelines?|technical area)"
 # "Arsenal's manager against Leeds", "who coached Spurs v Arsenal", "the boss of Spurs", "on the touchline for
 # Arsenal" ask for one side (the club named first); "the managers of Arsenal vs Leeds" for both.
 _ONE_SIDE = re.compile(
     r"\b(against|facing|when they (played|met|faced)|manag(ed|ing)|coach(ed|ing))\b"
-    rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b"
+    rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b|\bpicked (the|their|his) \w+"
 )
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
 _COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")

@@ -45,7 +45,9 @@ _TRANSFERS = re.compile(
 # "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
 # "Who owns Bournemouth", "the chairman": who runs the club, not what it did on the pitch.
 _OFF_THE_PITCH = re.compile(
-    r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?|team)|captaincy|owns|owners?|ownership|chairman"
+    r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?)|captaincy|owns|owners?|ownership|chairman"
+    # advice for a fantasy team; "for my fantasy team, how many shots did Saka have?" asks a figure
+    r"|(should i|who to|who do i) (pick|captain|start|bench|buy|sell|bring in|transfer in)"
     r"|takeover|shirt sponsors?|kit sponsors?)\b"
 )
 # "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
