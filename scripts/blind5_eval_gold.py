@@ -634,7 +634,6 @@ class Typist:
     def date(self, day: dt.date) -> str:
         """Return the date typed one of the many ways people write it (a US order always marked)."""
         d, mo, wd = day.day, day.month, day.weekday()
-        nth = f"{d}{'th' if 10 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
         mname = MONTHS[mo - 1]
         wname = WEEKDAYS[wd]
         suffix = "th" if 10 <= d <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(d % 10, "th")

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -73,6 +74,8 @@ def without_date_marks(text: str) -> str:
     """Return ``text`` without the words that mark a date month first ("1/4 us style" -> "1/4"): they ask nothing
     ("style" is no question of style)."""
     return re.sub(rf"(?<=\d){_MONTH_FIRST}", "", text, flags=re.IGNORECASE)
+
+
 # "sunday the 26th", "on the 26th", "from the 26th": a day of an unnamed month ("the 26th minute" is no date).
 DAY_OF_MONTH = re.compile(
     rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+|(?<=\bfrom\s)the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
@@ -404,9 +407,7 @@ def international_break(match_days: Sequence[date], month: int | None = None) ->
     over ``MIN_BREAK_DAYS`` between match days that falls in it), or with no month the latest such gap in a month of
     ``INTERNATIONAL_MONTHS``; None when the matches hold none."""
     gaps = [
-        (a + timedelta(days=1), b - timedelta(days=1))
-        for a, b in zip(match_days, match_days[1:])
-        if (b - a).days > MIN_BREAK_DAYS
+        (a + timedelta(days=1), b - timedelta(days=1)) for a, b in pairwise(match_days) if (b - a).days > MIN_BREAK_DAYS
     ]
     months = {month} if month else INTERNATIONAL_MONTHS
     fits = [g for g in gaps if g[0].month in months or g[1].month in months]
@@ -507,7 +508,8 @@ def _month_after(text: str, latest: date) -> Period | None:
 # "Up to and incl 5 oct", "up 2 and inncl 5 oct", "thru 24/12", "after the games of 9 nov" hold the day or month
 # named; the table "after the games of" a day is the table up to it.
 _UP_TO_BEFORE = re.compile(
-    r"\b(before|until|till|up (?:to|2|until)|upto|by|to|thru|through|after the (?:games|matches|fixtures|round) (?:of|on))"
+    r"\b(before|until|till|up (?:to|2|until)|upto|by|to|thru|through"
+    r"|after the (?:games|matches|fixtures|round) (?:of|on))"
     r"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?\W*$",
     re.I,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -54,7 +55,9 @@ def player_total(name: str, stat: str, first: str, last: str) -> int:
     for r in between(first, last):
         data = raw_whoscored(r["whoscored_id"])
         for side in ("home", "away"):
-            total += sum(sum(p.get("stats", {}).get(stat, {}).values()) for p in data[side]["players"] if p["name"] == name)
+            total += sum(
+                sum(p.get("stats", {}).get(stat, {}).values()) for p in data[side]["players"] if p["name"] == name
+            )
     return int(total)
 
 
@@ -75,7 +78,7 @@ def break_of(month: int) -> tuple[date, date]:
     """Return the first and last days without matches of the longest gap of over ten days between the index's match
     days that falls in ``month``: the international break, from the raw index."""
     days = sorted({date.fromisoformat(r["start_date"][:10]) for r in results()})
-    gaps = [(a + timedelta(days=1), b - timedelta(days=1)) for a, b in zip(days, days[1:]) if (b - a).days > 10]
+    gaps = [(a + timedelta(days=1), b - timedelta(days=1)) for a, b in pairwise(days) if (b - a).days > 10]
     return max((g for g in gaps if month in (g[0].month, g[1].month)), key=lambda g: g[1] - g[0])
 
 
@@ -122,10 +125,24 @@ def test_a_players_goals_over_days(answerer: Answerer, question: str, name: str,
     ("question", "team", "figure", "first", "last", "said"),
     [
         ("arsenal points 1/12 to 31/12", "Arsenal", "points", "2025-12-01", "2025-12-31", "points in total: {}"),
-        ("villa wins from 1 nov up to boxing day", "Aston Villa", "wins", "2025-11-01", "2025-12-26", "wins in total: {}"),
+        (
+            "villa wins from 1 nov up to boxing day",
+            "Aston Villa",
+            "wins",
+            "2025-11-01",
+            "2025-12-26",
+            "wins in total: {}",
+        ),
         ("chelsea goals thru november", "Chelsea", "goals", "2025-11-01", "2025-11-30", "goals in total: {}"),
         ("how many did leeds lose up to and incl 30 nov", "Leeds", "defeats", FIRST, "2025-11-30", "{} lost"),
-        ("newcastle goals conceded 13/12 - 4/1", "Newcastle", "conceded", "2025-12-13", "2026-01-04", "conceded in total: {}"),
+        (
+            "newcastle goals conceded 13/12 - 4/1",
+            "Newcastle",
+            "conceded",
+            "2025-12-13",
+            "2026-01-04",
+            "conceded in total: {}",
+        ),
         ("fulham points by 2/12", "Fulham", "points", FIRST, "2025-12-02", "points in total: {}"),
     ],
 )
@@ -213,7 +230,9 @@ def test_totals_after_since_before_and_between_the_break(answerer: Answerer) -> 
     resume = f"{oct_last + timedelta(days=1):%Y-%m-%d}"
     goals = club_totals("Arsenal", resume, "2025-11-30")["goals"]
     a = ask(answerer, "arsenal goals after the oct international break up to the end of november")
-    assert f"goals in total: {goals}" in a.answer and f"no matches {oct_first:%-d %B} to {oct_last:%-d %B %Y}" in a.answer
+    assert (
+        f"goals in total: {goals}" in a.answer and f"no matches {oct_first:%-d %B} to {oct_last:%-d %B %Y}" in a.answer
+    )
     points = club_totals("Liverpool", f"{nov_last + timedelta(days=1):%Y-%m-%d}", "2026-02-02")["points"]
     assert f"points in total: {points}" in ask(answerer, "points for liverpool since the break").answer
     goals = scorer_goals(FIRST, f"{nov_first - timedelta(days=1):%Y-%m-%d}")["Erling Haaland"]
@@ -321,7 +340,9 @@ def test_a_player_after_a_fixture_is_the_matchs(answerer: Answerer) -> None:
     row = [r for r in results() if {r["home"], r["away"]} == {"Brighton", "Bournemouth"}][-1]
     best, names = leaders(player_totals(row["whoscored_id"], "tacklesTotal"))
     a = ask(answerer, "bou / BHA: player with the most tackles")
-    assert a.matches[:1] == [row["whoscored_id"]] and f"{best}" in a.answer and all(n in a.answer for n in names), a.answer
+    assert a.matches[:1] == [row["whoscored_id"]] and f"{best}" in a.answer and all(n in a.answer for n in names), (
+        a.answer
+    )
 
 
 @pytest.mark.parametrize(

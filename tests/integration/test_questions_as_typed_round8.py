@@ -64,8 +64,26 @@ def test_a_misspelt_or_shortened_key_word_is_read_as_meant(typed: str, meant: st
 @pytest.mark.parametrize(
     "word",
     [
-        "then", "than", "them", "goat", "shot", "shots", "score", "scores", "mean", "here", "were", "sheet", "must",
-        "ghost", "least", "seasons", "blast", "watch", "whole", "shout",
+        "then",
+        "than",
+        "them",
+        "goat",
+        "shot",
+        "shots",
+        "score",
+        "scores",
+        "mean",
+        "here",
+        "were",
+        "sheet",
+        "must",
+        "ghost",
+        "least",
+        "seasons",
+        "blast",
+        "watch",
+        "whole",
+        "shout",
     ],
 )
 def test_a_real_word_is_never_turned_into_another(word: str) -> None:
@@ -105,7 +123,9 @@ def test_chat_padding_is_left_out(padded: str, question: str) -> None:
         ("citeh clean sheets in septmber", "Man City", "clean sheets", "2025-09-01", "2025-09-30"),
     ],
 )
-def test_a_club_total_asked_as_typed(answerer: Answerer, question: str, team: str, label: str, first: str, last: str) -> None:
+def test_a_club_total_asked_as_typed(
+    answerer: Answerer, question: str, team: str, label: str, first: str, last: str
+) -> None:
     """Misspellings, shorthand, padding and club initials read as the plain question: the club's total over the
     period, counted from the match index."""
     a = ask(answerer, question)
@@ -115,7 +135,8 @@ def test_a_club_total_asked_as_typed(answerer: Answerer, question: str, team: st
 
 
 @pytest.mark.parametrize(
-    "question", ["woh will finish top this year lol", "wehn is everton's next gmae", "how mnay will spurs score next week"]
+    "question",
+    ["woh will finish top this year lol", "wehn is everton's next gmae", "how mnay will spurs score next week"],
 )
 def test_a_misspelt_question_about_the_future_is_refused(answerer: Answerer, question: str) -> None:
     answer, _ = answerer.ask(question)
@@ -128,7 +149,9 @@ def test_padding_names_no_player_or_club(answerer: Answerer) -> None:
     plain, _ = answerer.ask("how many goals did aston villa score in december")
     padded, _ = answerer.ask("yo mate how many goals did aston villa score in december ta")
     assert padded.answer == plain.answer
-    assert plain.answer.startswith(f"Aston Villa goals in total: {team_totals('Aston Villa', '2025-12-01', '2025-12-31')['goals']}.")
+    assert plain.answer.startswith(
+        f"Aston Villa goals in total: {team_totals('Aston Villa', '2025-12-01', '2025-12-31')['goals']}."
+    )
 
 
 def meeting(one: str, other: str) -> str:
