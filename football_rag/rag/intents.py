@@ -167,8 +167,9 @@ _BEST_PLAYER = re.compile(
     r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?|hero)\b"
 )
 _SCORER_WORDS = re.compile(
-    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who got (the|their|his|our|its) goals?"
-    r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|score ?sheet)\b"
+    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who (got|grabbed|netted) (\S+ ){0,3}goals?"
+    r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|which of (\S+ ){1,3}scored"
+    r"|score ?sheet)\b"
 )
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),

@@ -25,7 +25,7 @@ _FUTURE = re.compile(
     r"|\b(going to|gonna) (win|beat|lose|draw|finish|score|be|play)\b"
     r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
     r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round|kick[- ]?off|ko)\b"
-    r"|\bwhen (is|are) (the |their |his )?next\b"
+    r"|\bwhen (is|are) (the |their |his )?next\b|\b(play|playing|face|facing) next\b"
     # "who'll finish top 4", "they'll go down": a contraction of "will" asks ahead as "will" does.
     r"|\b\w+['\u2019]ll\b"
     # "who's going down this season", "will they stay up": the season's end, not yet played.
@@ -35,7 +35,8 @@ _FUTURE = re.compile(
 )
 _TRANSFERS = re.compile(
     r"\b(sign(s|ed|ing|ings)?|transfer\w*|fee|bought|buy|sold(?! out)|sell(?!-? ?out)|loan(ed|s)?|contract"
-    r"|wages?|salary|release clause|join(ed|s)? from|worth|market value|valuation|sack(s|ed|ing)?)\b"
+    r"|wages?|salary|release clause|join(ed|s)? from|worth|market value|valuation|sack(s|ed|ing)?"
+    r"|(transfer|january|summer) window)\b"
     r"|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
     # "what's Rice on a week", "is Erling leaving in the summer"
     r"|\b(on|earns?|earning|paid|gets?) (a|per) week\b|\b(is|are) \w+( \w+)? leaving\b"
@@ -48,7 +49,7 @@ _OFF_THE_PITCH = re.compile(
     r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?)|captaincy|owns|owners?|ownership|chairman"
     # advice for a fantasy team; "for my fantasy team, how many shots did Saka have?" asks a figure
     r"|(should i|who to|who do i) (pick|captain|start|bench|buy|sell|bring in|transfer in)"
-    r"|takeover|shirt sponsors?|kit sponsors?)\b"
+    r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?)\b"
 )
 # "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
 _PERSONAL = re.compile(
@@ -82,8 +83,8 @@ def refusal(question: str) -> str | None:
         return "The data holds what happened on the pitch, not transfers, fees or contracts."
     if _OFF_THE_PITCH.search(lowered):
         return (
-            "The data holds the matches played, not who owns or runs the clubs, ground capacities, ticket prices or "
-            "fantasy picks."
+            "The data holds the matches played, not who owns or runs the clubs, what was said to the press, ground "
+            "capacities, ticket prices or fantasy picks."
         )
     if _PERSONAL.search(lowered):
         return "The data holds what players did in the matches, not their ages, birthdays or lives off the pitch."

@@ -328,3 +328,37 @@ def test_bmouth_is_bournemouth(answerer: Answerer) -> None:
     (row,) = [r for r in results() if {r["home"], r["away"]} == {"Bournemouth", "Wolves"}][-1:]
     a = ask(answerer, "b'mouth v wolves score")
     assert a.intent is Intent.SCORE and a.matches[:1] == [row["whoscored_id"]], a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away", "day", "club"),
+    [
+        ("who got chelsea's goals against wolves", "Chelsea", "Wolves", "2025-11-08", "Chelsea"),
+        ("which of arsenal's lot scored v spurs in november", "Arsenal", "Tottenham", "2025-11-23", "Arsenal"),
+    ],
+)  # fmt: skip
+def test_who_got_a_clubs_goals_is_its_scorers(
+    answerer: Answerer, question: str, home: str, away: str, day: str, club: str
+) -> None:
+    match_id = on_day(home, away, day)
+    data = raw_whoscored(match_id)
+    names, team_id = data["playerIdNameDictionary"], data["home" if club == home else "away"]["teamId"]
+    scorers = {
+        names[str(e["playerId"])]
+        for e in data["events"]
+        if e["type"]["displayName"] == "Goal"
+        and e["teamId"] == team_id
+        and not any(q["type"]["displayName"] == "OwnGoal" for q in e["qualifiers"])
+    }
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and a.matches[:1] == [match_id] and scorers, a.answer
+    assert all(name in a.answer for name in scorers), a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when do liverpool play next", "when does the transfer window close", "what did arteta say in the presser"],
+)
+def test_the_next_match_the_window_and_the_press_are_refused(answerer: Answerer, question: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
