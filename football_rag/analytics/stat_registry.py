@@ -221,7 +221,13 @@ STATS: tuple[Stat, ...] = (
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),
     Stat("goal_contributions", "goal contributions", asked=r"goal (contributions?|involvements?)"),  # goals + assists
-    Stat("assists", "assists", asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"),
+    Stat(
+        "assists",
+        "assists",
+        # "how many goals did Saka set up / create / lay on": the goals he made, not his own
+        asked=r"assists?|set up (the )?(most |fewest )?goals|goals? set up"
+        r"|goals? (did|has|have|had) (\S+ ){1,3}(set up|creat\w*|lay on|laid on|tee up|teed up|provided?)\b",
+    ),
     Stat("rating", "WhoScored rating", 2, asked=r"\brating\b|rated", averaged=True),
     Stat(
         "minutes",

@@ -115,7 +115,7 @@ _NAMED_GOAL = "|".join(GOAL_NAMED.values())
 # goal times": the scorers list has the minutes.
 _GOAL_TIME = re.compile(
     rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
-    rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\w+ ){{0,2}}goals?\b"
+    rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\S+ ){{0,3}}goals?\b"
     r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored)\b.*\b(what|which) (minute|min)\b"
     # "Salah scored against Brentford - when?", "minute Strand Larsen scored", "Forest's final goal vs LIV minute?"
     rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{_NAMED_GOAL})\b.*\bminute\b"

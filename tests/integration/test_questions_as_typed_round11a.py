@@ -22,7 +22,7 @@ from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.intents import route
 from tests.conftest import raw_whoscored
-from tests.integration.test_leaders_totals_counts_as_typed import ask, player_totals
+from tests.integration.test_leaders_totals_counts_as_typed import ask, player_totals, raw_events
 from tests.integration.test_questions_as_typed_round3 import results
 from tests.integration.test_questions_as_typed_round9 import meeting
 from tests.integration.test_team_stats_officials_rankings_as_typed import talk, team_total
@@ -362,3 +362,25 @@ def test_who_got_a_clubs_goals_is_its_scorers(
 def test_the_next_match_the_window_and_the_press_are_refused(answerer: Answerer, question: str) -> None:
     a = ask(answerer, question)
     assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
+
+
+def test_the_goals_he_set_up_over_a_month_are_his_assists(answerer: Answerer) -> None:
+    """The assists of Bruno Fernandes in November: goals whose pass WhoScored marks an intentional assist by him."""
+    made = 0
+    for data, goal in raw_events("Goal", "2025-11-01", "2025-11-30"):
+        names = data["playerIdNameDictionary"]
+        assisted = any(q["type"]["displayName"] == "IntentionalAssist" for q in goal["qualifiers"])
+        made += assisted and names.get(str(goal.get("relatedPlayerId"))) == "Bruno Fernandes"
+    a = ask(answerer, "how many goals did bruno fernandes set up in november")
+    assert a.intent is Intent.PLAYER_STAT and a.answer.startswith(f"Bruno Fernandes: {made} assist"), a.answer
+
+
+def test_the_time_of_his_goal_is_its_minute(answerer: Answerer) -> None:
+    match_id = on_day("Arsenal", "Tottenham", "2025-11-23")
+    data = raw_whoscored(match_id)
+    names = data["playerIdNameDictionary"]
+    minutes = [e["minute"] + 1 for e in data["events"] if e["type"]["displayName"] == "Goal"
+               and names[str(e["playerId"])] == "Eberechi Eze"]  # fmt: skip
+    a = ask(answerer, "time of eze's goals vs spurs in november")
+    assert a.intent is Intent.SCORERS and minutes, a.answer
+    assert all(f"{m}'" in a.answer for m in minutes), a.answer
