@@ -195,6 +195,9 @@ class AnswerReader:
         for n in numbers:
             if n <= previous:
                 continue  # the second number of a pair
+            if words[n + 1 : n + 3] == ["of", "them"]:
+                previous = n  # a part of the count before it ("3 for Liverpool, 1 of them scored"): its metric goes on
+                continue
             second = n + 2 if n + 2 in numbers and words[n + 1] in PAIR_JOINS else None
             if second is not None and words[n + 1] in {"-", ":"}:
                 metric = self._pair_metric(words, n, second)
@@ -244,6 +247,10 @@ class AnswerReader:
         ]
         if after[:1] in (["'"], ["+"]) or before[-1:] == ["+"] or set(after[:1]) & ORDINALS:
             return OTHER  # a minute: 23', 90+2', 88th
+        if after[:1] == ["m"]:
+            return OTHER  # a distance: "within 40 m of goal"
+        if before[:1] == ["m"]:
+            before = []  # "balls won within 40 m of goal 5 v 8": the words after a distance say where, not what
         if "%" in after[:1] + before[-1:]:  # "61%", "possession % 37.2"
             for window in (after[1:] if after[:1] == ["%"] else after, before):
                 if any(w.startswith(("possession", "ball")) for w in window):

@@ -313,3 +313,17 @@ def test_a_part_s_figure_is_neither_covered_nor_contradicted_unless_above_the_ma
     )  # fmt: skip
     assert any(label.endswith(":shot_volume") for label in whole.parts["all"].covered)
     assert whole.parts["all"].contradictions == []
+
+
+def test_a_share_of_a_count_and_a_distance_are_no_figures_of_their_own(aliases) -> None:
+    """The big-chances and pressing key points as the app writes them: "1 of them scored" is part of the 3 before it,
+    and "within 40 m of goal 5 v 8" counts balls won, not goals."""
+    reading = AnswerReader("Aston Villa", "Newcastle", aliases).read(
+        "Big chances: 1 for Aston Villa, 0 of them scored; 2 for Newcastle, 0 of them scored. "
+        "Pressing: balls won within 40 m of goal 5 v 8; defensive actions on average 35.6 m v 39.5 m from their own "
+        "goal (Aston Villa first)."
+    )
+    assert reading.figures == [
+        StatedFigure(0, "Aston Villa", "big_chances", 1),
+        StatedFigure(0, "Newcastle", "big_chances", 2),
+    ]
