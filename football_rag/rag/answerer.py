@@ -815,13 +815,14 @@ class Answerer:
         )
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
         if len(resolution.teams) == 2 or (len(resolution.teams) == 1 and one_day):
-            plan.route = Route(Intent.NARRATIVE)
+            chosen, plan.route = plan.route, Route(Intent.NARRATIVE)
             summary = self._match_facts(plan)
             if summary.intent is Intent.UNKNOWN_MATCH:
                 return summary
             if summary.intent is Intent.CLARIFY and len(set(summary.facts.match_ids)) == 1:
                 summary.facts.text = f"{note} This is the match: {summary.facts.text}"
                 return summary
+            plan.route = chosen  # no one match: asked back as a question no rule reads, whose next question is new
         return self._clarify(plan, note)
 
     def _clarify(self, plan: Plan, question: str) -> Plan:
