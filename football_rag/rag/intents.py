@@ -68,8 +68,9 @@ _ASSISTERS = re.compile(
     # "X's goal - assist by who", "X scored but who laid it on", "who gave the assist for X"
     r"|\bassist\w* by (who|whom)\b|\bwho (laid|teed|set|put) (it|that|them|one|the \w+) (on|up)\b"
     r"|\bwho gave (him |them )?the (assist|final pass)\b"
-    # "assist for Saka v Spurs": the one assist of his goal (the plural is his total: "assists for Saka in May")
-    r"|\bassist (for|on)\b"
+    # "assist for Saka v Spurs", "quick one, assist for Isak?": his goal's assist, asked first ("did Saka get an
+    # assist for Arsenal" asks whether he made one; the plural is his total: "assists for Saka in May")
+    r"|(^|[:,;!?]\s*)(the )?assist for\b"
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
@@ -167,7 +168,8 @@ _BEST_PLAYER = re.compile(
     r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?|hero)\b"
 )
 _SCORER_WORDS = re.compile(
-    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)|who (got|grabbed|netted) (\S+ ){0,3}goals?"
+    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)"
+    r"|who (got|grabbed|netted) (?!more|fewer|less|the most)(\S+ ){0,3}goals?"
     r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|which of (\S+ ){1,3}scored"
     r"|score ?sheet)\b"
 )

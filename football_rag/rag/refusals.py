@@ -25,7 +25,9 @@ _FUTURE = re.compile(
     r"|\b(going to|gonna) (win|beat|lose|draw|finish|score|be|play)\b"
     r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
     r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round|kick[- ]?off|ko)\b"
-    r"|\bwhen (is|are) (the |their |his )?next\b|\b(play|playing|face|facing) next\b"
+    r"|\bwhen (is|are) (the |their |his )?next\b"
+    # "when do Arsenal play next", "who are Spurs facing next" (not "who did Arsenal play next after Spurs")
+    r"|\b(do|does|are|is|will) (\w+ ){1,3}(play|playing|face|facing) next\b"
     # "who'll finish top 4", "they'll go down": a contraction of "will" asks ahead as "will" does.
     r"|\b\w+['\u2019]ll\b"
     # "who's going down this season", "will they stay up": the season's end, not yet played.
