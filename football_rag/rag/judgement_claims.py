@@ -12,7 +12,9 @@ ones the figures contradict; ``grounding`` then drops the sentence, as it does f
 - "dominated", "controlled", "bossed", "outplayed" (no stat named): the subject led in at least two of
   possession, field tilt, xG and shots; with a stat named next to it: the subject had more of it;
 - "outshot" ("outshot by", "were outshot": the other way round): the subject took more shots;
-- "against the run of play": the subject had less xG (fewer shots where xG is unknown).
+- "against the run of play": the subject had less xG (fewer shots where xG is unknown);
+- "led" / "won" the xG race (or battle, count): the subject ended with more xG; "lost" it: with less. A lead held
+  only "from 58' to 62'" is a spell the final figures cannot check, so it passes.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _BETTER = re.compile(r"\b(better|worse|superior|inferior)\b")
 _CONTROL = re.compile(r"\b(dominat\w*|controll?(?:ed|ing|s)?|bossed|outplay\w*|outclass\w*)\b")
 _OUTSHOT = re.compile(r"\b(?:(?:was|were|got|been) )?out-?sho(?:t|ot|ots|oting)\b(?: by\b)?")
 _RUN_OF_PLAY = re.compile(r"\bagainst the run of play\b")
+_XG_RACE = re.compile(r"\b(?P<verb>led|won|leading|winning|lost|losing) the xg (?:race|battle|count|tally)\b")
+_SPELL_END = re.compile(r"^[^.;,]*?\b(?:to|until|till|up to) \d+'")
 
 
 def judgement_contradictions(sentence: str, stats: MatchStats) -> list[str]:
@@ -63,6 +67,10 @@ def judgement_contradictions(sentence: str, stats: MatchStats) -> list[str]:
         team = subject(lowered[: claim.start()], stats)
         stat = "xg" if _known(stats, "xg") else "shots"
         if team and not _leads(stats, team, stat, more=False):
+            found.append(f"{team} {claim.group(0)}")
+    for claim in _XG_RACE.finditer(lowered):
+        team, ahead = subject(lowered[: claim.start()], stats), not claim.group("verb").startswith("los")
+        if team and not _SPELL_END.match(lowered[claim.end() :]) and not _leads(stats, team, "xg", more=ahead):
             found.append(f"{team} {claim.group(0)}")
     return found
 

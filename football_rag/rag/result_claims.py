@@ -5,7 +5,9 @@ draw": every number in them is in the evidence, yet the result they state is wro
 this (ENVIRONMENT.md). Here a sentence that calls a won match a draw, names the wrong winner or loser,
 gives a team (in the match or in a half) or a player a goal count other than their own, has a team
 concede other than the other team's goals, says a player scored who did not, or has him score for the
-other team, is a contradiction, and ``grounding`` drops it.
+other team, is a contradiction, and ``grounding`` drops it. So is a participle whose scorer the sentence
+leaves unsaid ("Arsenal led the xG race from 58', scoring 2 goals" in a 1-0) when its count is no side's
+and no player's.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _HALF = (
     r"|after half[- ]time))?"
 )
 _TEAM_SCORED = rf"(?:scor(?:ed|ing)|nett(?:ed|ing)) (?P<count>(?:{_COUNT}) goals?|twice|once){_HALF}"
+# A participle after a comma, its scorer left to the reader: ", scoring 2 goals", ", netting twice after the break".
+_LOOSE_SCORED = rf",\s*(?:and\s+)?(?P<claim>(?:scoring|netting) (?P<count>(?:{_COUNT}) goals?|twice|once){_HALF})\b"
 # The other half, said next: "scored 0 goals in the first half and 2 goals in the second half".
 _AND_OTHER_HALF = rf" and (?P<count>(?:{_COUNT}) goals?){_HALF}"
 
@@ -95,6 +99,23 @@ def contradictions(sentence: str, result: MatchResult) -> list[str]:
     for player, team in result.sides.items():
         if player.lower() in lowered:
             found += _wrong_side(lowered, player, result.away if team == result.home else result.home)
+    return found + _loose_claims(lowered, result)
+
+
+def _loose_claims(lowered: str, result: MatchResult) -> list[str]:
+    """Return the ", scoring N goals" participles whose count is neither side's (in the half said) nor any scorer's.
+
+    Whose goals they are is the sentence's subject, which a pattern cannot settle ("Arsenal beat Chelsea, scoring
+    2"), so only a count that fits no one in the match is a contradiction.
+    """
+    found = []
+    for claim in re.finditer(_LOOSE_SCORED, lowered):
+        half = _half(claim.group("half"))
+        sides = {result.goals(team, half) for team in (result.home, result.away)}
+        if None in sides:
+            continue
+        if _player_count(claim.group("count")) not in sides | set(result.scorers.values()):
+            found.append(claim.group("claim"))
     return found
 
 

@@ -77,3 +77,20 @@ def test_grounding_drops_the_contradicted_sentence_and_the_computed_points_stand
     assert kept.unsupported == ("similar",)
     nothing_left = ground(draft.split(". ")[0] + ".", Evidence((facts, points)), names, points, check)
     assert nothing_left.text == points and nothing_left.grounded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # The shape prompt v7 wrote of Aston Villa v Newcastle (the narrative A/B, README), the sides swapped to this
+        # match: the subject of "led" is the team before "took", not the one after "to".
+        ("After it, Burnley took 1 shot to Liverpool's 8 and led the xG race from 3'.", ["Burnley led the xg race"]),
+        ("Liverpool led the xG race from 39', finishing with 3.06 xG to 0.15.", []),
+        ("Burnley won the xG battle.", ["Burnley won the xg battle"]),
+        ("Liverpool lost the xG race.", ["Liverpool lost the xg race"]),
+        ("Burnley lost the xG count, 0.15 to 3.06.", []),
+        ("Burnley led the xG race from 5' to 12', before Liverpool took over.", []),  # a spell: not the final figures
+    ],
+)
+def test_who_led_the_xg_race(sentence: str, claims: list[str]) -> None:
+    assert judgement_contradictions(sentence, STATS) == claims

@@ -126,3 +126,25 @@ LIVERPOOL_UNITED = MatchResult(
 )
 def test_a_scorer_given_to_the_other_team(sentence: str, claims: list[str]) -> None:
     assert contradictions(sentence, LIVERPOOL_UNITED) == claims
+
+
+# Arsenal 1-0 Crystal Palace, 26 October 2025 (1903198: Eze 38', 1-0 at half time).
+ARSENAL_PALACE = MatchResult(
+    "Arsenal", "Crystal Palace", 1, 0, scorers={"Eberechi Eze": 1, "Bukayo Saka": 0}, half_time=(1, 0)
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # As prompt v6 wrote it of a 1-0 (the narrative A/B, README): the participle's scorer is left unsaid.
+        ("Arsenal led the xG race from 58' to 62', scoring 2 goals.", ["scoring 2 goals"]),
+        ("Arsenal pressed high, and netting twice after the break sealed it.", ["netting twice after the break"]),
+        ("Arsenal beat Crystal Palace, scoring 1 goal.", []),
+        ("Crystal Palace held on until 38', scoring 0 goals.", []),  # Palace's count: nobody's claim is wrong
+        ("Arsenal were ahead at the break, scoring once in the first half.", []),
+        ("Arsenal were ahead at the break, scoring twice in the first half.", ["scoring twice in the first half"]),
+    ],
+)
+def test_a_participle_whose_count_fits_no_one(sentence: str, claims: list[str]) -> None:
+    assert contradictions(sentence, ARSENAL_PALACE) == claims
