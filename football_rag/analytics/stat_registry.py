@@ -68,6 +68,8 @@ _PRESSING = r"\bpress(?:ed|es|ing)?\b"
 _PLACES = r"two|three|four|five|six|seven|eight|ten|half|\d{1,2}"
 _RANKED_NOUNS = r"(scor|assist|rated|rating|player|keeper|goal|performer|tackl|shoot|passer|creator|man\b)"
 # The league table, asked for: "top of the table", "who leads the league", "the standings", "league leaders".
+# "How many did Wolves put away", "chances tucked away": goals scored (no away matches).
+PUT_AWAY = r"\b(?:put|puts|tuck|tucks|tucked|stick|sticks|stuck|slot|slots|slotted) away\b"
 STANDINGS = (
     r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
     r"|\bleague (leaders?|position)|\b(first|1st) place"
@@ -77,6 +79,9 @@ STANDINGS = (
     # away table, and the table after a matchweek.
     r"|\b(what|which) position\b|\bposition (in|on) the\b|\bgoal difference\b|\b(home|away) (table|record|form)\b"
     r"|\bwhere (do|did|does|are|were|is|was)\b.*\b(finish\w*|stand\w*|sit\w*|lie|lying|placed|ranked)\b"
+    # A club's place on a day: "chelsea position at new year", "where were leeds in the league on 1 dec".
+    r"|\b(league|table) (position|place|placing|spot)\b|\b(position|ranking|placing)\s+(at|on|by|as of|going into)\b"
+    r"|\bwhere (do|did|does|are|were|is|was)\b.*\bin the (league|prem\w*|premier league)\b"
     r"|\b(match|game) ?weeks? \d+|\b(mw|gw|round) ?\d+\b|\bafter \d+ (games|matches|rounds)\b"
     # "Who's bottom?", "who was top at Christmas", "the bottom three", "top four", "the relegation zone": places in
     # the table, not a ranking of players ("who was top scorer", "top 5 scorers" name what is ranked).
@@ -244,7 +249,7 @@ STATS: tuple[Stat, ...] = (
         "goals",
         "goals",
         asked=r"\bgoals?\b(?! difference)|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
-        r"|(leading|top of|led|leads|topped) the scoring|\bprolific\b|\bscor(e|es|ing) (the )?most\b",
+        rf"|(leading|top of|led|leads|topped) the scoring|\bprolific\b|\bscor(e|es|ing) (the )?most\b|{PUT_AWAY}",
         ranked=r"\battack\b",
         claimed=r"goals",
     ),
@@ -261,7 +266,7 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "points",
         "points",
-        ranked=STANDINGS + r"|\bpoints\b|(best|worst) record",
+        ranked=STANDINGS + r"|\bpoints\b|(best|worst) record|\b(best|worst) (team|side|club)s?\b",
         team_only=True,
     ),
 )

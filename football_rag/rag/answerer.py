@@ -25,7 +25,7 @@ from football_rag.rag.against import Against, against_asked, kept_against
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
 from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
 from football_rag.rag.conversation import RETURN_MATCH, SECOND_MEETING, FollowUp, return_match
-from football_rag.rag.dates import Period, without_date_marks
+from football_rag.rag.dates import Period, table_day, without_date_marks
 from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground, whole_sentences
@@ -473,7 +473,7 @@ class Answerer:
     def _ranking(self, plan: Plan) -> Plan:
         standings = asks_standings(plan.question)
         if standings and plan.resolution.period is not None:
-            plan.resolution.period = self._season_until(plan.resolution.period)
+            plan.resolution.period = self._season_until(table_day(plan.question, plan.resolution.period))
         ids = self._match_ids_in_scope(self._within(plan.resolution))
         team = plan.resolution.teams[0] if len(plan.resolution.teams) == 1 else None
         only = self._only(plan.question)
@@ -490,7 +490,7 @@ class Answerer:
         # "The best PPDA", "the best defence": the lowest figure where less is better.
         descending = plan.route.descending != (plan.route.judged and stat in LOWER_IS_BETTER)
         plan.facts = self.book.ranking(
-            stat, ids, self._period_label(plan.resolution), players, descending, team, against=flipped
+            stat, ids, self._period_label(plan.resolution), players, descending, team, against=flipped, only=only
         )
         return plan
 

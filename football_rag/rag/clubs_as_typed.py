@@ -113,9 +113,10 @@ class ClubsAsTyped:
 
     def in_clubs_place(self, words: list[str], at: int, clubs_at: set[int]) -> bool:
         """Whether word ``at`` stands where a club does: next to a fixture word (past "the") or to another club's
-        word (``clubs_at``: positions of words read as clubs), and neither after a festive day's word ("christmas
-        eve") nor a weekday before its date ("sun 28th sep")."""
-        if (at > 0 and words[at - 1] in _DAY_BEFORE) or self.dated(words, at):
+        word (``clubs_at``: positions of words read as clubs), and neither in a festive day's name ("christmas
+        eve", "to new year") nor a weekday before its date ("sun 28th sep")."""
+        festive = (at > 0 and words[at - 1] in _DAY_BEFORE) or words[at + 1 : at + 2] in (["year"], ["years"])
+        if festive or self.dated(words, at):
             return False
         before = next((w for w in reversed(words[:at]) if w != "the"), "")
         after = words[at + 1] if at + 1 < len(words) else ""

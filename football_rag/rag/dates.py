@@ -8,6 +8,9 @@ unless marked US ("9/27 (us)", "1/4 us style", "12-27 (month first)") or only th
 2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9", "15/11 to
 15/12", "by 24/12", "up to and incl 5 oct", "after the games of 9 nov" (up to it), "after the nov international
 break" (the longest gap between the month's match days: ``international_break``).
+Parts of the year: "mid-nov", "early december", "late oct" (days 1-10, 11-20, 21 to the end), "in the autumn",
+"over the winter" (the British meteorological seasons), "the first 7 weeks", "calendar 2025", "all of the 2025 games",
+"octobers games"; "since the start of december" is since December.
 "last weekend" / "this weekend" / "at the weekend" / "last week" / "last month" count back from the
 latest match in the data (not from today: the data is post-match and may lag). A day or month without a
 year takes the latest year that does not run past the data (and fits the weekday, when one is named);
@@ -39,7 +42,8 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4}|'\d{2})"
 DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE)
+# "octobers games", "novembers matches": a month's name with an s, as typed for "October's".
+MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:(?<=ber|ary|ust|ril)s)?(?:\s+{_YEAR})?\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # "25/01/2026", "25.1.26", "30.8.25", "25-01-2026": day first, as in Britain. A dash needs the full year,
 # so a formation ("4-2-3-1") or a score is never a date.
@@ -125,9 +129,19 @@ THE_WEEKEND = re.compile(r"\b(at|over|on|during) the weekend\b", re.IGNORECASE)
 # a word the month; in lower case only with a year, an ordinal ("may 3rd") or, for "jan", any number.
 AMBIGUOUS_MONTH_WORDS = {"may", "march", "jan"}
 # "Goals since October", "from 30.8.25": from that day or month on, not it alone.
-_SINCE_BEFORE = re.compile(rf"\b(since|from|starting|from the start of|between|across)(?:\W+{_WEEKDAY})?\W*$", re.I)
-# "Goals in 2025": a calendar year ("the 2025/26 season" and "2025-26" name the season, no year).
-YEAR = re.compile(r"\b(?:in|during|of|calendar year)\s+(20\d\d)\b(?![/-]\d)", re.I)
+# "Since the start of December" is since December.
+_SINCE_BEFORE = re.compile(
+    rf"\b(since|from|starting|from the start of|between|across)(?:\s+the\s+(?:start|beginning)\s+of)?"
+    rf"(?:\W+{_WEEKDAY})?\W*$",
+    re.I,
+)
+# "Goals in 2025", "calendar 2025", "all of the 2025 games", "2025's matches": a calendar year ("the 2025/26
+# season" and "2025-26" name the season, no year).
+YEAR = re.compile(
+    r"\b(?:(?:in|during|of|calendar(?:\s+year)?|the)\s+(20\d\d)\b(?![/-]\d)"
+    r"|(?<![/-])(20\d\d)(?:'?s)?\s+(?:games|matches|fixtures))\b",
+    re.I,
+)
 # "... to 15/12", "... up to christmas eve", "... up to and incl 5 oct", "... thru december": what closes a span.
 _UNTIL_AFTER = re.compile(
     r"^\s*(?:(?:up\s+)?(?:to|until|till|2)|upto|and|-|\u2013|thru|through|\+|&)(?:\s+and\s+in+cl\w*)?\s+", re.I
@@ -158,6 +172,8 @@ class _Day:
     start: int
     end: int
     day: date
+    through: date | None = None  # a part of a month ("mid november") runs from ``day`` to here
+    label: str = ""
 
 
 def _year_for(month: int, day: int, latest: date, weekday: int | None = None, back: int = 29) -> int:
@@ -223,9 +239,14 @@ def _relative(word: str, unit: str, latest: date) -> Period:
     return Period(saturday - timedelta(days=1), saturday + timedelta(days=2), f"weekend of {saturday.isoformat()}")
 
 
+def _number(count: str) -> int:
+    """Return a count written in digits or words ("7", "two", "a")."""
+    return int(count) if count.isdigit() else _COUNT_WORDS.get(count.lower(), 1)
+
+
 def _rolling(count: str | None, unit: str, latest: date) -> Period:
     """Return the ``count`` days, weeks or months up to the latest match ("the last month": 1 January to 31 January)."""
-    n = int(count) if count and count.isdigit() else _COUNT_WORDS.get((count or "one").lower(), 1)
+    n = _number(count or "one")
     unit = unit.lower().rstrip("s")
     if unit == "month":
         months = latest.year * 12 + latest.month - 1 - n
@@ -294,10 +315,15 @@ def _either_way(
     return british
 
 
+# "on 3 march", "since 2 may": a day's number after a word that introduces a date makes "march" or "may" the month.
+_DAY_INTRODUCED = re.compile(r"\b(on|from|since|until|till|by|before|after|to|thru|through)\W*$", re.I)
+
+
 def _worded_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
     for pattern, day_group, month_group in ((DAY_MONTH_YEAR, 1, 2), (MONTH_DAY_YEAR, 2, 1)):
         for m in pattern.finditer(text):
-            if _is_month(m.group(month_group), m.group(0)):
+            introduced = day_group == 1 and _DAY_INTRODUCED.search(text[: m.start()]) is not None
+            if introduced or _is_month(m.group(month_group), m.group(0)):
                 month, day = MONTHS[m.group(month_group).lower()], int(m.group(day_group))
                 yield _dated(text, m.span(), m.group(3), month, day, latest)
 
@@ -346,6 +372,23 @@ def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator
         yield _Day(m.start(), m.end(), date(_year_for(month, day, latest), month, day) + timedelta(days=shift))
 
 
+# "mid-nov", "early december", "late oct 2025": the month's first, middle or last days (1-10, 11-20, 21 to its end).
+PART_OF_MONTH = re.compile(rf"\b(early|mid|late)(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b", re.I)
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _parts_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "mid november": from its 11th to its 20th, in the latest year that does not run past the data."""
+    for m in PART_OF_MONTH.finditer(text):
+        month = MONTHS[m.group(2).lower()]
+        year = _full_year(m.group(3)) if m.group(3) else _year_for(month, 1, latest)
+        first, last = _PARTS[m.group(1).lower()]
+        last = min(last, calendar.monthrange(year, month)[1])
+        name = calendar.month_name[month]
+        label = f"{m.group(1).lower()} {name} {year} ({first} to {last} {name})"
+        yield _Day(m.start(), m.end(), date(year, month, first), date(year, month, last), label)
+
+
 DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]], ...] = (
     _iso_days,
     _numeric_days,
@@ -353,6 +396,7 @@ DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]
     _month_days,
     _weekday_days,
     _holidays,
+    _parts_of_months,
 )
 
 
@@ -465,6 +509,10 @@ def _period_named(
         return _relative("this", "weekend", latest)
     if (m := FIRST_MONTHS.search(text)) and match_days:
         return _first_months(match_days[0], m.group(1))
+    if (m := FIRST_WEEKS.search(text)) and match_days:
+        return _first_weeks(match_days[0], m.group(1))
+    if m := SEASON_OF_YEAR.search(text):
+        return _season_of_year(m.group(1).lower(), latest)
     for m in MONTH_YEAR.finditer(text):
         if _is_month(m.group(1), m.group(0), before=text[: m.start()]):
             period = _named_month(m, latest)
@@ -478,7 +526,7 @@ def _period_named(
                 return period if last is None or last.end < period.start else _onwards(period, last, latest)
             return _onwards(period, _month_after(text[m.end() :], latest), latest)
     if m := YEAR.search(text):
-        year = int(m.group(1))
+        year = int(m.group(1) or m.group(2))
         return Period(date(year, 1, 1), date(year, 12, 31), str(year))
     return None
 
@@ -508,7 +556,7 @@ def _month_after(text: str, latest: date) -> Period | None:
 # "Up to and incl 5 oct", "up 2 and inncl 5 oct", "thru 24/12", "after the games of 9 nov" hold the day or month
 # named; the table "after the games of" a day is the table up to it.
 _UP_TO_BEFORE = re.compile(
-    r"\b(before|until|till|up (?:to|2|until)|upto|by|to|thru|through"
+    r"\b(before|going into|heading into|until|till|up (?:to|2|until)|upto|by|to|thru|through"
     r"|after the (?:games|matches|fixtures|round) (?:of|on))"
     r"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?\W*$",
     re.I,
@@ -517,12 +565,19 @@ _HOLDING = re.compile(r"after", re.I)
 # "Goals thru december": throughout the month, not up to it (a day "thru 24/12" is up to it).
 _THROUGHOUT = re.compile(r"thru|through", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
-FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)
+FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?(?:first|opening)\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)
+# "In the first 7 weeks", "the opening two weeks": seven days a week from the first match day.
+FIRST_WEEKS = re.compile(rf"\b(?:the\s+)?(?:first|opening)\s+{_COUNT}\s+weeks?\b", re.I)
+# "In the autumn", "over the winter": the meteorological seasons, as the British count them (autumn September to
+# November, winter December to February), the latest one begun by the latest match.
+SEASON_OF_YEAR = re.compile(r"\b(autumn|winter|spring|summer)(?!\s+(?:break|window|transfer|signing))\b", re.I)
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
 def _before(up_to: re.Match[str]) -> bool:
-    """Whether an ``_UP_TO_BEFORE`` match stops before the day or month it names ("before", not "up to")."""
-    return up_to.group(1).lower() == "before"
+    """Whether an ``_UP_TO_BEFORE`` match stops before the day or month it names ("before", "going into", not "up
+    to")."""
+    return re.match(r"before|going|heading", up_to.group(1), re.I) is not None
 
 
 def _holds_month(up_to: re.Match[str]) -> bool:
@@ -540,10 +595,38 @@ def _up_to(first_day: date, end: date) -> Period:
 
 def _first_months(first_day: date, count: str) -> Period:
     """Return the first ``count`` calendar months of the matches, from the first match day."""
-    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count.lower(), 1)
+    n = _number(count)
     year, month = divmod(first_day.year * 12 + first_day.month - 1 + n, 12)
     end = date(year, month + 1, 1) - timedelta(days=1)
     return Period(first_day, end, f"the first {n} month{'s' if n > 1 else ''}, to {end:%-d %B %Y}")
+
+
+# "Top at the start of December": the table as the month began, before its matches ("goals at the start of
+# December" are its first days' goals, so only a table reads it so).
+_AT_THE_START = re.compile(r"\b(?:at|by) the (?:start|beginning) of\b", re.I)
+
+
+def table_day(text: str, period: Period) -> Period:
+    """Return ``period`` ending where a table asked at it stands: its last day, or the day before it when the text
+    asks at its start."""
+    return replace(period, end=period.start - timedelta(days=1)) if _AT_THE_START.search(text) else period
+
+
+def _first_weeks(first_day: date, count: str) -> Period:
+    """Return the first ``count`` weeks of the matches, seven days each from the first match day."""
+    n = _number(count)
+    end = first_day + timedelta(days=7 * n - 1)
+    return Period(first_day, end, f"the first {n} week{'s' if n > 1 else ''}, {first_day:%-d %B} to {end:%-d %B %Y}")
+
+
+def _season_of_year(season: str, latest: date) -> Period:
+    """Return the latest three months of ``season`` begun by ``latest`` (winter: December to February)."""
+    month = _SEASON_MONTHS[season]
+    year = latest.year if latest.month >= month else latest.year - 1
+    months = year * 12 + month - 1 + 3
+    end = date(months // 12, months % 12 + 1, 1) - timedelta(days=1)
+    start = date(year, month, 1)
+    return Period(start, end, f"{season} {year} ({start:%-d %B %Y} to {end:%-d %B %Y})")
 
 
 def _span(text: str, days: list[_Day], latest: date, first_day: date | None = None, fixture: bool = False) -> Period:
@@ -552,17 +635,17 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
     "from" a day with no day closing it is the game of that day."""
     first = days[0]
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
-        return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.day)
+        return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.through or first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
     # "15th nov - 15th dec", "26 dec to 1 jan": two days joined are a span with no "from" before them
     if not (opened := _SINCE_BEFORE.search(text[: first.start])) and after is None:
-        return _day_period(first.day)
+        return Period(first.day, first.through, first.label) if first.through else _day_period(first.day)
     if fixture and after is None and opened and opened.group(1).lower() == "from":
         return _day_period(first.day)
     # "from 18 oct up to the end of november": a month closes it
     month = None if after else _month_after(text[first.end :], latest)
     closed = month.end if month and month.end >= first.day else max(first.day, latest)
-    end = _not_before(after.day, first.day) if after else closed
+    end = _not_before(after.through or after.day, first.day) if after else closed
     return Period(first.day, end, f"the matches from {first.day:%-d %B %Y} to {end:%-d %B %Y}")
 
 

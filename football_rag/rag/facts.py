@@ -120,7 +120,13 @@ class Only:
         """Return how the selection reads after a period: ", home matches only", ", after matchweek 10",
         ", matchweeks 20 to 38"."""
         first, last = self.rounds or (0, 0)
-        rounds = "" if not last else f", after matchweek {last}" if first == 1 else f", matchweeks {first} to {last}"
+        # A matchweek is each club's Nth match of the data (a postponed game moves it): the answer says so.
+        if not last:
+            rounds = ""
+        elif first == 1:
+            rounds = f", after matchweek {last} (each club's first {last} matches in the data)"
+        else:
+            rounds = f", matchweeks {first} to {last} (each club's matches {first} to {last} in the data)"
         return rounds + ("" if self.side is None else f", {self.side} matches only")
 
 
@@ -995,12 +1001,17 @@ class FactBook:
         descending: bool,
         team: str | None,
         against: bool = False,
+        only: Only = Only(),
     ) -> FactResult:
         """The top players (or teams) by ``stat`` over the matches, the leader(s) first; players of ``team`` only
         when it is given, and a named team's own place first in a ranking of teams; teams by their opponents'
-        figure against them when ``against`` ("faced the most shots")."""
+        figure against them when ``against`` ("faced the most shots"); each team's home or away matches or its
+        matchweeks first..last only when ``only`` says so."""
         label = _label(stat)[0]
         rows = self.rows_of("player_stats" if players else "team_stats", match_ids)
+        if only != Only():
+            rows = rows.merge(self.team_rows(match_ids, only)[["match_id", "team"]].drop_duplicates())
+            period_label += only.describe()
         if players and team:
             rows = rows[rows["team"] == team]
             period_label = f"{period_label} for {team}"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from football_rag.analytics.stat_registry import PRESSING, STANDINGS, STATS, definition
+from football_rag.analytics.stat_registry import PRESSING, PUT_AWAY, STANDINGS, STATS, definition
 from football_rag.rag.answer_model import Intent
 
 CHART_KINDS = {
@@ -259,15 +259,22 @@ def asks_standings(question: str) -> bool:
 # "The home table", "at home", "away from home", "on the road": one side of each team's matches.
 _HOME = re.compile(r"(?<!from )\bhome\b")
 _AWAY = re.compile(r"\b(away|on the road|on their travels)\b")
-# "After matchweek 10", "gameweek 5", "after 12 games", "the first half of the season".
-_ROUND = re.compile(r"\b(?:(?:match|game) ?weeks?|mw|gw|round) ?(\d+)\b|\bafter (\d+) (?:games|matches|rounds)\b")
+# "After matchweek 10", "gameweek 5", "after 12 games", "the first 19 rounds", "the first half of the season".
+_ROUND_WORD = r"(?:(?:match|game) ?weeks?|mw|gw|rounds?)"
+_ROUND = re.compile(
+    rf"\b{_ROUND_WORD} ?(\d+)\b|\b(?:after|(?:the )?first|opening) (\d+) (?:games|matches|fixtures|{_ROUND_WORD})\b"
+)
+# "Matchweeks 1-19", "gw 20 to 38", "rounds 1 thru 19": from one matchweek to another.
+_ROUNDS_SPAN = re.compile(
+    rf"\b{_ROUND_WORD} ?(\d+) ?(?:-|\u2013|to|thru|through|until|till) ?(?:{_ROUND_WORD} ?)?(\d+)\b"
+)
 _HALF_SEASON = re.compile(r"\b(first|second|1st|2nd) half of the (season|campaign)\b")
 
 
 def side_asked(question: str) -> str | None:
     """Return "home" or "away" when a question keeps to a team's home or away matches ("the away table", "goals
     at home"), else None ("home and away" is both)."""
-    lowered = question.lower()
+    lowered = re.sub(PUT_AWAY, "scored", question.lower())  # "goals Wolves put away" are scored, home or away
     home, away = _HOME.search(lowered), _AWAY.search(lowered)
     return None if bool(home) == bool(away) else ("home" if home else "away")
 
@@ -279,6 +286,8 @@ def rounds_asked(question: str, rounds: int) -> tuple[int, int] | None:
     if half := _HALF_SEASON.search(lowered):
         first = half.group(1) in ("first", "1st")
         return (1, rounds // 2) if first else (rounds // 2 + 1, rounds)
+    if span := _ROUNDS_SPAN.search(lowered):
+        return int(span.group(1)), int(span.group(2))
     found = _ROUND.search(lowered)
     return None if found is None else (1, int(found.group(1) or found.group(2)))
 

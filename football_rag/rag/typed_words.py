@@ -32,6 +32,7 @@ VOCABULARY = frozenset(
     managed managing gaffer referee refereeing reffed passes interceptions provided again shape system
     reverse meeting other half pick offsides line ballon
     home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
+    table standings position assister assisters
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.

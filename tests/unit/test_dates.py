@@ -17,7 +17,7 @@ LATEST = date(2026, 2, 2)  # the latest match of the demo season
         ("Who assisted Jan Paul van Hecke's goal against Aston Villa?", None),  # a first name
         ("Who may score in March 2025?", "March 2025"),  # "may" the verb; March with its year
         ("Who scored in Jan?", "January 2026"),  # after "in", the month, in the season's latest January
-        ("Goals in early Jan", "January 2026"),
+        ("Goals in early Jan", "early January 2026 (1 to 10 January)"),  # its first ten days
         ("Goals in Jan 2026", "January 2026"),
         ("what happened in may", None),  # lower case: the verb as often as the month
     ],

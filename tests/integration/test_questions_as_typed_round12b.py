@@ -1,0 +1,416 @@
+"""Fact questions asked as people type them, twelfth round (B): periods, rankings and dates. Goals "put away" are
+goals scored, not away matches; a calendar year written "calendar 2025" or "all of the 2025 games"; a month with an
+s ("octobers games"); "talbe" and "assster" are the table and the assister; the table on a day written every way
+("on boxing day", "going into december", "at the start of december", "chelsea position at new year"); periods
+stated every way ("from mid-nov to new year", "in the autumn", "the first 7 weeks", "since the start of december");
+matchweeks ("the first 19 rounds", "matchweeks 1-19", "gw 1 to 10"), each club's first N matches of the data, said
+in the answer and kept by player rankings too; a day given that no meeting of the clubs was played on.
+
+Every expected figure is counted here from the raw WhoScored files and the season's match index, never from the
+tables the answers read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+import pytest
+
+from football_rag.rag.answer_model import Intent
+from football_rag.rag.answerer import Answerer
+from football_rag.rag.dates import resolve_period
+from football_rag.rag.typed_words import corrected
+from tests.conftest import raw_whoscored
+from tests.integration.test_leaders_totals_counts_as_typed import ask, raw_events, scorer_goals
+from tests.integration.test_questions_as_typed_round3 import results, table
+from tests.integration.test_questions_as_typed_round9 import meeting
+from tests.integration.test_questions_as_typed_round11b import FIRST, club_totals, player_total, standings
+
+LAST = "2026-02-02"  # the latest match of the season index
+
+
+def assists(first: str, last: str) -> Counter:
+    """Return player name -> goals he made (WhoScored's intentional assist) in the matches played first..last."""
+    made: Counter = Counter()
+    for data, goal in raw_events("Goal", first, last):
+        if any(q["type"]["displayName"] == "IntentionalAssist" for q in goal["qualifiers"]):
+            made[data["playerIdNameDictionary"][str(goal["relatedPlayerId"])]] += 1
+    return made
+
+
+def first_matches(rounds: int) -> dict[str, set[str]]:
+    """Return club -> the WhoScored ids of its first ``rounds`` matches of the season index: its matchweeks 1..N."""
+    played: dict[str, list[str]] = defaultdict(list)
+    for row in results():
+        for team in (row["home"], row["away"]):
+            played[team].append(row["whoscored_id"])
+    return {team: set(ids[:rounds]) for team, ids in played.items()}
+
+
+def goals_in_first(rounds: int) -> Counter:
+    """Return player name -> goals (own goals aside) scored in his club's first ``rounds`` matches."""
+    firsts = first_matches(rounds)
+    goals: Counter = Counter()
+    for row in results():
+        data = raw_whoscored(row["whoscored_id"])
+        teams = {data[side]["teamId"]: data[side]["name"] for side in ("home", "away")}
+        for event in data["events"]:
+            own = any(q["type"]["displayName"] == "OwnGoal" for q in event.get("qualifiers", []))
+            mine = row["whoscored_id"] in firsts[teams[event["teamId"]]]
+            if event["type"]["displayName"] == "Goal" and not own and mine:
+                goals[data["playerIdNameDictionary"][str(event["playerId"])]] += 1
+    return goals
+
+
+def place(last: str, team: str) -> int:
+    """Return ``team``'s place in the table of the matches played up to ``last``."""
+    return next(i for i, row in enumerate(standings(last), 1) if row[0] == team)
+
+
+def leader_line(counts: Counter) -> str:
+    """Return the one player or club with the highest count (a tie fails: the test must pick a period without one)."""
+    best = max(counts.values())
+    (name,) = [n for n, v in counts.items() if v == best]
+    return name
+
+
+# --- cause 1: goals "put away" are goals scored, not away matches ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "first", "last"),
+    [
+        ("how many goals did wolves put away in october", "Wolves", "2025-10-01", "2025-10-31"),
+        ("how many did brentford tuck away in november", "Brentford", "2025-11-01", "2025-11-30"),
+        ("goals chelsea tucked away in december", "Chelsea", "2025-12-01", "2025-12-31"),
+        ("how many goals have spurs stuck away since october", "Tottenham", "2025-10-01", LAST),
+        ("how many goals did everton slot away in september", "Everton", "2025-09-01", "2025-09-30"),
+        ("goals arsenal put away during november 2025", "Arsenal", "2025-11-01", "2025-11-30"),
+    ],
+)
+def test_goals_put_away_are_goals_scored(answerer: Answerer, question: str, team: str, first: str, last: str) -> None:
+    goals = club_totals(team, first, last)["goals"]
+    a = ask(answerer, question)
+    assert f"goals in total: {goals}." in a.answer and "away matches only" not in a.answer, a.answer
+
+
+def test_away_goals_are_still_away_matches(answerer: Answerer) -> None:
+    away = sum(
+        r["ag"] for r in results() if r["away"] == "Wolves" and "2025-10-01" <= r["start_date"][:10] <= "2025-10-31"
+    )
+    a = ask(answerer, "wolves away goals in october")
+    assert f"goals in total: {away}." in a.answer and "away matches only" in a.answer, a.answer
+
+
+# --- cause 2: a calendar year as typed ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "clean sheets in calendar 2025",
+        "key passes in all of the 2025 games",
+        "goals in 2025's matches",
+        "points in calendar year 2025",
+        "wins in the 2025 fixtures",
+        "shots across 2025 games",
+    ],
+)
+def test_a_calendar_year_as_typed(text: str) -> None:
+    period = resolve_period(text, date(2026, 2, 2))
+    assert (period.start, period.end) == (date(2025, 1, 1), date(2025, 12, 31)), period
+
+
+@pytest.mark.parametrize("text", ["goals in the 2025/26 season", "goals in the 2025-26 season", "2025-2026 matches"])
+def test_a_season_is_no_calendar_year(text: str) -> None:
+    assert resolve_period(text, date(2026, 2, 2)) is None
+
+
+def test_a_clubs_and_a_players_total_over_a_calendar_year(answerer: Answerer) -> None:
+    sheets = sum(
+        (r["ag"] if r["home"] == "Aston Villa" else r["hg"]) == 0
+        for r in results()
+        if "Aston Villa" in (r["home"], r["away"]) and r["start_date"][:4] == "2025"
+    )
+    a = ask(answerer, "avfc clean sheet count in calendar 2025")
+    assert a.intent is Intent.AGGREGATE and f"clean sheets in total: {sheets}." in a.answer, a.answer
+    passes = player_total("Matty Cash", "passesKey", "2025-01-01", "2025-12-31")
+    a = ask(answerer, "CASH KEY PASSES IN ALL OF THE 2025 GAMES")
+    assert a.answer.startswith(f"Matty Cash: {passes} key passes"), a.answer
+
+
+# --- cause 3: a month written with an s ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("top assister octobers games", date(2025, 10, 1)),
+        ("goals novembers matches", date(2025, 11, 1)),
+        ("decembers fixtures results", date(2025, 12, 1)),
+        ("septembers games points", date(2025, 9, 1)),
+        ("januarys games shots", date(2026, 1, 1)),
+        ("augusts games cards", date(2025, 8, 1)),
+    ],
+)
+def test_a_month_with_an_s(text: str, month: date) -> None:
+    assert resolve_period(text, date(2026, 2, 2)).start == month
+
+
+def test_a_players_assists_and_the_top_assister_of_octobers_games(answerer: Answerer) -> None:
+    made = assists("2025-10-01", "2025-10-31")
+    a = ask(answerer, "how many goals did quilindschy hartman set up octobers games")
+    assert a.answer.startswith(f"Quilindschy Hartman: {made['Quilindschy Hartman']} assist"), a.answer
+    a = ask(answerer, "dying to know top assster octobers games")
+    assert a.intent is Intent.RANKING and f"1. {leader_line(made)} (" in a.answer, a.answer
+
+
+# --- cause 4: the table's and the ranking's own words misspelt -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("talbe", "table"),
+        ("tabel", "table"),
+        ("postion", "position"),
+        ("standigns", "standings"),
+        ("assster", "assister"),
+    ],
+)
+def test_misspelt_table_words_are_read(typed: str, word: str) -> None:
+    assert corrected(typed) == word
+
+
+def test_a_clubs_place_in_the_misspelt_table_on_a_day_without_its_match(answerer: Answerer) -> None:
+    """A day's table is the table, whatever "talbe" is one letter from (Chemsdine Talbi), and needs no match."""
+    a = ask(answerer, "Where wEre LUFC in thE talbe on 14 DecembeR")
+    assert a.intent is Intent.RANKING and a.answer.startswith(f"Leeds: {place('2025-12-14', 'Leeds')}"), a.answer
+
+
+# --- cause 5: the table on a day, written every way ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "last"),
+    [
+        ("where were spurs in the league on boxing day", "Tottenham", "2025-12-26"),
+        ("chelsea position at new year", "Chelsea", "2026-01-01"),
+        ("chelsea league position on 1 dec", "Chelsea", "2025-12-01"),
+        ("what was arsenal's league position at christmas", "Arsenal", "2025-12-25"),
+        ("villa's table position as of 8/12", "Aston Villa", "2025-12-08"),
+        ("where were everton in the prem by new year", "Everton", "2026-01-01"),
+    ],
+)
+def test_a_clubs_place_on_a_day(answerer: Answerer, question: str, team: str, last: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and a.answer.startswith(f"{team}: {place(last, team)}"), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "last"),
+    [
+        ("who was top at the start of december", "2025-11-30"),
+        ("who was top going into december", "2025-11-30"),
+        ("who led the league heading into november", "2025-10-31"),
+        ("top of the table on boxing day", "2025-12-26"),
+        ("who was top by new year", "2026-01-01"),
+        ("table as of 8/12", "2025-12-08"),
+    ],
+)
+def test_the_leader_on_a_day(answerer: Answerer, question: str, last: str) -> None:
+    team, points, _, _ = standings(last)[0]
+    a = ask(answerer, question)
+    when = f"{date.fromisoformat(last):%-d %B %Y}"
+    assert f"up to {when} (the matches in the data only): 1. {team} {points} points" in a.answer, a.answer
+
+
+def test_a_total_at_the_start_of_a_month_is_no_table(answerer: Answerer) -> None:
+    """Only a table stands before the month asked "at the start of" it; a club's goals then are the month's."""
+    goals = club_totals("Arsenal", "2025-12-01", "2025-12-31")["goals"]
+    assert f"goals in total: {goals}." in ask(answerer, "arsenal goals at the start of december").answer
+
+
+# --- cause 6: periods stated every way ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("top scorer from mid-nov to new year", date(2025, 11, 11), date(2026, 1, 1)),
+        ("goals in mid november", date(2025, 11, 11), date(2025, 11, 20)),
+        ("shots in late december", date(2025, 12, 21), date(2025, 12, 31)),
+        ("points in early oct", date(2025, 10, 1), date(2025, 10, 10)),
+        ("goals since the start of december", date(2025, 12, 1), date(2026, 2, 2)),
+        ("wins since the beginning of november", date(2025, 11, 1), date(2026, 2, 2)),
+        ("goals in the autumn", date(2025, 9, 1), date(2025, 11, 30)),
+        ("points over the winter", date(2025, 12, 1), date(2026, 2, 28)),
+        ("arsenal points in the first 7 weeks", date(2025, 8, 15), date(2025, 10, 2)),
+        ("goals in the opening two weeks", date(2025, 8, 15), date(2025, 8, 28)),
+        ("goals up to xmas", date(2025, 8, 15), date(2025, 12, 25)),
+        ("score of arsenal v wolves on 3 march", date(2025, 3, 3), date(2025, 3, 3)),
+    ],
+)
+def test_periods_stated_every_way(answerer: Answerer, text: str, first: date, last: date) -> None:
+    period = resolve_period(text, date(2026, 2, 2), answerer.catalog.match_days)
+    assert (period.start, period.end) == (first, last), period
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("goals since the winter break", None),
+        ("goals by summer signings", None),
+        ("late goals in october", "October 2025"),
+    ],
+)
+def test_words_that_name_no_part_of_the_year(text: str, label: str | None) -> None:
+    period = resolve_period(text, date(2026, 2, 2))
+    assert (period.label if period else None) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "first", "last", "figure"),
+    [
+        ("arsenal goals since the start of december", "Arsenal", "2025-12-01", LAST, "goals"),
+        ("villa points in the first 7 weeks", "Aston Villa", FIRST, "2025-10-02", "points"),
+        ("chelsea points in the autumn", "Chelsea", "2025-09-01", "2025-11-30", "points"),
+        ("man city goals from mid-nov to new year", "Man City", "2025-11-11", "2026-01-01", "goals"),
+        ("liverpool points in late december", "Liverpool", "2025-12-21", "2025-12-31", "points"),
+    ],
+)
+def test_a_clubs_total_over_a_period_stated_every_way(
+    answerer: Answerer, question: str, team: str, first: str, last: str, figure: str
+) -> None:
+    total = club_totals(team, first, last)[figure]
+    a = ask(answerer, question)
+    assert a.intent is Intent.AGGREGATE and f"{figure} in total: {total}." in a.answer, a.answer
+
+
+def test_new_year_is_no_club(answerer: Answerer) -> None:
+    """ "to new year": "new" is Newcastle's code, but not before "year"."""
+    goals = scorer_goals("2025-11-11", "2026-01-01")
+    a = ask(answerer, "top scorer from mid-nov to new year")
+    assert "for Newcastle" not in a.answer and f"1. {leader_line(goals)} (" in a.answer, a.answer
+
+
+# --- cause 7: matchweeks, each club's first N matches, said and kept --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "rounds"),
+    [
+        ("arsenal points in the first 19 rounds", 19),
+        ("arsenal points in the first half of the season", 19),
+        ("arsenal points matchweeks 1-19", 19),
+        ("arsenal points gw 1 to 10", 10),
+        ("arsenal points in their first 10 games", 10),
+        ("how many points did arsenal have after 12 matches", 12),
+    ],
+)
+def test_a_clubs_points_over_its_first_matchweeks(answerer: Answerer, question: str, rounds: int) -> None:
+    (points,) = [row[1] for row in table(rounds=rounds) if row[0] == "Arsenal"]
+    a = ask(answerer, question)
+    assert f"{points} points" in a.answer, a.answer
+    assert f"after matchweek {rounds} (each club's first {rounds} matches in the data)" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "rounds"),
+    [("table after the first 10 games", 10), ("league table gw 1 to 10", 10), ("table matchweeks 1-19", 19)],
+)
+def test_the_table_after_the_first_matchweeks(answerer: Answerer, question: str, rounds: int) -> None:
+    team, points, _, _ = table(rounds=rounds)[0]
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and f"matches in the data): 1. {team} {points} points" in a.answer, a.answer
+
+
+def test_a_player_ranking_keeps_each_clubs_first_matchweeks(answerer: Answerer) -> None:
+    for question, rounds in (
+        ("top scorer in the first half of the season", 19),
+        ("most goals in the first 10 gameweeks", 10),
+    ):
+        goals = goals_in_first(rounds)
+        a = ask(answerer, question)
+        assert f"(each club's first {rounds} matches in the data): 1. {leader_line(goals)} (" in a.answer, a.answer
+        assert f"{goals[leader_line(goals)]};" in a.answer, a.answer
+
+
+# --- cause 8: leaders of a period -------------------------------------------------------------------------------------
+
+
+def team_points(first: str, last: str) -> Counter:
+    """Return club -> points won in the matches played first..last."""
+    points: Counter = Counter()
+    for r in results():
+        if first <= r["start_date"][:10] <= last:
+            points[r["home"]] += 3 if r["hg"] > r["ag"] else r["hg"] == r["ag"]
+            points[r["away"]] += 3 if r["ag"] > r["hg"] else r["hg"] == r["ag"]
+    return points
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last", "best"),
+    [
+        ("best team in november", "2025-11-01", "2025-11-30", True),
+        ("who was the best side in october", "2025-10-01", "2025-10-31", True),
+        ("worst side in december", "2025-12-01", "2025-12-31", False),
+        ("worst team since the start of december", "2025-12-01", LAST, False),
+        ("best team in the autumn", "2025-09-01", "2025-11-30", True),
+    ],
+)
+def test_the_best_or_worst_team_of_a_period_by_points(
+    answerer: Answerer, question: str, first: str, last: str, best: bool
+) -> None:
+    points = team_points(first, last)
+    edge = max(points.values()) if best else min(points.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and f"{'most' if best else 'fewest'} points" in a.answer.lower(), a.answer
+    assert all(f"{team} {edge}" in a.answer for team, value in points.items() if value == edge), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "stat", "first", "last"),
+    [
+        ("who had the most key passes since the start of december", "passesKey", "2025-12-01", LAST),
+        ("most shots in the first 7 weeks", "shotsTotal", FIRST, "2025-10-02"),
+        ("who had the most shots in late december", "shotsTotal", "2025-12-21", "2025-12-31"),
+    ],
+)
+def test_a_players_leader_over_a_period_stated_every_way(
+    answerer: Answerer, question: str, stat: str, first: str, last: str
+) -> None:
+    totals: Counter = Counter()
+    for r in results():
+        if first <= r["start_date"][:10] <= last:
+            data = raw_whoscored(r["whoscored_id"])
+            for side in ("home", "away"):
+                for p in data[side]["players"]:
+                    totals[p["name"]] += int(sum(p.get("stats", {}).get(stat, {}).values()))
+    best = max(totals.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING, a.answer
+    assert any(f"{name} (" in a.answer for name, value in totals.items() if value == best), a.answer
+    assert f") {best}" in a.answer, a.answer
+
+
+# --- cause 9: a day given that no meeting of the clubs was played on ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "score of arsenal v wolves on 3 march",
+        "arsenal wolves march 3rd result",
+        "arsenal v wolves result on the 3rd of march",
+        "how did arsenal v wolves end on 3 mar",
+        "who scored in arsenal v wolves on 14 december",
+        "arsenal v wolves on christmas day",
+    ],
+)
+def test_a_day_no_meeting_was_played_on_is_said(answerer: Answerer, question: str) -> None:
+    row = meeting("Arsenal", "Wolves")
+    a = ask(answerer, question)
+    assert a.intent is Intent.UNKNOWN_MATCH and a.answer.startswith("There is no match Arsenal vs Wolves on"), a.answer
+    assert f"nearest matches I have: Arsenal {row['hg']}-{row['ag']} Wolves" in a.answer, a.answer
