@@ -582,8 +582,25 @@ class Answerer:
         ids = self._player_match_ids(plan)
         if not ids:
             return self._no_player_match(plan)
-        plan.facts = self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
+        each = self._his_meetings(resolution) if len(ids) == 1 else []
+        plan.facts = (
+            FactResult.joined(
+                [self.book.player_stat(player.player_id, player.name, plan.route.stat, [i]) for i in each]
+            )
+            if len(each) > 1
+            else self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
+        )
         return plan
+
+    def _his_meetings(self, resolution: Resolution) -> list[str]:
+        """Return a player's matches against the one club named, latest first, when nothing (a day, a score, a
+        ground) picks one of them ("Eze v Chelsea": for Palace in August and for Arsenal in November)."""
+        picked = resolution.period or resolution.score or resolution.home or resolution.wants_last_match
+        return (
+            []
+            if picked or not faces_opponent(resolution)
+            else list(candidates(self.calendar, resolution)["match_id"])[::-1]
+        )
 
     def _player_summary(self, plan: Plan) -> Plan:
         """A player's main figures in the match asked about, over his latest matches ("Saka's form"), or over the

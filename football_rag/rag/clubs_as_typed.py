@@ -7,7 +7,8 @@ apostrophe ("lpools"). Names run together ("westham", "mancity") are keys of the
 form is generated from the names the table writes for each club, so a club added to the data is read the
 same way. A code that is an English word or a player's name in the data ("eve", "cry", "tot") is a club
 only in a club's place: beside another club or a fixture word ("chelsea vs eve", "playing tot",
-"eve / brighton", "did cry use"), never alone ("christmas eve"); a three-letter clip ("bri") and a nickname
+"eve / brighton", "did cry use"), before the words saying where it played ("che on the road at spurs", "bur
+away at liv") or its side ("the bur team"), never alone ("christmas eve"); a three-letter clip ("bri") and a nickname
 written without the "the" it needs ("irons", "reds") likewise. An English word
 of five letters or more that starts a club's name is the club in a club's place too ("bourne v arsenal"); a
 shorter one ("live", "ever") or a player's name is never read as a clipped club. A form several
@@ -38,7 +39,11 @@ FIXTURE_WORDS = frozenset(
 # Words after which a club is the subject asked about: "did cry use a back three", "did irons lose".
 SUBJECT_BEFORE = frozenset(["did", "does", "do"])
 # Words before which a club's players are asked about: "how many cry players went in the book".
-SQUAD_AFTER = frozenset(["players", "player", "squad", "starters", "fans", "keeper", "defence", "defenders"])
+SQUAD_AFTER = frozenset(
+    ["players", "player", "squad", "starters", "fans", "keeper", "defence", "defenders", "team", "side", "lot", "xi"]
+)
+# Words after a club that say where it played: "che on the road at spurs", "bur away at liv", "sun at home to ...".
+WHERE_AFTER = ("on the road ", "away ", "at home ", "home to ")
 # Words before which an English word is a day, not a club: "christmas eve", "new year's eve".
 _DAY_BEFORE = frozenset(["christmas", "xmas", "year", "years"])
 
@@ -123,6 +128,7 @@ class ClubsAsTyped:
         return (
             before in FIXTURE_WORDS | SUBJECT_BEFORE
             or after in FIXTURE_WORDS | SQUAD_AFTER
+            or f"{' '.join(words[at + 1 : at + 4])} ".startswith(WHERE_AFTER)
             or at - 1 in clubs_at
             or at + 1 in clubs_at
         )

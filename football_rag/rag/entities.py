@@ -414,6 +414,15 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
     ["us", "xmas", "whoscored", "fotmob", "opta", "motm", "potm", "pom", "xg", "xga", "npxg", "ppda", "reffed", "lads",
      "bro", "plz", "pls", "asap", "haha", "tbh", "imo", "ngl"]
 )  # fmt: skip
+
+
+def _in_clubs_place(words: list[str], start: int, end: int) -> bool:
+    """Whether words ``start``..``end`` stand where a club does: after "v", "against", "playing"... (past "the") or
+    before "v"."""
+    before = next((w for w in reversed(words[:start]) if w != "the"), "")
+    return before in _UNREAD_BEFORE or (end < len(words) and words[end] in _UNREAD_AFTER)
+
+
 MIN_UNREAD_LENGTH = 3
 UNREAD_SCORE = 50
 # A word anywhere this close to a name not read is asked about ("casemero": Casemiro).
@@ -540,6 +549,8 @@ class Catalog:
         self._unread_keys.update(
             {key: refs[0].name for key, refs in self._usable_surnames.items() if len(refs) == 1 and " " not in key}
         )
+        # Clubs the alias table writes that are not in the data ("napoli"): a slip for one is refused, not asked back.
+        self._outside_keys = [k for k, teams in self.names.keys.items() if not teams and len(k) >= MIN_FUZZY_LENGTH]
         self._ordinary = english_words()
         self._player_swaps = _by_letters(self._player_keys)
         routed = [key for key in self.names.keys if " " in key and _ROUTING_WORDS.search(key)]
@@ -680,7 +691,7 @@ class Catalog:
         found.squad = _squad(words, mentions or self.names.exact(words, []), teams)
         if len(named) == 1 < len(found.teams):  # "Spurs' shots in the derby": Spurs are asked about
             found.squad = found.squad or named[0]
-        outside = [m.words for m in mentions if not m.teams and self._outside_name(m.words)]
+        outside = [m.words for m in mentions if not m.teams and self._outside_name(m, words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
         hits = named_players + self._misspelt_players(words, taken)
         # "Did Bruno score?" after a Newcastle question is Bruno Guimarães.
@@ -712,16 +723,29 @@ class Catalog:
         for i, word in enumerate(words):
             if _overlaps(read, i, i + 1) or not self._name_like(word):
                 continue
-            before = next((w for w in reversed(words[:i]) if w != "the"), "")
-            after = words[i + 1] if i + 1 < len(words) else ""
-            in_place = before in _UNREAD_BEFORE or after in _UNREAD_AFTER
+            in_place = _in_clubs_place(words, i, i + 1)
+            if in_place and (outside := self._close_outside_club(word)):  # "naploi v the gulls": Napoli, refused
+                found.unknown_teams = [outside]
+                return
             options = self._closest_names(word, UNREAD_SCORE if in_place else CLOSE_NAME_SCORE)
+            clubs = [name for name in options if name in self.teams]
+            if in_place and len(clubs) == 1 and self._closest_names(word, CLOSE_NAME_SCORE)[:1] == (clubs[0],):
+                options = (clubs[0],)  # "clyne vs fulhum": in a club's place the one close club, not Füllkrug
             if in_place or (options and not found.players):
                 found.clarification = f'I could not read "{word}" as a club or player in the data.' + (
                     f" Did you mean {say_or(options)}?" if options else " Which club or player do you mean?"
                 )
                 found.unsettled = (word, options) if options else None
                 return
+
+    def _close_outside_club(self, word: str) -> str | None:
+        """Return the club outside the data (as the alias table writes it) that ``word`` is a slip for ("naploi":
+        napoli), when none in the data or player is as close, else None."""
+        hit = process.extractOne(word, self._outside_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_NAME_SCORE)
+        if hit is None or hit[0][0] != word[0]:
+            return None
+        inside = process.extractOne(word, list(self._unread_keys), scorer=fuzz.ratio, score_cutoff=hit[1])
+        return None if inside is not None else hit[0]
 
     def _name_like(self, word: str) -> bool:
         """Whether a word may be a name: letters, no English, question or date word, nor a name already known."""
@@ -793,9 +817,11 @@ class Catalog:
         return self.names.misspelt(words, [(h.start, h.end) for h in named_players], exact, shouted), named_players
 
     @staticmethod
-    def _outside_name(words: str) -> bool:
-        """Whether a club name outside the data is worth saying so ("Barcelona"), not an everyday word ("nice")."""
-        return words not in EVERYDAY_ALIASES and len(words) >= 3  # initials count: "psg", "psv", "qpr", "wba"
+    def _outside_name(mention: TeamMention, words: list[str]) -> bool:
+        """Whether a club name outside the data is worth saying so ("Barcelona"), not an everyday word ("nice")
+        unless it stands in a club's place ("man city v inter")."""
+        in_place = _in_clubs_place(words, mention.start, mention.end)
+        return (mention.words not in EVERYDAY_ALIASES or in_place) and len(mention.words) >= 3  # initials: "psg"
 
     # --- shared names ---------------------------------------------------------------------------------
 
@@ -865,7 +891,7 @@ class Catalog:
         """Names on one side of "A vs B" that are no team or player in the data, when the other side is one.
 
         A side that is part of a name found in the whole question ("Hove Albion" of "Brighton & Hove
-        Albion") is known.
+        Albion") is known, and so is one opening with a club's code in capitals.
         """
         names = [f" {key} " for key, clubs in self.names.keys.items() if set(clubs) & set(teams)]
         unresolved = []
@@ -876,14 +902,21 @@ class Catalog:
                     any(m.teams for m in self.names.mentions(side))
                     or self._players_in(side)
                     or any(side in name for name in names)
+                    or self._code_in_capitals(typed)
                 )
-                for side in sides
+                for side, typed in zip(sides, (first, second), strict=True)
             ]
             side = words_of((first, second)[known.index(False)]) if known.count(True) == 1 else ""
             # A side naming a statistic ("BUR's Number Of Corners Taken against Newcastle") is what is asked.
             if side and not _STAT_NAMED.search(side):
                 unresolved.append(side)
         return unresolved
+
+    def _code_in_capitals(self, side: str) -> bool:
+        """Whether a fixture's side opens with a club's code in capitals ("NFO against NEW formation": "NEW" is
+        Newcastle's code, even beside other capitals, where an English word would read as no club)."""
+        first = side.split()[0] if side.split() else ""
+        return first.isupper() and first.lower() in self.names.typed.codes
 
     # --- players --------------------------------------------------------------------------------------
 

@@ -419,14 +419,15 @@ class FactBook:
         return set(self._goals_by_player.of([player_id])["match_id"])
 
     def _named_goal_sentence(self, goals: pd.DataFrame, kind: str, match_id: str) -> str:
-        """Return "The equaliser: Mikel Merino 59' (header) for Arsenal (1-1)." for the goals of ``kind`` in the
-        match, or that there was none ("No equaliser in Arsenal 2-0 Chelsea.")."""
+        """Return "The equaliser: Mikel Merino 59' (header) for Arsenal (1-1), assist Bukayo Saka." for the goals of
+        ``kind`` in the match (its assist too: "who set up the opener"), or that there was none ("No equaliser in
+        Arsenal 2-0 Chelsea.")."""
         named = named_goals(goals, kind)
         if named.empty:
             return f"No {GOAL_NAMES[kind]} in {self.label(self.match(match_id))}."
         items = [
             f"{self.person(g['player_id'], g['player_name'])} {self._goal_when(g)} for {g['team']} "
-            f"({int(g['home_goals'])}-{int(g['away_goals'])})"
+            f"({int(g['home_goals'])}-{int(g['away_goals'])}){f', assist {_assister(g)}' if _assister(g) else ''}"
             for _, g in named.iterrows()
         ]
         name = GOAL_NAMES[kind] + ("s" if len(items) > 1 else "")

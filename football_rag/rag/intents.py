@@ -68,6 +68,13 @@ _ASSISTERS = re.compile(
     # "X's goal - assist by who", "X scored but who laid it on", "who gave the assist for X"
     r"|\bassist\w* by (who|whom)\b|\bwho (laid|teed|set|put) (it|that|them|one|the \w+) (on|up)\b"
     r"|\bwho gave (him |them )?the (assist|final pass)\b"
+    # "who gave Isak the assist", "who set Isak up", "who played him through", "who created Isak's goal", "whose pass
+    # (cross, through ball) was it", "the assister for Isak", "Isak's goal v Spurs - assist?" (asked last)
+    r"|\bwho gave \w+( \w+)? the (assist|final pass|pass)\b|\bwho (set|teed|laid) \w+( \w+)? (up|on)\b"
+    r"|\bwho played \w+( \w+){0,2} through\b|\bwho (created|crafted|made|fashioned) \w+( \w+)?['\u2019]?s? goal\b"
+    r"|\bwhose (pass|cross|ball|through ?ball|delivery|final ball)\b(?! (accuracy|completion|success|rate|percentage))"
+    r"|\bassister (for|on|of|to|in)\b|\bwho was the assister\b|\bwho passed (it )?to\b"
+    r"|\bgoal\b(?!.*\b(and|or)\b).*\bassist(er)?\W*$"
     # "assist for Saka v Spurs", "quick one, assist for Isak?": his goal's assist, asked first ("did Saka get an
     # assist for Arsenal" asks whether he made one; the plural is his total: "assists for Saka in May")
     r"|(^|[:,;!?]\s*)(the )?assist for\b"
@@ -96,6 +103,8 @@ _BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidel
 _ONE_SIDE = re.compile(
     r"\b(against|facing|when they (played|met|faced)|manag(ed|ing)|coach(ed|ing))\b"
     rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b|\bpicked (the|their|his) \w+"
+    # "who was in the Leeds dugout at Wolves": the club whose dugout it was
+    r"|\bin the (\w+ ){1,3}(dugout|technical area)\b"
 )
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
 _COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")
@@ -414,9 +423,9 @@ def _goals_made(a: Asked) -> Route | None:
     """The goals and who made them: his goals ("goals") or the goals he set up ("assists"); a team's scorers."""
     if a.has_player and _ASSISTED.search(a.text):
         return Route(Intent.SCORERS, stat="assists")
-    made = re.search(r"goal|assist", a.text) is not None and not _RANKING.search(a.text)
+    made = re.search(rf"goal|assist|{_NAMED_GOAL}", a.text) is not None and not _RANKING.search(a.text)
     if _ASSISTERS.search(a.text) and (a.has_player or made):
-        return Route(Intent.SCORERS, stat="goals")
+        return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))  # "who set up the opener": that goal's
     return None
 
 
@@ -587,7 +596,9 @@ def _the_assist(a: Asked) -> Route | None:
     previous = a.previous
     if previous is None or previous.intent is not Intent.SCORERS or previous.stat != "goals" or not a.has_player:
         return None
-    asked = re.search(r"\bassist\w*|\bset (it|that) up\b|\blaid (it|that) on\b", a.text)
+    asked = re.search(
+        r"\bassist\w*|\b(set|teed) (it|that|him) up\b|\blaid (it|that) on\b|\bwhose (pass|cross)\b", a.text
+    )
     return replace(previous, yes_no=False) if asked and len(a.text.split()) <= FOLLOW_UP_WORDS else None
 
 

@@ -26,6 +26,10 @@ _FUTURE = re.compile(
     r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
     r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round|kick[- ]?off|ko)\b"
     r"|\bwhen (is|are) (the |their |his )?next\b"
+    # "whens the next man utd game", "whens chelsea v spurs next", "who do united play on saturday", "who wins the
+    # league"
+    r"|\bwhen(['\u2019]?s| is| are)\b.*\bnext\b|\bwho (do|does) (\w+ ){1,2}(play|face)\b"
+    r"|\bwho (wins|takes|lifts) the\b"
     # "when do Arsenal play next", "who are Spurs facing next" (not "who did Arsenal play next after Spurs")
     r"|\b(do|does|are|is|will) (\w+ ){1,3}(play|playing|face|facing) next\b"
     # "who'll finish top 4", "they'll go down": a contraction of "will" asks ahead as "will" does.
@@ -43,7 +47,7 @@ _TRANSFERS = re.compile(
     # "what's Rice on a week", "is Erling leaving in the summer"
     r"|\b(on|earns?|earning|paid|gets?) (a|per) week\b|\b(is|are) \w+( \w+)? leaving\b"
     # "how much does Salah earn", "what are his earnings"
-    r"|\bearnings\b|\bhow much (does|do|is|did) \w+( \w+)? (earn|make|get paid|on)\b"
+    r"|\bearnings\b|\bhow much (does|do|is|did) \w+( \w+)? (earn|make|get paid|on|paid|pay)\b"
 )
 # "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
 # "Who owns Bournemouth", "the chairman": who runs the club, not what it did on the pitch.
@@ -51,16 +55,19 @@ _OFF_THE_PITCH = re.compile(
     r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?)|captaincy|owns|owners?|ownership|chairman"
     # advice for a fantasy team; "for my fantasy team, how many shots did Saka have?" asks a figure
     r"|(should i|who to|who do i) (pick|captain|start|bench|buy|sell|bring in|transfer in)"
-    r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?)\b"
+    r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?|tix"
+    # "what did Maresca say after the Fulham game", "any quotes from Pep", "Arteta's post match comments"
+    r"|what did (\w+ ){1,3}say|quotes?|interviews?|post[- ]?match (comments|reaction|words))\b"
 )
 # "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
 _PERSONAL = re.compile(
-    r"\bhow old\b|\b(his|her|their|whats|what is|what's) age\b|\bwhat age\b|\bborn\b|\bbirthdays?\b|\bdate of birth\b"
+    r"\bhow old\b|\b(his|her|their|whats|what is|what's) age\b|\bwhat age\b|\bborn\b|\b(birthdays?|b-?days?)\b"
+    r"|\bdate of birth\b"
     r"|\bhow tall\b|\bnationality\b|\bmarried\b|\bwife\b|\bgirlfriend\b"
 )
 # "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
 _INJURIES = re.compile(
-    r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical)\b|\b(is|are) \w+( \w+)? fit\b"
+    r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical|team news)\b|\b(is|are) \w+( \w+)? fit\b"
     r"|\bfit (for|to play|to start)\b"
 )
 

@@ -43,6 +43,9 @@ COMPETITIONS = {
     "Saudi Pro League": r"saudi pro league",
     "Championship": r"the championship|efl championship",
     "Friendlies": r"friendl(?:y|ies)|pre-?season",
+    # "the istanbul final", "the cup final": a final (the league has none) named by its cup or its host city
+    "Cup finals": r"(?:cup|istanbul|munich|madrid|paris|porto|lisbon|kyiv|kiev|athens|moscow|rome|milan|berlin"
+    r"|wembley|cardiff|seville|budapest|dublin|baku|bilbao|basel|prague) finals?",
     "Internationals": r"internationals?(?! break)",  # "after the international break" is a period of the league
 }
 _COMPETITION_PATTERNS = {name: re.compile(rf"\b(?:{aliases})\b") for name, aliases in COMPETITIONS.items()}

@@ -33,6 +33,7 @@ VOCABULARY = frozenset(
     reverse meeting other half pick offsides line ballon
     home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
     table standings position assister assisters
+    dugout official officials presser
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.
@@ -50,7 +51,8 @@ SHORTHAND = {
 }
 _PADDING_LEAD = re.compile(
     r"^(?:(?:quick one|quick q|settle an argument|my mate reckons otherwise but|sorry if dumb q|"
-    r"need this for fantasy|random q but|random question but|cant remember|can't remember|"
+    r"need this for fantasy|for my (?:fantasy|fpl)(?: team| side| league)?|random q but|random question but|"
+    r"cant remember|can't remember|"
     r"yo|hey|hi|oi|mate)\b[\s,:.!-]*)+",
     re.IGNORECASE,
 )

@@ -62,9 +62,15 @@ def test_the_equaliser_is_the_goal_that_levelled(answerer: Answerer) -> None:
     assert [g["name"] for g in level] == ["Mikel Merino"]
     a = ask(answerer, "what minute was the equaliser in chelsea v arsenal")
     assert a.intent is Intent.SCORERS and a.matches == [CHELSEA_ARSENAL], a.answer
-    assert a.answer.startswith(f"The equaliser: Mikel Merino {level[0]['minute']} (header) for Arsenal (1-1)."), (
-        a.answer
-    )
+    # Its assist is said with it since round 12 ("who set up the equaliser").
+    data = raw_whoscored(CHELSEA_ARSENAL)
+    names = data["playerIdNameDictionary"]
+    (goal,) = [
+        e for e in data["events"] if e["type"]["displayName"] == "Goal" and names[str(e["playerId"])] == "Mikel Merino"
+    ]
+    made_by = names[str(goal["relatedPlayerId"])]
+    said = f"The equaliser: Mikel Merino {level[0]['minute']} (header) for Arsenal (1-1), assist {made_by}."
+    assert a.answer.startswith(said), a.answer
 
 
 def test_the_winner_is_the_goal_after_which_the_loser_never_drew_level(answerer: Answerer) -> None:
