@@ -75,6 +75,9 @@ _ASSISTERS = re.compile(
     r"|\bwhose (pass|cross|ball|through ?ball|delivery|final ball)\b(?! (accuracy|completion|success|rate|percentage))"
     r"|\bassister (for|on|of|to|in)\b|\bwho was the assister\b|\bwho passed (it )?to\b"
     r"|\bgoal\b(?!.*\b(and|or)\b).*\bassist(er)?\W*$"
+    # "who was the provider", "what was the assist for Isak", "who crossed for Ekitike's header"
+    r"|\b(the|who was the) provider\b|\b(what|who) was the assist\b(?! (count|total|tally|number))"
+    r"|\bwho (crossed|squared it|pulled it back|cut it back|headed it down) (for|to)\b"
     # "assist for Saka v Spurs", "quick one, assist for Isak?": his goal's assist, asked first ("did Saka get an
     # assist for Arsenal" asks whether he made one; the plural is his total: "assists for Saka in May")
     r"|(^|[:,;!?]\s*)(the )?assist for\b"

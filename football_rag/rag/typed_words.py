@@ -33,7 +33,7 @@ VOCABULARY = frozenset(
     reverse meeting other half pick offsides line ballon
     home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
     table standings position assister assisters
-    dugout official officials presser
+    dugout official officials presser corner yellows refereed
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.

@@ -18,6 +18,7 @@ import pytest
 
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
+from football_rag.rag.typed_words import corrected
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
@@ -243,6 +244,40 @@ def test_in_the_clubs_dugout_is_its_manager(answerer: Answerer, question: str, h
     assert raw_side(match_id, side)["managerName"] in a.answer, a.answer
 
 
+# --- the words of these questions misspelt -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("offical", "official"),  # a letter left out
+        ("officals", "officials"),
+        ("duogut", "dugout"),  # letters swapped
+        ("dugot", "dugout"),
+        ("prseser", "presser"),
+        ("corenr", "corner"),
+        ("croner", "corner"),
+        ("yellws", "yellows"),
+        ("rfeereed", "refereed"),
+    ],
+)
+def test_misspelt_words_of_officials_dugouts_pressers_and_counts_are_read(typed: str, word: str) -> None:
+    assert corrected(typed) == word
+
+
+def test_misspelt_counts_and_officials_in_a_conversation(answerer: Answerer) -> None:
+    match_id = on_day("Fulham", "Sunderland", "2025-11-22")
+    a = talk(answerer, "i want fulhum's yellws vs SUN, 11/22", "and for the other lot?")
+    assert a.answer.startswith(f"Sunderland got {yellow_cards(match_id, 'Sunderland')} yellow cards"), a.answer
+    match_id = the_meeting("Arsenal", "Brentford")
+    corners = sum(raw_side(match_id, "Brentford")["stats"]["cornersTotal"].values())
+    a = ask(answerer, "count of corenr kicks for BRE vs. the arsenal")
+    assert a.answer.startswith(f"Brentford had {int(corners)} corners against Arsenal"), a.answer
+    a = ask(answerer, "who rfeereed everton v palace")
+    referee = raw_whoscored(the_meeting("Everton", "Crystal Palace"))["referee"]["name"]
+    assert a.intent is Intent.REFEREE and referee in a.answer, a.answer
+
+
 # --- a goal's assister, asked in chat style ------------------------------------------------------------------------
 
 SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
@@ -261,6 +296,9 @@ SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
         "who set isak up at spurs",
         "who was the assister on isak's goal at spurs",
         "who made isak's goal at spurs",
+        "isaks goal at spurs, who was the provider",
+        "what was the assist for isak v spurs",
+        "who asissted isak v spurs",  # misspelt
     ],
 )
 def test_who_made_his_goal_asked_in_chat_style(answerer: Answerer, question: str) -> None:
@@ -299,13 +337,18 @@ def test_whose_pass_after_his_goal_is_its_assister(answerer: Answerer) -> None:
 
 
 def test_a_figure_about_passes_is_no_assister() -> None:
-    """ "whose pass accuracy was better" compares a figure; "a goal and an assist" asks whether he made both."""
+    """ "whose pass accuracy was better" compares a figure; "a goal and an assist" asks whether he made both; "what
+    was the assist count" is his total."""
     from football_rag.rag.intents import route
 
     assert route("whose pass accuracy was better, rice or saka", has_player=True, has_match_context=False,
                  n_teams=0).intent is not Intent.SCORERS  # fmt: skip
     assert route("did saka get a goal and an assist v spurs", has_player=True, has_match_context=True,
                  n_teams=1).intent is not Intent.SCORERS  # fmt: skip
+    assert route("what was the assist count for wirtz in december", has_player=True, has_match_context=False,
+                 n_teams=0).intent is Intent.PLAYER_STAT  # fmt: skip
+    assert route("who crossed for ekitike's header at spurs", has_player=True, has_match_context=True,
+                 n_teams=1).intent is Intent.SCORERS  # fmt: skip
 
 
 # --- what the data cannot hold, asked as typed: refused -------------------------------------------------------------
