@@ -55,7 +55,7 @@ _OFF_THE_PITCH = re.compile(
     r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?)|captaincy|owns|owners?|ownership|chairman"
     # advice for a fantasy team; "for my fantasy team, how many shots did Saka have?" asks a figure
     r"|(should i|who to|who do i) (pick|captain|start|bench|buy|sell|bring in|transfer in)"
-    r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?|tix"
+    r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?|tix|(tv )?channel|on (the )?tv|televised"
     # "what did Maresca say after the Fulham game", "any quotes from Pep", "Arteta's post match comments"
     r"|what did (\w+ ){1,3}say|quotes?|interviews?|post[- ]?match (comments|reaction|words))\b"
 )
@@ -63,7 +63,7 @@ _OFF_THE_PITCH = re.compile(
 _PERSONAL = re.compile(
     r"\bhow old\b|\b(his|her|their|whats|what is|what's) age\b|\bwhat age\b|\bborn\b|\b(birthdays?|b-?days?)\b"
     r"|\bdate of birth\b"
-    r"|\bhow tall\b|\bnationality\b|\bmarried\b|\bwife\b|\bgirlfriend\b"
+    r"|\bhow tall\b|\bheight\b|\bnationality\b|\bmarried\b|\bwife\b|\bgirlfriend\b"
 )
 # "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
 _INJURIES = re.compile(
@@ -77,6 +77,8 @@ _INJURIES = re.compile(
 _BEYOND = re.compile(
     r"\b(in|of|across) (europe|the world|world football|football history|history|all of football)\b"
     r"|\b(of all time|all[- ]time|ballon d\W?or)\b"
+    # "how many trophies have Man Utd won", "when was Spurs founded": a club's history, not this season's matches
+    r"|\b(trophies|trophy cabinet|honours(?! even)|silverware|founded|richest)\b"
 )
 
 
@@ -93,7 +95,7 @@ def refusal(question: str) -> str | None:
     if _OFF_THE_PITCH.search(lowered):
         return (
             "The data holds the matches played, not who owns or runs the clubs, what was said to the press, ground "
-            "capacities, ticket prices or fantasy picks."
+            "capacities, ticket prices, TV channels or fantasy picks."
         )
     if _PERSONAL.search(lowered):
         return "The data holds what players did in the matches, not their ages, birthdays or lives off the pitch."

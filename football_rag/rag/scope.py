@@ -24,7 +24,7 @@ from football_rag.rag.entities import Resolution
 # Competitions as people name them (lower case), by a name the data's own competition names contain.
 COMPETITIONS = {
     "Premier League": r"premier league|premiership|epl|the prem",
-    "Champions League": r"champions league|ucl|european cup",
+    "Champions League": r"champions league|ucl|cl|european cup",
     "Europa League": r"europa league|uel|europa(?! conference)",
     "Conference League": r"(?:europa )?conference league|uecl",
     "FA Cup": r"fa cup",
@@ -42,7 +42,8 @@ COMPETITIONS = {
     "MLS": r"mls|major league soccer",
     "Saudi Pro League": r"saudi pro league",
     "Championship": r"the championship|efl championship",
-    "Friendlies": r"friendl(?:y|ies)|pre-?season",
+    "Friendlies": r"friendl(?:y|ies)|pre[- ]?season",
+    "Super Cup": r"super cup",
     # "the istanbul final", "the cup final": a final (the league has none) named by its cup or its host city
     "Cup finals": r"(?:cup|istanbul|munich|madrid|paris|porto|lisbon|kyiv|kiev|athens|moscow|rome|milan|berlin"
     r"|wembley|cardiff|seville|budapest|dublin|baku|bilbao|basel|prague) finals?",

@@ -379,11 +379,33 @@ def test_a_figure_about_passes_is_no_assister() -> None:
         "how much r tickets for chelsea",  # tickets, stadiums
         "what's the emirates capacity",
         "how did villa do in the europa",  # other competitions
+        "how did liverpool do in the cl",
+        "who won the super cup",
+        "newcastle pre season results",
+        "what channel is arsenal v spurs on",  # TV
+        "how many trophies have man utd won",  # a club's history
+        "when was spurs founded",
+        "saka height",
     ],
 )
 def test_what_the_data_cannot_hold_asked_as_typed_is_refused(answerer: Answerer, question: str) -> None:
     a = ask(answerer, question)
     assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away"),
+    [
+        ("was it honours even in chelsea v arsenal", "Chelsea", "Arsenal"),
+        ("who was on the pitch longest for arsenal v spurs", "Arsenal", "Tottenham"),
+        ("who did arsenal play on 23 nov", "Arsenal", "Tottenham"),
+    ],
+)
+def test_a_match_question_near_the_refused_words_is_answered(
+    answerer: Answerer, question: str, home: str, away: str
+) -> None:
+    a = ask(answerer, question)
+    assert a.intent not in REFUSED and a.matches[:1] == [the_meeting(home, away)], a.answer
 
 
 def test_a_past_meeting_asked_with_when_is_still_answered(answerer: Answerer) -> None:
