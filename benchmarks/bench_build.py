@@ -15,9 +15,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import NamedTuple
+
+import psutil
 
 from football_rag.config.settings import REPO_ROOT, get_settings
 
@@ -42,25 +45,55 @@ class Timed(NamedTuple):
     seconds: float  # wall clock: what the targets are set in
     cpu_seconds: float  # the process' user + system CPU: the work done, whatever else the host runs meanwhile
     stdout: str
+    # the largest resident memory of the process and its children together (the parse pool's workers), sampled
+    peak_mib: int
+
+
+# A build's peak lasts seconds (the parse, the merge), so a few samples a second find it.
+RSS_SAMPLE_S = 0.25
 
 
 def _timed(module: str, env: dict[str, str]) -> Timed:
-    """Run ``python -m module`` from the repo root; return its wall and CPU time and stdout (raise on failure)."""
+    """Run ``python -m module`` from the repo root; return its wall and CPU time, stdout and peak memory."""
     started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-m", module], cwd=REPO_ROOT, env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"{module} failed: {done.stderr[-2000:]}")
+    process = psutil.Popen(
+        [sys.executable, "-m", module],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peak = [0]
+    sampler = threading.Thread(target=_sample_rss, args=(process, peak), daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{module} failed: {stderr[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return Timed(round(time.perf_counter() - started, 1), round(cpu, 1), done.stdout)
+    return Timed(round(time.perf_counter() - started, 1), round(cpu, 1), stdout, peak[0] // 2**20)
+
+
+def _sample_rss(process: psutil.Popen, peak: list[int]) -> None:
+    """Keep in ``peak[0]`` the largest resident memory of ``process`` and its children until it ends."""
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak[0] = max(peak[0], sum(p.memory_info().rss for p in tree))
+        except psutil.Error:  # a pool worker that ended between the listing and the reading
+            pass
+        time.sleep(RSS_SAMPLE_S)
 
 
 def _build(env: dict[str, str]) -> dict[str, object]:
-    seconds, cpu_seconds, stdout = _timed("football_rag.knowledge.build", env)
-    report = json.loads(stdout.strip().splitlines()[-1])
+    timed = _timed("football_rag.knowledge.build", env)
+    report = json.loads(timed.stdout.strip().splitlines()[-1])
     kept = ("version", "published", "candidate", "release_path", "held_path", "reasons", "matches", "new_matches")
     kept += ("step_seconds",)
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds, **{key: report[key] for key in kept}}
+    measured = {"seconds": timed.seconds, "cpu_seconds": timed.cpu_seconds, "peak_mib": timed.peak_mib}
+    return measured | {key: report[key] for key in kept}
 
 
 def run() -> dict[str, object]:
@@ -88,9 +121,11 @@ def run() -> dict[str, object]:
         "full_matches": full["matches"],
         "full_build_s": full["seconds"],
         "full_embed_s": full["step_seconds"].get("embed"),
+        "full_peak_mib": full["peak_mib"],
         "increment_matches": increment["new_matches"],
         "increment_build_s": increment["seconds"],
         "increment_embed_s": increment["step_seconds"].get("embed"),
+        "increment_peak_mib": increment["peak_mib"],
         "documents": documents,
         "published": f"{full['version']} {full['published']}, {increment['version']} {increment['published']}",
         "full_step_s": json.dumps(full["step_seconds"]),

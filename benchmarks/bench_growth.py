@@ -3,7 +3,9 @@
 At scale N the raw store holds N copies of the real demo season (``benchmarks.season_copies``): the season itself
 and N-1 earlier ones, each match with a new id, its dates moved back whole years and its season labelled so. For
 each scale, in a fresh home under a temporary folder (as ``bench_build``): one full build of everything but the
-latest season's last ``INCREMENT`` matches, then those matches as an increment; the release's size on disk (all
+latest season's last ``INCREMENT`` matches, then those matches as an increment, each with its peak resident memory
+(the build and its parse workers, sampled: the 10x full build was killed by the kernel's OOM killer on the 24 GiB
+host at over 14 GiB while other work ran, 7 December); the release's size on disk (all
 of it, and its Chroma index); the app's cold start (``python app.py`` until its page is served) and resident
 memory (psutil); and, in this process, the latency of a fixed set of fact questions on matches of different
 seasons ("What was the score of Arsenal vs Chelsea in 2022/23?"), each checked against the real match's raw file
@@ -114,10 +116,12 @@ def grow(scale: int, embedder: str) -> dict[str, object]:
             "documents": counts.get("documents"),
             "full_build_s": full["seconds"],
             "full_cpu_s": full["cpu_seconds"],
+            "full_peak_mib": full["peak_mib"],
             "full_step_s": full["step_seconds"],
             "increment_matches": increment["new_matches"],
             "increment_s": increment["seconds"],
             "increment_cpu_s": increment["cpu_seconds"],
+            "increment_peak_mib": increment["peak_mib"],
             "increment_step_s": increment["step_seconds"],
             "published": f"{full['candidate']} {full['published']}, {increment['candidate']} {increment['published']}",
             "held_back_because": increment["reasons"] if not increment["published"] else [],
@@ -244,6 +248,7 @@ def markdown(rows: list[dict[str, object]]) -> str:
         ("documents", "documents"),
         ("full build s (CPU s)", lambda r: f"{r['full_build_s']} ({r['full_cpu_s']})"),
         ("full build: embed s", lambda r: r["full_step_s"].get("embed")),
+        ("build peak resident MiB (full / increment)", lambda r: f"{r['full_peak_mib']} / {r['increment_peak_mib']}"),
         ("10-match increment s (CPU s)", lambda r: f"{r['increment_s']} ({r['increment_cpu_s']})"),
         ("increment: embed s", lambda r: r["increment_step_s"].get("embed")),
         ("evaluation s (full / increment)", lambda r: _evaluation(r)),

@@ -29,14 +29,14 @@ def _play(week: list[dict[str, str]], raw: Path, env: dict[str, str]) -> dict[st
     """Copy one week's raw files in, build, and return the curve's row for it."""
     for row in week:
         shutil.copy(SEASON / f"{row['whoscored_id']}.json.gz", raw)
-    seconds, cpu_seconds, stdout = _timed("football_rag.knowledge.build", env)
-    report = json.loads(stdout.strip().splitlines()[-1])
+    timed = _timed("football_rag.knowledge.build", env)
+    report = json.loads(timed.stdout.strip().splitlines()[-1])
     return {
         "week": min(row["start_date"][:10] for row in week),
         "matches": report["matches"],
         "new": report["new_matches"],
-        "seconds": seconds,
-        "cpu_seconds": cpu_seconds,
+        "seconds": timed.seconds,
+        "cpu_seconds": timed.cpu_seconds,
         "published": report["published"],
         "version": report["candidate"],
         "reasons": report["reasons"] if not report["published"] else [],
