@@ -71,8 +71,9 @@ _RANKED_NOUNS = r"(scor|assist|rated|rating|player|keeper|goal|performer|tackl|s
 # "How many did Wolves put away", "chances tucked away": goals scored (no away matches).
 PUT_AWAY = r"\b(?:put|puts|tuck|tucks|tucked|stick|sticks|stuck|slot|slots|slotted) away\b"
 STANDINGS = (
-    r"\btable\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
-    r"|\bleague (leaders?|position)|\b(first|1st) place"
+    # A form table ranks the period's points, not the standings at its end.
+    r"\b(?<!form )table\b|standings|(top|bottom|summit|foot) of the (league|pile|prem\w*|premier league|division)"
+    r"|\bleague (leaders?|position)|\b(first|1st) place|\btitle race\b|\bwinning the (league|title|prem\w*)\b"
     r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile|prem\w*|premier league|epl|division)"
     r"|\bbottom club"
     # A club's place ("what position are Arsenal in", "where did Chelsea finish"), its goal difference, the home or
@@ -107,7 +108,7 @@ STATS: tuple[Stat, ...] = (
         asked=r"(?<!fouls )(?<!foul )(?<!corners )(?<!corner )\bconced\w*|\blet in\b|\bshipp(ed|ing)\b|\bleak(ed|ing)\b"
         r"|\bgoals against"
         r"(?=\s*(?:[)?,.]|$|in\b|this\b|during\b|before\b|so far\b|up to\b|until\b|since\b|over\b))",
-        ranked=r"\bdefen[cs]e\b",
+        ranked=r"\bdefen[cs]e\b|\bleak(y|ier|iest)\b",
         lower_is_better=True,
         team_only=True,
     ),
@@ -224,8 +225,13 @@ STATS: tuple[Stat, ...] = (
         lower_is_better=True,
     ),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
-    Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", lower_is_better=True),
-    Stat("goal_contributions", "goal contributions", asked=r"goal (contributions?|involvements?)"),  # goals + assists
+    Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", ranked=r"\bdirt(y|ier|iest)\b", lower_is_better=True),
+    # goals + assists: "goal involvements", "g/a", "goals + assists"
+    Stat(
+        "goal_contributions",
+        "goal contributions",
+        asked=r"goal (contributions?|involvements?)|\bg ?[+/] ?a\b|goals? ?(\+|&|plus) ?assists?",
+    ),
     Stat(
         "assists",
         "assists",
@@ -254,7 +260,8 @@ STATS: tuple[Stat, ...] = (
         claimed=r"goals",
     ),
     # Results count only in a ranking: elsewhere "won" and "lost" ask for a match's result.
-    Stat("wins", "wins", ranked=r"\bwins\b|\bwon\b|victories|\bwinning\b", team_only=True),
+    # "Who's winning the title race" asks the table, not the most wins.
+    Stat("wins", "wins", ranked=r"\bwins\b|\bwon\b|victories|\bwinning\b(?! the (title|league))", team_only=True),
     Stat(
         "losses",
         "defeats",
@@ -266,7 +273,7 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "points",
         "points",
-        ranked=STANDINGS + r"|\bpoints\b|(best|worst) record|\b(best|worst) (team|side|club)s?\b",
+        ranked=STANDINGS + r"|\bpoints\b|(best|worst) record|\b(best|worst) (team|side|club)s?\b|form (table|guide)",
         team_only=True,
     ),
 )

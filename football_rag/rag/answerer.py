@@ -353,9 +353,11 @@ class Answerer:
         return len(resolution.teams) == 1 and period is not None and period.start != period.end
 
     def _over_time(self, question: str, resolution: Resolution) -> bool:
-        """Whether a question is about a period longer than a day or the season, not one match."""
-        return (resolution.period is not None and resolution.period.start != resolution.period.end) or (
-            _OVER_TIME.search(question.lower()) is not None
+        """Whether a question is about a period longer than a day, the season or its matchweeks, not one match."""
+        return (
+            (resolution.period is not None and resolution.period.start != resolution.period.end)
+            or _OVER_TIME.search(question.lower()) is not None
+            or self._only(question).rounds is not None
         )
 
     @staticmethod
@@ -621,7 +623,10 @@ class Answerer:
         if not self._has_match_context(plan.question, resolution):
             ids = self._match_ids_in_scope(self._within(resolution, players=[player]))
             latest = recent_matches(plan.question)  # "his last 3 games", "Saka's form"
-            return self.book.last_appearances(player.player_id, ids, latest) if latest else ids
+            if latest:
+                return self.book.last_appearances(player.player_id, ids, latest)
+            rounds = self._only(plan.question).rounds  # "his first 10 games": his first appearances
+            return self.book.last_appearances(player.player_id, ids, rounds[1], first=True) if rounds else ids
         scope = Resolution(
             teams=resolution.teams or list(player.teams[:1]),
             players=[player],
@@ -676,6 +681,8 @@ class Answerer:
         sides = list(dict.fromkeys(self.book.matches.loc[ids, ["home", "away"]].to_numpy().ravel()))
         teams = resolution.teams[:1] if one_side else sides
         teams = [resolution.squad] if resolution.squad in sides else teams  # "and the other team?"
+        if selection and (side := _side_named(plan.question, self.book.match(ids[0]))):
+            teams = [side]  # "who was the away manager in Arsenal v Spurs"
         plan.facts = self.book.managers(ids, teams, self._period_label(resolution))
         if selection and selection.note:
             plan.facts.add(selection.note)
@@ -1014,7 +1021,10 @@ class AnswerStream:
 
 
 # "The away side", "the hosts", "the visitors": one side of the match, by where it played.
-_SIDE_NAMED = re.compile(r"\bthe (?:(home|away) (?:side|team|club)|(hosts)|(visitors|visiting (?:side|team)))\b")
+_SIDE_NAMED = re.compile(
+    r"\b(?:the (?:(home|away) (?:side|team|club)|(hosts)|(visitors|visiting (?:side|team)))"
+    r"|(home|away) (?=(?:manager|boss|coach|gaffer)\b))"
+)
 
 
 def _side_named(question: str, match: pd.Series) -> str | None:
@@ -1022,7 +1032,8 @@ def _side_named(question: str, match: pd.Series) -> str | None:
     found = _SIDE_NAMED.search(question.lower())
     if found is None:
         return None
-    return match["home"] if found.group(1) == "home" or found.group(2) else match["away"]
+    home = "home" in (found.group(1), found.group(4)) or found.group(2)
+    return match["home"] if home else match["away"]
 
 
 def _read_as_one(resolution: Resolution) -> tuple[str, str] | None:

@@ -499,6 +499,8 @@ def _period_named(
 ) -> Period | None:
     """Return the period the text names (``resolve_period``, an international break already written as a day)."""
     fixture = None if fixture_days is None else tuple(sorted(set(fixture_days)))
+    if FESTIVE.search(text):
+        return _festive(latest)
     if days := named_days(text, latest, fixture or match_days):
         return _span(text, days, latest, match_days[0] if match_days else None, fixture is not None)
     if m := ROLLING.search(text):
@@ -556,12 +558,15 @@ def _month_after(text: str, latest: date) -> Period | None:
 # "Up to and incl 5 oct", "up 2 and inncl 5 oct", "thru 24/12", "after the games of 9 nov" hold the day or month
 # named; the table "after the games of" a day is the table up to it.
 _UP_TO_BEFORE = re.compile(
-    r"\b(before|going into|heading into|until|till|up (?:to|2|until)|upto|by|to|thru|through"
+    r"\b(before|going into|heading into|at(?=\s+the\s+end\s+of)|until|till|up (?:to|2|until)|upto|by|to|thru|through"
     r"|after the (?:games|matches|fixtures|round) (?:of|on))"
     r"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?\W*$",
     re.I,
 )
 _HOLDING = re.compile(r"after", re.I)
+# "Top scorer at christmas", "points as of 8/12": where things stood on the day, the season up to it (of a fixture,
+# "at christmas" is the day of their match).
+_AT_A_DAY = re.compile(r"\b(?:at|as\s+of|as\s+at)\s+(?:the\s+)?$", re.I)
 # "Goals thru december": throughout the month, not up to it (a day "thru 24/12" is up to it).
 _THROUGHOUT = re.compile(r"thru|through", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
@@ -612,6 +617,24 @@ def table_day(text: str, period: Period) -> Period:
     return replace(period, end=period.start - timedelta(days=1)) if _AT_THE_START.search(text) else period
 
 
+# "Over christmas", "the festive period", "the christmas fixtures", "christmas and new year": the holiday's rounds,
+# from the weekend before Christmas to the first weekend of January (``FESTIVE_DAYS``), as the answer says.
+FESTIVE = re.compile(
+    r"\b(?:(?:christmas|xmas|festive|holiday)\s+(?:period|fixtures|games|matches|schedule|programme|season)"
+    r"|over\s+(?:christmas|xmas)|(?:christmas|xmas)\s+(?:and|&|\+)\s+new\s+year)\b",
+    re.I,
+)
+FESTIVE_DAYS = ((12, 20), (1, 4))
+
+
+def _festive(latest: date) -> Period:
+    """Return the latest festive period begun by ``latest``: 20 December to 4 January."""
+    (first_month, first_day), (last_month, last_day) = FESTIVE_DAYS
+    start = date(_year_for(first_month, first_day, latest), first_month, first_day)
+    end = date(start.year + 1, last_month, last_day)
+    return Period(start, end, f"the festive period ({start:%-d %B %Y} to {end:%-d %B %Y})")
+
+
 def _first_weeks(first_day: date, count: str) -> Period:
     """Return the first ``count`` weeks of the matches, seven days each from the first match day."""
     n = _number(count)
@@ -634,6 +657,8 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
     Christmas": from ``first_day``, the data's first match day). Of a ``fixture`` ("spurs v bournemouth from 30/8"),
     "from" a day with no day closing it is the game of that day."""
     first = days[0]
+    if first_day is not None and not fixture and _AT_A_DAY.search(text[: first.start]):
+        return _up_to(first_day, first.through or first.day)  # "top scorer at christmas": the season up to it
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
         return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.through or first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None

@@ -817,11 +817,12 @@ class FactBook:
         rows = self.rows_of("player_stats", match_ids)
         return rows[rows["player_id"] == player_id]
 
-    def last_appearances(self, player_id: str, match_ids: list[str], count: int) -> list[str]:
-        """Return the latest ``count`` of ``match_ids`` the player played in (came on or started), oldest first."""
+    def last_appearances(self, player_id: str, match_ids: list[str], count: int, first: bool = False) -> list[str]:
+        """Return the latest ``count`` of ``match_ids`` the player played in (came on or started), oldest first; his
+        first ``count`` when ``first`` ("his first 10 games")."""
         rows = self._player_rows(player_id, match_ids)
-        played = rows.loc[rows["minutes"].fillna(0) > 0, "match_id"]
-        return sorted(played, key=lambda m: self.match(m)["date"])[-count:]
+        played = sorted(rows.loc[rows["minutes"].fillna(0) > 0, "match_id"], key=lambda m: self.match(m)["date"])
+        return played[:count] if first else played[-count:]
 
     def player_summary(self, player_id: str, name: str, match_ids: list[str], scope: str) -> FactResult:
         """A player's main figures over the matches (totals; averages for averaged stats), with his appearances."""

@@ -48,11 +48,13 @@ _TEAMS = re.compile(
 )
 _RANKING = re.compile(
     r"\b(top|topped|tops|led|leads|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|biggest|greatest"
-    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?|golden boot)\b"
+    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?|golden boot"
+    # "the scoring charts", "the leakiest defence", "the dirtiest team", "the form table"
+    r"|charts?|leakiest|dirtiest|meanest|stingiest|form (table|guide))\b"
 )
 # "Who topped the shots chart?", "who led the scoring charts?": a ranking, not a chart to draw.
 _TOPPED = re.compile(r"\b(top(ped|s)?|led|leads?)\b.*\bcharts?\b")
-_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst|relegation|drop zone|in the drop)\b")
+_ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst|relegation|drop zone|in the drop|meanest|stingiest)\b")
 # "Best" and "worst" (and pressing "most") judge rather than count: for a stat where less is better (PPDA,
 # goals conceded) the best is the lowest figure.
 _JUDGED = re.compile(rf"\b(best|worst)\b|{PRESSING}")
@@ -106,8 +108,9 @@ _BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidel
 _ONE_SIDE = re.compile(
     r"\b(against|facing|when they (played|met|faced)|manag(ed|ing)|coach(ed|ing))\b"
     rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b|\bpicked (the|their|his) \w+"
-    # "who was in the Leeds dugout at Wolves": the club whose dugout it was
+    # "who was in the Leeds dugout at Wolves": the club whose dugout it was; "wolves boss vs villa", "gaffer 4 wolves"
     r"|\bin the (\w+ ){1,3}(dugout|technical area)\b"
+    rf"|\b{_BOSS} (4|vs?|versus|against)\b"
 )
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
 _COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")
@@ -166,7 +169,7 @@ _NARRATIVE = re.compile(
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
 _REFEREE = re.compile(
     r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    rf"|man in the middle|in charge of {_GAME_OBJECT}"
+    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}"
     r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "Who was in charge of Spurs vs Bournemouth?": a bare fixture after "in charge of" reads both ways, the game's referee
@@ -468,9 +471,11 @@ def _ranking(a: Asked) -> Route | None:
     ranked = _counted_stat(a)
     # A day's matches with nobody named rank like a period ("top of the table on 1 December"), as a club's place in the
     # table on a day does ("where were spurs in the table on 1 nov").
-    standing = a.n_teams == 1 and asks_standings(a.text)
+    # A club's own count after a matchweek ("spurs shots in gw 1 to 5") is its total, not the table.
+    table = asks_standings(a.text) and a.stat in (None, "points")
+    standing = a.n_teams == 1 and table
     period = not a.has_match_context or (a.n_teams == 0 and not a.has_player) or standing
-    if not ((_RANKING.search(a.text) or asks_standings(a.text)) and period and ranked):
+    if not ((_RANKING.search(a.text) or table) and period and ranked):
         return None
     return Route(
         Intent.RANKING,

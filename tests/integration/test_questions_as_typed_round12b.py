@@ -414,3 +414,155 @@ def test_a_day_no_meeting_was_played_on_is_said(answerer: Answerer, question: st
     a = ask(answerer, question)
     assert a.intent is Intent.UNKNOWN_MATCH and a.answer.startswith("There is no match Arsenal vs Wolves on"), a.answer
     assert f"nearest matches I have: Arsenal {row['hg']}-{row['ag']} Wolves" in a.answer, a.answer
+
+
+# --- cause 10: a ranking's own words: charts, the form table, the title race, the leakiest defence -----------------
+
+
+def team_counts(first: str, last: str, count) -> Counter:
+    """Return club -> ``count(row, side)`` summed over the season index's matches played first..last."""
+    totals: Counter = Counter()
+    for r in results():
+        if first <= r["start_date"][:10] <= last:
+            for side in ("home", "away"):
+                totals[r[side]] += count(r, side)
+    return totals
+
+
+def conceded(r: dict, side: str) -> int:
+    return r["ag"] if side == "home" else r["hg"]
+
+
+def cards(r: dict, side: str) -> int:
+    """Return the cards (yellow, second yellow and red each one) shown to a side in a match, from WhoScored."""
+    data = raw_whoscored(r["whoscored_id"])
+    team = data[side]["teamId"]
+    return sum(1 for e in data["events"] if e.get("cardType") and e["teamId"] == team)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last", "count", "most"),
+    [
+        ("leakiest defence in october", "2025-10-01", "2025-10-31", conceded, True),
+        ("meanest defence in december", "2025-12-01", "2025-12-31", conceded, False),
+        ("stingiest defence over the winter", "2025-12-01", LAST, conceded, False),
+        ("dirtiest team in november", "2025-11-01", "2025-11-30", cards, True),
+        ("dirtiest side in the autumn", "2025-09-01", "2025-11-30", cards, True),
+    ],
+)
+def test_a_teams_ranking_in_a_fans_words(
+    answerer: Answerer, question: str, first: str, last: str, count, most: bool
+) -> None:
+    totals = team_counts(first, last, count)
+    edge = max(totals.values()) if most else min(totals.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and ("Most" if most else "Fewest") in a.answer, a.answer
+    assert all(f"{team} {edge}" in a.answer for team, v in totals.items() if v == edge), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("form table in december", "2025-12-01", "2025-12-31"),
+        ("top of the form table in november", "2025-11-01", "2025-11-30"),
+        ("form guide for october", "2025-10-01", "2025-10-31"),
+    ],
+)
+def test_a_form_table_ranks_the_periods_points(answerer: Answerer, question: str, first: str, last: str) -> None:
+    points = team_points(first, last)
+    best = max(points.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and "most points in" in a.answer.lower() and "table in the season" not in a.answer
+    assert all(f"{team} {best}" in a.answer for team, v in points.items() if v == best), a.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["who's winning the title race", "who is winning the league", "who's top of the title race"]
+)
+def test_the_title_race_is_the_table(answerer: Answerer, question: str) -> None:
+    team, points, _, _ = table()[0]
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and f"1. {team} {points} points" in a.answer, a.answer
+
+
+def test_the_xg_race_of_a_match_is_no_ranking(answerer: Answerer) -> None:
+    assert ask(answerer, "who won the xg race in arsenal v spurs").intent is not Intent.RANKING
+
+
+@pytest.mark.parametrize(
+    ("question", "last", "assists_asked"),
+    [
+        ("who was second in the scoring charts at the end of october", "2025-10-31", False),
+        ("golden boot race at christmas", "2025-12-25", False),
+        ("top scorer at christmas", "2025-12-25", False),
+        ("who led the assist charts at the end of november", "2025-11-30", True),
+        ("top of the scoring charts as of 8/12", "2025-12-08", False),
+    ],
+)
+def test_a_chart_at_a_day_is_the_season_up_to_it(
+    answerer: Answerer, question: str, last: str, assists_asked: bool
+) -> None:
+    counts = assists(FIRST, last) if assists_asked else scorer_goals(FIRST, last)
+    a = ask(answerer, question)
+    assert f"up to {date.fromisoformat(last):%-d %B %Y}: 1. {leader_line(counts)} (" in a.answer, a.answer
+
+
+# --- cause 11: the festive period and a total "at" a day ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "most points over christmas",
+        "goals over the festive period",
+        "arsenal results in the christmas fixtures",
+        "points over christmas and new year",
+        "shots in the xmas period",
+    ],
+)
+def test_the_festive_period(text: str) -> None:
+    period = resolve_period(text, date(2026, 2, 2))
+    assert (period.start, period.end) == (date(2025, 12, 20), date(2026, 1, 4)), period
+    assert "20 December 2025 to 4 January 2026" in period.label
+
+
+def test_a_total_over_the_festive_period_and_at_a_day(answerer: Answerer) -> None:
+    points = team_points("2025-12-20", "2026-01-04")
+    a = ask(answerer, "who got the most points over christmas")
+    assert f"1. {leader_line(points)} {max(points.values())}" in a.answer, a.answer
+    goals = club_totals("Arsenal", FIRST, "2025-12-08")["points"]
+    assert f"points in total: {goals}." in ask(answerer, "arsenal points as of 8/12").answer
+    row = meeting("Arsenal", "Wolves")
+    a = ask(answerer, "arsenal v wolves at christmas")  # a fixture "at" a day is their match of that day
+    assert a.intent is Intent.UNKNOWN_MATCH and f"Arsenal {row['hg']}-{row['ag']} Wolves" in a.answer, a.answer
+
+
+# --- cause 12: a club's count over its matchweeks, a player's first games ---------------------------------------------
+
+
+def test_a_clubs_count_over_its_first_matchweeks_is_its_total(answerer: Answerer) -> None:
+    firsts = first_matches(10)["Arsenal"]
+    goals = sum(r["hg"] if r["home"] == "Arsenal" else r["ag"] for r in results() if r["whoscored_id"] in firsts)
+    a = ask(answerer, "arsenal goals in their first 10 games")
+    assert a.intent is Intent.AGGREGATE and f"goals in total: {goals}." in a.answer, a.answer
+    shots = 0
+    for match_id in first_matches(5)["Tottenham"]:
+        data = raw_whoscored(match_id)
+        side = "home" if data["home"]["name"] == "Tottenham" else "away"
+        shots += int(sum(sum(p.get("stats", {}).get("shotsTotal", {}).values()) for p in data[side]["players"]))
+    a = ask(answerer, "spurs shots in gw 1 to 5")
+    assert a.intent is Intent.AGGREGATE and f"shots in total: {shots}." in a.answer, a.answer
+
+
+def test_his_first_games_are_his_first_appearances(answerer: Answerer) -> None:
+    played = []
+    for r in results():
+        data = raw_whoscored(r["whoscored_id"])
+        for side in ("home", "away"):
+            for p in data[side]["players"]:
+                if p["name"] == "Erling Haaland" and (p.get("isFirstEleven") or p.get("subbedInExpandedMinute")):
+                    played.append(r["start_date"][:10])
+    last = played[9]
+    goals = scorer_goals(FIRST, last)["Erling Haaland"]
+    a = ask(answerer, "haaland goals in his first 10 games")
+    assert a.answer.startswith(f"Erling Haaland: {goals} goals (total) in 10 appearances"), a.answer
