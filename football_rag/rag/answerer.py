@@ -681,6 +681,8 @@ class Answerer:
         sides = list(dict.fromkeys(self.book.matches.loc[ids, ["home", "away"]].to_numpy().ravel()))
         teams = resolution.teams[:1] if one_side else sides
         teams = [resolution.squad] if resolution.squad in sides else teams  # "and the other team?"
+        if selection and (side := _side_named(plan.question, self.book.match(ids[0]))):
+            teams = [side]  # "who was the away manager in Arsenal v Spurs"
         plan.facts = self.book.managers(ids, teams, self._period_label(resolution))
         if selection and selection.note:
             plan.facts.add(selection.note)
@@ -1019,7 +1021,10 @@ class AnswerStream:
 
 
 # "The away side", "the hosts", "the visitors": one side of the match, by where it played.
-_SIDE_NAMED = re.compile(r"\bthe (?:(home|away) (?:side|team|club)|(hosts)|(visitors|visiting (?:side|team)))\b")
+_SIDE_NAMED = re.compile(
+    r"\b(?:the (?:(home|away) (?:side|team|club)|(hosts)|(visitors|visiting (?:side|team)))"
+    r"|(home|away) (?=(?:manager|boss|coach|gaffer)\b))"
+)
 
 
 def _side_named(question: str, match: pd.Series) -> str | None:
@@ -1027,7 +1032,8 @@ def _side_named(question: str, match: pd.Series) -> str | None:
     found = _SIDE_NAMED.search(question.lower())
     if found is None:
         return None
-    return match["home"] if found.group(1) == "home" or found.group(2) else match["away"]
+    home = "home" in (found.group(1), found.group(4)) or found.group(2)
+    return match["home"] if home else match["away"]
 
 
 def _read_as_one(resolution: Resolution) -> tuple[str, str] | None:

@@ -416,6 +416,12 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
 )  # fmt: skip
 
 
+def _letter_left_out(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` with one letter added somewhere is one of ``words`` ("mor": more)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return any(word[:i] + c + word[i:] in words for i in range(len(word) + 1) for c in letters)
+
+
 def _in_clubs_place(words: list[str], start: int, end: int) -> bool:
     """Whether words ``start``..``end`` stand where a club does: after "v", "against", "playing"... (past "the") or
     before "v"."""
@@ -552,6 +558,7 @@ class Catalog:
         # Clubs the alias table writes that are not in the data ("napoli"): a slip for one is refused, not asked back.
         self._outside_keys = [k for k, teams in self.names.keys.items() if not teams and len(k) >= MIN_FUZZY_LENGTH]
         self._ordinary = english_words()
+        self._initials = self._index_initials()
         self._player_swaps = _by_letters(self._player_keys)
         routed = [key for key in self.names.keys if " " in key and _ROUTING_WORDS.search(key)]
         names = "|".join(r"\W+".join(map(re.escape, key.split())) for key in sorted(routed, key=len, reverse=True))
@@ -928,14 +935,33 @@ class Catalog:
         return [h.refs[0] for h in hits if len(h.refs) == 1]
 
     def _exact_players(self, words: list[str], taken: list[tuple[int, int]]) -> list[PlayerHit]:
-        """Return the players the words name outside ``taken``: full names, then surnames, then first names."""
+        """Return the players the words name outside ``taken``: full names, then surnames, then first names, then
+        initials ("vvd", "mgw")."""
         hits: list[PlayerHit] = []
         taken = list(taken)
-        for table, first_name in ((self._full_names, False), (self._usable_surnames, False), (self._first_names, True)):
+        tables = (self._full_names, False), (self._usable_surnames, False), (self._first_names, True)
+        for table, first_name in (*tables, (self._initials, False)):
             for s, e, gram in _exact_spans(words, table, taken):
                 hits.append(PlayerHit(s, e, gram, tuple(table[gram]), first_name))
                 taken.append((s, e))
         return hits
+
+    def _index_initials(self) -> dict[str, list[PlayerRef]]:
+        """Return the initials of names of three words or more that only one player's carry ("vvd": Virgil van Dijk,
+        "mgw": Morgan Gibbs-White) -> him; none that is a word, a name, a club's code or key, or an English word with
+        a letter left out ("mor": more)."""
+        found: dict[str, list[PlayerRef]] = defaultdict(list)
+        for key, ref in self._full_names.items():
+            if len(words := key.split()) >= 3:
+                found["".join(w[0] for w in words)].extend(ref)
+        ordinary = self._ordinary | QUESTION_WORDS | FUNCTION_WORDS | _NOT_NAMES
+        return {
+            initials: refs
+            for initials, refs in found.items()
+            if len(refs) == 1
+            and initials not in ordinary | self._name_keys | self.names.typed.codes.keys()
+            and not _letter_left_out(initials, ordinary)
+        }
 
     def _misspelt_players(self, words: list[str], taken: list[tuple[int, int]]) -> list[PlayerHit]:
         """Return the players runs of words outside ``taken`` misspell, several when they are equally close."""

@@ -108,8 +108,9 @@ _BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidel
 _ONE_SIDE = re.compile(
     r"\b(against|facing|when they (played|met|faced)|manag(ed|ing)|coach(ed|ing))\b"
     rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b|\bpicked (the|their|his) \w+"
-    # "who was in the Leeds dugout at Wolves": the club whose dugout it was
+    # "who was in the Leeds dugout at Wolves": the club whose dugout it was; "wolves boss vs villa", "gaffer 4 wolves"
     r"|\bin the (\w+ ){1,3}(dugout|technical area)\b"
+    rf"|\b{_BOSS} (4|vs?|versus|against)\b"
 )
 _BOTH_SIDES = re.compile(r"\b(managers|coaches|bosses|both)\b")
 _COMPARISON = re.compile(r"\b(compare|comparison|better|worse|difference between)\b")
@@ -168,7 +169,7 @@ _NARRATIVE = re.compile(
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
 _REFEREE = re.compile(
     r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    rf"|man in the middle|in charge of {_GAME_OBJECT}"
+    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}"
     r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "Who was in charge of Spurs vs Bournemouth?": a bare fixture after "in charge of" reads both ways, the game's referee

@@ -278,6 +278,53 @@ def test_misspelt_counts_and_officials_in_a_conversation(answerer: Answerer) -> 
     assert a.intent is Intent.REFEREE and referee in a.answer, a.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "home", "away", "side"),
+    [
+        ("who was the away manager in arsenal v spurs", "Arsenal", "Tottenham", "Tottenham"),
+        ("home manager everton v palace", "Everton", "Crystal Palace", "Everton"),
+        ("the visitors' boss in arsenal v spurs", "Arsenal", "Tottenham", "Tottenham"),
+        ("wolves boss vs villa", "Aston Villa", "Wolves", "Wolves"),
+        ("who was the gaffer 4 wolves at villa", "Aston Villa", "Wolves", "Wolves"),
+    ],
+)
+def test_the_side_a_manager_question_names_is_the_one_answered(
+    answerer: Answerer, question: str, home: str, away: str, side: str
+) -> None:
+    match_id = the_meeting(home, away)
+    a = ask(answerer, question)
+    assert a.intent is Intent.MANAGER and a.matches == [match_id], a.answer
+    assert a.answer == f"{side}'s manager in {a.answer.split(' in ', 1)[1]}", a.answer
+    assert a.answer.endswith(f": {raw_side(match_id, side)['managerName']}."), a.answer
+
+
+def test_the_man_in_black_is_the_referee(answerer: Answerer) -> None:
+    match_id = the_meeting("Arsenal", "Tottenham")
+    a = ask(answerer, "who was the man in black for spurs v arsenal")
+    assert a.intent is Intent.REFEREE and raw_whoscored(match_id)["referee"]["name"] in a.answer, a.answer
+
+
+# --- a player named by his initials --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "player", "home", "away"),
+    [
+        ("vvd passes v burnley", "Virgil van Dijk", "Burnley", "Liverpool"),
+        ("MGW shots vs chelsea", "Morgan Gibbs-White", "Nottingham Forest", "Chelsea"),
+        ("jpm shots v spurs", "Jean-Philippe Mateta", "Crystal Palace", "Tottenham"),
+        ("jsl shots v villa", "Jørgen Strand Larsen", "Aston Villa", "Wolves"),
+        ("dcl shots against wolves", "Dominic Calvert-Lewin", "Wolves", "Leeds"),
+    ],
+)
+def test_a_player_named_by_his_initials(answerer: Answerer, question: str, player: str, home: str, away: str) -> None:
+    """Names of three words only one player's initials fit; "mor" (more) or a club's code never."""
+    match_id = the_meeting(home, away)
+    a = ask(answerer, question)
+    assert a.intent is Intent.PLAYER_STAT and a.matches == [match_id], a.answer
+    assert a.answer.startswith(f"{player}: "), a.answer
+
+
 # --- a goal's assister, asked in chat style ------------------------------------------------------------------------
 
 SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
