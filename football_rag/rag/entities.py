@@ -594,11 +594,20 @@ class Catalog:
             against[str(player_id)] |= self._sides.get(str(match_id), frozenset()) - {team}
         return against
 
-    @staticmethod
-    def _index_grounds(matches: pd.DataFrame) -> dict[str, str]:
-        """Each venue's name as plain words -> the team that played most of its home matches there."""
+    def _index_grounds(self, matches: pd.DataFrame) -> dict[str, str]:
+        """Each venue's name as plain words -> the team that played most of its home matches there; a "... Stadium"
+        also as fans shorten it ("the Emirates", "the Etihad"; bare when no English word: "Molineux"), unless the
+        short name is a club's or a word of a derby's ("the London": the London derbies)."""
         homes = matches.dropna(subset=["venue"]).groupby("venue")["home"].agg(lambda teams: teams.mode().iloc[0])
-        return {words_of(venue): team for venue, team in homes.items() if words_of(venue)}
+        derby_words = {word for phrase in self._derbies for word in phrase.split()}
+        grounds = {}
+        for venue, team in homes.items():
+            name = words_of(venue)
+            short = name.removesuffix(" stadium")
+            grounds.update({name: team} if name else {})
+            if short != name and short not in self.names.keys and not set(short.split()) & derby_words:
+                grounds.update({f"the {short}": team} | ({} if short in english_words() else {short: team}))
+        return grounds
 
     def _index_derbies(self) -> dict[str, list[str]]:
         """Every derby phrase of ``configs/derbies.yaml`` whose two teams are in the data -> those teams."""

@@ -80,6 +80,8 @@ _ASSISTERS = re.compile(
     # "who was the provider", "what was the assist for Isak", "who crossed for Ekitike's header"
     r"|\b(the|who was the) provider\b|\b(what|who) was the assist\b(?! (count|total|tally|number))"
     r"|\bwho (crossed|squared it|pulled it back|cut it back|headed it down) (for|to)\b"
+    # "whod the assist go to for Isak", "Chalobah's goal - who crossed it", "assist 4 Isak"
+    r"|\bthe assist go\b|\bwho (crossed|squared|delivered) it\b|\bassist 4\b"
     # "assist for Saka v Spurs", "quick one, assist for Isak?": his goal's assist, asked first ("did Saka get an
     # assist for Arsenal" asks whether he made one; the plural is his total: "assists for Saka in May")
     r"|(^|[:,;!?]\s*)(the )?assist for\b"
@@ -432,6 +434,10 @@ def _goals_made(a: Asked) -> Route | None:
     made = re.search(rf"goal|assist|{_NAMED_GOAL}", a.text) is not None and not _RANKING.search(a.text)
     if _ASSISTERS.search(a.text) and (a.has_player or made):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))  # "who set up the opener": that goal's
+    # "assists in Arsenal v Spurs": the goals and who made them (the data keeps no team count of assists)
+    listed = a.stat == "assists" and a.has_match_context and not (a.has_player or _COUNTED.search(a.text))
+    if listed and not _RANKING.search(a.text):
+        return Route(Intent.SCORERS, stat="goals")
     return None
 
 

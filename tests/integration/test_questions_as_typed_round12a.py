@@ -304,6 +304,39 @@ def test_the_man_in_black_is_the_referee(answerer: Answerer) -> None:
     assert a.intent is Intent.REFEREE and raw_whoscored(match_id)["referee"]["name"] in a.answer, a.answer
 
 
+# --- a ground as fans shorten it -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away"),
+    [
+        ("how many shots did spurs have at the etihad", "Man City", "Tottenham"),
+        ("city v wolves at molineux score", "Wolves", "Man City"),
+        ("who assisted the first goal at the emirates v spurs", "Arsenal", "Tottenham"),
+        ("arsenal at the vitality corners", "Bournemouth", "Arsenal"),
+        ("palace at the hill dickinson, who scored", "Everton", "Crystal Palace"),
+    ],
+)
+def test_a_ground_shortened_is_its_clubs_home(answerer: Answerer, question: str, home: str, away: str) -> None:
+    """ "The Emirates", "the Etihad", "Molineux": the "... Stadium" without its last word (never "the London": the
+    London derbies)."""
+    a = ask(answerer, question)
+    assert a.matches[:1] == [the_meeting(home, away)], a.answer
+
+
+def test_the_assists_of_a_match_are_its_goals_with_who_made_them(answerer: Answerer) -> None:
+    match_id = the_meeting("Arsenal", "Tottenham")
+    a = ask(answerer, "arsenal v spurs assists?")
+    assert a.intent is Intent.SCORERS and a.matches == [match_id], a.answer
+    scorer, made_by = first_goal(match_id)
+    assert a.answer.split("Goals: ")[1].startswith(scorer) and f"assist {made_by};" in a.answer, a.answer
+    a = ask(answerer, "chalobah's goal v arsenal - who crossed it")
+    assert (
+        a.intent is Intent.SCORERS
+        and f"assist {assister(the_meeting('Chelsea', 'Arsenal'), 'Trevoh Chalobah')}" in a.answer
+    )
+
+
 # --- a player named by his initials --------------------------------------------------------------------------------
 
 
@@ -346,6 +379,8 @@ SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
         "isaks goal at spurs, who was the provider",
         "what was the assist for isak v spurs",
         "who asissted isak v spurs",  # misspelt
+        "assist 4 isak v spurs",  # chat: "4" for "for"
+        "whod the assist go to for isak vs spurs",
     ],
 )
 def test_who_made_his_goal_asked_in_chat_style(answerer: Answerer, question: str) -> None:
