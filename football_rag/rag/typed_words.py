@@ -34,6 +34,7 @@ VOCABULARY = frozenset(
     home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
     table standings position assister assisters
     dugout official officials presser corner yellows refereed
+    transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.

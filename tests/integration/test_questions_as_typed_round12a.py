@@ -468,6 +468,14 @@ def test_a_figure_about_passes_is_no_assister() -> None:
         "how many trophies have man utd won",  # a club's history
         "when was spurs founded",
         "saka height",
+        "trnasfer news arsenal",  # the words misspelt
+        "when does salahs contarct end",
+        "predicition for arsenal v chelsea",
+        "how much are tickts for spurs",
+        "whats haalands salry",
+        "saka's birthdya",
+        "whens the nxt arsenal game",
+        "press confrence arteta",
     ],
 )
 def test_what_the_data_cannot_hold_asked_as_typed_is_refused(answerer: Answerer, question: str) -> None:
