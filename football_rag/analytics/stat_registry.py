@@ -226,6 +226,13 @@ STATS: tuple[Stat, ...] = (
     ),
     Stat("red_cards", "red cards", asked=r"red cards?|sent off|sending off", lower_is_better=True),
     Stat("cards", "cards", asked=r"\bcards\b|\bcautions?\b", ranked=r"\bdirt(y|ier|iest)\b", lower_is_better=True),
+    # WhoScored's man of the match, counted: "the most motm awards", "how many player of the match awards".
+    Stat(
+        "motm_awards",
+        "man of the match awards",
+        asked=r"\b((man|player) of the (match|game)|motm|potm|mom) (awards?|gongs?|count|tally)"
+        r"|\bmost ((man|player) of the (match|game)|motm|potm)s?\b|\b(motms|potms)\b",
+    ),
     # goals + assists: "goal involvements", "g/a", "goals + assists"
     Stat(
         "goal_contributions",

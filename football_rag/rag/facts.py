@@ -148,8 +148,8 @@ def day_label(value: object) -> str:
 
 def with_counted_stats(tables: MatchTables) -> MatchTables:
     """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS``, second yellows and all cards on team and
-    player rows, goal contributions on player rows, and ``RESULT_COUNTS``, clean sheets (empty, not 0, for a match
-    still in progress) and penalties conceded on team rows."""
+    player rows, goal contributions and man of the match awards on player rows, and ``RESULT_COUNTS``, clean sheets
+    (empty, not 0, for a match still in progress) and penalties conceded on team rows."""
     timeline = tables.timeline
     goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
     second_yellows = timeline[(timeline["kind"] == "card") & (timeline["detail"] == "second_yellow")]
@@ -173,6 +173,7 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
     for rows in (teams, players):
         rows["cards"] = rows["yellow_cards"] + rows["red_cards"]  # a second yellow counts as the red it is
     players["goal_contributions"] = players["goals"] + players["assists"]
+    players["motm_awards"] = players["man_of_the_match"].eq(True).astype(int)
     return replace(tables, team_stats=teams, player_stats=players)
 
 

@@ -566,3 +566,46 @@ def test_his_first_games_are_his_first_appearances(answerer: Answerer) -> None:
     goals = scorer_goals(FIRST, last)["Erling Haaland"]
     a = ask(answerer, "haaland goals in his first 10 games")
     assert a.answer.startswith(f"Erling Haaland: {goals} goals (total) in 10 appearances"), a.answer
+
+
+# --- cause 13: man of the match awards counted and ranked ----------------------------------------------------------
+
+
+def motm_awards(first: str, last: str, team: str | None = None) -> Counter:
+    """Return player name -> the matches played first..last in which WhoScored made him man of the match."""
+    awards: Counter = Counter()
+    for r in results():
+        if first <= r["start_date"][:10] <= last:
+            data = raw_whoscored(r["whoscored_id"])
+            for side in ("home", "away"):
+                if team in (None, data[side]["name"]):
+                    awards.update(p["name"] for p in data[side]["players"] if p.get("isManOfTheMatch"))
+    return awards
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last", "team"),
+    [
+        ("most man of the match awards", FIRST, LAST, None),
+        ("who has the most motm awards", FIRST, LAST, None),
+        ("most motms since the start of december", "2025-12-01", LAST, None),
+        ("most player of the match awards for arsenal", FIRST, LAST, "Arsenal"),
+        ("who got the most potm gongs in the autumn", "2025-09-01", "2025-11-30", None),
+    ],
+)
+def test_the_most_man_of_the_match_awards(
+    answerer: Answerer, question: str, first: str, last: str, team: str | None
+) -> None:
+    awards = motm_awards(first, last, team)
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and "man of the match awards" in a.answer, a.answer
+    best = max(awards.values())
+    assert all(f"1. {name} (" in a.answer for name, n in awards.items() if n == best), a.answer
+    assert f") {best};" in a.answer, a.answer
+
+
+def test_a_players_man_of_the_match_count(answerer: Answerer) -> None:
+    count = motm_awards(FIRST, LAST)["Erling Haaland"]
+    a = ask(answerer, "how many motm awards has haaland got")
+    assert a.answer.startswith(f"Erling Haaland: {count} man of the match awards"), a.answer
+    assert ask(answerer, "who was motm in arsenal v spurs").intent is Intent.MAN_OF_THE_MATCH
