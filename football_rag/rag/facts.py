@@ -974,7 +974,8 @@ class FactBook:
 
     def form(self, team: str, last: int = 5, match_ids: list[str] | None = None, within: str = "") -> FactResult:
         """Return ``team``'s last ``last`` finished matches (of ``match_ids`` when given, said as ``within``: " in the
-        2024/2025 season"): results, goals for and against, each match."""
+        2024/2025 season"): results, the points they won ("how many points in the last 6 games"), goals for and
+        against, each match."""
         rows = self.t.team_stats if match_ids is None else self.rows_of("team_stats", match_ids)
         rows = rows[rows["team"] == team]
         rows = (
@@ -987,9 +988,10 @@ class FactBook:
         results = "".join(rows["result"])
         games = "; ".join(self.label(self.match(mid)) for mid in rows["match_id"])
         scored, conceded = int(rows["goals"].sum()), int(rows["goals_against"].sum())
+        points = sum(RESULT_COUNTS["points"].get(result, 0) for result in rows["result"])
         r.add(
-            f"{team}'s last {len(rows)} matches{within} (oldest first): {results}, scored {scored}, "
-            f"conceded {conceded}. {games}.",
+            f"{team}'s last {len(rows)} matches{within} (oldest first): {results}, {_plural(points, 'point')}, "
+            f"scored {scored}, conceded {conceded}. {games}.",
             r.match_ids, form=results, goals_for=scored, goals_against=conceded,
         )  # fmt: skip
         r.text = r.facts[0].text

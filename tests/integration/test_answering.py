@@ -314,7 +314,8 @@ def test_last_results_are_the_form(answerer: Answerer) -> None:
     a = ask(answerer, "Arsenal's last 2 results")
     assert a.intent is Intent.FORM and a.matches == ["1903228", "1903239"]
     assert a.answer.startswith(
-        "Arsenal's last 2 matches (oldest first): WD, scored 5, conceded 2. Arsenal 4-1 Tottenham (23 November 2025)"
+        "Arsenal's last 2 matches (oldest first): WD, 4 points, scored 5, conceded 2. "
+        "Arsenal 4-1 Tottenham (23 November 2025)"
     )
 
 

@@ -609,3 +609,20 @@ def test_a_players_man_of_the_match_count(answerer: Answerer) -> None:
     a = ask(answerer, "how many motm awards has haaland got")
     assert a.answer.startswith(f"Erling Haaland: {count} man of the match awards"), a.answer
     assert ask(answerer, "who was motm in arsenal v spurs").intent is Intent.MAN_OF_THE_MATCH
+
+
+# --- cause 14: the points of a club's last games, said ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "count"),
+    [("how many points have chelsea got in the last 6 games", "Chelsea", 6), ("arsenal form", "Arsenal", 5)],
+)
+def test_a_clubs_last_games_say_their_points(answerer: Answerer, question: str, team: str, count: int) -> None:
+    rows = [r for r in results() if team in (r["home"], r["away"])][-count:]
+    points = sum(
+        3 if (r["hg"], r["ag"])[r["away"] == team] > (r["ag"], r["hg"])[r["away"] == team] else r["hg"] == r["ag"]
+        for r in rows
+    )
+    a = ask(answerer, question)
+    assert a.intent is Intent.FORM and "(oldest first): " in a.answer and f", {points} points, scored" in a.answer

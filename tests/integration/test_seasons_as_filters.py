@@ -262,7 +262,7 @@ def test_a_teams_form_last_season_is_that_seasons_last_matches(answerer: Answere
     a, _ = ask(answerer, "arsenal's form last season")
     assert a.intent is Intent.FORM and a.matches == [replica_id(ARSENAL_LEEDS), replica_id(ARSENAL_SPURS)]
     assert a.answer.startswith(
-        "Arsenal's last 2 matches in the 2024/2025 season (oldest first): WW, scored 9, conceded 1."
+        "Arsenal's last 2 matches in the 2024/2025 season (oldest first): WW, 6 points, scored 9, conceded 1."
     ), a.answer
     b, _ = ask(answerer, "arsenal's form")  # the last 5 whatever the season: this season's
     assert b.intent is Intent.FORM and len(b.matches) == 5 and b.matches[-1] == ARSENAL_SPURS, b.answer
