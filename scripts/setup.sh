@@ -14,6 +14,7 @@
 #   FOOTBALL_RAG_MODEL_DIR  where to assemble the model cache (default above)
 #   TORCH_INDEX_URL   an index to take the CPU torch wheel from, where no local wheel lies on disk
 #                     (CI runners, images). Unset here: pip's config finds the wheel on local disk.
+#   LLAMA_CMAKE_ARGS  how llama-cpp-python is compiled (default portable: -DGGML_NATIVE=OFF, as the Dockerfile)
 #
 # System packages: Debian's chromium for the browser tests (never `playwright install`: it downloads
 # a browser). Installed with apt-get when missing and we are root; otherwise the browser tests skip.
@@ -74,6 +75,18 @@ install_torch() {
   fi
 }
 
+# Portable, not tuned to the build machine's CPU: a native build on a host whose CPU reports AMX and AVX-512 FP16
+# (7 December 2026) died with a general protection fault in libggml-cpu on its first decode, every model. Its own
+# pip cache keeps a wheel built another way (pip keys a cached wheel by the source alone, not by CMAKE_ARGS).
+LLAMA_CMAKE_ARGS="${LLAMA_CMAKE_ARGS:--DGGML_NATIVE=OFF}"
+
+install_llama() {
+  local pin
+  pin="$(grep -E '^llama-cpp-python==' requirements.txt)"
+  CMAKE_ARGS="$LLAMA_CMAKE_ARGS" PIP_CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/pip-llama-portable" \
+    pip_install --force-reinstall --no-deps "$pin"
+}
+
 install_chromium() {
   if command -v chromium >/dev/null; then
     return
@@ -92,9 +105,10 @@ main() {
   install_chromium
   ensure_venv
   step torch "$TORCH_REQUIREMENT" install_torch
+  # llama-cpp-python compiles first, on its own, when its pin or build flags change; the requirements step then
+  # finds the pinned version installed and keeps it.
+  step llama "$(grep -E '^llama-cpp-python==' requirements.txt) $LLAMA_CMAKE_ARGS" install_llama
   # Keyed by both files: requirements-dev.txt includes requirements.txt (-r), a change to either re-runs pip.
-  # llama-cpp-python compiles only when its pin changes (pip keeps an installed pinned version); built here
-  # for this machine's CPU, which is the one that runs it (the Dockerfile builds it portable for the Space).
   step requirements "$(hash_of requirements.txt requirements-dev.txt)" pip_install -r requirements-dev.txt
   # setuptools is already in the venv (torch requires it): build in place, no isolated build env to fetch.
   step project "$(hash_of pyproject.toml)" pip_install --no-deps --no-build-isolation -e .
