@@ -626,7 +626,8 @@ class Answerer:
             if latest:
                 return self.book.last_appearances(player.player_id, ids, latest)
             rounds = self._only(plan.question).rounds  # "his first 10 games": his first appearances
-            return self.book.last_appearances(player.player_id, ids, rounds[1], first=True) if rounds else ids
+            first = rounds is not None and rounds[0] == 1
+            return self.book.last_appearances(player.player_id, ids, rounds[1], first=True) if first else ids
         scope = Resolution(
             teams=resolution.teams or list(player.teams[:1]),
             players=[player],

@@ -114,7 +114,7 @@ class Only:
     first..last ("after matchweek 10", "the first half of the season"); all when empty."""
 
     side: str | None = None  # "home" or "away"
-    rounds: tuple[int, int] | None = None
+    rounds: tuple[int, int] | None = None  # negative counts from the end: (-5, -1) is each club's last 5 matches
 
     def describe(self) -> str:
         """Return how the selection reads after a period: ", home matches only", ", after matchweek 10",
@@ -123,6 +123,8 @@ class Only:
         # A matchweek is each club's Nth match of the data (a postponed game moves it): the answer says so.
         if not last:
             rounds = ""
+        elif first < 0:
+            rounds = f", over each club's last {-first} matches in the data"
         elif first == 1:
             rounds = f", after matchweek {last} (each club's first {last} matches in the data)"
         else:
@@ -1086,8 +1088,9 @@ class FactBook:
         rows = self.rows_of("team_stats", match_ids)
         if only.rounds is not None:
             days = rows["match_id"].map(self.matches["date"])
-            nth = days.groupby(rows["team"]).rank(method="first")
-            rows = rows[nth.between(*only.rounds)]
+            first, last = only.rounds
+            nth = days.groupby(rows["team"]).rank(method="first", ascending=first > 0)
+            rows = rows[nth.between(first, last) if first > 0 else nth.between(-last, -first)]
         return rows if only.side is None else rows[rows["side"] == only.side]
 
     def match_leaders(self, match_id: str, stat: str, descending: bool = True, team: str | None = None) -> FactResult:

@@ -281,6 +281,8 @@ _ROUND_WORD = r"(?:(?:match|game) ?weeks?|mw|gw|rounds?)"
 _ROUND = re.compile(
     rf"\b{_ROUND_WORD} ?(\d+)\b|\b(?:after|(?:the )?first|opening) (\d+) (?:games|matches|fixtures|{_ROUND_WORD})\b"
 )
+# "The most assists in the last 5 games", "the table over the last 6 rounds": each club's last matches.
+_LAST_ROUNDS = re.compile(rf"\blast (\d+|{'|'.join(_WORD_NUMBERS)}) (?:games|matches|fixtures|{_ROUND_WORD})\b")
 # "Matchweeks 1-19", "gw 20 to 38", "rounds 1 thru 19": from one matchweek to another.
 _ROUNDS_SPAN = re.compile(
     rf"\b{_ROUND_WORD} ?(\d+) ?(?:-|\u2013|to|thru|through|until|till) ?(?:{_ROUND_WORD} ?)?(\d+)\b"
@@ -305,6 +307,9 @@ def rounds_asked(question: str, rounds: int) -> tuple[int, int] | None:
         return (1, rounds // 2) if first else (rounds // 2 + 1, rounds)
     if span := _ROUNDS_SPAN.search(lowered):
         return int(span.group(1)), int(span.group(2))
+    if last := _LAST_ROUNDS.search(lowered):
+        count = last.group(1)
+        return -(int(count) if count.isdigit() else _WORD_NUMBERS[count]), -1
     found = _ROUND.search(lowered)
     return None if found is None else (1, int(found.group(1) or found.group(2)))
 

@@ -626,3 +626,60 @@ def test_a_clubs_last_games_say_their_points(answerer: Answerer, question: str, 
     )
     a = ask(answerer, question)
     assert a.intent is Intent.FORM and "(oldest first): " in a.answer and f", {points} points, scored" in a.answer
+
+
+# --- cause 15: a ranking over each club's last games ------------------------------------------------------------------
+
+
+def last_matches(count: int) -> dict[str, list[dict]]:
+    """Return club -> its last ``count`` matches of the season index."""
+    played: dict[str, list[dict]] = defaultdict(list)
+    for row in results():
+        for team in (row["home"], row["away"]):
+            played[team].append(row)
+    return {team: rows[-count:] for team, rows in played.items()}
+
+
+def points_and_conceded(team: str, rows: list[dict]) -> tuple[int, int]:
+    """Return the points ``team`` won and the goals it let in over ``rows``."""
+    points = conceded_goals = 0
+    for r in rows:
+        ours, theirs = (r["hg"], r["ag"]) if r["home"] == team else (r["ag"], r["hg"])
+        points += 3 if ours > theirs else ours == theirs
+        conceded_goals += theirs
+    return points, conceded_goals
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "fewest_conceded"),
+    [
+        ("who has the most points in the last 5 games", 5, False),
+        ("form table over the last 6 matches", 6, False),
+        ("which team conceded the fewest in the last 5 games", 5, True),
+        ("best defence over the last four games", 4, True),
+    ],
+)
+def test_a_teams_ranking_over_each_clubs_last_games(
+    answerer: Answerer, question: str, count: int, fewest_conceded: bool
+) -> None:
+    figures = {team: points_and_conceded(team, rows)[fewest_conceded] for team, rows in last_matches(count).items()}
+    edge = min(figures.values()) if fewest_conceded else max(figures.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and f"over each club's last {count} matches in the data" in a.answer, a.answer
+    assert all(f"{team} {edge}" in a.answer for team, v in figures.items() if v == edge), a.answer
+
+
+def test_the_top_scorer_over_each_clubs_last_games(answerer: Answerer) -> None:
+    lasts = {team: {r["whoscored_id"] for r in rows} for team, rows in last_matches(3).items()}
+    kept = set().union(*lasts.values())
+    goals: Counter = Counter()
+    for match_id in kept:
+        data = raw_whoscored(match_id)
+        teams = {data[side]["teamId"]: data[side]["name"] for side in ("home", "away")}
+        for event in data["events"]:
+            own = any(q["type"]["displayName"] == "OwnGoal" for q in event.get("qualifiers", []))
+            mine = match_id in lasts[teams[event["teamId"]]]
+            if event["type"]["displayName"] == "Goal" and not own and mine:
+                goals[data["playerIdNameDictionary"][str(event["playerId"])]] += 1
+    a = ask(answerer, "top scorer over the last three matches")
+    assert f"1. {leader_line(goals)} (" in a.answer and f") {max(goals.values())};" in a.answer, a.answer
