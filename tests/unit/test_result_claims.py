@@ -128,7 +128,7 @@ def test_a_scorer_given_to_the_other_team(sentence: str, claims: list[str]) -> N
     assert contradictions(sentence, LIVERPOOL_UNITED) == claims
 
 
-# Arsenal 1-0 Crystal Palace, 26 October 2025 (1903198: Eze 38', 1-0 at half time).
+# Arsenal 1-0 Crystal Palace, 26 October 2025 (1903198: Eze 39', 1-0 at half time).
 ARSENAL_PALACE = MatchResult(
     "Arsenal", "Crystal Palace", 1, 0, scorers={"Eberechi Eze": 1, "Bukayo Saka": 0}, half_time=(1, 0)
 )
