@@ -85,6 +85,8 @@ _ASSISTERS = re.compile(
     # "assist for Saka v Spurs", "quick one, assist for Isak?": his goal's assist, asked first ("did Saka get an
     # assist for Arsenal" asks whether he made one; the plural is his total: "assists for Saka in May")
     r"|(^|[:,;!?]\s*)(the )?assist for\b"
+    # "the pass for Mount's goal came from who", "where did the ball for Isak's goal come from"
+    r"|\b(pass|cross|ball|delivery)\b.*\bgoal\b.*\bc[ao]mes? from\b"
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")

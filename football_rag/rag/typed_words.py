@@ -1,8 +1,8 @@
 """A question as people type it, read back into the words the router and the period parser know.
 
 Three things are undone before the question is read, none of which changes what it asks: chat padding around
-it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta", "cheers", "lol"), chat
-shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names, question
+it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta very much", "haha", "if u
+know"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names, question
 and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A misspelling is
 corrected only to a vocabulary word it equals once a held-down key's run of letters is one letter, or within a
 bound (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment, once runs of a
@@ -57,7 +57,11 @@ _PADDING_LEAD = re.compile(
     r"yo|hey|hi|oi|mate)\b[\s,:.!-]*)+",
     re.IGNORECASE,
 )
-_PADDING_TAIL = re.compile(r"(?:[\s,]+(?:ta|thx|thanks|cheers|lol|pls|please|anyone|mate)\b[\s?!.]*)+$", re.IGNORECASE)
+_PADDING_TAIL = re.compile(
+    r"(?:[\s,]+(?:ta(?: very much)?|thx|thanks|thank you|ty|cheers|lol|haha+|lmao|pls|please|anyone|mate|asap"
+    r"|if (?:u|you) know)\b[\s?!.]*)+$",
+    re.IGNORECASE,
+)
 _QUESTION_MARKS = re.compile(r"\?{2,}")
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
