@@ -76,9 +76,10 @@ STANDINGS = (
     r"|\bleague (leaders?|position)|\b(first|1st) place|\btitle race\b|\bwinning the (league|title|prem\w*)\b"
     r"|\b(lead|leads|led|leading|top|tops|topped|topping) the (league|pile|prem\w*|premier league|epl|division)"
     r"|\bbottom club"
-    # A club's place ("what position are Arsenal in", "where did Chelsea finish"), its goal difference, the home or
-    # away table, and the table after a matchweek.
-    r"|\b(what|which) position\b|\bposition (in|on) the\b|\bgoal difference\b|\b(home|away) (table|record|form)\b"
+    # A club's place ("what position are Arsenal in", "what place were Spurs", "who was 1st in the prem", "where did
+    # Chelsea finish"), its goal difference, the home or away table, and the table after a matchweek.
+    r"|\b(what|which) (position|place)\b|\b(1st|first) in the (league|table|prem\w*|premier league|epl|division)\b"
+    r"|\bposition (in|on) the\b|\bgoal difference\b|\b(home|away) (table|record|form)\b"
     r"|\bwhere (do|did|does|are|were|is|was)\b.*\b(finish\w*|stand\w*|sit\w*|lie|lying|placed|ranked)\b"
     # A club's place on a day: "chelsea position at new year", "where were leeds in the league on 1 dec".
     r"|\b(league|table) (position|place|placing|spot)\b|\b(position|ranking|placing)\s+(at|on|by|as of|going into)\b"

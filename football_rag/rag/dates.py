@@ -93,8 +93,9 @@ NAMED_WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.IGNORECASE)
-# Days of the festive fixtures people name instead of the date.
+# Days of the festive fixtures (and Halloween, the end of October) people name instead of the date.
 HOLIDAYS = {
+    "halloween": (10, 31),
     "christmas eve": (12, 24),
     "christmas day": (12, 25),
     "xmas eve": (12, 24),
@@ -110,7 +111,7 @@ HOLIDAYS = {
 }
 HOLIDAY = re.compile(
     r"\b(?:(?:the )?day (before|after) )?"
-    r"((?:christmas|xmas) (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year)\b(?!\W?s\b)",
+    r"((?:christmas|xmas) (eve|day)|boxing day|new year\W?s (eve|day)|christmas|xmas|new year|halloween)\b(?!\W?s\b)",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\b(last|this|previous|past)\s+(weekend|week|month)\b", re.IGNORECASE)
@@ -440,7 +441,8 @@ def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list
 INTERNATIONAL_MONTHS = frozenset([9, 10, 11, 3, 6])
 MIN_BREAK_DAYS = 10
 _BREAK = re.compile(
-    rf"\b(?:(after|since|from|before|until|till|up to|between)\s+)?(?:the\s+)?(?:({_MONTH_NAMES})\.?\s+)?"
+    r"\b(?:(after|since|from|before|until|till|up to|between|going into|heading into)\s+)?(?:the\s+)?"
+    rf"(?:({_MONTH_NAMES})\.?\s+)?"
     r"(?:international|intl|int'l)\s+break\b|\b(since|between)\s+the\s+break\b",
     re.I,
 )
@@ -472,8 +474,8 @@ def _break_read(text: str, match_days: Sequence[date], fixture: bool = False) ->
         return text, ""
     word = (m.group(1) or m.group(3) or "after").lower()
     last_before, resume = gap[0] - timedelta(days=1), gap[1] + timedelta(days=1)
-    day = last_before if word in ("before", "until", "till", "up to") else resume
-    said = {"after": "from", "before": "up to"}.get(word, word)
+    said = {"after": "from", "before": "up to", "going into": "up to", "heading into": "up to"}.get(word, word)
+    day = last_before if said in ("up to", "until", "till") else resume
     note = f" (the international break: no matches {gap[0]:%-d %B} to {gap[1]:%-d %B %Y})"
     return f"{text[: m.start()]}{said} {day:%-d %B %Y}{text[m.end() :]}", note
 
@@ -522,11 +524,13 @@ def _period_named(
             if up_to and not _THROUGHOUT.match(up_to.group(1)) and match_days:
                 # "up to the end of november" holds November; "before", "until", "by december" stop before it
                 return _up_to(match_days[0], period.end if _holds_month(up_to) else period.start - timedelta(days=1))
-            if not _SINCE_BEFORE.search(text[: m.start()]):
-                # "aug + sep", "oct & nov", "october to december": both months and those between
-                last = _month_after(text[m.end() :], latest)
+            opened = _SINCE_BEFORE.search(text[: m.start()])
+            last = _month_after(text[m.end() :], latest)
+            if opened is None or opened.group(1).lower() == "across":
+                # "aug + sep", "oct & nov", "october to december": both months and those between; "across
+                # november" is November alone
                 return period if last is None or last.end < period.start else _onwards(period, last, latest)
-            return _onwards(period, _month_after(text[m.end() :], latest), latest)
+            return _onwards(period, last, latest)
     if m := YEAR.search(text):
         year = int(m.group(1) or m.group(2))
         return Period(date(year, 1, 1), date(year, 12, 31), str(year))
@@ -559,6 +563,7 @@ def _month_after(text: str, latest: date) -> Period | None:
 # named; the table "after the games of" a day is the table up to it.
 _UP_TO_BEFORE = re.compile(
     r"\b(before|going into|heading into|at(?=\s+the\s+end\s+of)|until|till|up (?:to|2|until)|upto|by|to|thru|through"
+    r"|(?<=season )2"  # "from the start of the season 2 halloween": chat's "2" for "to"
     r"|after the (?:games|matches|fixtures|round) (?:of|on))"
     r"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?\W*$",
     re.I,
@@ -567,6 +572,9 @@ _HOLDING = re.compile(r"after", re.I)
 # "Top scorer at christmas", "points as of 8/12": where things stood on the day, the season up to it (of a fixture,
 # "at christmas" is the day of their match).
 _AT_A_DAY = re.compile(r"\b(?:at|as\s+of|as\s+at)\s+(?:the\s+)?$", re.I)
+# "Top after the 1st jan matches", "after the boxing day games": the season up to that day's games, the day named
+# between "after the" and the games.
+_AFTER_THE_DAYS_GAMES = re.compile(r"\bafter\s+the\s+\S+(?:\s+\S+){0,2}\s+(?:games|matches|fixtures|round)\b", re.I)
 # "Goals thru december": throughout the month, not up to it (a day "thru 24/12" is up to it).
 _THROUGHOUT = re.compile(r"thru|through", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
@@ -657,7 +665,9 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
     Christmas": from ``first_day``, the data's first match day). Of a ``fixture`` ("spurs v bournemouth from 30/8"),
     "from" a day with no day closing it is the game of that day."""
     first = days[0]
-    if first_day is not None and not fixture and _AT_A_DAY.search(text[: first.start]):
+    games = _AFTER_THE_DAYS_GAMES.search(text)
+    after_its_games = games is not None and games.start() < first.start and first.end <= games.end()
+    if first_day is not None and not fixture and (_AT_A_DAY.search(text[: first.start]) or after_its_games):
         return _up_to(first_day, first.through or first.day)  # "top scorer at christmas": the season up to it
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
         return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.through or first.day)

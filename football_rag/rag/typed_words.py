@@ -2,11 +2,11 @@
 
 Three things are undone before the question is read, none of which changes what it asks: chat padding around
 it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta very much", "haha", "if u
-know"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names, question
-and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A misspelling is
-corrected only to a vocabulary word it equals once a held-down key's run of letters is one letter, or within a
-bound (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment, once runs of a
-letter are one letter: a short word only for swapped, doubled or one left-out letter, a longer one one edit), only
+know"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names,
+question and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A
+misspelling is corrected only to a vocabulary word it equals once a held-down key's run of letters is one letter, or
+within a bound (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment, once runs
+of a letter are one letter: a short word only for swapped, doubled or one left-out letter, a longer one one edit), only
 when the typed word is not itself an English word (pyspellchecker's word list: "least" is not "last", "seasons"
 not "season") and only when one vocabulary word alone is that close, so a real word is never turned into another.
 """
@@ -34,7 +34,7 @@ VOCABULARY = frozenset(
     home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
     table standings position assister assisters
     dugout official officials presser corner yellows refereed
-    transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
+    break transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.
@@ -45,6 +45,7 @@ SHORTHAND = {
     "agnst": "against",
     "szn": "season",
     "wat": "what",
+    "wot": "what",
     "sept": "september",
     "tgt": "target",
     "pts": "points",
@@ -132,8 +133,22 @@ def _within(typed: str, word: str) -> bool:
     return all(c in letters for c in typed)
 
 
+# A capital inside a word that is not all capitals ("wAs", "jaN", "1St", "WondeRing"), and not a Scottish or Irish
+# name's second capital ("McGinn", "MacAllister").
+_INNER_CAPITAL = re.compile(r"\b(?!Ma?c[A-Z])(?=\w*[a-z])\w+[A-Z]\w*")
+RANDOM_CASE_WORDS = 2
+
+
+def case_undone(question: str) -> str:
+    """Return ``question`` with its words of random case in lower case when it holds two or more ("Who wAs 1sT in The
+    pRem": "who was 1st"), so a month, a day and a word read as typed; otherwise the question unchanged."""
+    if len(_INNER_CAPITAL.findall(question)) < RANDOM_CASE_WORDS:
+        return question
+    return _INNER_CAPITAL.sub(lambda m: m.group(0).lower(), question)
+
+
 def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
-    """Return ``question`` without chat padding, shorthand and misspelt vocabulary words; ``names`` (lowercase
-    club and player words) are never corrected."""
-    text = without_padding(question)
+    """Return ``question`` without random case, chat padding, shorthand and misspelt vocabulary words; ``names``
+    (lowercase club and player words) are never corrected."""
+    text = without_padding(case_undone(question))
     return _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text)

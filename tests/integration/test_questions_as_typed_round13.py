@@ -1,20 +1,27 @@
 """Fact questions asked as people type them, thirteenth round: a goal's assister asked as where its pass came from
 ("the pass for Mount's goal came from who", "where did the ball for Isak's goal come from") or with chat after it
-("X's goal v Spurs - assister haha", "... ta very much", "... if u know").
+("X's goal v Spurs - assister haha", "... ta very much", "... if u know"); periods as typed ("across november" is
+November alone, "from the start of the season to halloween", "... season 2 halloween"); a club's place as typed ("what
+place were X", "wot place", "who was 1st in the prem", "after the 1st jan matches", "going into the oct international
+braek"); and a question typed in random case ("Who wAs 1sT in The pRem").
 
-Expected assisters are read here from the raw WhoScored files and the season's match index, never from the tables
-the answers read.
+Expected assisters, totals and places are read here from the raw WhoScored files and the season's match index, never
+from the tables the answers read.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
-from football_rag.rag.typed_words import without_padding
+from football_rag.rag.typed_words import case_undone, without_padding
 from tests.integration.test_leaders_totals_counts_as_typed import ask
 from tests.integration.test_questions_as_typed_round11a import assister, on_day
+from tests.integration.test_questions_as_typed_round11b import FIRST, break_of, club_totals, player_total, standings
+from tests.integration.test_questions_as_typed_round12b import assists
 
 SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
 UTD_SUNDERLAND = ("Man Utd", "Sunderland", "2025-10-04")
@@ -56,3 +63,121 @@ def test_where_his_goals_pass_came_from_is_its_assister(
 )
 def test_chat_after_a_question_is_padding(typed: str, read: str) -> None:
     assert without_padding(typed) == read
+
+
+# --- periods as typed: "across" a month, from the start of the season to a day named ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "first", "last"),
+    [
+        ("which club picked up the most points across november", "Brighton", "2025-11-01", "2025-11-30"),
+        ("most points across october?", None, "2025-10-01", "2025-10-31"),
+        ("who got the most points across december and january", None, "2025-12-01", "2026-01-31"),
+        ("which team took the most points from the start of the season to halloween", None, FIRST, "2025-10-31"),
+        ("most points from the start of the season 2 halloween (31 oct)", None, FIRST, "2025-10-31"),
+    ],
+)
+def test_the_most_points_over_a_period_as_typed(
+    answerer: Answerer, question: str, team: str | None, first: str, last: str
+) -> None:
+    points = {club: club_totals(club, first, last)["points"] for club, *_ in standings(last)}
+    best = max(points.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING, a.answer
+    leaders = sorted(club for club, p in points.items() if p == best)
+    head = a.answer.split(";")[0]  # the leaders, and the first of the ranking with his points
+    assert all(club in head for club in leaders) and f" {best}" in head, a.answer
+    assert team is None or team in leaders
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "stat", "first", "last"),
+    [
+        ("how many assists did bruno fernandes get across december", "Bruno Fernandes", "assists", "2025-12-01",
+         "2025-12-31"),
+        ("kudus key passes from the start of the season to halloween", "Mohammed Kudus", "passesKey", FIRST,
+         "2025-10-31"),
+        ("how many shots did saka have from the strt of the season 2 halloween (31 oct)", "Bukayo Saka", "shotsTotal",
+         FIRST, "2025-10-31"),
+    ],
+)  # fmt: skip
+def test_a_players_total_over_a_period_as_typed(
+    answerer: Answerer, question: str, name: str, stat: str, first: str, last: str
+) -> None:
+    total = assists(first, last)[name] if stat == "assists" else player_total(name, stat, first, last)
+    a = ask(answerer, question)
+    assert a.answer.startswith(f"{name}: {total} "), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "team"),
+    [
+        ("how many did west ham score from the start of the season to halloween (31 oct)", "West Ham"),
+        ("goals scored by everton from the beginning of the season up to halloween", "Everton"),
+    ],
+)
+def test_a_clubs_goals_from_the_start_of_the_season_to_halloween(answerer: Answerer, question: str, team: str) -> None:
+    scored = club_totals(team, FIRST, "2025-10-31")["goals"]
+    a = ask(answerer, question)
+    assert "up to 31 October 2025" in a.answer and f"scored {scored}," in a.answer, a.answer
+
+
+# --- a club's place as typed -----------------------------------------------------------------------------------------
+
+
+def place(team: str, last: str) -> int:
+    """Return ``team``'s place in the table of the matches played up to ``last``."""
+    return [club for club, *_ in standings(last)].index(team) + 1
+
+
+def ordinal(n: int) -> str:
+    """Return 1st, 2nd, 3rd, 16th..."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "last"),
+    [
+        ("what place were sunderland on new year's day after the games", "Sunderland", "2026-01-01"),
+        ("wot place were everton after the boxing day games", "Everton", "2025-12-26"),
+        ("which place were chelsea after the games on 1 jan", "Chelsea", "2026-01-01"),
+        ("what place were brentford going into the oct international braek", "Brentford", None),
+        ("what place were spurs heading into the october international break", "Tottenham", None),
+    ],
+)
+def test_a_clubs_place_on_a_day_as_typed(answerer: Answerer, question: str, team: str, last: str | None) -> None:
+    last = last or (break_of(10)[0] - timedelta(days=1)).isoformat()
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING, a.answer
+    assert a.answer.startswith(f"{team}: {ordinal(place(team, last))} of 20 in the table"), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "last"),
+    [
+        ("who was 1st in the prem after the 1st jan matches", "2026-01-01"),
+        ("Who wAs 1sT in The pRem aFter The 1St jaN matChes", "2026-01-01"),  # random case
+        ("who was first in the league after the boxing day games", "2025-12-26"),
+        ("1st in the table going into the november international break?", None),
+    ],
+)
+def test_who_was_first_on_a_day_as_typed(answerer: Answerer, question: str, last: str | None) -> None:
+    last = last or (break_of(11)[0] - timedelta(days=1)).isoformat()
+    top, points, *_ = standings(last)[0]
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING, a.answer
+    assert f"1. {top} {points} points" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Who wAs 1sT in The pRem", "Who was 1st in The prem"),
+        ("WondeRing Cry's gaffEr vs Man Utd", "wondering Cry's gaffer vs Man Utd"),
+        ("Did McTominay and MacAllister score v VVD", "Did McTominay and MacAllister score v VVD"),  # names' capitals
+        ("who scored for LiVerpool", "who scored for LiVerpool"),  # one word alone is a slip, kept
+    ],
+)
+def test_a_question_in_random_case_is_read_in_lower_case(typed: str, read: str) -> None:
+    assert case_undone(typed) == read
