@@ -140,7 +140,9 @@ _SINCE_BEFORE = re.compile(
 # season" and "2025-26" name the season, no year).
 YEAR = re.compile(
     r"\b(?:(?:in|during|of|calendar(?:\s+year)?|the)\s+(20\d\d)\b(?![/-]\d)"
-    r"|(?<![/-])(20\d\d)(?:'?s)?\s+(?:games|matches|fixtures))\b",
+    r"|(?<![/-])(20\d\d)(?:'?s)?\s+(?:games|matches|fixtures))\b"
+    # "ref for liverpool v spurs 2019?", "arsenal v chelsea 2017 score": a year alone after a fixture, or last
+    r"|(?<![\d/.:'-])(20\d\d)(?=\s*(?:score|result|final|game|match|meeting)?\W*$)",
     re.I,
 )
 # "... to 15/12", "... up to christmas eve", "... up to and incl 5 oct", "... thru december": what closes a span.
@@ -532,7 +534,7 @@ def _period_named(
                 return period if last is None or last.end < period.start else _onwards(period, last, latest)
             return _onwards(period, last, latest)
     if m := YEAR.search(text):
-        year = int(m.group(1) or m.group(2))
+        year = int(m.group(1) or m.group(2) or m.group(3))
         return Period(date(year, 1, 1), date(year, 12, 31), str(year))
     return None
 

@@ -48,6 +48,10 @@ _TRANSFERS = re.compile(
     r"|\b(on|earns?|earning|paid|gets?) (a|per) week\b|\b(is|are) \w+( \w+)? leaving\b"
     # "how much does Salah earn", "what are his earnings"
     r"|\bearnings\b|\bhow much (does|do|is|did) \w+( \w+)? (earn|make|get paid|on|paid|pay)\b"
+    # "his contact end date" ("contact" typed for "contract": a word of its own), "when does his deal expire", "how
+    # long has he got left on his deal"
+    r"|\b(deal|contact) (end\w*|expir\w*|runs?|running|until|length|extension|renewal|details)\b"
+    r"|\b(deal|contact) (ends?|expires?|runs? out)\b|\bleft on (his|her|their) (deal|contact)\b"
 )
 # "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
 # "Who owns Bournemouth", "the chairman": who runs the club, not what it did on the pitch.
@@ -69,6 +73,9 @@ _PERSONAL = re.compile(
 _INJURIES = re.compile(
     r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical|team news)\b|\b(is|are) \w+( \w+)? fit\b"
     r"|\bfit (for|to play|to start)\b"
+    # "when's Palmer back from his groin thing", "is Saka out with a knock", "how long is he out for"
+    r"|\b(groin|knee|ankle|calf|thigh|hip|back|foot|shoulder|muscle) (thing|problem|issue|strain|knock)\b"
+    r"|\bwhen(['\u2019]?s| is| will) (\w+ ){1,2}back\b|\b(out with|picked up) a knock\b|\bhow long (is|are) \w+ out\b"
 )
 
 

@@ -28,7 +28,7 @@ COMPETITIONS = {
     "Europa League": r"europa league|uel|europa(?! conference)",
     "Conference League": r"(?:europa )?conference league|uecl",
     "FA Cup": r"fa cup",
-    "League Cup": r"league cup|carabao(?: cup)?|efl cup",
+    "League Cup": r"league cup|(?:carabao|crabao|carabo|carbao|caraboa)(?: cup)?|efl cup",
     "Community Shield": r"community shield",
     "Club World Cup": r"club world cup",
     "World Cup": r"(?<!club )world cup",
@@ -41,12 +41,16 @@ COMPETITIONS = {
     "Eredivisie": r"eredivisie",
     "MLS": r"mls|major league soccer",
     "Saudi Pro League": r"saudi pro league",
-    "Championship": r"the championship|efl championship",
+    # "championship table top 6", "championship play-offs" (not the league's own title: "win the championship")
+    "Championship": r"the championship|efl championship|sky ?bet championship|championship(?= (?:table|standings|play"
+    r"|leaders|top|bottom|clubs?|sides?|teams?|games?|matches|fixtures|results|scorers?|promotion))|league (?:one|two)",
     "Friendlies": r"friendl(?:y|ies)|pre[- ]?season",
     "Super Cup": r"super cup",
     # "the istanbul final", "the cup final": a final (the league has none) named by its cup or its host city
     "Cup finals": r"(?:cup|istanbul|munich|madrid|paris|porto|lisbon|kyiv|kiev|athens|moscow|rome|milan|berlin"
-    r"|wembley|cardiff|seville|budapest|dublin|baku|bilbao|basel|prague) finals?",
+    r"|wembley|cardiff|seville|budapest|dublin|baku|bilbao|basel|prague) finals?"
+    # a cup's rounds: the league has no semi-finals or legs
+    r"|(?:cup )?(?:semi|quarter)[- ]?finals?|(?:cup )?semis|(?:first|second|1st|2nd) legs?",
     "Internationals": r"internationals?(?! break)",  # "after the international break" is a period of the league
 }
 _COMPETITION_PATTERNS = {name: re.compile(rf"\b(?:{aliases})\b") for name, aliases in COMPETITIONS.items()}

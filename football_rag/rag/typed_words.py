@@ -34,7 +34,8 @@ VOCABULARY = frozenset(
     home away total fouls corners tackles bookings booked goalscorers target opponents coach coached
     table standings position assister assisters
     dugout official officials presser corner yellows refereed
-    break transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
+    transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
+    break finish ticket
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.
@@ -55,7 +56,9 @@ _PADDING_LEAD = re.compile(
     r"^(?:(?:quick one|quick q|settle an argument|my mate reckons otherwise but|sorry if dumb q|"
     r"need this for fantasy|for my (?:fantasy|fpl)(?: team| side| league)?|random q but|random question but|"
     r"cant remember|can't remember|"
-    r"yo|hey|hi|oi|mate)\b[\s,:.!-]*)+",
+    r"ok so|okay so|so|ok|genuine question|honest question|pub quiz q(?:uestion)?|wondering|"
+    r"arguing (?:w|with) my (?:dad|mum|mate|brother|sister|missus|wife)|"
+    r"yo|hey|hiya|hi|oi|bro|mate|evening|morning|afternoon)\b[\s,:.!-]*)+",
     re.IGNORECASE,
 )
 _PADDING_TAIL = re.compile(

@@ -3,7 +3,10 @@
 ("X's goal v Spurs - assister haha", "... ta very much", "... if u know"); periods as typed ("across november" is
 November alone, "from the start of the season to halloween", "... season 2 halloween"); a club's place as typed ("what
 place were X", "wot place", "who was 1st in the prem", "after the 1st jan matches", "going into the oct international
-braek"); and a question typed in random case ("Who wAs 1sT in The pRem").
+braek"); a question typed in random case ("Who wAs 1sT in The pRem"); and what the data cannot hold asked as typed
+(a cup's semi-final or leg, "crabao", the Championship's table, an injury "thing", a contract typed "contact", a
+season ticket, "will X fnish top 4", a meeting in a year outside the data: "liverpool v spurs 2019"), chat before it
+("ok so", "arguing w my dad", "pub quiz q").
 
 Expected assisters, totals and places are read here from the raw WhoScored files and the season's match index, never
 from the tables the answers read.
@@ -23,6 +26,7 @@ from tests.integration.test_questions_as_typed_round11a import assister, on_day
 from tests.integration.test_questions_as_typed_round11b import FIRST, break_of, club_totals, player_total, standings
 from tests.integration.test_questions_as_typed_round12b import assists
 
+REFUSED = (Intent.OUT_OF_SCOPE, Intent.UNKNOWN_MATCH)
 SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
 UTD_SUNDERLAND = ("Man Utd", "Sunderland", "2025-10-04")
 
@@ -181,3 +185,59 @@ def test_who_was_first_on_a_day_as_typed(answerer: Answerer, question: str, last
 )
 def test_a_question_in_random_case_is_read_in_lower_case(typed: str, read: str) -> None:
     assert case_undone(typed) == read
+
+
+# --- what the data cannot hold, asked as typed -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a cup's rounds, the League Cup misspelt, another league's table
+        "hiya, who won the crabao cup semi first leg",
+        "who scored in the league cup semi final",
+        "arsenal v chelsea second leg result",
+        "championship table top 6",
+        "who tops the sky bet championship",
+        "leeds in the championship play-offs",
+        # an injury as typed
+        "cole palmer - when's he back from his groin thing",
+        "when is saka back",
+        "is odegaard out with a knock?",
+        "how long is isak out for",
+        "rice hamstring problem?",
+        # a contract, "contact" typed for it, a season ticket
+        "virgil van dijk contact end date ta very much",
+        "when does salah's deal expire",
+        "how long has rice got left on his contact",
+        "ok so newcastle united season tcket cost 2026",
+        "how much is a season ticket at arsenal",
+        # what is to come, a misspelt verb, chat before it
+        "ok so will sunderland fc fnish top 4 this year",
+        "will spurs fnish in the top half",
+        "arguing w my dad, will chelsea finish above villa",
+        # a meeting in a year outside the data
+        "Ref fOr liVerpoOl v Spurs madrId 2019?",
+        "who reffed liverpool v spurs 2019",
+        "arsenal v chelsea 2017 score",
+    ],
+)
+def test_what_the_data_cannot_hold_asked_as_typed_is_refused(answerer: Answerer, question: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent in REFUSED, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away"),
+    [
+        ("arsenal v spurs 2025 score", "Arsenal", "Tottenham"),  # a year of the data
+        ("ok so what was the score arsenal v spurs", "Arsenal", "Tottenham"),
+        ("pub quiz q - score when arsenal played spurs", "Arsenal", "Tottenham"),
+    ],
+)
+def test_a_match_of_the_data_asked_with_a_year_or_chat_is_answered(
+    answerer: Answerer, question: str, home: str, away: str
+) -> None:
+    match_id = on_day(home, away, "2025-11-23")
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORE and a.matches == [match_id], a.answer
