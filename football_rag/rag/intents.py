@@ -190,7 +190,10 @@ _SCORER_WORDS = re.compile(
     r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)"
     r"|who (got|grabbed|netted) (?!more|fewer|less|the most)(\S+ ){0,3}goals?"
     r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|which of (\S+ ){1,3}scored"
-    r"|score ?sheet)\b"
+    r"|score ?sheet"
+    # "who bagged for Liverpool", "who netted v Wolves", "who found the net": a scorer in chat's verbs
+    r"|who (bagged|netted|struck|found the net|hit the net|got on the score ?sheet)(?! (more|fewer|less|the most))"
+    r")\b"
 )
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),

@@ -35,7 +35,7 @@ VOCABULARY = frozenset(
     table standings position assister assisters
     dugout official officials presser corner yellows refereed
     transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
-    break finish ticket
+    break finish ticket opening opener clearances
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.
@@ -47,6 +47,7 @@ SHORTHAND = {
     "szn": "season",
     "wat": "what",
     "wot": "what",
+    "vrs": "vs",
     "sept": "september",
     "tgt": "target",
     "pts": "points",

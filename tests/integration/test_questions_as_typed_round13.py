@@ -6,7 +6,8 @@ place were X", "wot place", "who was 1st in the prem", "after the 1st jan matche
 braek"); a question typed in random case ("Who wAs 1sT in The pRem"); and what the data cannot hold asked as typed
 (a cup's semi-final or leg, "crabao", the Championship's table, an injury "thing", a contract typed "contact", a
 season ticket, "will X fnish top 4", a meeting in a year outside the data: "liverpool v spurs 2019"), chat before it
-("ok so", "arguing w my dad", "pub quiz q").
+("ok so", "arguing w my dad", "pub quiz q"). Scorers asked in chat's verbs ("who bagged", "who netted", "who found
+the net"), stat and goal words misspelt ("cearances", "clearnaces", "oepning"), and "vrs" for "vs".
 
 Expected assisters, totals and places are read here from the raw WhoScored files and the season's match index, never
 from the tables the answers read.
@@ -21,14 +22,17 @@ import pytest
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from football_rag.rag.typed_words import case_undone, without_padding
+from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask
 from tests.integration.test_questions_as_typed_round11a import assister, on_day
 from tests.integration.test_questions_as_typed_round11b import FIRST, break_of, club_totals, player_total, standings
+from tests.integration.test_questions_as_typed_round12a import first_goal as first_goal_of
 from tests.integration.test_questions_as_typed_round12b import assists
 
 REFUSED = (Intent.OUT_OF_SCOPE, Intent.UNKNOWN_MATCH)
 SPURS_LIVERPOOL = ("Tottenham", "Liverpool", "2025-12-20")
 UTD_SUNDERLAND = ("Man Utd", "Sunderland", "2025-10-04")
+UTD_NEWCASTLE = ("Man Utd", "Newcastle", "2025-12-26")
 
 # --- a goal's assister asked as where its pass came from, or with chat after it ------------------------------------
 
@@ -241,3 +245,93 @@ def test_a_match_of_the_data_asked_with_a_year_or_chat_is_answered(
     match_id = on_day(home, away, "2025-11-23")
     a = ask(answerer, question)
     assert a.intent is Intent.SCORE and a.matches == [match_id], a.answer
+
+
+# --- scorers in chat's verbs, words misspelt ---------------------------------------------------------------------
+
+
+def goals_of(match_id: str, team: str) -> list[str]:
+    """Return the scorers of ``team``'s goals in the match (own goals aside), in the order they were scored."""
+    data = raw_whoscored(match_id)
+    side = next(data[s]["teamId"] for s in ("home", "away") if data[s]["name"] == team)
+    goals = [e for e in data["events"] if e["type"]["displayName"] == "Goal" and e["teamId"] == side]
+    own = [g for g in goals if any(q["type"]["displayName"] == "OwnGoal" for q in g["qualifiers"])]
+    order = sorted((g for g in goals if g not in own), key=lambda e: (e["period"]["value"], e["minute"]))
+    return [data["playerIdNameDictionary"][str(g["playerId"])] for g in order]
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "meeting"),
+    [
+        ("genuine question who bagged for livrpool when they hosted wolves on the 27th of december", "Liverpool",
+         ("Liverpool", "Wolves", "2025-12-27")),
+        ("who netted for arsenal v spurs", "Arsenal", ("Arsenal", "Tottenham", "2025-11-23")),
+        ("who found the net for liverpool at spurs", "Liverpool", SPURS_LIVERPOOL),
+        ("who hit the net for man utd v sunderland", "Man Utd", UTD_SUNDERLAND),
+        ("who got on the scoresheet for liverpool v wolves on 27 dec", "Liverpool", ("Liverpool", "Wolves",
+         "2025-12-27")),
+    ],
+)  # fmt: skip
+def test_a_clubs_scorers_asked_in_chats_verbs(
+    answerer: Answerer, question: str, team: str, meeting: tuple[str, str, str]
+) -> None:
+    match_id = on_day(*meeting)
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and a.matches[:1] == [match_id], a.answer
+    assert all(name in a.answer for name in goals_of(match_id, team)), a.answer
+
+
+def test_who_netted_the_most_is_a_ranking_not_a_matchs_scorers() -> None:
+    from football_rag.rag.intents import route
+
+    routed = route("who netted the most goals in december", has_player=False, has_match_context=False, n_teams=0)
+    assert routed.intent is Intent.RANKING
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "meeting"),
+    [
+        ("clearnaces - woltemade agaisnt Man Utd, how many ?", "Nick Woltemade", UTD_NEWCASTLE),
+        ("cearances by rice v spurs", "Declan Rice", ("Arsenal", "Tottenham", "2025-11-23")),
+        ("how many clearences did van dijk make at spurs", "Virgil van Dijk", SPURS_LIVERPOOL),
+    ],
+)
+def test_a_players_clearances_misspelt(
+    answerer: Answerer, question: str, name: str, meeting: tuple[str, str, str]
+) -> None:
+    match_id = on_day(*meeting)
+    data = raw_whoscored(match_id)
+    (player,) = [p for s in ("home", "away") for p in data[s]["players"] if p["name"] == name]
+    total = int(sum(player["stats"].get("clearances", {}).values()))
+    a = ask(answerer, question)
+    assert a.answer.startswith(f"{name}: {total} clearance"), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "meeting"),
+    [
+        ("bro oepning goal minute the villans v. the cityzens (sunday 26th october) ??", ("Aston Villa", "Man City",
+         "2025-10-26")),
+        ("minute of the oepner arsenal v spurs", ("Arsenal", "Tottenham", "2025-11-23")),
+        ("when was the opnener in spurs v liverpool", SPURS_LIVERPOOL),
+    ],
+)  # fmt: skip
+def test_the_opener_misspelt(answerer: Answerer, question: str, meeting: tuple[str, str, str]) -> None:
+    match_id = on_day(*meeting)
+    scorer, _ = first_goal_of(match_id)
+    a = ask(answerer, question)
+    assert a.matches == [match_id] and a.answer.startswith(f"The opening goal: {scorer} "), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "meeting"),
+    [
+        ("Ok so who was refereeing che vrs wol haha", ("Chelsea", "Wolves", "2025-11-08")),
+        ("who reffed arsenal vrs spurs", ("Arsenal", "Tottenham", "2025-11-23")),
+    ],
+)
+def test_vrs_is_versus(answerer: Answerer, question: str, meeting: tuple[str, str, str]) -> None:
+    match_id = on_day(*meeting)
+    referee = raw_whoscored(match_id)["referee"]["name"]
+    a = ask(answerer, question)
+    assert a.intent is Intent.REFEREE and a.matches == [match_id] and referee in a.answer, a.answer
