@@ -50,6 +50,10 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_DATE = re.compile(
     r"(?<![\d.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)|\b(\d{1,2})-(\d{1,2})-(\d{4})\b"
 )
+# "8-25-25", "25-8-25": dashes and a short year, read only when one number is over 12 (a day), so a formation
+# ("4-2-3-1", "3-4-3") or a score is never a date.
+MAX_MONTH = 12
+DASHED_SHORT_DATE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(2\d)(?![\d-])")
 # "on 7/1", "from 1/9", "(7/12)", "by 24/12", "26/12 - 1/1": day/month with no year only after a word that introduces
 # a date, a dash or in brackets, never a bare "3/5" (three of five shots).
 SHORT_DATE = re.compile(
@@ -297,6 +301,9 @@ def _numeric_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iter
     for m in NUMERIC_DATE.finditer(text):
         day, month, year = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
         yield _either_way(text, m.span(), year, int(day), int(month), latest, match_days)
+    for m in DASHED_SHORT_DATE.finditer(text):
+        if max(int(m.group(1)), int(m.group(2))) > MAX_MONTH:
+            yield _either_way(text, m.span(), m.group(3), int(m.group(1)), int(m.group(2)), latest, match_days)
     for m in SHORT_DATE.finditer(text):
         # The span starts at the digits: the word before ("from", "since") is read by ``_span``.
         yield _either_way(text, (m.start(2), m.end()), None, int(m.group(2)), int(m.group(3)), latest, match_days)

@@ -7,7 +7,8 @@ braek"); a question typed in random case ("Who wAs 1sT in The pRem"); and what t
 (a cup's semi-final or leg, "crabao", the Championship's table, an injury "thing", a contract typed "contact", a
 season ticket, "will X fnish top 4", a meeting in a year outside the data: "liverpool v spurs 2019"), chat before it
 ("ok so", "arguing w my dad", "pub quiz q"). Scorers asked in chat's verbs ("who bagged", "who netted", "who found
-the net"), stat and goal words misspelt ("cearances", "clearnaces", "oepning"), and "vrs" for "vs".
+the net"), stat and goal words misspelt ("cearances", "clearnaces", "oepning"), "vrs" for "vs", and a day written
+with dashes and a short year either way round ("8-25-25", "25-8-25"), never a formation or a score.
 
 Expected assisters, totals and places are read here from the raw WhoScored files and the season's match index, never
 from the tables the answers read.
@@ -15,12 +16,13 @@ from the tables the answers read.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
+from football_rag.rag.dates import resolve_period
 from football_rag.rag.typed_words import case_undone, without_padding
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask
@@ -335,3 +337,33 @@ def test_vrs_is_versus(answerer: Answerer, question: str, meeting: tuple[str, st
     referee = raw_whoscored(match_id)["referee"]["name"]
     a = ask(answerer, question)
     assert a.intent is Intent.REFEREE and a.matches == [match_id] and referee in a.answer, a.answer
+
+
+# --- a day with dashes and a short year ----------------------------------------------------------------------------
+
+
+def shots(match_id: str, team: str) -> int:
+    """Return ``team``'s shots in the match: its players' WhoScored shotsTotal, summed."""
+    data = raw_whoscored(match_id)
+    side = next(s for s in ("home", "away") if data[s]["name"] == team)
+    return int(sum(sum(p.get("stats", {}).get("shotsTotal", {}).values()) for p in data[side]["players"]))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "number of attempts at goal, the magpies home to livrpool, 8-25-25 haha",  # month first, as in the US
+        "newcastle shots v liverpool 25-8-25",
+        "how many shots did newcastle have against liverpool on 8-25-25",
+    ],
+)
+def test_a_day_with_dashes_and_a_short_year(answerer: Answerer, question: str) -> None:
+    match_id = on_day("Newcastle", "Liverpool", "2025-08-25")
+    a = ask(answerer, question)
+    assert a.intent is Intent.TEAM_STAT and a.matches == [match_id], a.answer
+    assert f"Newcastle {shots(match_id, 'Newcastle')}" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("text", ["arsenal 4-2-3-1 in the 2-1 win", "they went 3-4-3 v spurs", "won 3-1-25 mins in"])
+def test_a_formation_or_a_score_with_dashes_is_no_day(text: str) -> None:
+    assert resolve_period(text, date(2026, 2, 2)) is None
