@@ -155,11 +155,24 @@ def build_space_venv(root: Path, home: Path, log: Path) -> SpaceVenv:
             out.write(f"\n$ {step}\n")
             out.flush()
             argv = [str(root / "bin" / step.argv[0]), *step.argv[1:]]
-            subprocess.run(
-                argv, cwd=REPO_ROOT, env=env | dict(step.env), stdout=out, stderr=subprocess.STDOUT, check=True
-            )
+            step_env = env | dict(step.env) | {"PIP_CACHE_DIR": str(step_cache(Path(env["PIP_CACHE_DIR"]), step))}
+            subprocess.run(argv, cwd=REPO_ROOT, env=step_env, stdout=out, stderr=subprocess.STDOUT, check=True)
             timings.append((str(step), time.perf_counter() - started))
     return SpaceVenv(root, tuple(timings))
+
+
+def step_cache(cache: Path, step: InstallStep) -> Path:
+    """Return pip's cache for ``step``: ``cache`` itself, or one of its own when the step sets build variables.
+
+    pip keys a wheel it built by the source alone, not by the CMAKE_ARGS it was built with, and takes it from the
+    cache even under ``--no-binary``: a llama-cpp-python built for this machine's CPU once made the simulated
+    Space's app die on its first decode (7 December 2026), where the image, built without a cache, compiles it
+    portable.
+    """
+    if not step.env:
+        return cache
+    flags = hashlib.sha256(repr(sorted(step.env)).encode()).hexdigest()[:12]
+    return cache.with_name(f"{cache.name}-built-{flags}")
 
 
 def install_stamp(steps: list[InstallStep]) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.simulated_space import image_env
-from tests.space_image import DOCKERFILE, InstallStep, install_steps, local_torch_source
+from tests.space_image import DOCKERFILE, InstallStep, install_steps, local_torch_source, step_cache
 
 
 def test_the_install_steps_are_the_dockerfiles_own_in_order() -> None:
@@ -28,3 +30,15 @@ def test_the_space_environment_starts_from_the_images_env() -> None:
     env = image_env(DOCKERFILE.read_text())
     assert env["HOME"] == "/home/user" and env["GRADIO_SERVER_PORT"] == "7860" and env["PIP_NO_CACHE_DIR"] == "1"
     assert "FOOTBALL_RAG_HOME" not in env  # it defaults under the persistent volume
+
+
+def test_a_step_that_compiles_with_its_own_flags_has_its_own_pip_cache() -> None:
+    steps = install_steps(DOCKERFILE.read_text(), {"TORCH_INDEX_URL": ""})
+    shared = Path("/root/.cache/pip")
+    compiled = [step for step in steps if step.env]
+    assert [dict(step.env) for step in compiled] == [{"CMAKE_ARGS": "-DGGML_NATIVE=OFF"}]
+    assert step_cache(shared, compiled[0]).parent == shared.parent
+    assert step_cache(shared, compiled[0]).name.startswith("pip-built-")
+    assert {step_cache(shared, step) for step in steps if not step.env} == {shared}
+    other = InstallStep(compiled[0].argv, (("CMAKE_ARGS", "-DGGML_NATIVE=ON"),))
+    assert step_cache(shared, other) != step_cache(shared, compiled[0])
