@@ -324,7 +324,7 @@ class Answerer:
             )
             plan.facts.text = f"Which player do you mean: {options}?"
             return plan
-        if not resolution.players and (name := self._unknown_person(question)):  # "did Messi score?"
+        if not resolution.players and (name := self._unknown_person(question, resolution.teams)):  # "did Messi score?"
             resolution.unknown_teams = [name]  # said as an unknown club is: not in the data
             return self._outside_data(plan)
         builders = {
@@ -339,10 +339,13 @@ class Answerer:
             return self._match_facts(plan)
         return builder(plan)
 
-    def _unknown_person(self, question: str) -> str | None:
+    def _unknown_person(self, question: str, teams: list[str]) -> str | None:
         """Return the name a question asks about ("did Mbappe score against Arsenal?") when it is no word of a
-        player or club in the data and reads as no club either ("did the Gunners score" is Arsenal), else None."""
+        player or club in the data and reads as no club either ("did the Gunners score" is Arsenal; "did lee have"
+        beside "v man utd" is Leeds, one of ``teams`` the question was read as naming), else None."""
         name = unknown_name(words_of(question), self._name_words)
+        if name and self.catalog.reads_as_one_of(name, teams):
+            return None
         found = self.catalog.resolve(name) if name else None
         return name if found is not None and not (found.teams or found.players or found.clarification) else None
 

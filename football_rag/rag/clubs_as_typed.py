@@ -42,6 +42,8 @@ SUBJECT_BEFORE = frozenset(["did", "does", "do"])
 SQUAD_AFTER = frozenset(
     ["players", "player", "squad", "starters", "fans", "keeper", "defence", "defenders", "team", "side", "lot", "xi"]
 )
+# Words before which a club's manager is asked about: "cry gaffer vs man utd", "who was bre boss v spurs".
+STAFF_AFTER = frozenset(["gaffer", "manager", "boss", "coach", "head"])
 # Words after a club that say where it played: "che on the road at spurs", "bur away at liv", "sun at home to ...".
 WHERE_AFTER = ("on the road ", "away ", "at home ", "home to ")
 # Words before which an English word is a day, not a club: "christmas eve", "new year's eve".
@@ -127,7 +129,7 @@ class ClubsAsTyped:
         after = words[at + 1] if at + 1 < len(words) else ""
         return (
             before in FIXTURE_WORDS | SUBJECT_BEFORE
-            or after in FIXTURE_WORDS | SQUAD_AFTER
+            or after in FIXTURE_WORDS | SQUAD_AFTER | STAFF_AFTER
             or f"{' '.join(words[at + 1 : at + 4])} ".startswith(WHERE_AFTER)
             or at - 1 in clubs_at
             or at + 1 in clubs_at

@@ -919,6 +919,7 @@ class Catalog:
                     or self._players_in(side)
                     or any(side in name for name in names)
                     or self._code_in_capitals(typed)
+                    or self.reads_as_one_of(side, teams)
                 )
                 for side, typed in zip(sides, (first, second), strict=True)
             ]
@@ -927,6 +928,11 @@ class Catalog:
             if side and not _STAT_NAMED.search(side):
                 unresolved.append(side)
         return unresolved
+
+    def reads_as_one_of(self, words: str, teams: list[str]) -> bool:
+        """Whether one of ``words`` (plain words) is read as one of ``teams``, the clubs the whole question names (a
+        code or a clipped name placed by the words around it: "how many shots did lee have at home v man utd")."""
+        return any(set(self.names.typed.read(word)[0]) & set(teams) for word in words.split())
 
     def _code_in_capitals(self, side: str) -> bool:
         """Whether a fixture's side opens with a club's code in capitals ("NFO against NEW formation": "NEW" is

@@ -8,7 +8,9 @@ braek"); a question typed in random case ("Who wAs 1sT in The pRem"); and what t
 season ticket, "will X fnish top 4", a meeting in a year outside the data: "liverpool v spurs 2019"), chat before it
 ("ok so", "arguing w my dad", "pub quiz q"). Scorers asked in chat's verbs ("who bagged", "who netted", "who found
 the net"), stat and goal words misspelt ("cearances", "clearnaces", "oepning"), "vrs" for "vs", and a day written
-with dashes and a short year either way round ("8-25-25", "25-8-25"), never a formation or a score.
+with dashes and a short year either way round ("8-25-25", "25-8-25"), never a formation or a score. A club's code
+before its manager's title ("cry gaffer vs man utd", "bre boss v spurs") or as the subject beside a fixture ("how many
+shots did lee have at home v man utd") is the club, not someone outside the data.
 
 Expected assisters, totals and places are read here from the raw WhoScored files and the season's match index, never
 from the tables the answers read.
@@ -26,6 +28,7 @@ from football_rag.rag.dates import resolve_period
 from football_rag.rag.typed_words import case_undone, without_padding
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask
+from tests.integration.test_questions_as_typed_round3 import raw_side
 from tests.integration.test_questions_as_typed_round11a import assister, on_day
 from tests.integration.test_questions_as_typed_round11b import FIRST, break_of, club_totals, player_total, standings
 from tests.integration.test_questions_as_typed_round12a import first_goal as first_goal_of
@@ -367,3 +370,40 @@ def test_a_day_with_dashes_and_a_short_year(answerer: Answerer, question: str) -
 @pytest.mark.parametrize("text", ["arsenal 4-2-3-1 in the 2-1 win", "they went 3-4-3 v spurs", "won 3-1-25 mins in"])
 def test_a_formation_or_a_score_with_dashes_is_no_day(text: str) -> None:
     assert resolve_period(text, date(2026, 2, 2)) is None
+
+
+# --- a club's code before its manager's title, or as the subject beside a fixture -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "meeting", "side"),
+    [
+        ("WondeRing Cry's gaffEr vs Man Utd", ("Crystal Palace", "Man Utd", "2025-11-30"), "Crystal Palace"),
+        ("cry manager vs man utd", ("Crystal Palace", "Man Utd", "2025-11-30"), "Crystal Palace"),
+        ("who was bre boss v spurs on 1 jan", ("Brentford", "Tottenham", "2026-01-01"), "Brentford"),
+        ("bha coach against new in october", ("Brighton", "Newcastle", "2025-10-18"), "Brighton"),
+        ("new gaffer v bha on 18 oct", ("Brighton", "Newcastle", "2025-10-18"), "Newcastle"),
+    ],
+)
+def test_a_clubs_code_before_its_managers_title(
+    answerer: Answerer, question: str, meeting: tuple[str, str, str], side: str
+) -> None:
+    match_id = on_day(*meeting)
+    a = ask(answerer, question)
+    assert a.intent is Intent.MANAGER and a.answer.startswith(f"{side}'s manager in"), a.answer
+    assert raw_side(match_id, side)["managerName"] in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "arguing w my dad, how many shots did lee have at home v da red devils",
+        "how many shots did lee have at home v man utd",
+        "how many shots did lee have v man utd on 4 jan",
+    ],
+)
+def test_a_clubs_code_as_the_subject_beside_a_fixture(answerer: Answerer, question: str) -> None:
+    match_id = on_day("Leeds", "Man Utd", "2026-01-04")
+    a = ask(answerer, question)
+    assert a.intent is Intent.TEAM_STAT and a.matches == [match_id], a.answer
+    assert a.answer.startswith(f"Leeds had {shots(match_id, 'Leeds')} shots"), a.answer
