@@ -113,7 +113,8 @@ STATS: tuple[Stat, ...] = (
         lower_is_better=True,
         team_only=True,
     ),
-    Stat("clean_sheets", "clean sheets", asked=r"clean sheets?|shut-?outs?", team_only=True),
+    # "clan sheets", "clen sheets", "clean sheats": a clean sheet typed with a slip that makes no other stat
+    Stat("clean_sheets", "clean sheets", asked=r"cl(?:ea|ae|e|a)n ?sh(?:ee|ea|e)ts?|shut-?outs?", team_only=True),
     Stat("shots_off_target", "shots off target", asked=r"off[- ]target|wide of the (target|goal)|missed the target"),
     Stat("blocked_shots", "blocked shots", asked=r"blocked shots?|shots? (were |got )?blocked", team_only=True),
     Stat(

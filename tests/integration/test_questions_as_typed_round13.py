@@ -10,7 +10,8 @@ season ticket, "will X fnish top 4", a meeting in a year outside the data: "live
 the net"), stat and goal words misspelt ("cearances", "clearnaces", "oepning"), "vrs" for "vs", and a day written
 with dashes and a short year either way round ("8-25-25", "25-8-25"), never a formation or a score. A club's code
 before its manager's title ("cry gaffer vs man utd", "bre boss v spurs") or as the subject beside a fixture ("how many
-shots did lee have at home v man utd") is the club, not someone outside the data.
+shots did lee have at home v man utd") is the club, not someone outside the data. Clean sheets with a slip ("clan
+sheets", "clen sheets", "clean sheats").
 
 Expected assisters, totals and places are read here from the raw WhoScored files and the season's match index, never
 from the tables the answers read.
@@ -18,6 +19,7 @@ from the tables the answers read.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -30,7 +32,14 @@ from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask
 from tests.integration.test_questions_as_typed_round3 import raw_side
 from tests.integration.test_questions_as_typed_round11a import assister, on_day
-from tests.integration.test_questions_as_typed_round11b import FIRST, break_of, club_totals, player_total, standings
+from tests.integration.test_questions_as_typed_round11b import (
+    FIRST,
+    between,
+    break_of,
+    club_totals,
+    player_total,
+    standings,
+)
 from tests.integration.test_questions_as_typed_round12a import first_goal as first_goal_of
 from tests.integration.test_questions_as_typed_round12b import assists
 
@@ -407,3 +416,32 @@ def test_a_clubs_code_as_the_subject_beside_a_fixture(answerer: Answerer, questi
     a = ask(answerer, question)
     assert a.intent is Intent.TEAM_STAT and a.matches == [match_id], a.answer
     assert a.answer.startswith(f"Leeds had {shots(match_id, 'Leeds')} shots"), a.answer
+
+
+# --- clean sheets with a slip ----------------------------------------------------------------------------------
+
+
+def clean_sheets(first: str, last: str) -> Counter:
+    """Return club -> matches played first..last in which it conceded none, from the season index."""
+    kept: Counter = Counter()
+    for r in between(first, last):
+        kept[r["home"]] += r["ag"] == 0
+        kept[r["away"]] += r["hg"] == 0
+    return kept
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("arguing w my dad, which side had the most clan sheets in dec 2025", "2025-12-01", "2025-12-31"),
+        ("most clen sheets in november", "2025-11-01", "2025-11-30"),
+        ("which team kept the most clean sheats in october", "2025-10-01", "2025-10-31"),
+    ],
+)
+def test_the_most_clean_sheets_typed_with_a_slip(answerer: Answerer, question: str, first: str, last: str) -> None:
+    kept = clean_sheets(first, last)
+    best = max(kept.values())
+    a = ask(answerer, question)
+    assert a.intent is Intent.RANKING and "clean sheets" in a.answer, a.answer
+    head = a.answer.split(";")[0]
+    assert all(club in head for club, n in kept.items() if n == best) and f" {best}" in head, a.answer
