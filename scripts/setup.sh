@@ -77,15 +77,16 @@ install_torch() {
 
 # Portable, not tuned to the build machine's CPU: a native build on a host whose CPU reports AMX and AVX-512 FP16
 # (7 December 2026) died with a general protection fault in libggml-cpu on its first decode, every model. A pip
-# cache a set of flags (pip keys a wheel it built by the source alone, not by CMAKE_ARGS, and would hand a wheel
-# built with other flags to the next clone).
+# cache a set of build variables (pip keys a wheel it built by the source alone, not by CMAKE_ARGS, and would hand
+# a wheel built with other flags to the next clone), named as tests/space_image.step_cache names it, so the
+# simulated Space's compiled step finds the same wheel.
 LLAMA_CMAKE_ARGS="${LLAMA_CMAKE_ARGS:--DGGML_NATIVE=OFF}"
 
 install_llama() {
   local pin flags
   pin="$(grep -E '^llama-cpp-python==' requirements.txt)"
-  flags="$(printf '%s' "$LLAMA_CMAKE_ARGS" | sha256sum | cut -c1-12)"
-  CMAKE_ARGS="$LLAMA_CMAKE_ARGS" PIP_CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/pip-llama-$flags" \
+  flags="$(printf 'CMAKE_ARGS=%s' "$LLAMA_CMAKE_ARGS" | sha256sum | cut -c1-12)"
+  CMAKE_ARGS="$LLAMA_CMAKE_ARGS" PIP_CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/pip-built-$flags" \
     pip_install --force-reinstall --no-deps "$pin"
 }
 

@@ -167,12 +167,12 @@ def step_cache(cache: Path, step: InstallStep) -> Path:
     pip keys a wheel it built by the source alone, not by the CMAKE_ARGS it was built with, and takes it from the
     cache even under ``--no-binary``: a llama-cpp-python built for this machine's CPU once made the simulated
     Space's app die on its first decode (7 December 2026), where the image, built without a cache, compiles it
-    portable.
+    portable. The name is the one ``scripts/setup.sh`` gives its llama-cpp-python build: the same flags, one wheel.
     """
     if not step.env:
         return cache
-    flags = hashlib.sha256(repr(sorted(step.env)).encode()).hexdigest()[:12]
-    return cache.with_name(f"{cache.name}-built-{flags}")
+    assigned = "\n".join(f"{key}={value}" for key, value in sorted(step.env))
+    return cache.with_name(f"{cache.name}-built-{hashlib.sha256(assigned.encode()).hexdigest()[:12]}")
 
 
 def install_stamp(steps: list[InstallStep]) -> str:
