@@ -21,11 +21,15 @@ A simple, documented reading of English, not a parser (``configs/eval/narrative/
   "period", "from" before a minute ("from 80' to 90+2'"), "first/second/last/final/opening/closing" up to
   three words before "half", "minute(s)", "hour", "quarter", "stage(s)", "period" or "spell" ("in the last 20
   minutes", "over the final half hour"), "half-time", "stoppage/added/injury time", "late on", "early on",
-  "ten/nine men", "when" up to three words before level/ahead/behind/leading/trailing/led, and one of those
-  states right before "at", "for" or "until" ("level at 82 minutes", "ahead for 20 minutes"). A whole-match
+  "ten/nine men", "when" up to three words before level/ahead/behind/leading/trailing/led, one of those
+  states right before "at", "for" or "until" ("level at 82 minutes", "ahead for 20 minutes"), and "set
+  piece(s)" or "dead ball(s)" (the shots from set pieces are a part of the match's: "3 shots from set pieces for
+  Brighton" is no claim about Brighton's shots in the match). A whole-match
   qualifier is "in all", "all told", "overall", "altogether", "total...", "full-time", "ended", "finished",
   "whole/entire match", and "over/across/in the match/game". Each qualifier reaches **forward to the next ";"**
-  (or the sentence's end) and **back to the previous "," or ";"** (or the sentence's start); a figure within
+  (or the sentence's end) and **back to the previous "," or ";"** (or the sentence's start), except that one
+  heading its sentence (it opens it, and a ":" follows with no number between them outside brackets: "Set
+  pieces: ...", "While level (85 minutes): ...") reaches the whole sentence; a figure within
   reach of several takes the nearest (in words; a tie goes to the span), within reach of none it is the whole
   match's. So "Before the red card, Villa had 2 shots to Newcastle's 8; they ended with 6 to 20" reads 2 and 8 as
   the spell's and 6 and 20 as the match's; "Leeds took 19 shots to 10, and after the break Leeds had 12" reads
@@ -81,6 +85,7 @@ SPAN_BOUNDS = {"first", "second", "last", "final", "opening", "closing"}  # "the
 SPAN_UNITS = ("half", "minute", "min", "hour", "quarter", "stage", "period", "spell")
 SPAN_PAIRS = {("half", "time"), ("stoppage", "time"), ("added", "time"), ("injury", "time"), ("late", "on"),
               ("early", "on")}  # fmt: skip
+SET_PIECE_PAIRS = {("set", "piece"), ("set", "pieces"), ("dead", "ball"), ("dead", "balls")}  # "set-piece" too
 FEWER_MEN = {"ten", "nine", "eight"}  # "with ten men", as "with 10 men"
 GAME_STATES = {"level", "ahead", "behind", "leading", "trailing", "led"}  # "when they were level"
 WHOLE_WORDS = {"overall", "altogether", "ended", "finished", "fulltime"}  # "total..." too, by its stem
@@ -318,6 +323,8 @@ def _qualifiers(words: list[str]) -> list[tuple[int, str | None]]:
             found.append((i, None))
         elif word in SPAN_WORDS or pair in SPAN_PAIRS:
             found.append((i, " ".join(pair) if pair in SPAN_PAIRS else word))
+        elif pair in SET_PIECE_PAIRS:
+            found.append((i, "set pieces"))
         elif word == "men" and i and (words[i - 1] in FEWER_MEN or words[i - 1].isdigit()):
             found.append((i, f"{words[i - 1]} men"))
         elif word == "from" and any(w[0].isdigit() for w in words[i + 1 : i + 3]):
@@ -334,10 +341,24 @@ def _qualifiers(words: list[str]) -> list[tuple[int, str | None]]:
 
 def _span(words: list[str], n: int, qualifiers: list[tuple[int, str | None]]) -> str | None:
     """Return the span of the figure at word ``n``: that of the nearest qualifier within reach (one before it reaches
-    forward to the next ";", one after it back to the previous "," or ";"), None (the whole match) with none."""
+    forward to the next ";", or the sentence's end when it heads it; one after it back to the previous "," or ";"),
+    None (the whole match) with none."""
     reach = [
         (abs(n - i), span is None, span)
         for i, span in qualifiers
-        if (i < n and ";" not in words[i:n]) or (i > n and not {",", ";"} & set(words[n:i]))
+        if (i < n and (";" not in words[i:n] or _heads(words, i))) or (i > n and not {",", ";"} & set(words[n:i]))
     ]
     return min(reach, key=lambda r: r[:2])[2] if reach else None
+
+
+def _heads(words: list[str], i: int) -> bool:
+    """Return whether the qualifier at word ``i`` heads the sentence: it opens it and a ":" follows with no number
+    between them outside brackets ("set pieces :", "while level ( 85 minutes ) :")."""
+    if i != 0 or ":" not in words:
+        return False
+    depth = 0
+    for word in words[: words.index(":")]:
+        depth += (word == "(") - (word == ")")
+        if depth == 0 and word[0].isdigit():
+            return False
+    return True

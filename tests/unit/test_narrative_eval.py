@@ -327,3 +327,19 @@ def test_a_share_of_a_count_and_a_distance_are_no_figures_of_their_own(aliases) 
         StatedFigure(0, "Aston Villa", "big_chances", 1),
         StatedFigure(0, "Newcastle", "big_chances", 2),
     ]
+
+
+def test_shots_from_set_pieces_are_a_part_of_the_match_s(reference, aliases) -> None:
+    """Brighton 1-1 Fulham (1903119): 10 and 7 shots in the raw file. The app's set-piece key point, as it writes it
+    from the same file (3 set-piece shots for Brighton, 1 for Fulham), was read as Brighton's shots in the match."""
+    ref = reference["1903119"]
+    opening = "Brighton and Fulham drew 1-1 on 16 August 2025."
+    key_point = "Set pieces: 3 shots, 1 goal and 4 corners for Brighton; 1 shot, 1 goal and 3 corners for Fulham."
+    reading = AnswerReader("Brighton", "Fulham", aliases).read(f"{key_point} Brighton had 3 shots from set pieces.")
+    assert {f.span for f in reading.figures} == {"set pieces"}  # the heading reaches past the ";"
+    score = score_answer(ref, _answer(f"{opening} {key_point}", facts=(opening, key_point)), aliases)
+    assert score.parts["all"].contradictions == []
+    # Still a part: it covers no whole-match point, and a count of it above the match's is a contradiction.
+    above = score_answer(ref, _answer(f"{opening} Fulham had 10 shots from set pieces.", facts=(opening,)), aliases)
+    assert above.parts["model"].contradictions == ["Fulham shots 10 set pieces (match 7)"]
+    assert not any(label.endswith(":shot_volume") for label in above.parts["all"].covered)
