@@ -4,7 +4,9 @@ Each arm's answers are scored by ``narrative_eval`` (point coverage, contradicti
 answer, the computed opening and the model's sentences) and logged as a child run of one parent MLflow run in
 the ``evaluation`` experiment, as the fact A/B (``evaluation.ab``) logs its arms. The parent holds every
 figure's difference (b - a) and the paired outcome per match: on how many matches each arm's whole answer made
-more of the reference points than the other's, with the sign test of that split.
+more of the reference points than the other's, with the sign test of that split. With a point judge
+(``narrative_judge``), each arm's non-figure points are judged too: its figures gain ``<part>.judged_coverage``,
+``<part>.judge_agreement`` and the rest of ``narrative_eval.judged_figures``, and the parent run names the judge.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from football_rag.config.settings import Settings
 from football_rag.evaluation.ab import Arm, build_arm, sign_test
@@ -19,10 +22,15 @@ from football_rag.evaluation.narrative_eval import PARTS, AnswerScore, Reference
 from football_rag.evaluation.tracking import KIND_TAG, EvalTracker, tracker_for
 from football_rag.rag.answer_model import Answer
 
+if TYPE_CHECKING:  # Opik loads only when a judge runs
+    from football_rag.evaluation.narrative_judge import PointJudge
+
 NARRATIVE_KIND = "narrative_ab"
 SUMMARY_FILE = "narrative_summary.json"
 SCORES_FILE = "narrative_scores.json"
-FIGURES = ("coverage", "contradictions", "answers_with_contradiction", "faithfulness", "sentences")
+FIGURES = ("coverage", "contradictions", "answers_with_contradiction", "faithfulness", "sentences",
+           "judged_coverage", "non_figure_keyword", "non_figure_judged", "judge_verdicts", "judge_failed",
+           "judge_agreement", "judge_only", "keyword_only")  # fmt: skip
 
 
 def narrative_figures(summary: dict[str, object]) -> dict[str, float]:
@@ -60,14 +68,17 @@ def compare_narratives(
     tracker: EvalTracker,
     per_match: int = 1,
     limit: int | None = None,
+    judge: PointJudge | None = None,
 ) -> dict[str, object]:
-    """Answer and score the reference questions with both arms as sibling runs under one parent; return the report."""
+    """Answer and score the reference questions with both arms as sibling runs under one parent (the non-figure
+    points judged too with ``judge``); return the report."""
     a, b = arms
     params = {"variable": variable, "a": a.name, "b": b.name, "matches": str(len(reference[:limit]))}
+    params |= {"point_judge": judge.name} if judge else {}
     parent = tracker.start(f"narrative ab {variable}: {a.name} vs {b.name}", params, {KIND_TAG: NARRATIVE_KIND})
     scores, figures, runs = {}, {}, {}
     for arm in arms:
-        scores[arm.name] = score_all(run(_ask(arm), reference, per_match, limit), reference)
+        scores[arm.name] = score_all(run(_ask(arm), reference, per_match, limit), reference, judge)
         summary = summarise(scores[arm.name], reference)
         figures[arm.name] = narrative_figures(summary)
         runs[arm.name] = _log_arm(tracker, parent, variable, arm, summary, scores[arm.name])
@@ -118,8 +129,10 @@ def run_narrative_ab(
     release: str | None = None,
     per_match: int = 1,
     limit: int | None = None,
+    judge: PointJudge | None = None,
 ) -> dict[str, object]:
-    """Compare ``variable`` = ``a`` with ``b`` on the narrative reference set over a release; return the report."""
+    """Compare ``variable`` = ``a`` with ``b`` on the narrative reference set over a release (the non-figure points
+    judged too with ``judge``); return the report."""
     from football_rag.rag.knowledge_base import load_knowledge_base
 
     if a == b:
@@ -129,6 +142,12 @@ def run_narrative_ab(
     with tempfile.TemporaryDirectory(prefix="narrative-ab-", dir=settings.home) as scratch:
         arms = [build_arm(variable, value, kb, settings, Path(scratch)) for value in (a, b)]
         report = compare_narratives(
-            reference, arms, variable=variable, tracker=tracker_for(settings), per_match=per_match, limit=limit
+            reference,
+            arms,
+            variable=variable,
+            tracker=tracker_for(settings),
+            per_match=per_match,
+            limit=limit,
+            judge=judge,
         )
     return {"release": kb.version, "variable": variable, **report}

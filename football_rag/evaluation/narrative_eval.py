@@ -9,7 +9,11 @@ match the points a good answer makes. Per answer, read with ``narrative_claims``
   teams). A non-figure point (red card, decisive goal, comeback, set-piece goal, man of the match) is a plain
   keyword match: one sentence
   names every listed player (surname or full name) and team and holds a word starting with one of the listed
-  keywords ("equalis" meets "equalised", "red" does not meet "scored"). No judge.
+  keywords ("equalis" meets "equalised", "red" does not meet "scored"). With ``--judge``, a judge model is asked
+  too (``narrative_judge``: does this text make this point, yes or no), and its coverage is reported beside the
+  keyword rule's (``judged_coverage``: the figure and result points as above, the non-figure points by the judge;
+  a reply with no verdict counts as not made and is counted in ``judge_failed``), with how often the two agree
+  (``judge_agreement``, over the verdicts given: the weight to give the judge).
 - **contradictions**: a stated figure of a reference metric and team off by more than the tolerance (a figure of a
   part of the match, "before the red card", "in the second half", is not the match's: it is a contradiction only
   when a count of it is above the match's, as no part can hold more shots than the whole); a side said
@@ -33,6 +37,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -41,6 +46,9 @@ from football_rag.config.settings import REPO_ROOT
 from football_rag.evaluation.metrics import normalise
 from football_rag.evaluation.narrative_claims import COUNTS, GOALS, AnswerReader, Reading, split_sentences
 from football_rag.rag.answer_model import Answer
+
+if TYPE_CHECKING:  # Opik loads only when a judge runs
+    from football_rag.evaluation.narrative_judge import PointJudge
 
 REFERENCE = REPO_ROOT / "configs" / "eval" / "narrative" / "reference.jsonl"
 RESULT = "result"
@@ -98,6 +106,8 @@ class PartScore(BaseModel):
     covered: list[str]
     contradictions: list[str]
     faithfulness: float | None
+    judged: dict[str, bool] | None = None  # the judge's verdict per non-figure point; None when no judge was asked
+    judge_failed: list[str] = Field(default_factory=list)  # the non-figure points whose reply held no verdict
 
 
 class AnswerScore(BaseModel):
@@ -125,6 +135,11 @@ def load_reference(path: Path = REFERENCE) -> list[ReferenceMatch]:
 def point_label(index: int, point: Point) -> str:
     """Return a point's name in reports: its position and kind ("3:shot_quality")."""
     return f"{index}:{point.kind}"
+
+
+def is_judged(point: Point) -> bool:
+    """Return whether the point is one a judge is asked about (not a figure point, not the result)."""
+    return point.kind != RESULT and not point.figures
 
 
 def _named(sentence: str, name: str) -> bool:
@@ -212,9 +227,14 @@ def computed_sentences(answer: Answer, sentences: list[str]) -> set[int]:
 
 
 def score_answer(
-    ref: ReferenceMatch, answer: Answer, aliases: TeamAliases, latency_ms: float | None = None
+    ref: ReferenceMatch,
+    answer: Answer,
+    aliases: TeamAliases,
+    latency_ms: float | None = None,
+    judge: PointJudge | None = None,
 ) -> AnswerScore:
-    """Return the coverage, contradictions and faithfulness of one answer, whole and by part."""
+    """Return the coverage, contradictions and faithfulness of one answer, whole and by part (with ``judge``, its
+    verdicts on the non-figure points too)."""
     reading = AnswerReader(ref.home, ref.away, aliases).read(answer.answer)
     contradicted = contradictions(ref, reading)
     opening = computed_sentences(answer, reading.sentences)
@@ -228,6 +248,8 @@ def score_answer(
             contradictions=wrong,
             faithfulness=(sum(i not in contradicted for i in part) / len(part)) if part else None,
         )
+        if judge:
+            parts[name].judged, parts[name].judge_failed = _judge_part(ref, reading.sentences, part, judge)
     return AnswerScore(
         match_id=ref.match_id,
         question=answer.question,
@@ -236,6 +258,17 @@ def score_answer(
         parts=parts,
         latency_ms=latency_ms,
     )
+
+
+def _judge_part(
+    ref: ReferenceMatch, sentences: list[str], part: set[int], judge: PointJudge
+) -> tuple[dict[str, bool], list[str]]:
+    """Return the judge's verdict on each non-figure point for the part's text, and the points it gave none for
+    (a part with no sentences makes no point: nothing is asked)."""
+    text = " ".join(sentences[i] for i in sorted(part))
+    points = {point_label(k, p): p.text for k, p in enumerate(ref.points) if is_judged(p)}
+    verdicts = judge.verdicts(points, text) if text else {}
+    return {k: v for k, v in verdicts.items() if v is not None}, [k for k, v in verdicts.items() if v is None]
 
 
 def summarise(scores: list[AnswerScore], reference: list[ReferenceMatch]) -> dict[str, object]:
@@ -253,6 +286,8 @@ def summarise(scores: list[AnswerScore], reference: list[ReferenceMatch]) -> dic
             "answers_with_contradiction": sum(bool(p.contradictions) for p in parts),
             "faithfulness": _mean(faithful),
         }
+        if any(p.judged is not None for p in parts):
+            summary[name] |= judged_figures(parts, scores, reference)
     by_kind: dict[str, list[bool]] = {}
     for s in scores:
         for label, kind in zip(s.points, kinds[s.match_id], strict=True):
@@ -261,6 +296,37 @@ def summarise(scores: list[AnswerScore], reference: list[ReferenceMatch]) -> dic
     latencies = sorted(s.latency_ms for s in scores if s.latency_ms is not None)
     summary["latency_ms_p50"] = statistics.median(latencies) if latencies else None
     return summary
+
+
+def judged_figures(
+    parts: list[PartScore], scores: list[AnswerScore], reference: list[ReferenceMatch]
+) -> dict[str, float | int | None]:
+    """Return one part's judged figures over the answers: coverage with the non-figure points judged, the share of
+    non-figure points made by the keyword rule and by the judge (no verdict: not made), the verdicts given and
+    failed, how often a verdict agrees with the keyword rule, and the disagreements each way."""
+    judged_points = {
+        ref.match_id: [point_label(k, p) for k, p in enumerate(ref.points) if is_judged(p)] for ref in reference
+    }
+    coverage, keyword, judged, agree = [], [], [], []
+    for part, score in zip(parts, scores, strict=True):
+        labels = judged_points[score.match_id]
+        verdicts = part.judged or {}
+        made = {label for label in part.covered if label not in labels} | {k for k, v in verdicts.items() if v}
+        coverage.append(len(made) / len(score.points))
+        keyword += [label in part.covered for label in labels]
+        judged += [verdicts.get(label, False) for label in labels]
+        agree += [(v, label in part.covered) for label, v in verdicts.items()]
+    return {
+        "judged_coverage": _mean(coverage),
+        "non_figure_points": len(keyword),
+        "non_figure_keyword": _mean(keyword),
+        "non_figure_judged": _mean(judged),
+        "judge_verdicts": len(agree),
+        "judge_failed": sum(len(p.judge_failed) for p in parts),
+        "judge_agreement": _mean(v == k for v, k in agree),
+        "judge_only": sum(v and not k for v, k in agree),
+        "keyword_only": sum(k and not v for v, k in agree),
+    }
 
 
 def _mean(values: Iterable[float]) -> float | None:
@@ -299,11 +365,18 @@ def load_answers(path: Path) -> list[tuple[Answer, float]]:
     ]
 
 
-def score_all(answered: list[tuple[Answer, float]], reference: list[ReferenceMatch]) -> list[AnswerScore]:
-    """Return the score of every answer, each matched to its reference match by its question."""
+def score_all(
+    answered: list[tuple[Answer, float]], reference: list[ReferenceMatch], judge: PointJudge | None = None
+) -> list[AnswerScore]:
+    """Return the score of every answer, each matched to its reference match by its question (and judged)."""
     aliases = TeamAliases.load()
     by_question = {q: ref for ref in reference for q in ref.questions}
-    return [score_answer(by_question[a.question], a, aliases, ms) for a, ms in answered]
+    scores = []
+    for answer, ms in answered:
+        scores.append(score_answer(by_question[answer.question], answer, aliases, ms, judge))
+        if judge:
+            print(f"judged {scores[-1].match_id} ({judge.asked} asked)", file=sys.stderr)
+    return scores
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -316,6 +389,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--answers", type=Path, help="keep every answer here as it comes (JSON lines)")
     parser.add_argument("--from-answers", type=Path, help="score the answers kept by an earlier run, asking nothing")
     parser.add_argument("--out", type=Path, help="write every answer's score here, one JSON a line")
+    parser.add_argument(
+        "--judge",
+        action="store_true",
+        help="also ask a judge model whether each part of an answer makes each non-figure point "
+        "(FOOTBALL_RAG_JUDGE_MODEL, else the answer model)",
+    )
     parser.add_argument(
         "--ab",
         nargs=3,
@@ -335,10 +414,24 @@ def main(argv: list[str] | None = None) -> None:
 
         answerer = answerer_for(get_settings(), args.release)
         answered = run(lambda q: answerer.ask(q)[0], reference, args.questions_per_match, args.limit, args.answers)
-    scores = score_all(answered, reference)
+    judge = _judge(args)
+    scores = score_all(answered, reference, judge)
     if args.out:
         args.out.write_text("".join(s.model_dump_json() + "\n" for s in scores), encoding="utf-8")
-    print(json.dumps(summarise(scores, reference), indent=2))
+    summary = summarise(scores, reference)
+    if judge:
+        summary["judge"] = {"model": judge.name, "asked": judge.asked}
+    print(json.dumps(summary, indent=2))
+
+
+def _judge(args: argparse.Namespace) -> PointJudge | None:
+    """Return the point judge ``--judge`` asks for, None without it."""
+    if not args.judge:
+        return None
+    from football_rag.config.settings import get_settings
+    from football_rag.evaluation.narrative_judge import point_judge_for
+
+    return point_judge_for(get_settings())
 
 
 def _ab(args: argparse.Namespace, reference: list[ReferenceMatch]) -> dict[str, object]:
@@ -349,7 +442,7 @@ def _ab(args: argparse.Namespace, reference: list[ReferenceMatch]) -> dict[str, 
     variable, a, b = args.ab
     return run_narrative_ab(
         get_settings(), variable, a, b, reference,
-        release=args.release, per_match=args.questions_per_match, limit=args.limit,
+        release=args.release, per_match=args.questions_per_match, limit=args.limit, judge=_judge(args),
     )  # fmt: skip
 
 
