@@ -12,7 +12,8 @@ match the points a good answer makes. Per answer, read with ``narrative_claims``
   keywords ("equalis" meets "equalised", "red" does not meet "scored"). With ``--judge``, a judge model is asked
   too (``narrative_judge``: does this text make this point, yes or no), and its coverage is reported beside the
   keyword rule's (``judged_coverage``: the figure and result points as above, the non-figure points by the judge;
-  a reply with no verdict counts as not made and is counted in ``judge_failed``), with how often the two agree
+  a reply with no verdict, or a yes that does not quote the text, counts as not made and is counted in
+  ``judge_failed``), with how often the two agree
   (``judge_agreement``, over the verdicts given: the weight to give the judge).
 - **contradictions**: a stated figure of a reference metric and team off by more than the tolerance (a figure of a
   part of the match, "before the red card", "in the second half", is not the match's: it is a contradiction only
@@ -420,7 +421,7 @@ def main(argv: list[str] | None = None) -> None:
         args.out.write_text("".join(s.model_dump_json() + "\n" for s in scores), encoding="utf-8")
     summary = summarise(scores, reference)
     if judge:
-        summary["judge"] = {"model": judge.name, "asked": judge.asked}
+        summary["judge"] = {"model": judge.name, "asked": judge.asked, "unquoted_yes": judge.unquoted_yes}
     print(json.dumps(summary, indent=2))
 
 

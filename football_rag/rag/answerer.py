@@ -29,6 +29,7 @@ from football_rag.rag.dates import Period, table_day, without_date_marks
 from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
 from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
 from football_rag.rag.grounding import Evidence, NameMatcher, ground, whole_sentences
+from football_rag.rag.held import Holdings
 from football_rag.rag.intents import (
     Route,
     asks_one_side,
@@ -187,6 +188,8 @@ class Answerer:
         hinted = [h.get("competition") for h in load_config("ingest_hints").get("competition_hints", {}).values()]
         self.scopes = ScopeReader(tables.matches, filter(None, hinted))
         self._name_words = set(words_of(" ".join(self.catalog.known_names())).split())
+        # What the tables hold: a question whose subject they do not hold is refused, not answered nearby.
+        self.holdings = Holdings(tables)
 
     # --- public -----------------------------------------------------------------------------------
 
@@ -235,7 +238,7 @@ class Answerer:
                 n_teams=len(resolution.teams),
                 over_time=self._over_time(question, resolution),
                 previous=previous.route if isinstance(previous, FollowUp) else None,
-                refused=refusal(question) or scope.refusal,
+                refused=self.holdings.refusal(question) or refusal(question) or scope.refusal,
             )
             span.set_output(
                 {
@@ -831,16 +834,26 @@ class Answerer:
 
     def _not_read(self, plan: Plan) -> Plan:
         """A question that asks something no rule reads: said so, with what the data answers, about the clubs
-        named. When it names one match (two clubs, or a club and a day), that match's computed summary follows:
-        what was asked is most often in it ("who took the 3 pts in X v Y", "how early was the opener"), and the
-        note says it is not read as asked. The model is not asked to tell the story."""
+        named; refused when it names nothing the data holds ("who was the mascot"), asked back when it does ("who
+        was Arsenal's captain v Spurs": held, not read). When it names one match (two clubs, or a club and a day),
+        that match's computed summary follows: what was asked is most often in it ("who took the 3 pts in X v Y",
+        "how early was the opener"), and the note says it is not read as asked. The model is not asked to tell the
+        story."""
         resolution = plan.resolution
         about = f" about {' v '.join(resolution.teams)}" if resolution.teams else ""
+        held = self.holdings.names_held(plan.question)
+        said = f"I could not tell what you are asking{about}" if held else f"What you ask{about} is not in the data"
         note = (
-            f"I could not tell what you are asking{about}. From the matches I can give a result, the scorers and "
+            f"{said}. From the matches I can give a result, the scorers and "
             "assists, cards, line-ups and formations, the referee, the managers, the man of the match, team and "
             "player figures (shots, passes, tackles, xG and more), and totals, leaders or the table over a period."
         )
+        return self._not_read_note(plan, note, Intent.CLARIFY if held else Intent.OUT_OF_SCOPE)
+
+    def _not_read_note(self, plan: Plan, note: str, intent: Intent) -> Plan:
+        """Return ``plan`` answered with ``note`` as ``intent`` (an ask-back or a refusal), followed by the one
+        match's summary when the question names one."""
+        resolution = plan.resolution
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
         if len(resolution.teams) == 2 or (len(resolution.teams) == 1 and one_day):
             chosen, plan.route = plan.route, Route(Intent.NARRATIVE)
@@ -849,9 +862,12 @@ class Answerer:
                 return summary
             if summary.intent is Intent.CLARIFY and len(set(summary.facts.match_ids)) == 1:
                 summary.facts.text = f"{note} This is the match: {summary.facts.text}"
+                summary.intent = intent
                 return summary
             plan.route = chosen  # no one match: asked back as a question no rule reads, whose next question is new
-        return self._clarify(plan, note)
+        plan = self._clarify(plan, note)
+        plan.intent = intent
+        return plan
 
     def _clarify(self, plan: Plan, question: str) -> Plan:
         plan.intent = Intent.CLARIFY

@@ -19,6 +19,7 @@ from football_rag.evaluation.ab import run_ab
 from football_rag.evaluation.eval_set import EvalQuestion, eval_set_frame, write_eval_set
 from football_rag.evaluation.narrative_ab import run_narrative_ab
 from football_rag.evaluation.narrative_eval import load_reference
+from football_rag.evaluation.narrative_judge import PointJudge
 from football_rag.evaluation.release_eval import run_evaluate
 from football_rag.evaluation.tracking import KIND_TAG
 from football_rag.knowledge.documents import build_documents
@@ -27,6 +28,7 @@ from football_rag.knowledge.index import chromadb_version, collection_name
 from football_rag.knowledge.ingest import tables_by_name
 from football_rag.knowledge.release import Manifest, ReleaseStore, assemble_release, code_version
 from football_rag.knowledge.stack import tracking_uri
+from football_rag.rag.llm import get_llm
 from football_rag.rag.prompts import load_prompt
 from tests.conftest import cached_model
 from tests.integration.eval_tables import eval_tables, match_ids
@@ -146,7 +148,8 @@ def test_narrative_ab_of_two_prompts_logs_both_arms_under_one_parent(settings: S
     held = set(match_ids())
     # Liverpool 4-2 Bournemouth and Aston Villa 0-0 Newcastle: the reference set's first two matches of the release.
     reference = [ref for ref in load_reference() if ref.match_id in held][:2]
-    report = run_narrative_ab(small, "prompt", "v3", "v4", reference)
+    judge = PointJudge(get_llm(small.llm))
+    report = run_narrative_ab(small, "prompt", "v3", "v4", reference, judge=judge)
     assert report["release"] == "v0001" and set(report["runs"]) == {"v3", "v4"}
     v3, v4 = report["figures"]["v3"], report["figures"]["v4"]
     # The opening (result, scorers, sendings-off) is computed, not written by the model: the same under both prompts,
@@ -154,13 +157,19 @@ def test_narrative_ab_of_two_prompts_logs_both_arms_under_one_parent(settings: S
     assert v3["opening.coverage"] == v4["opening.coverage"] and report["differences"]["opening.coverage"] == 0.0
     assert v3["coverage_by_kind.result"] == v4["coverage_by_kind.result"] == 1.0
     assert v3["opening.contradictions"] == v4["opening.contradictions"] == 0.0
+    # The non-figure points judged (Chiesa's winner, Gakpo; Konsa's red card, ...), the same opening asked once.
+    assert v3["opening.judged_coverage"] == v4["opening.judged_coverage"]
+    for figures in (v3, v4):
+        assert figures["all.judge_verdicts"] + figures["all.judge_failed"] > 0
+        assert 0 <= figures.get("all.judge_agreement", 0) <= 1  # absent when every reply failed
     assert report["paired"]["paired_n"] == 2
     client = MlflowClient(tracking_uri=tracking_uri(small))
     parent = client.get_run(report["parent_run_id"])
     assert parent.data.tags[KIND_TAG] == "narrative_ab" and parent.data.params["variable"] == "prompt"
-    assert parent.data.metrics["paired_n"] == 2.0
+    assert parent.data.metrics["paired_n"] == 2.0 and parent.data.params["point_judge"] == str(smollm)
     for name, run_id in report["runs"].items():
         child = client.get_run(run_id)
         assert child.data.tags["mlflow.parentRunId"] == parent.info.run_id
         assert child.data.params["prompt"] == f"answer@{name}"
         assert child.data.metrics["all.coverage"] == report["figures"][name]["all.coverage"]
+        assert child.data.metrics["model.judged_coverage"] == report["figures"][name]["model.judged_coverage"]

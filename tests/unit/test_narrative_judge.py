@@ -10,24 +10,36 @@ from football_rag.evaluation.narrative_eval import load_reference, score_answer,
 from football_rag.evaluation.narrative_judge import parse_verdict
 from football_rag.rag.answer_model import Answer, Fact, Intent
 
-CUT = '{"verdict": "yes", "reason": "The text says Chiesa sco'
+# A kept answer about Aston Villa 0-0 Newcastle (1903118), whole: its opening, then the model's sentences.
+VILLA = (
+    "Aston Villa 0-0 Newcastle on 16 August 2025 (half time 0-0), Premier League, Villa Park. Goals: none. Sent off: "
+    "Ezri Konsa (Aston Villa) red 66'. Aston Villa and Newcastle drew 0-0 on 16 August 2025. Ezri Konsa (Aston Villa) "
+    "sent off at 66'."
+)
+POPE = '{"verdict": "yes", "quote": "Nick Pope (Newcastle) was man of the match"}'  # Qwen's reply: not in the text
+CUT = '{"verdict": "yes", "quote": "Ezri Konsa (Aston Villa) sent'
 
 
 @pytest.mark.parametrize(
     ("reply", "verdict", "reason"),
     [
-        ('{"verdict": "yes", "reason": "It says Chiesa scored."}', True, "It says Chiesa scored."),
-        ('Sure. {"verdict": "No", "reason": "Gakpo is not named."} Hope it helps', False, "Gakpo is not named."),
-        (CUT, True, CUT),  # cut at the token limit: the verdict came first and is read
-        ("Yes, the text says Konsa was sent off.", True, "Yes, the text says Konsa was sent off."),
-        ('{"verdict": "maybe", "reason": "unclear"}', None, '{"verdict": "maybe", "reason": "unclear"}'),
+        ('{"verdict": "yes", "quote": "Ezri Konsa (Aston Villa) sent off (66\')"}', True,
+         "quotes: Ezri Konsa (Aston Villa) sent off (66')"),  # 7 of its 7 words in the last sentence
+        (POPE, None, POPE),
+        ('{"verdict": "yes", "quote": "Konsa was sent off for a second yellow"}', None,
+         '{"verdict": "yes", "quote": "Konsa was sent off for a second yellow"}'),  # 3 of 8 words: not quoted
+        ('Sure. {"verdict": "No", "quote": ""} Hope it helps', False, "not stated"),
+        (CUT, True, "quotes: Ezri Konsa (Aston Villa) sent"),  # cut at the token limit: the verdict came first
+        ("No, the text does not say so.", False, "not stated"),
+        ("Yes, Konsa was sent off.", None, "Yes, Konsa was sent off."),  # a yes must quote the text
+        ('{"verdict": "yes", "quote": ""}', None, '{"verdict": "yes", "quote": ""}'),
+        ('{"verdict": "maybe", "quote": "Goals: none"}', None, '{"verdict": "maybe", "quote": "Goals: none"}'),
         ('{"score": 5, "reason": "good"}', None, '{"score": 5, "reason": "good"}'),
-        ("The text names Gakpo; yes or no is hard to say.", None, "The text names Gakpo; yes or no is hard to say."),
         ("", None, ""),
     ],
-)
+)  # fmt: skip
 def test_parse_verdict(reply: str, verdict: bool | None, reason: str) -> None:
-    assert parse_verdict(reply) == (verdict, reason)
+    assert parse_verdict(reply, VILLA) == (verdict, reason)
 
 
 def _answer(question: str, opening: str, model: str) -> Answer:
