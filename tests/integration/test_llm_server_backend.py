@@ -4,7 +4,8 @@ The fixture starts ``python -m llama_cpp.server`` on a free loopback port with t
 setting resolves to (Qwen2.5 1.5B from the model cache), and waits for it to list its model. A narrative
 answer about Arsenal 4-1 Tottenham goes through ``ServerLLM`` exactly as through the in-process model: the
 computed opening first, then the server's tokens one by one, checked by grounding. A server that never
-answers and a port nobody listens on give one-line errors; the judge grades through the server. The
+answers and a port nobody listens on give one-line errors; the judge grades, and the narrative point judge gives
+its verdicts, through the server. The
 expected teams, score and scorers come from the tables built from the raw file. About 2-4 min on 2 cores.
 """
 
@@ -27,6 +28,8 @@ from football_rag.config.model_cache import llm_model_names
 from football_rag.config.settings import LLMSettings, Settings, get_settings
 from football_rag.data.parsers import parse_file
 from football_rag.evaluation.judge import Judge
+from football_rag.evaluation.narrative_eval import load_reference
+from football_rag.evaluation.narrative_judge import PointJudge
 from football_rag.knowledge.documents import build_documents
 from football_rag.knowledge.embeddings import embed_documents, load_embedder
 from football_rag.knowledge.index import build_collection, chroma_client
@@ -149,6 +152,20 @@ def test_the_judge_grades_through_the_server(served: ServerLLM) -> None:
     for aspect in ("judge_faithfulness", "judge_relevance"):
         assert not math.isnan(grades[aspect]) and grades[aspect] in {1.0, 2.0, 3.0, 4.0, 5.0}, grades
     assert "judge error" not in grades["judge_reason"]
+
+
+@pytest.mark.slow
+def test_the_point_judge_gives_verdicts_through_the_server(served: ServerLLM) -> None:
+    # Liverpool 4-2 Bournemouth (1903117): Chiesa's 88th-minute goal made it 3-2, Gakpo was man of the match.
+    liverpool = next(ref for ref in load_reference() if ref.match_id == "1903117")
+    points = {f"{k}:{p.kind}": p.text for k, p in enumerate(liverpool.points) if p.match}
+    assert list(points) == ["5:turning_point", "6:standout_player"]
+    judge = PointJudge(served)
+    text = "Liverpool beat Bournemouth 4-2. Federico Chiesa's goal in the 88th minute won it, 3-2 at the time."
+    verdicts = judge.verdicts(points, text)
+    assert judge.name == SERVED_NAME and judge.asked == 2
+    assert set(verdicts) == set(points) and None not in verdicts.values(), verdicts
+    assert judge.verdicts(points, text) == verdicts and judge.asked == 2  # asked once per point and text
 
 
 def test_a_server_that_never_answers_times_out_with_a_clear_error(caplog: pytest.LogCaptureFixture) -> None:
