@@ -235,11 +235,13 @@ STATS: tuple[Stat, ...] = (
         asked=r"\b((man|player) of the (match|game)|motm|potm|mom) (awards?|gongs?|count|tally)"
         r"|\bmost ((man|player) of the (match|game)|motm|potm)s?\b|\b(motms|potms)\b",
     ),
-    # goals + assists: "goal involvements", "g/a", "goals + assists"
+    # goals + assists: "goal involvements", "g/a", "goals + assists", "goals and assists", "goals n assists",
+    # "goals/assists", "scored or assisted"
     Stat(
         "goal_contributions",
         "goal contributions",
-        asked=r"goal (contributions?|involvements?)|\bg ?[+/] ?a\b|goals? ?(\+|&|plus) ?assists?",
+        asked=r"goal (contributions?|involvements?)|\bg ?[+/] ?a\b"
+        r"|goals? ?(\+|&|/|plus|and|n|'n'|or) ?assists?|\bscored (or|and|n) (assisted|set up)\b",
     ),
     Stat(
         "assists",

@@ -238,6 +238,7 @@ class Answerer:
                 n_teams=len(resolution.teams),
                 over_time=self._over_time(question, resolution),
                 previous=previous.route if isinstance(previous, FollowUp) else None,
+                n_players=len(resolution.players),
                 refused=self.holdings.refusal(question) or refusal(question) or scope.refusal,
             )
             span.set_output(
@@ -332,6 +333,7 @@ class Answerer:
             return self._outside_data(plan)
         builders = {
             "player_goals": self._player_goals, "team_story": self._team_story,
+            "assists_between": self._assists_between,
             "player_summary": self._player_summary, "not_read": self._not_read,
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
             Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
@@ -498,7 +500,15 @@ class Answerer:
         # "The best PPDA", "the best defence": the lowest figure where less is better.
         descending = plan.route.descending != (plan.route.judged and stat in LOWER_IS_BETTER)
         plan.facts = self.book.ranking(
-            stat, ids, self._period_label(plan.resolution), players, descending, team, against=flipped, only=only
+            stat,
+            ids,
+            self._period_label(plan.resolution),
+            players,
+            descending,
+            team,
+            against=flipped,
+            only=only,
+            rate=plan.route.rate,
         )
         return plan
 
@@ -541,14 +551,18 @@ class Answerer:
         resolution = plan.resolution
         if not resolution.teams:
             return self._clarify(plan, "Which team's form do you mean?")
-        team, last = resolution.teams[0], form_length(plan.question)
-        if resolution.period is None and resolution.competition is None:
+        team, last, side = resolution.teams[0], form_length(plan.question), side_asked(plan.question)
+        if resolution.period is None and resolution.competition is None and side is None:
             plan.facts = self.book.form(team, last)
             return plan
         scoped = Resolution(period=resolution.period, competition=resolution.competition, teams=[team])
         within = f" in {resolution.period.label}" if resolution.period else ""
         within += f" ({resolution.competition})" if resolution.competition else ""
-        plan.facts = self.book.form(team, last, self._match_ids_in_scope(scoped), within)
+        ids = self._match_ids_in_scope(scoped)
+        if side is not None:  # "villa's last 3 home games"
+            ids = list(self.book.team_rows(ids, Only(side=side)).query("team == @team")["match_id"])
+            within += f", {side} matches only"
+        plan.facts = self.book.form(team, last, ids, within)
         return plan
 
     def _aggregate(self, plan: Plan) -> Plan:
@@ -596,9 +610,21 @@ class Answerer:
                 [self.book.player_stat(player.player_id, player.name, plan.route.stat, [i]) for i in each]
             )
             if len(each) > 1
-            else self.book.player_stat(player.player_id, player.name, plan.route.stat, ids)
+            else self.book.player_stat(
+                player.player_id, player.name, plan.route.stat, ids, self._his_span(plan, ids), plan.route.rate
+            )
         )
         return plan
+
+    def _his_span(self, plan: Plan, ids: list[str]) -> str:
+        """Return the span a player's total is over, as said after it: his club's last matches ("over Arsenal's last
+        5 matches in the data, 13 December 2025 to 3 January 2026"), the period named ("in December 2025"), or ""."""
+        rounds = self._only(plan.question).rounds
+        if rounds is not None and rounds[0] < 0 and ids:
+            days, latest = sorted(self.book.matches.loc[ids, "date"]), self.book.match(ids[-1])
+            team = next(t for t in plan.resolution.players[0].teams if t in (latest["home"], latest["away"]))
+            return f"over {team}'s last {-rounds[0]} matches in the data, {day_label(days[0])} to {day_label(days[-1])}"
+        return f"in {plan.resolution.period.label}" if plan.resolution.period else ""
 
     def _his_meetings(self, resolution: Resolution) -> list[str]:
         """Return a player's matches against the one club named, latest first, when nothing (a day, a score, a
@@ -632,6 +658,9 @@ class Answerer:
             if latest:
                 return self.book.last_appearances(player.player_id, ids, latest)
             rounds = self._only(plan.question).rounds  # "his first 10 games": his first appearances
+            if rounds is not None and rounds[0] < 0:  # "in the last 5 gameweeks": his club's last 5 matches
+                kept = self.book.team_rows(ids, Only(rounds=rounds))
+                return list(dict.fromkeys(kept.loc[kept["team"].isin(player.teams), "match_id"]))
             first = rounds is not None and rounds[0] == 1
             return self.book.last_appearances(player.player_id, ids, rounds[1], first=True) if first else ids
         scope = Resolution(
@@ -667,6 +696,23 @@ class Answerer:
         ids = self._match_ids_in_scope(self._within(plan.resolution, players=[player]))
         plan.facts = self.book.player_goals(
             player.player_id, player.name, ids, self._period_label(plan.resolution), set_up=plan.route.stat == "assists"
+        )
+        return plan
+
+    def _assists_between(self, plan: Plan) -> Plan:
+        """ "Did Wirtz assist Isak v Spurs?", "was Isak set up by Wirtz": the goals the assister (named first, or after
+        "by") set up for the scorer, in the match or period asked; the two are kept in that order for the yes or no."""
+        resolution = plan.resolution
+        first, second = resolution.players[:2]
+        passive = _SET_UP_BY.search(plan.question.lower()) is not None
+        assister, scorer = (second, first) if passive else (first, second)
+        resolution.players[:2] = [assister, scorer]
+        ids = self._match_ids_in_scope(self._within(resolution, teams=resolution.teams, players=[scorer]))
+        one = len(ids) == 1 and (bool(resolution.teams) or self._has_match_context(plan.question, resolution))
+        scope = self.book.label(self.book.match(ids[0])) if one else self._period_label(resolution)
+        scope += f" against {say_or(resolution.teams)}" if resolution.teams and not one else ""
+        plan.facts = self.book.assists_between(
+            (assister.player_id, assister.name), (scorer.player_id, scorer.name), ids, scope
         )
         return plan
 
@@ -1054,6 +1100,10 @@ def _side_named(question: str, match: pd.Series) -> str | None:
         return None
     home = "home" in (found.group(1), found.group(4)) or found.group(2)
     return match["home"] if home else match["away"]
+
+
+# "was Isak set up by Wirtz", "Isak's goals assisted by Wirtz": the second player named made the goals.
+_SET_UP_BY = re.compile(r"\b(set up|assisted|laid on|teed up|created|provided) by\b|\bassists? (from|by)\b")
 
 
 def _read_as_one(resolution: Resolution) -> tuple[str, str] | None:

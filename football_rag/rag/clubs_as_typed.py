@@ -13,7 +13,8 @@ written without the "the" it needs ("irons", "reds") likewise. An English word
 of five letters or more that starts a club's name is the club in a club's place too ("bourne v arsenal"); a
 shorter one ("live", "ever") or a player's name is never read as a clipped club. A form several
 clubs fit ("manc": Man City, Man Utd) names them all, and the question is asked back. A club word ("afc", "fc") is
-no club clipped ("afc arsenal" is Arsenal), a code's possessive is the code ("livs manager", "bous boss"), and a
+no club clipped ("afc arsenal" is Arsenal), a code's possessive is the code ("livs manager", "bous boss"), a name's
+plural in "-ves" written as a regular one is the club anywhere ("wolfs": an English verb, but no footballer's), and a
 weekday's abbreviation followed by a date that falls on it is that day, not a club ("fulham (sun 28th sep)"; "against
 SUN the 8th of november", a Saturday, is Sunderland).
 """
@@ -92,6 +93,8 @@ class ClubsAsTyped:
         for stem, clubs in stems.items():
             for end in range(MIN_CLIP, len(stem)):
                 self.prefixes[stem[:end]] |= clubs
+        # "wolfs": the plural of a name in "-ves" made regular
+        self.regular_plurals = {f"{stem[:-3]}fs": clubs for stem, clubs in stems.items() if stem.endswith("ves")}
 
     def read(self, word: str) -> tuple[tuple[str, ...], bool]:
         """Return the clubs ``word`` may name and whether it names them anywhere (else only in a club's place)."""
@@ -105,6 +108,8 @@ class ClubsAsTyped:
             return (), False
         if word in self.in_place:
             return self.in_place[word], False
+        if word in self.regular_plurals:
+            return tuple(sorted(self.regular_plurals[word])), True
         strong = not self.ordinary(word)
         if word in self.codes:
             return (self.codes[word],), strong

@@ -383,7 +383,12 @@ def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator
 
 
 # "mid-nov", "early december", "late oct 2025": the month's first, middle or last days (1-10, 11-20, 21 to its end).
-PART_OF_MONTH = re.compile(rf"\b(early|mid|late)(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b", re.I)
+# "At the start of december", "in the beginning of nov": its first days too (a table "at the start of" a month stands
+# before them: ``table_day``; "since the start of december" is since December).
+PART_OF_MONTH = re.compile(
+    rf"\b(early|mid|late|(?:at|in) the (?:start|beginning) of)(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b",
+    re.I,
+)
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
@@ -392,10 +397,12 @@ def _parts_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> I
     for m in PART_OF_MONTH.finditer(text):
         month = MONTHS[m.group(2).lower()]
         year = _full_year(m.group(3)) if m.group(3) else _year_for(month, 1, latest)
-        first, last = _PARTS[m.group(1).lower()]
+        part = m.group(1).lower()
+        part = part if part in _PARTS else "the start of"  # "at the start of", "in the beginning of"
+        first, last = _PARTS.get(part, _PARTS["early"])
         last = min(last, calendar.monthrange(year, month)[1])
         name = calendar.month_name[month]
-        label = f"{m.group(1).lower()} {name} {year} ({first} to {last} {name})"
+        label = f"{part} {name} {year} ({first} to {last} {name})"
         yield _Day(m.start(), m.end(), date(year, month, first), date(year, month, last), label)
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from football_rag.analytics.match_story import KeyPoint, StoryBook
 from football_rag.analytics.minutes import broadcast_minute
+from football_rag.analytics.rates import Rate, rated
 from football_rag.analytics.stat_registry import definition, keys_where
 from football_rag.analytics.table_index import RowsBy
 from football_rag.analytics.tables import MatchTables
@@ -33,9 +34,14 @@ GOAL_NAMES = {
     "equaliser": "equaliser",
     "winner": "winning goal",
     "own goal": "own goal",
+    **{f"{word} goal": f"{word} goal" for word in ("second", "third", "fourth", "fifth", "sixth")},
 }
+# "The 2nd goal", "the third goal": the match's goal of that number, in the order scored.
+GOAL_NUMBERS = {"second goal": 2, "third goal": 3, "fourth goal": 4, "fifth goal": 5, "sixth goal": 6}
 # The timeline's moments counted per team and player: the kinds of goal, and second yellows.
 COUNTED = (*GOAL_KINDS, "second_yellows")
+# A stat that adds others up, said with its parts ("7 goal contributions, 4 goals and 3 assists").
+SUMMED_FROM = {"goal_contributions": ("goals", "assists")}
 # A finished match's result as a team's wins, draws, defeats and league points (3 a win, 1 a draw).
 RESULT_COUNTS = {"wins": {"W": 1}, "draws": {"D": 1}, "losses": {"L": 1}, "points": {"W": 3, "D": 1}}
 # Each a set of stat keys, as the registry defines them (stat_registry.Stat's flags say what each means).
@@ -43,6 +49,7 @@ TEAM_ONLY = keys_where("team_only")
 LOWER_IS_BETTER = keys_where("lower_is_better")
 AVERAGED = keys_where("averaged")
 TOP_N = 5
+RATE_DECIMALS = 2
 NAMED_TIED = 8  # leaders level on the top figure are named up to this many, then counted
 # A player's main figures, in the order a summary of his matches gives them (the rating is an average).
 PLAYER_SUMMARY_STATS = (
@@ -174,7 +181,7 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
     players = _with_counts(tables.player_stats, kinds, ["match_id", "player_id"])
     for rows in (teams, players):
         rows["cards"] = rows["yellow_cards"] + rows["red_cards"]  # a second yellow counts as the red it is
-    players["goal_contributions"] = players["goals"] + players["assists"]
+    players["goal_contributions"] = players[list(SUMMED_FROM["goal_contributions"])].sum(axis=1)
     players["motm_awards"] = players["man_of_the_match"].eq(True).astype(int)
     return replace(tables, team_stats=teams, player_stats=players)
 
@@ -190,7 +197,9 @@ def _with_counts(rows: pd.DataFrame, kinds: pd.DataFrame, keys: list[str]) -> pd
 def named_goals(goals: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Return a match's timeline goals (in order) that are ``kind``: "opener" the first, "last" the last,
     "equaliser" each that levelled the score, "winner" the winning side's goal that put it ahead for good (none in
-    a draw), "own goal" each own goal."""
+    a draw), "own goal" each own goal, "second goal" the second scored."""
+    if kind in GOAL_NUMBERS:
+        return goals.iloc[GOAL_NUMBERS[kind] - 1 : GOAL_NUMBERS[kind]]
     if kind == "opener":
         return goals.head(1)
     if kind == "last":
@@ -245,6 +254,22 @@ def _combined(values: pd.Series, stat: str) -> float:
 def _opening_word(label: str) -> str:
     """Return a label as a sentence opens with it: "Shots on target", but "xG" and "PPDA" as they are written."""
     return label if label[1:2].isupper() or label[:1].isupper() else label[0].upper() + label[1:]
+
+
+def _rated_label(stat: str, rate: Rate | None) -> tuple[str, int]:
+    """Return the statistic's label and decimals as an answer prints them, per 90 minutes or per match when
+    ``rate`` is given ("goals per match", 2 decimals)."""
+    label, decimals = _label(stat)
+    return (label, decimals) if rate is None else (f"{label} {rate.label}", RATE_DECIMALS)
+
+
+def _parts(stat: str, rows: pd.DataFrame) -> str:
+    """Return the parts a summed stat adds up in ``rows``, as written after its figure (", 4 goals and 3 assists"),
+    or "" for a stat of its own."""
+    parts = [
+        f"{fmt(rows[part].sum())} {definition(part).counted(rows[part].sum())}" for part in SUMMED_FROM.get(stat, ())
+    ]
+    return f", {_listed(parts)}" if parts else ""
 
 
 def _listed(names: list[str]) -> str:
@@ -471,6 +496,36 @@ class FactBook:
         if any(partners):
             tally = "; ".join(f"{who} {n}" for who, n in Counter(p for p in partners if p).most_common())
             r.add(f"{'Scored by' if set_up else 'Set up by'}: {tally}.", r.match_ids)
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def set_up_for(self, assister_id: str, scorer_id: str, match_ids: list[str]) -> pd.DataFrame:
+        """Return the goals (own goals aside) ``scorer_id`` scored in the matches from ``assister_id``'s assist."""
+        goals = self._goals_in(match_ids)
+        made = goals["player_id"].eq(scorer_id) & goals["other_player_id"].eq(assister_id)
+        return goals[made & ~goals["own_goal"].eq(True)]
+
+    def assists_between(
+        self, assister: tuple[str, str], scorer: tuple[str, str], match_ids: list[str], scope: str
+    ) -> FactResult:
+        """How many of the scorer's goals in the matches the assister (id, name) set up, counted first, each with its
+        minute and match; the other way round too when he set up none ("did Wirtz assist Isak": Isak's for Wirtz)."""
+        goals = self.set_up_for(assister[0], scorer[0], match_ids)
+        scored = self._goals_in(match_ids)
+        total = int((scored["player_id"].eq(scorer[0]) & ~scored["own_goal"].eq(True)).sum())
+        r = FactResult(match_ids=list(dict.fromkeys(goals["match_id"])) or match_ids)
+        where = (lambda g: "") if len(match_ids) == 1 else (lambda g: f" in {self.label(self.match(g['match_id']))}")
+        items = [f"{self._goal_when(g)}{where(g)}" for _, g in goals.iterrows()]
+        listed = f": {'; '.join(items)}" if items else ""
+        r.add(
+            f"{assister[1]} set up {len(items)} of {scorer[1]}'s {_plural(total, 'goal')} in {scope}{listed}.",
+            r.match_ids,
+            goals=len(items),
+        )
+        back = self.set_up_for(scorer[0], assister[0], match_ids)
+        if not items and not back.empty:
+            other = [f"{self._goal_when(g)}{where(g)}" for _, g in back.iterrows()]
+            r.add(f"The other way round, {scorer[1]} set up {assister[1]}: {'; '.join(other)}.", r.match_ids)
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -782,7 +837,11 @@ class FactBook:
         rows = rows[rows[stat if stat in rows.columns else "minutes"].fillna(0) > 0]
         return [p for p in player_ids if p in set(rows["player_id"])]
 
-    def player_stat(self, player_id: str, name: str, stat: str, match_ids: list[str]) -> FactResult:
+    def player_stat(
+        self, player_id: str, name: str, stat: str, match_ids: list[str], scope: str = "", rate: Rate | None = None
+    ) -> FactResult:
+        """His figure in one match, or his total over the matches (said with ``scope``, "in December 2025", when
+        given; with ``rate``, his figure per 90 minutes or per match after it)."""
         r = FactResult(match_ids=match_ids)
         rows = self._player_rows(player_id, match_ids)
         label, decimals = _label(stat)
@@ -797,23 +856,33 @@ class FactBook:
             text = (
                 f"{name} did not play in {self.label(m)}."
                 if value is None
-                else f"{name}: {fmt(value, decimals)} {definition(stat).counted(value)} in {self.label(m)} "
-                f"({fmt(played['minutes'].iloc[0])} minutes)."
+                else f"{name}: {fmt(value, decimals)} {definition(stat).counted(value)}{_parts(stat, played)} in "
+                f"{self.label(m)} ({fmt(played['minutes'].iloc[0])} minutes)."
             )
             r.add(text, match_ids)
         else:
             total = _combined(played[stat], stat)
             how = "average" if stat in AVERAGED else "total"
             r.add(
-                f"{name}: {fmt(total, decimals)} {definition(stat).counted(total)} ({how}) in "
+                f"{name}: {fmt(total, decimals)} {definition(stat).counted(total)}{_parts(stat, played)} ({how}) in "
                 f"{_plural(len(played), 'appearance')}, "
-                f"{fmt(played['minutes'].sum())} minutes.",
+                f"{fmt(played['minutes'].sum())} minutes{', ' + scope if scope else ''}."
+                + self._his_rate(played, stat, rate),
                 played["match_id"].tolist(),
                 value=float(total),
             )
             r.match_ids = played["match_id"].tolist()
         r.text = " ".join(f.text for f in r.facts)
         return r
+
+    @staticmethod
+    def _his_rate(played: pd.DataFrame, stat: str, rate: Rate | None) -> str:
+        """Return " That is 0.99 goals per 90 minutes (...)." for a player's rows, or "" with no rate asked."""
+        if rate is None or stat in AVERAGED or played.empty:
+            return ""
+        value = rated(played, ["player_id"], stat, rate, players=True, minimum=0).iloc[0]
+        label, decimals = _rated_label(stat, rate)
+        return f" That is {fmt(value, decimals)} {label} (his total {rate.divides_by})."
 
     def _player_rows(self, player_id: str, match_ids: list[str]) -> pd.DataFrame:
         """Return the player's ``player_stats`` rows in the matches."""
@@ -1009,11 +1078,13 @@ class FactBook:
         team: str | None,
         against: bool = False,
         only: Only = Only(),
+        rate: Rate | None = None,
     ) -> FactResult:
         """The top players (or teams) by ``stat`` over the matches, the leader(s) first; players of ``team`` only
         when it is given, and a named team's own place first in a ranking of teams; teams by their opponents'
         figure against them when ``against`` ("faced the most shots"); each team's home or away matches or its
-        matchweeks first..last only when ``only`` says so."""
+        matchweeks first..last only when ``only`` says so; per 90 minutes or per match when ``rate`` says so (its
+        definition said after the ranking)."""
         label = _label(stat)[0]
         rows = self.rows_of("player_stats" if players else "team_stats", match_ids)
         if only != Only():
@@ -1027,14 +1098,18 @@ class FactBook:
             r.add(f"The data has no {label} figure to rank by.")
             r.text = r.facts[0].text
             return r
-        grouped = rows.groupby(["player_id", "team"] if players else ["opponent" if against else "team"], dropna=False)
-        grouped = grouped[stat]
+        keys = ["player_id", "team"] if players else ["opponent" if against else "team"]
+        grouped = rows.groupby(keys, dropna=False)[stat]
         period_label += ", counted against each team" if against else ""
+        rate = None if stat in AVERAGED else rate  # a rating or possession is a match's figure already
         values = grouped.mean() if stat in AVERAGED else grouped.sum(min_count=1)
+        values = values if rate is None else rated(rows, keys, stat, rate, players)
         if not players and team in values.index:
-            r.add(self._team_place(values, team, stat, period_label, descending))
-        for sentence in self._ranked(values, stat, period_label, players, descending, lead=False):
+            r.add(self._team_place(values, team, stat, period_label, descending, rate))
+        for sentence in self._ranked(values, stat, period_label, players, descending, lead=False, rate=rate):
             r.add(sentence, r.match_ids)
+        if rate is not None:
+            r.add(rate.definition(players))
         r.text = " ".join(f.text for f in r.facts)
         return r
 
@@ -1114,15 +1189,22 @@ class FactBook:
         return r
 
     def _ranked(
-        self, values: pd.Series, stat: str, scope: str, players: bool, descending: bool, lead: bool
+        self,
+        values: pd.Series,
+        stat: str,
+        scope: str,
+        players: bool,
+        descending: bool,
+        lead: bool,
+        rate: Rate | None = None,
     ) -> list[str]:
         """Return the leader sentence (with ``lead``, or when leaders are tied) and the top places of ``values``
-        (indexed by (player id, team), or by team).
+        (indexed by (player id, team), or by team), each ``stat`` per ``rate`` when given.
 
         Equal figures as shown share a place ("1. A 3; 1. B 3; 3. C 2"), as in a league table, and leaders
         level on the top figure are said to be tied.
         """
-        label, decimals = _label(stat)
+        label, decimals = _rated_label(stat, rate)
         values = values.dropna().sort_values(ascending=not descending, kind="stable")
         if descending:  # nobody leads with none
             values = values[values > 0]
@@ -1160,9 +1242,11 @@ class FactBook:
         return f"{self.person(player_id, self._lineup_names.get(player_id))} ({team})"
 
     @staticmethod
-    def _team_place(values: pd.Series, team: str, stat: str, scope: str, descending: bool) -> str:
+    def _team_place(
+        values: pd.Series, team: str, stat: str, scope: str, descending: bool, rate: Rate | None = None
+    ) -> str:
         """Return "Arsenal: 3 clean sheets in October 2025, 1st of 20 teams": a named team's own figure first."""
-        label, decimals = _label(stat)
+        label, decimals = _rated_label(stat, rate)
         place = int(values.round(decimals).rank(method="min", ascending=not descending)[team])
         return f"{team}: {fmt(values[team], decimals)} {label} in {scope}, {ordinal(place)} of {len(values)} teams."
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from football_rag.analytics.rates import Rate, rate_asked
 from football_rag.analytics.stat_registry import PRESSING, PUT_AWAY, STANDINGS, STATS, definition
 from football_rag.rag.answer_model import Intent
 
@@ -129,6 +130,11 @@ GOAL_NAMED = {
     "opener": r"opener|opening goal|first goal|opened the scoring|scored first",
     "last": r"(last|final) goal",
     "own goal": r"own goal|\bog\b",
+    "second goal": r"\b(second|2nd) goal",
+    "third goal": r"\b(third|3rd) goal",
+    "fourth goal": r"\b(fourth|4th) goal",
+    "fifth goal": r"\b(fifth|5th) goal",
+    "sixth goal": r"\b(sixth|6th) goal",
 }
 _NAMED_GOAL = "|".join(GOAL_NAMED.values())
 # "When did Haaland score against Brentford?", "What minute was Saka's goal?", "what min was the equaliser", "Eze's
@@ -144,6 +150,8 @@ _GOAL_TIME = re.compile(
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
+# "2nd goal arsenal v spurs", "the third goal v spurs was scored by who": a goal by its number, asked bare.
+_NUMBERED_GOAL = re.compile(r"^(the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th) goal\b")
 # "Who took Arsenal's penalty against Leeds?", "Who scored the header?", "who got the winner?": the scorers, whose
 # goals are tagged.
 _WHO_SCORED_KIND = re.compile(
@@ -161,10 +169,21 @@ _MEETING = re.compile(
     r"\b(in|during) (the|that|this|their) (match|game|meeting)\b|\bwhen they (met|played)\b|\bagainst each other\b"
 )
 _VERSUS = re.compile(r"\b(vs?\.?|versus|against)\b")
-_FORM = re.compile(
-    r"\b(form|last (few|\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)"
-    r"|recent results|run of)\b"
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_COUNT = rf"(\d+|{'|'.join(_WORD_NUMBERS)})"
+# "last 5" alone is the last 5 matches ("arsenal form last 5", "liverpool form over the last 6"); never a span of time,
+# a day or a cup's round ("the last 10 minutes", "last 2 weeks", "last 5 dec", "the last 16").
+_NO_UNIT = (
+    r"(?!\s*(minutes?|mins?|secs?|seconds?|days?|weeks?|months?|years?|seasons?|yards?|metres?|m\b|%|\.\d"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
+# A matchweek of the data: each club's Nth match ("the last 5 gameweeks" are each club's last 5, not a player's).
+_ROUND_WORD = r"(?:(?:match|game) ?weeks?|mws?|gws?|rounds?)"
+_LAST_MATCHES = (
+    rf"last (?!16\b|32\b){_COUNT}\b"
+    rf"(?: (?:home |away )?(games|matches|results|fixtures|appearances|apps|outings))?{_NO_UNIT}(?!\s*{_ROUND_WORD})"
+)
+_FORM = re.compile(rf"\b(form|{_LAST_MATCHES}|last few (games|matches|results|fixtures)|recent results|run of)\b")
 _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
     r"|story|report|review|what happened)\w*"
@@ -252,8 +271,7 @@ _FOOTBALL = re.compile(
 )
 
 
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_LAST_N = re.compile(r"\blast (\d+|two|three|four|five|six|ten) (games|matches|results|fixtures|appearances|outings)\b")
+_LAST_N = re.compile(rf"\b{_LAST_MATCHES}")
 
 
 # "The top four", "bottom 3", "the relegation zone" (the Premier League relegates three): how many places are asked.
@@ -282,12 +300,12 @@ def asks_standings(question: str) -> bool:
 _HOME = re.compile(r"(?<!from )\bhome\b")
 _AWAY = re.compile(r"\b(away|on the road|on their travels)\b")
 # "After matchweek 10", "gameweek 5", "after 12 games", "the first 19 rounds", "the first half of the season".
-_ROUND_WORD = r"(?:(?:match|game) ?weeks?|mw|gw|rounds?)"
 _ROUND = re.compile(
     rf"\b{_ROUND_WORD} ?(\d+)\b|\b(?:after|(?:the )?first|opening) (\d+) (?:games|matches|fixtures|{_ROUND_WORD})\b"
 )
-# "The most assists in the last 5 games", "the table over the last 6 rounds": each club's last matches.
-_LAST_ROUNDS = re.compile(rf"\blast (\d+|{'|'.join(_WORD_NUMBERS)}) (?:games|matches|fixtures|{_ROUND_WORD})\b")
+# "The most assists in the last 5 games", "the table over the last 6 rounds", "last 3 gws", "in the last 5": each
+# club's last matches.
+_LAST_ROUNDS = re.compile(rf"\blast (?!16\b|32\b){_COUNT}\b(?: (?:games|matches|fixtures|{_ROUND_WORD}))?{_NO_UNIT}")
 # "Matchweeks 1-19", "gw 20 to 38", "rounds 1 thru 19": from one matchweek to another.
 _ROUNDS_SPAN = re.compile(
     rf"\b{_ROUND_WORD} ?(\d+) ?(?:-|\u2013|to|thru|through|until|till) ?(?:{_ROUND_WORD} ?)?(\d+)\b"
@@ -355,6 +373,7 @@ class Route:
     yes_no: bool = False  # "Did Arsenal beat Spurs?": the answer starts with Yes or No
     counted: bool = False  # "How many cards were there in ...?": the count first
     refusal: str | None = None  # why the data cannot answer it ("who will win...": nothing played yet)
+    rate: Rate | None = None  # "most goals per 90": each figure per 90 minutes or per match, not the total
     rule: str = ""  # the rule that chose this route (a follow-up repeats the route of a fallback)
 
 
@@ -370,6 +389,7 @@ class Asked:
     over_time: bool = False  # a period longer than a day, or "this season": not one match
     previous: Route | None = None  # the route of the conversation's previous question
     refused: str | None = None  # why the data cannot answer it (``rag.refusals``), or None
+    n_players: int = 0  # how many players entity resolution found
 
 
 def is_follow_up(question: str) -> bool:
@@ -407,11 +427,27 @@ def _chart(a: Asked) -> Route | None:
     return None
 
 
+# "did wirtz assist isak v spurs", "was it wirtz who set up isak", "has bruno ever laid one on for cunha", "was isak
+# set up by wirtz": the goals one named player made for another ("saka and palmer assists", a plural noun, compares).
+_SET_UP = re.compile(
+    r"\b(assist(ed|ing)?|set(ting)? (\w+ )?up|la(id|y) (\w+ )?on|teed (\w+ )?up|provided? for|creat\w* for)\b"
+    r"|\bassists? (from|for|by)\b"
+)
+_COMPARED = re.compile(r"\b(more|fewer|less|most|compare\w*|better|worse|both|each)\b")
+
+
+def _assists_between(a: Asked) -> Route | None:
+    """ "Did Wirtz assist Isak v Spurs?": the goals the first player named set up for the second, yes or no first."""
+    if a.n_players >= 2 and _SET_UP.search(a.text) and not _COMPARED.search(a.text):
+        return Route(Intent.SCORERS, stat="assists", builder="assists_between")
+    return None
+
+
 def _goal_times(a: Asked) -> Route | None:
     """ "When did Haaland score against Brentford?", "Who took the penalty?", "Was there an equaliser?": the scorers
     list has them all."""
     who_scored_it = _WHO_SCORED_KIND.search(a.text) and not _RANKING.search(a.text)
-    if _GOAL_TIME.search(a.text) or who_scored_it or _IS_THERE_A_GOAL.search(a.text):
+    if _GOAL_TIME.search(a.text) or who_scored_it or _IS_THERE_A_GOAL.search(a.text) or _NUMBERED_GOAL.search(a.text):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))
     return None
 
@@ -444,8 +480,13 @@ def _goals_made(a: Asked) -> Route | None:
     made = re.search(rf"goal|assist|{_NAMED_GOAL}", a.text) is not None and not _RANKING.search(a.text)
     if _ASSISTERS.search(a.text) and (a.has_player or made):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))  # "who set up the opener": that goal's
-    # "assists in Arsenal v Spurs": the goals and who made them (the data keeps no team count of assists)
-    listed = a.stat == "assists" and a.has_match_context and not (a.has_player or _COUNTED.search(a.text))
+    # "assists in Arsenal v Spurs", "goals and assists in ...": the goals and who made them (the data keeps no team
+    # count of assists)
+    listed = (
+        a.stat in ("assists", "goal_contributions")
+        and a.has_match_context
+        and not (a.has_player or _COUNTED.search(a.text))
+    )
     if listed and not _RANKING.search(a.text):
         return Route(Intent.SCORERS, stat="goals")
     return None
@@ -491,7 +532,10 @@ def _ranking(a: Asked) -> Route | None:
     table = asks_standings(a.text) and a.stat in (None, "points")
     standing = a.n_teams == 1 and table
     period = not a.has_match_context or (a.n_teams == 0 and not a.has_player) or standing
-    if not ((_RANKING.search(a.text) or table) and period and ranked):
+    # "shots per match", "xg p90" with nobody named: who leads by it
+    rate = rate_asked(a.text)
+    rated = rate is not None and a.n_teams == 0 and not a.has_player
+    if not ((_RANKING.search(a.text) or table or rated) and period and ranked):
         return None
     return Route(
         Intent.RANKING,
@@ -499,6 +543,7 @@ def _ranking(a: Asked) -> Route | None:
         descending=not _ASCENDING.search(a.text),
         judged=_judged(a.text),
         of_teams=_TEAMS.search(a.text) is not None,
+        rate=rate,
     )
 
 
@@ -534,9 +579,9 @@ def _player_summary(a: Asked) -> Route | None:
 
 
 def _player_stat(a: Asked) -> Route | None:
-    """ "How many shots did Saka have against Spurs?", "Did Eze score?": one player's figure."""
+    """ "How many shots did Saka have against Spurs?", "Did Eze score?", "haaland goals per 90": one player's figure."""
     if a.has_player and (a.stat or re.search(r"\bscore\b", a.text)):
-        return Route(Intent.PLAYER_STAT, stat=a.stat or "goals")
+        return Route(Intent.PLAYER_STAT, stat=a.stat or "goals", rate=rate_asked(a.text))
     # "Did Saka play against Spurs?", "did Eze start?": his minutes in the match
     if a.has_player and re.search(r"\b(play|played|start|started|feature[ds]?|appear(ed)?)\b", a.text):
         return Route(Intent.PLAYER_STAT, stat="minutes")
@@ -645,9 +690,9 @@ def _fallback(a: Asked) -> Route | None:
 
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
-    _refused, _chart, _goal_times, _the_assist, _goals_made, _another_stat, _match_leaders, _ranking, _form, _ending,
-    _manager, _narrative, _player_summary, _player_stat, _comparison, _aggregate, _team_over_time, _match_fact,
-    _team_stat, _story, _out_of_scope, _not_read, _fallback,
+    _refused, _chart, _assists_between, _goal_times, _the_assist, _goals_made, _another_stat, _match_leaders,
+    _ranking, _form, _ending, _manager, _narrative, _player_summary, _player_stat, _comparison, _aggregate,
+    _team_over_time, _match_fact, _team_stat, _story, _out_of_scope, _not_read, _fallback,
 )  # fmt: skip
 # A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
 BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (
@@ -671,10 +716,19 @@ def route(
     over_time: bool = False,
     previous: Route | None = None,
     refused: str | None = None,
+    n_players: int = 0,
 ) -> Route:
     """Return where a question goes given what entity resolution found: the first rule of ``RULES`` that takes it."""
     asked = Asked(
-        question.lower(), stat_named(question), has_player, has_match_context, n_teams, over_time, previous, refused
+        question.lower(),
+        stat_named(question),
+        has_player,
+        has_match_context,
+        n_teams,
+        over_time,
+        previous,
+        refused,
+        n_players,
     )
     for rule in RULES:
         if (chosen := rule(asked)) is not None:

@@ -1,6 +1,6 @@
 """A question as people type it, read back into the words the router and the period parser know.
 
-Three things are undone before the question is read, none of which changes what it asks: chat padding around
+Four things are undone before the question is read, none of which changes what it asks: chat padding around
 it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta very much", "haha", "if u
 know"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names,
 question and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A
@@ -9,6 +9,9 @@ within a bound (a swap of neighbouring letters counting as one edit, rapidfuzz's
 of a letter are one letter: a short word only for swapped, doubled or one left-out letter, a longer one one edit), only
 when the typed word is not itself an English word (pyspellchecker's word list: "least" is not "last", "seasons"
 not "season") and only when one vocabulary word alone is that close, so a real word is never turned into another.
+A slip that is an English word but never a football one ("corers") is read as the word meant. And a
+leader in fans' words ("the assist king", "king of the tackles", "xg merchant", "top bins merchant") is read as the
+most of that stat, so "king" names no player (Josh King).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
+
+from football_rag.analytics.stat_registry import STATS
 
 # Words the reading depends on: month names, question words, "against"/"before", and what is asked.
 VOCABULARY = frozenset(
@@ -52,7 +57,19 @@ SHORTHAND = {
     "tgt": "target",
     "pts": "points",
     "da": "the",  # "saturday da 6th of december", "who led da prem"
+    # English words, but slips in a football question ("top corers": an apple corer is no footballer)
+    "corers": "scorers",
+    "corer": "scorer",
 }
+# A leader in fans' words: "<stat> king", "<stat> merchant", "king of (the) <stat>"; "top bins", "screamers" and
+# "worldies" are goals.
+_LEADER_TITLE = r"(?:king|queen|merchant|machine|god|master|specialist)s?"
+_LEADER = re.compile(
+    rf"\b(?:the )?(?P<before>[a-z]+(?: [a-z]+)?) {_LEADER_TITLE}\b"
+    rf"|\b{_LEADER_TITLE} of (?:the )?(?P<after>[a-z]+(?: [a-z]+)?)",
+    re.IGNORECASE,
+)
+_GOAL_SLANG = re.compile(r"^(top bins|screamers?|worldies|worldys?|bangers?|goal ?scoring)$")
 _PADDING_LEAD = re.compile(
     r"^(?:(?:quick one|quick q|settle an argument|my mate reckons otherwise but|sorry if dumb q|"
     r"need this for fantasy|for my (?:fantasy|fpl)(?: team| side| league)?|random q but|random question but|"
@@ -151,8 +168,25 @@ def case_undone(question: str) -> str:
     return _INNER_CAPITAL.sub(lambda m: m.group(0).lower(), question)
 
 
+def leaders_read(question: str) -> str:
+    """Return ``question`` with a leader in fans' words as a ranking's ("who's the assist king" -> "who's the most
+    assist", "king of the tackles" -> "the most tackles"); words before or after the title that name no stat stay."""
+
+    def most(m: re.Match[str]) -> str:
+        words = (m.group("before") or m.group("after")).split()
+        for n in (2, 1):  # "key passes king": the longest stat named beside the title
+            phrase = " ".join(words[-n:] if m.group("before") else words[:n])
+            stat = "goals" if _GOAL_SLANG.match(phrase.lower()) else phrase
+            if any(s.asked and re.fullmatch(s.asked, stat.lower()) for s in STATS):
+                kept = " ".join(words[: len(words) - n] if m.group("before") else words[n:])
+                return f"{kept} the most {stat}".strip() if m.group("before") else f"the most {stat} {kept}".strip()
+        return m.group(0)
+
+    return _LEADER.sub(most, question)
+
+
 def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
-    """Return ``question`` without random case, chat padding, shorthand and misspelt vocabulary words; ``names``
-    (lowercase club and player words) are never corrected."""
+    """Return ``question`` without random case, chat padding, shorthand and misspelt vocabulary words, a leader in
+    fans' words as a ranking's; ``names`` (lowercase club and player words) are never corrected."""
     text = without_padding(case_undone(question))
-    return _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text)
+    return leaders_read(_WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text))

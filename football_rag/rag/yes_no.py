@@ -31,6 +31,9 @@ def verdict(
     """Return the answer to a yes/no question about one match (``team`` its subject, if any), or about a player
     over a period ("Has Saka scored this season?"); None when it cannot be decided."""
     ids = list(dict.fromkeys(match_ids))
+    if chosen.builder == "assists_between" and len(resolution.players) >= 2:  # "did Wirtz assist Isak?"
+        assister, scorer = resolution.players[:2]
+        return not book.set_up_for(assister.player_id, scorer.player_id, ids).empty
     if chosen.intent is Intent.PLAYER_STAT and resolution.players and chosen.stat and ids:
         value = _player_value(book, ids, resolution.players[0].player_id, chosen.stat)
         return None if value is None else value > 0

@@ -227,8 +227,9 @@ def test_the_leader_on_a_day(answerer: Answerer, question: str, last: str) -> No
 
 
 def test_a_total_at_the_start_of_a_month_is_no_table(answerer: Answerer) -> None:
-    """Only a table stands before the month asked "at the start of" it; a club's goals then are the month's."""
-    goals = club_totals("Arsenal", "2025-12-01", "2025-12-31")["goals"]
+    """Only a table stands before the month asked "at the start of" it; a club's goals then are its first days' (1 to
+    10 December: round 14 B read "at the start of" as the month's start, not the whole month)."""
+    goals = club_totals("Arsenal", "2025-12-01", "2025-12-10")["goals"]
     assert f"goals in total: {goals}." in ask(answerer, "arsenal goals at the start of december").answer
 
 
