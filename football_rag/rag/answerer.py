@@ -602,7 +602,8 @@ class Answerer:
         if len(resolution.players) >= 2 and not self._has_match_context(plan.question, resolution):
             return self._player_comparison(plan)
         ids = self._player_match_ids(plan)
-        if not ids:
+        one_match = self._has_match_context(plan.question, resolution)
+        if not ids and (one_match or resolution.period is None):  # a period without his matches: his 0 in it
             return self._no_player_match(plan)
         each = self._his_meetings(resolution) if len(ids) == 1 else []
         plan.facts = (
@@ -618,7 +619,10 @@ class Answerer:
 
     def _his_span(self, plan: Plan, ids: list[str]) -> str:
         """Return the span a player's total is over, as said after it: his club's last matches ("over Arsenal's last
-        5 matches in the data, 13 December 2025 to 3 January 2026"), the period named ("in December 2025"), or ""."""
+        5 matches in the data, 13 December 2025 to 3 January 2026"), the period named ("in December 2025"), or "" (one
+        match asked)."""
+        if self._has_match_context(plan.question, plan.resolution):
+            return ""
         rounds = self._only(plan.question).rounds
         if rounds is not None and rounds[0] < 0 and ids:
             days, latest = sorted(self.book.matches.loc[ids, "date"]), self.book.match(ids[-1])

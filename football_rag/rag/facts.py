@@ -850,7 +850,7 @@ class FactBook:
             r.text = r.facts[0].text
             return r
         played = rows[rows["minutes"].fillna(0) > 0]
-        if len(match_ids) == 1:
+        if len(match_ids) == 1 and not scope:
             m = self.match(match_ids[0])
             value = played[stat].iloc[0] if not played.empty else None
             text = (

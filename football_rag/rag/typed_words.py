@@ -9,7 +9,8 @@ within a bound (a swap of neighbouring letters counting as one edit, rapidfuzz's
 of a letter are one letter: a short word only for swapped, doubled or one left-out letter, a longer one one edit), only
 when the typed word is not itself an English word (pyspellchecker's word list: "least" is not "last", "seasons"
 not "season") and only when one vocabulary word alone is that close, so a real word is never turned into another.
-A slip that is an English word but never a football one ("corers") is read as the word meant. And a
+A slip that is an English word but never a football one ("corers": corners in a count, else scorers) is read as
+the word meant. And a
 leader in fans' words ("the assist king", "king of the tackles", "xg merchant", "top bins merchant") is read as the
 most of that stat, so "king" names no player (Josh King).
 """
@@ -57,10 +58,11 @@ SHORTHAND = {
     "tgt": "target",
     "pts": "points",
     "da": "the",  # "saturday da 6th of december", "who led da prem"
-    # English words, but slips in a football question ("top corers": an apple corer is no footballer)
-    "corers": "scorers",
-    "corer": "scorer",
 }
+# "Corers" is an English word but a slip in a football question, for "corners" in a count ("how many corers did
+# Bournemouth have") and for "scorers" elsewhere ("top corers").
+_CORERS = re.compile(r"\bcorer(s?)\b", re.IGNORECASE)
+_COUNT_ASKED = re.compile(r"\b(how many|number of|total|count)\b", re.IGNORECASE)
 # A leader in fans' words: "<stat> king", "<stat> merchant", "king of (the) <stat>"; "top bins", "screamers" and
 # "worldies" are goals.
 _LEADER_TITLE = r"(?:king|queen|merchant|machine|god|master|specialist)s?"
@@ -189,4 +191,6 @@ def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
     """Return ``question`` without random case, chat padding, shorthand and misspelt vocabulary words, a leader in
     fans' words as a ranking's; ``names`` (lowercase club and player words) are never corrected."""
     text = without_padding(case_undone(question))
-    return leaders_read(_WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text))
+    text = _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text)
+    meant = "corner" if _COUNT_ASKED.search(text) else "scorer"
+    return leaders_read(_CORERS.sub(lambda m: meant + m.group(1), text))

@@ -25,6 +25,7 @@ from tests.integration.test_leaders_totals_counts_as_typed import ask, raw_event
 from tests.integration.test_questions_as_typed_round3 import results
 from tests.integration.test_questions_as_typed_round11b import FIRST
 from tests.integration.test_questions_as_typed_round12b import LAST
+from tests.integration.test_team_stats_officials_rankings_as_typed import team_total
 
 PER_90, PER_GAME = RATES
 
@@ -267,6 +268,36 @@ def test_a_players_total_over_his_clubs_last_matchweeks(
     assert a.answer.startswith(f"{name}: {goals} goal{'' if goals == 1 else 's'} (total)"), a.answer
     first, last = (pd.Timestamp(raw_whoscored(i)["startDate"]).strftime("%-d %B %Y") for i in (ids[0], ids[-1]))
     assert f"over {team}'s last {count} matches in the data, {first} to {last}" in a.answer, a.answer
+
+
+def back_from_latest(months: int = 0, days: int = 0) -> tuple[str, str]:
+    """Return the first and last ISO days of the span ``months`` or ``days`` long up to the latest finished match."""
+    latest = pd.Timestamp(results()[-1]["start_date"][:10])
+    if months:  # "the last month" to 31 January: from 1 January
+        start = latest - pd.DateOffset(months=months) + pd.Timedelta(days=1)
+    else:
+        start = latest - pd.Timedelta(days=days - 1)
+    return f"{start:%Y-%m-%d}", f"{latest:%Y-%m-%d}"
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "months", "days", "said"),
+    [
+        ("haaland goals in the last month", "Erling Haaland", 1, 0, "the month to"),
+        ("semenyo goals over the past month", "Antoine Semenyo", 1, 0, "the month to"),
+        ("how many goals has thiago scored in the last 2 weeks", "Igor Thiago", 0, 14, "the 2 weeks to"),
+        ("ekitike goals the past 3 weeks", "Hugo Ekitiké", 0, 21, "the 3 weeks to"),
+        ("rice goals in the last 30 days", "Declan Rice", 0, 30, "the 30 days to"),
+    ],
+)
+def test_a_players_total_over_the_last_month_says_its_days(
+    answerer: Answerer, question: str, name: str, months: int, days: int, said: str
+) -> None:
+    first, last = back_from_latest(months, days)
+    goals = scorer_goals(first, last)[name]
+    a = ask(answerer, question)
+    assert a.answer.startswith(f"{name}: {goals} goal"), a.answer
+    assert f"{said} {pd.Timestamp(last):%-d %B %Y}." in a.answer, a.answer
 
 
 @pytest.mark.parametrize(
@@ -516,3 +547,20 @@ def test_the_table_at_the_start_of_a_month_stands_before_it(answerer: Answerer) 
     leader = standings("2025-11-30")[0]
     a = ask(answerer, "who was top of the table at the start of december")
     assert f"1. {leader[0]} {leader[1]} points" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away"),
+    [
+        ("how many corers did arsenal have v spurs", "Arsenal", "Tottenham"),
+        ("number of corers arsenal v spurs", "Arsenal", "Tottenham"),
+        ("how many corers in liverpool v bournemouth", "Liverpool", "Bournemouth"),
+    ],
+)
+def test_corers_in_a_count_are_corners(answerer: Answerer, question: str, home: str, away: str) -> None:
+    (match_id,) = [r["whoscored_id"] for r in results() if (r["home"], r["away"]) == (home, away)]
+    corners = {team: team_total(match_id, team, "cornersTotal") for team in (home, away)}
+    a = ask(answerer, question)
+    assert a.intent is Intent.TEAM_STAT and a.matches == [match_id], a.answer
+    said = f"{home} {corners[home]}" if "did arsenal" in question else f"{home} {corners[home]}, {away} {corners[away]}"
+    assert said in a.answer, a.answer
