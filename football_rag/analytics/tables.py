@@ -60,7 +60,7 @@ recomputes the team and player figures that depend on it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
@@ -125,6 +125,90 @@ def build_tables(parsed: Sequence[ParsedMatch]) -> MatchTables:
         links=report.table(),
     )
     return _with_metrics(tables, shots)
+
+
+def combine_tables(parts: Sequence[MatchTables], records: Sequence[tuple[str, str]]) -> MatchTables:
+    """Return the tables ``build_tables`` gives for the records of all ``parts`` at once: same rows, order, dtypes.
+
+    ``records`` is the ``(source, match_id)`` of every record in the order ``build_tables`` would have been given
+    them; each part was built from a subsequence of them that no link crosses (``knowledge.match_groups``). Rows are
+    put back in ``build_tables``' order: the WhoScored records, then the FotMob ones standing alone, in input order;
+    a linked FotMob record's provider stats after every primary record's, in FotMob order; the timeline by match id.
+    """
+    rank = {key: index for index, key in reversed(list(enumerate(records)))}
+    tables = {f.name: _concat([getattr(part, f.name) for part in parts]) for f in fields(MatchTables)}
+    matches = tables["matches"]
+    standing_alone = (matches["source"] != Source.WHOSCORED.value).to_numpy()
+    primary = [rank[key] for key in zip(matches["source"], matches["match_id"], strict=True)]
+    matches = _ordered(matches, np.asarray(primary) + standing_alone * len(records))
+    position = pd.Series(np.arange(len(matches)), index=matches["match_id"])
+    by_match = {
+        name: _ordered(tables[name], position.reindex(tables[name]["match_id"]).to_numpy())
+        for name in ("events", "shots", "lineups", "formations", "team_stats", "player_stats")
+    }
+    return MatchTables(
+        **by_match,
+        matches=matches,
+        timeline=_ordered(tables["timeline"], tables["timeline"]["match_id"].to_numpy()),
+        provider_team_stats=_provider_order(tables["provider_team_stats"], matches, position, len(records), rank),
+        links=_ordered(tables["links"], [rank[(Source.FOTMOB.value, i)] for i in tables["links"]["fotmob_id"]]),
+    )
+
+
+def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Return ``frames`` one after the other, typed as one frame of all their rows is.
+
+    A part types a column by its own values, so a part whose column holds none (all missing) or only Python
+    objects (an empty intermediate frame merged in) says nothing of it: it takes the dtype the other parts agree
+    on when its values fit it. An empty part is left out unless all are.
+    """
+    kept = [frame for frame in frames if not frame.empty] or list(frames[:1])
+    if len(kept) == 1:
+        return kept[0].reset_index(drop=True)
+    for column in kept[0].columns:
+        typed = {frame[column].dtype for frame in kept if not _untyped(frame[column])}
+        if len(typed) == 1:
+            dtype = typed.pop()
+            kept = [f.assign(**{column: f[column].astype(dtype)}) if _fits(f[column], dtype) else f for f in kept]
+    joined = pd.concat(kept, ignore_index=True)
+    # Parts typed apart (tz-aware and naive kick-offs) join as Python objects, as one frame of them holds them: a
+    # missing one is None there, not the NaT or NaN of a typed part.
+    mixed = [c for c in joined.columns if _untyped(joined[c]) and not all(_untyped(f[c]) for f in kept)]
+    return joined.assign(**{c: joined[c].astype(object).where(joined[c].notna(), None) for c in mixed})
+
+
+def _untyped(column: pd.Series) -> bool:
+    """Return whether no value of its own typed ``column``: all missing, or Python objects."""
+    return pd.api.types.is_object_dtype(column.dtype) or bool(column.isna().all())
+
+
+def _fits(column: pd.Series, dtype: object) -> bool:
+    """Return whether an untyped ``column`` takes ``dtype`` without a value changing (missing values stay missing)."""
+    if column.dtype == dtype or not _untyped(column):
+        return False
+    if column.isna().all():
+        return getattr(dtype, "kind", "O") not in "biu"
+    return column.infer_objects().dtype == dtype
+
+
+def _ordered(frame: pd.DataFrame, key: Sequence | np.ndarray) -> pd.DataFrame:
+    """Return ``frame``'s rows stably sorted by ``key`` (the frame itself when they already are)."""
+    key = np.asarray(key)
+    if len(key) < 2 or (key[1:] >= key[:-1]).all():
+        return frame
+    return frame.take(np.argsort(key, kind="stable")).reset_index(drop=True)
+
+
+def _provider_order(
+    stats: pd.DataFrame, matches: pd.DataFrame, position: pd.Series, records: int, rank: dict[tuple[str, str], int]
+) -> pd.DataFrame:
+    """Return provider stats in ``build_tables``' order: each primary record's own, then the linked FotMob ones."""
+    source = matches.set_index("match_id")["source"].reindex(stats["match_id"]).to_numpy()
+    fotmob_id = matches.set_index("match_id")["fotmob_id"].reindex(stats["match_id"]).to_numpy()
+    linked = stats["source"].to_numpy() != source
+    own = position.reindex(stats["match_id"]).to_numpy()
+    of_link = [rank.get((Source.FOTMOB.value, str(i)), 0) for i in fotmob_id]
+    return _ordered(stats, np.where(linked, records + np.asarray(of_link), own))
 
 
 def apply_xg(tables: MatchTables, predict: Callable[[pd.DataFrame], np.ndarray], source: str) -> MatchTables:

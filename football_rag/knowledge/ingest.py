@@ -40,12 +40,15 @@ import json
 import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from datetime import UTC, datetime
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -63,6 +66,7 @@ from football_rag.data.parsers.version import parser_code_version
 from football_rag.data.raw_store import INDEX_NAME, RawStore, StoredFile
 from football_rag.knowledge.datasets import Tables, read_tables
 from football_rag.knowledge.index import IndexHandle
+from football_rag.knowledge.match_groups import grouped_tables
 from football_rag.knowledge.release import (
     CodeVersion,
     Manifest,
@@ -74,6 +78,7 @@ from football_rag.knowledge.release import (
     release_store,
     sha256_of,
 )
+from football_rag.knowledge.spilled import SpilledMatch, spill_folder
 from football_rag.knowledge.superseded_captures import SupersededCaptures, superseded_captures
 
 log = logging.getLogger(__name__)
@@ -85,6 +90,8 @@ QUARANTINE_NAME = "quarantine.jsonl"
 # Below this many new files a process pool costs more (interpreter start-up, moving parsed matches back
 # to this process) than it saves: a matchweek parses in this process.
 POOL_MIN_FILES = 32
+
+Parsed = TypeVar("Parsed", ParsedMatch, SpilledMatch)
 
 
 class CompetitionHint(BaseModel):
@@ -307,28 +314,50 @@ def parse_raw_files(
 
     Any exception a file raises rejects that file alone: a parser bug on odd input must not stop the batch.
     """
+    return _parse_all(files, _parse_one, workers)
+
+
+def spill_raw_files(
+    files: Sequence[RawFile], folder: Path, workers: int | None = None
+) -> tuple[list[tuple[RawFile, SpilledMatch]], list[Rejection]]:
+    """Parse ``files`` as ``parse_raw_files`` does, each match pickled into ``folder``; return (file, spilled) pairs.
+
+    The parsed matches stay on disk: this process (and the pool's pipe) carries only their light records.
+    """
+    return _parse_all(files, partial(_spill_one, folder=folder), workers)
+
+
+def _parse_all(
+    files: Sequence[RawFile], parse: Callable[[RawFile], tuple[Parsed | None, str | None]], workers: int | None
+) -> tuple[list[tuple[RawFile, Parsed]], list[Rejection]]:
+    """Run ``parse`` on every file (a process pool when there are enough); return (file, result) pairs, rejections."""
     workers = workers or min(2, os.cpu_count() or 1)
-    paths = [f.path for f in files]
-    if workers > 1 and len(paths) >= POOL_MIN_FILES:
+    if workers > 1 and len(files) >= POOL_MIN_FILES:
         # spawn, not fork: the parent may hold threads (ZenML's log capture, torch) that fork would copy mid-lock.
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            outcomes = list(pool.map(_parse_one, paths, chunksize=max(1, len(paths) // (workers * 4))))
+            outcomes = list(pool.map(parse, files, chunksize=max(1, len(files) // (workers * 4))))
     else:
-        outcomes = [_parse_one(path) for path in paths]
+        outcomes = [parse(raw) for raw in files]
     parsed, rejected = [], []
-    for raw, (match, error) in zip(files, outcomes, strict=True):
-        if match is None:
+    for raw, (result, error) in zip(files, outcomes, strict=True):
+        if result is None:
             rejected.append(Rejection(path=raw.relpath, sha256=raw.sha256, error=error or "unknown error"))
             log.warning("quarantined %s: %s", raw.relpath, error)
         else:
-            parsed.append((raw, _with_hint(match, raw.hint)))
+            parsed.append((raw, result))
     return parsed, rejected
 
 
-def _parse_one(path: str) -> tuple[ParsedMatch | None, str | None]:
-    """Return the parsed match or the reason it failed (a pool worker: it must not raise)."""
+def _spill_one(raw: RawFile, folder: Path) -> tuple[SpilledMatch | None, str | None]:
+    """Return the light record of the file's match, pickled into ``folder``, or why it failed (a pool worker)."""
+    parsed, error = _parse_one(raw)
+    return (SpilledMatch.write(parsed, folder / f"{uuid.uuid4().hex}.pickle") if parsed else None), error
+
+
+def _parse_one(raw: RawFile) -> tuple[ParsedMatch | None, str | None]:
+    """Return the parsed match, with the file's hint, or the reason it failed (a pool worker: it must not raise)."""
     try:
-        return parse_file(Path(path)), None
+        return _with_hint(parse_file(Path(raw.path)), raw.hint), None
     except ParseError as exc:
         return None, f"{exc.reason}" + (f" (field {exc.field})" if exc.field else "")
     except Exception as exc:  # a parser bug on odd input rejects this file only
@@ -441,17 +470,19 @@ def run_ingest(
     (or nothing parsable) the tables are empty, ``report.version`` is None and no id is used up.
     """
     started = time.perf_counter()
-    pairs, rejected = parse_raw_files(plan.new, workers)
-    quarantine.add(rejected)
-    base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None
-    pairs, left_out = latest_captures(pairs, _finished_in(releases, base, pairs))
-    parsed = [match for _raw, match in pairs]
-    parsed_at = time.perf_counter()
-    new_tables = match_tables(parsed) if parsed else {}
+    # The parsed matches wait on disk, so memory holds one group of them at a time (``knowledge.match_groups``).
+    with spill_folder(releases.root / ".work") as spill:
+        pairs, rejected = spill_raw_files(plan.new, spill, workers)
+        quarantine.add(rejected)
+        base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None
+        pairs, left_out = latest_captures(pairs, _finished_in(releases, base, pairs))
+        parsed = [match for _raw, match in pairs]
+        parsed_at = time.perf_counter()
+        new_tables = tables_by_name(grouped_tables(parsed)) if parsed else {}
     built_at = time.perf_counter()
     # Nothing parsed: no version will be made, so the base's tables are not even read.
     base_tables = _match_tables_of(releases, base, set(new_tables)) if base and new_tables else {}
-    new_ids = {match.match.match_id for match in parsed}
+    new_ids = {spilled.match.match_id for spilled in parsed}
     tables = merge_tables(base_tables, new_tables, new_ids)
     base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
     raw_files, superseded = _raw_records(pairs, base, [*left_out, *plan.set_aside])
@@ -507,28 +538,28 @@ def _match_tables_of(releases: ReleaseStore, base: Manifest, names: set[str]) ->
     return read_tables(release_dir, sorted(names))
 
 
-def _record(raw: RawFile, parsed: ParsedMatch) -> RawFileRecord:
+def _record(raw: RawFile, parsed: SpilledMatch) -> RawFileRecord:
     return RawFileRecord(
         path=raw.relpath, sha256=raw.sha256, match_id=parsed.match.match_id, source=parsed.match.source.value
     )
 
 
-def _capture_rank(raw: RawFile, parsed: ParsedMatch) -> tuple[bool, float, int]:
+def _capture_rank(raw: RawFile, parsed: SpilledMatch) -> tuple[bool, float, int]:
     """Order of preference between captures of one match: finished first, then fetched later, then more events."""
     fetched = raw.fetched_at.timestamp() if raw.fetched_at else 0.0
-    return parsed.match.status == FINISHED, fetched, len(parsed.events)
+    return parsed.match.status == FINISHED, fetched, parsed.events
 
 
 def latest_captures(
-    pairs: Sequence[tuple[RawFile, ParsedMatch]], finished_before: Mapping[tuple[str, str], RawFileRecord]
-) -> tuple[list[tuple[RawFile, ParsedMatch]], list[SupersededFile]]:
+    pairs: Sequence[tuple[RawFile, SpilledMatch]], finished_before: Mapping[tuple[str, str], RawFileRecord]
+) -> tuple[list[tuple[RawFile, SpilledMatch]], list[SupersededFile]]:
     """Keep one capture a match; return the kept (file, match) pairs and the files they supersede.
 
     Among the new files of one match the best by ``_capture_rank`` is kept. A capture in play is not
     kept either when ``finished_before`` (by source and match id) holds the finished capture the
     parent release reads the match from: that one stands.
     """
-    best: dict[tuple[str, str], tuple[RawFile, ParsedMatch]] = {}
+    best: dict[tuple[str, str], tuple[RawFile, SpilledMatch]] = {}
     for raw, parsed in pairs:
         key = (parsed.match.source.value, parsed.match.match_id)
         if key not in best or _capture_rank(raw, parsed) > _capture_rank(*best[key]):
@@ -547,7 +578,7 @@ def latest_captures(
 
 
 def _finished_in(
-    releases: ReleaseStore, base: Manifest | None, pairs: Sequence[tuple[RawFile, ParsedMatch]]
+    releases: ReleaseStore, base: Manifest | None, pairs: Sequence[tuple[RawFile, SpilledMatch]]
 ) -> dict[tuple[str, str], RawFileRecord]:
     """Return the base's raw-file records of the matches parsed again in play that the base holds finished."""
     in_play = {(p.match.source.value, p.match.match_id) for _raw, p in pairs if p.match.status != FINISHED}
@@ -560,7 +591,7 @@ def _finished_in(
 
 
 def _raw_records(
-    pairs: Sequence[tuple[RawFile, ParsedMatch]], base: Manifest | None, superseded: Sequence[SupersededFile]
+    pairs: Sequence[tuple[RawFile, SpilledMatch]], base: Manifest | None, superseded: Sequence[SupersededFile]
 ) -> tuple[list[RawFileRecord], list[SupersededFile]]:
     """Return the raw files the new version rests on and the ones it supersedes.
 
@@ -583,9 +614,9 @@ def _raw_records(
     )
 
 
-def data_quality(parsed: Sequence[ParsedMatch], tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int | str]:
+def data_quality(parsed: Sequence[SpilledMatch], tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int | str]:
     """Return figures a reviewer checks on a new version: incomplete captures, empty fields, events per match."""
-    events = [len(p.events) for p in parsed]
+    events = [p.events for p in parsed]
     incomplete = [p.match.match_id for p in parsed if not p.match.completeness.complete]
     quality: dict[str, float | int | str] = {
         "new_matches_incomplete": len(incomplete),
