@@ -7,7 +7,10 @@ A simple, documented reading of English, not a parser (``configs/eval/narrative/
   then before ("19 shots", "shots (19 v 10)"); a percentage is possession only next to "possession" or "ball";
   a number with no metric word takes the metric of the number before it in the sentence ("19 shots to
   Bournemouth's 10", "possession (61.2%) higher than Bournemouth's (38.8%)");
-- a number belongs to the team named between it and the number before it (the nearest); with no team named
+- a number with no team named before it in its clause (since the last ";") belongs to the team named after "for"
+  later in the clause, when there is one ("Set pieces: 3 shots, 1 goal and 4 corners for Brighton; 1 shot, 1 goal
+  and 3 corners for Fulham", "Big chances: 1 for Nottingham Forest, 0 of them scored; 3 for Sunderland");
+- otherwise a number belongs to the team named between it and the number before it (the nearest); with no team named
   there, to the other side of the last number of the same metric in the sentence ("19 shots to Bournemouth's 10,
   10 on target against 3"), else to the sentence's subject (the first team it names before the number; with none
   named before it, the previous naming sentence's subject: "They had 61% of the ball", "Their possession (51%)
@@ -214,7 +217,10 @@ class AnswerReader:
                 metric = self._metric(words, n, second or n)
             metric = metric or previous_metric
             named = [team for i, team in mentions if previous < i < n]
-            if named:  # a pair's first number is the first team's ("Liverpool outshot Bournemouth 19-10")
+            served = _for_team(words, n, mentions)
+            if served and not any(";" not in words[i:n] for i, _ in mentions if previous < i < n):
+                owner = served  # "Set pieces: 3 shots ... for Brighton; 1 shot ... for Fulham"
+            elif named:  # a pair's first number is the first team's ("Liverpool outshot Bournemouth 19-10")
                 owner = named[0] if second is not None else named[-1]
             elif metric in owners and owners[metric] is not None:
                 owner = self.other(owners[metric])
@@ -299,6 +305,11 @@ class AnswerReader:
             or following[0][:1].isdigit()
             or (following[0] == "the" and following[1] in WON_THE)
         )
+
+
+def _for_team(words: list[str], n: int, mentions: list[tuple[int, str]]) -> str | None:
+    """Return the team named after "for" later in the clause of the number at word ``n`` (before the next ";")."""
+    return next((t for i, t in mentions if i > n and words[i - 1] == "for" and ";" not in words[n:i]), None)
 
 
 def _named_metric(window: list[str]) -> str | None:

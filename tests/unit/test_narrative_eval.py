@@ -336,10 +336,29 @@ def test_shots_from_set_pieces_are_a_part_of_the_match_s(reference, aliases) -> 
     opening = "Brighton and Fulham drew 1-1 on 16 August 2025."
     key_point = "Set pieces: 3 shots, 1 goal and 4 corners for Brighton; 1 shot, 1 goal and 3 corners for Fulham."
     reading = AnswerReader("Brighton", "Fulham", aliases).read(f"{key_point} Brighton had 3 shots from set pieces.")
-    assert {f.span for f in reading.figures} == {"set pieces"}  # the heading reaches past the ";"
+    # The heading reaches past the ";", and each clause's numbers are the team's named after "for" in it.
+    assert _spans(reading) == [
+        ("Brighton", "shots", 3, "set pieces"),
+        ("Brighton", "goals", 1, "set pieces"),
+        ("Fulham", "shots", 1, "set pieces"),
+        ("Fulham", "goals", 1, "set pieces"),
+        ("Brighton", "shots", 3, "set pieces"),
+    ]
     score = score_answer(ref, _answer(f"{opening} {key_point}", facts=(opening, key_point)), aliases)
     assert score.parts["all"].contradictions == []
     # Still a part: it covers no whole-match point, and a count of it above the match's is a contradiction.
     above = score_answer(ref, _answer(f"{opening} Fulham had 10 shots from set pieces.", facts=(opening,)), aliases)
     assert above.parts["model"].contradictions == ["Fulham shots 10 set pieces (match 7)"]
     assert not any(label.endswith(":shot_volume") for label in above.parts["all"].covered)
+
+
+def test_a_clause_s_numbers_are_the_team_s_named_after_for(reference, aliases) -> None:
+    """Nottingham Forest 0-1 Sunderland (1903188): 1 and 3 big chances in the raw file, as the app's key point says
+    them; its first count was read as the previous sentence's subject's, its second as the team before the ";"."""
+    opening = "Nottingham Forest 0-1 Sunderland on 27 September 2025."
+    key_point = "Big chances: 1 for Nottingham Forest, 0 of them scored; 3 for Sunderland, 1 of them scored."
+    score = score_answer(
+        reference["1903188"], _answer(f"{opening} Sunderland won it. {key_point}", facts=(opening,)), aliases
+    )
+    assert score.parts["all"].contradictions == []
+    assert any(label.endswith(":big_chances") for label in score.parts["model"].covered)
