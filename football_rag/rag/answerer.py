@@ -573,7 +573,7 @@ class Answerer:
                 ids, label = self._match_ids_in_scope(plan.resolution), self._period_label(plan.resolution)
                 plan.facts = self.book.period_total(named, ids, label) if named else self.book.results_in(ids, label)
                 return plan
-            return self._clarify(plan, "Which team do you mean?")
+            return self._asked_back_if_held(plan, "Which team do you mean?")
         team, only = plan.resolution.teams[0], self._only(plan.question)
         ids = self._match_ids_in_scope(self._within(plan.resolution, teams=[team]))
         ids = list(dict.fromkeys(self.book.team_rows(ids, only).query("team == @team")["match_id"]))
@@ -884,26 +884,14 @@ class Answerer:
 
     def _not_read(self, plan: Plan) -> Plan:
         """A question that asks something no rule reads: said so, with what the data answers, about the clubs
-        named; refused when it names nothing the data holds ("who was the mascot"), asked back when it does ("who
-        was Arsenal's captain v Spurs": held, not read). When it names one match (two clubs, or a club and a day),
-        that match's computed summary follows: what was asked is most often in it ("who took the 3 pts in X v Y",
-        "how early was the opener"), and the note says it is not read as asked. The model is not asked to tell the
-        story."""
+        named. When it names one match (two clubs, or a club and a day), that match's computed summary follows:
+        what was asked is most often in it ("who took the 3 pts in X v Y", "how early was the opener"), and the
+        note says it is not read as asked. The model is not asked to tell the story. Else it is asked back when it
+        names something the data holds ("who was Arsenal's captain"), and refused when it names nothing held ("who
+        was the mascot at Brighton")."""
         resolution = plan.resolution
         about = f" about {' v '.join(resolution.teams)}" if resolution.teams else ""
-        held = self.holdings.names_held(plan.question)
-        said = f"I could not tell what you are asking{about}" if held else f"What you ask{about} is not in the data"
-        note = (
-            f"{said}. From the matches I can give a result, the scorers and "
-            "assists, cards, line-ups and formations, the referee, the managers, the man of the match, team and "
-            "player figures (shots, passes, tackles, xG and more), and totals, leaders or the table over a period."
-        )
-        return self._not_read_note(plan, note, Intent.CLARIFY if held else Intent.OUT_OF_SCOPE)
-
-    def _not_read_note(self, plan: Plan, note: str, intent: Intent) -> Plan:
-        """Return ``plan`` answered with ``note`` as ``intent`` (an ask-back or a refusal), followed by the one
-        match's summary when the question names one."""
-        resolution = plan.resolution
+        note = f"I could not tell what you are asking{about}. {_WHAT_IS_HELD}"
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
         if len(resolution.teams) == 2 or (len(resolution.teams) == 1 and one_day):
             chosen, plan.route = plan.route, Route(Intent.NARRATIVE)
@@ -912,11 +900,19 @@ class Answerer:
                 return summary
             if summary.intent is Intent.CLARIFY and len(set(summary.facts.match_ids)) == 1:
                 summary.facts.text = f"{note} This is the match: {summary.facts.text}"
-                summary.intent = intent
                 return summary
             plan.route = chosen  # no one match: asked back as a question no rule reads, whose next question is new
-        plan = self._clarify(plan, note)
-        plan.intent = intent
+        return self._asked_back_if_held(plan, note, about)
+
+    def _asked_back_if_held(self, plan: Plan, ask_back: str, about: str = "") -> Plan:
+        """Return ``plan`` asked back with ``ask_back`` when its question names something the data holds (a figure,
+        a held subject, a player of the data: "who teeed up Igor Jesus" is a slip more likely than a subject not
+        held), else refused with what it holds ("which 3 go down this season": refusal by default); ``about`` names
+        the clubs asked about (" about Brighton")."""
+        if plan.resolution.players or self.holdings.names_held(plan.question):
+            return self._clarify(plan, ask_back)
+        plan.intent = Intent.OUT_OF_SCOPE
+        plan.facts = FactResult(text=f"What you ask{about} is not in the data. {_WHAT_IS_HELD} {self._scope_text()}")
         return plan
 
     def _clarify(self, plan: Plan, question: str) -> Plan:
@@ -1094,6 +1090,14 @@ class AnswerStream:
 _SIDE_NAMED = re.compile(
     r"\b(?:the (?:(home|away) (?:side|team|club)|(hosts)|(visitors|visiting (?:side|team)))"
     r"|(home|away) (?=(?:manager|boss|coach|gaffer)\b))"
+)
+
+
+# What a question not read, or asking for nothing held, is told the data answers.
+_WHAT_IS_HELD = (
+    "From the matches I can give a result, the scorers and assists, cards, line-ups and formations, the referee, the "
+    "managers, the man of the match, team and player figures (shots, passes, tackles, xG and more), and totals, "
+    "leaders or the table over a period."
 )
 
 

@@ -72,6 +72,11 @@ SUBJECTS: tuple[Subject, ...] = (
         r"\bodds\b|\bbookies\b|\bbookmakers?\b|\bbetting\b|\bbets\b|\baccas?\b",
         "results and figures of the matches played",
     ),
+    Subject(
+        "market values",
+        r"\bon the (transfer )?market\b|\bmarket (value|price)s?\b|\bprice tags?\b",
+        "what players did on the pitch: goals, assists, ratings and their other figures",
+    ),
     Subject("expected assists (xA)", r"\bxa\b|\bxag\b|\bexpected assists?\b", "xG, assists and key passes"),
     Subject(
         "post-shot xG (xGOT)",
@@ -160,6 +165,12 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject("the attendance", r"\b(attendance|crowd|spectators)\b", "the result", column="matches.attendance"),
     Subject("the referee", r"\bref(eree)?s?\b|\breff?ed\b", "the result and the cards", column="matches.referee"),
     Subject("kick-off times", r"\bkick[- ]?offs?\b", "match days", column="matches.kickoff"),
+    Subject(
+        "men of the match",
+        r"\b(man|player) of the (match|game)\b|\bmotm\b|\bpotm\b",
+        "player ratings",
+        column="lineups.man_of_the_match",
+    ),
     Subject("captains", r"\bcapt(ain)?\w*\b|\barmband\b|\bskipper\w*\b", "the line-ups", column="lineups.captain"),
     Subject("shirt numbers", r"\b(shirt|squad) (numbers?|no)\b", "the line-ups", column="lineups.shirt_number"),
 )
@@ -186,16 +197,13 @@ class Holdings:
     def __init__(self, tables: MatchTables) -> None:
         held = [s for s in SUBJECTS if s.column is not None and _has_values(tables, s.column)]
         self.unheld = tuple((s, re.compile(s.words)) for s in SUBJECTS if s not in held)
-        named = [s.asked for s in STATS if s.asked] + list(CHART_KINDS.values()) + [s.words for s in held]
-        self._named = tuple(re.compile(w) for w in named)
-        # A ranking's words ("won", "points", "the table") name a held figure only beside others, but still cover
-        # an unheld subject's words as any held phrase does.
-        self._held = self._named + tuple(re.compile(s.ranked) for s in STATS if s.ranked)
+        words = [w for s in STATS for w in (s.asked, s.ranked) if w] + list(CHART_KINDS.values())
+        self._held = tuple(re.compile(w) for w in words + [s.words for s in held])
 
     def names_held(self, question: str) -> bool:
         """Return whether ``question`` names anything the data holds (a statistic, a chart, a held subject)."""
         lowered = question.lower()
-        return any(pattern.search(lowered) for pattern in self._named)
+        return any(pattern.search(lowered) for pattern in self._held)
 
     def subject_not_held(self, question: str) -> Subject | None:
         """Return the first subject ``question`` asks for that the data does not hold, or None: an unheld subject's

@@ -101,8 +101,8 @@ def test_a_question_of_an_owner_or_an_age_is_never_a_matchs_story(answerer: Answ
 
 
 def test_a_question_no_rule_reads_is_refused_with_what_can_be_asked(answerer: Answerer) -> None:
-    """Naming nothing the data holds, it is refused (round 14 A: refusal by default; a held subject not read is asked
-    back: test_questions_as_typed_round14a)."""
+    """Naming nothing the data holds and no match, it is refused (round 14 A: refusal by default; a held subject not
+    read is asked back: test_questions_as_typed_round14a)."""
     a, context = answerer.ask("who was the mascot at brighton")
     assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
     assert a.answer.startswith("What you ask about Brighton is not in the data."), a.answer
@@ -110,8 +110,8 @@ def test_a_question_no_rule_reads_is_refused_with_what_can_be_asked(answerer: An
     a, context = answerer.ask("who was the mascot at everton v palace")
     row = meeting("Everton", "Crystal Palace")
     match_id = row["whoscored_id"]
-    assert a.intent is Intent.OUT_OF_SCOPE and a.matches == [match_id], a.answer
-    assert a.answer.startswith("What you ask about Everton v Crystal Palace is not in the data."), a.answer
+    assert a.intent is Intent.CLARIFY and a.matches == [match_id], a.answer
+    assert a.answer.startswith("I could not tell what you are asking about Everton v Crystal Palace."), a.answer
     assert f"This is the match: Everton {row['hg']}-{row['ag']} Crystal Palace on 5 October 2025" in a.answer
     # The next question is its own, and one naming nothing keeps the match.
     a, _ = answerer.ask("the score?", context)

@@ -84,6 +84,8 @@ CAREERS, PITCH, CEREMONIES = (
         ("who missed in the shoot out", SHOOT_OUTS),
         ("what odds were arsenal to beat spurs", ODDS),
         ("bookies favourite for the title", ODDS),
+        ("what would saka go for on the market", "market values"),
+        ("whats rice's price tag", "market values"),
         ("who has the highest xa this season", XA),
         ("most expected assists", XA),
         ("saka xgot v spurs", XGOT),
@@ -135,16 +137,19 @@ def test_a_held_subject_in_a_competition_or_season_not_loaded_is_refused(
 
 
 def test_a_question_no_rule_reads_is_refused_unless_it_names_something_held(answerer: Answerer) -> None:
-    """Refusal by default: nothing held named is not in the data; a held subject not read (a captain, a kick-off
-    time) is asked back, with the match's summary when one is named."""
-    a = ask(answerer, "who was the mascot at brighton")
-    assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
-    assert a.answer.startswith("What you ask about Brighton is not in the data."), a.answer
+    """Refusal by default: naming nothing held and no match, it is not in the data; a held subject not read (a
+    captain, a kick-off time) is asked back, with the match's summary when one is named."""
+    for question, about in (("who was the mascot at brighton", " about Brighton"), ("which 3 go down this season", "")):
+        a = ask(answerer, question)
+        assert a.intent is Intent.OUT_OF_SCOPE and not a.matches, a.answer
+        assert a.answer.startswith(f"What you ask{about} is not in the data."), a.answer
     match_id = the_meeting(*NLD)
     for question in ("who was arsenal captain v spurs", "what time was kick off in arsenal v spurs"):
         a = ask(answerer, question)
         assert a.intent is Intent.CLARIFY and a.matches == [match_id], a.answer
         assert a.answer.startswith("I could not tell what you are asking about Arsenal v Tottenham."), a.answer
+    a = ask(answerer, "how many points this season")
+    assert a.intent is Intent.CLARIFY and a.answer == "Which team do you mean?", a.answer
 
 
 # --- what is held is derived from the tables and the registry ------------------------------------------------------
