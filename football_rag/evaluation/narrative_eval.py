@@ -108,7 +108,7 @@ class PartScore(BaseModel):
     contradictions: list[str]
     faithfulness: float | None
     judged: dict[str, bool] | None = None  # the judge's verdict per non-figure point; None when no judge was asked
-    judge_failed: list[str] = Field(default_factory=list)  # the non-figure points whose reply held no verdict
+    judge_failed: list[str] = Field(default_factory=list)  # no verdict, or a yes not quoting the text
 
 
 class AnswerScore(BaseModel):
@@ -273,7 +273,8 @@ def _judge_part(
 
 
 def summarise(scores: list[AnswerScore], reference: list[ReferenceMatch]) -> dict[str, object]:
-    """Return the run's figures: per part, mean coverage, contradictions, faithfulness; coverage by point kind."""
+    """Return the run's figures: per part, mean coverage, contradictions, faithfulness (and ``judged_figures`` when
+    the part was judged); coverage by point kind."""
     kinds = {ref.match_id: [p.kind for p in ref.points] for ref in reference}
     summary: dict[str, object] = {"answers": len(scores)}
     for name in PARTS:
