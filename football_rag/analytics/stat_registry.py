@@ -241,7 +241,7 @@ STATS: tuple[Stat, ...] = (
         "goal_contributions",
         "goal contributions",
         asked=r"goal (contributions?|involvements?)|\bg ?[+/] ?a\b"
-        r"|goals? ?(\+|&|/|plus|and|n|'n'|or) ?assists?|\bscored (or|and|n) (assisted|set up)\b",
+        r"|goals? ?(\+|&|/|plus|and|n|'n'|or) ?assists?|\bscor\w* (or|and|n|&) (assist\w*|set up)\b",
     ),
     Stat(
         "assists",

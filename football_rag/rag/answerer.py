@@ -31,6 +31,7 @@ from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, 
 from football_rag.rag.grounding import Evidence, NameMatcher, ground, whole_sentences
 from football_rag.rag.held import Holdings
 from football_rag.rag.intents import (
+    SET_UP_BY,
     Route,
     asks_one_side,
     asks_standings,
@@ -580,7 +581,7 @@ class Answerer:
         label = self._period_label(plan.resolution) + only.describe()
         against = self._against(plan.question, plan.resolution)
         stat, flipped = self._counted(against if against and against.team == team else None, plan.route.stat)
-        plan.facts = self.book.team_total(team, stat, ids, label, against=flipped)
+        plan.facts = self.book.team_total(team, stat, ids, label, against=flipped, rate=plan.route.rate)
         return plan
 
     def _only(self, question: str) -> Only:
@@ -708,7 +709,7 @@ class Answerer:
         "by") set up for the scorer, in the match or period asked; the two are kept in that order for the yes or no."""
         resolution = plan.resolution
         first, second = resolution.players[:2]
-        passive = _SET_UP_BY.search(plan.question.lower()) is not None
+        passive = SET_UP_BY.search(plan.question.lower()) is not None
         assister, scorer = (second, first) if passive else (first, second)
         resolution.players[:2] = [assister, scorer]
         ids = self._match_ids_in_scope(self._within(resolution, teams=resolution.teams, players=[scorer]))
@@ -1108,10 +1109,6 @@ def _side_named(question: str, match: pd.Series) -> str | None:
         return None
     home = "home" in (found.group(1), found.group(4)) or found.group(2)
     return match["home"] if home else match["away"]
-
-
-# "was Isak set up by Wirtz", "Isak's goals assisted by Wirtz": the second player named made the goals.
-_SET_UP_BY = re.compile(r"\b(set up|assisted|laid on|teed up|created|provided) by\b|\bassists? (from|by)\b")
 
 
 def _read_as_one(resolution: Resolution) -> tuple[str, str] | None:

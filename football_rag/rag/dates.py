@@ -398,7 +398,7 @@ def _parts_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> I
         month = MONTHS[m.group(2).lower()]
         year = _full_year(m.group(3)) if m.group(3) else _year_for(month, 1, latest)
         part = m.group(1).lower()
-        part = part if part in _PARTS else "the start of"  # "at the start of", "in the beginning of"
+        part = part if part in _PARTS else "the first days of"  # "at the start of", "in the beginning of"
         first, last = _PARTS.get(part, _PARTS["early"])
         last = min(last, calendar.monthrange(year, month)[1])
         name = calendar.month_name[month]

@@ -965,10 +965,16 @@ class FactBook:
         return r
 
     def team_total(
-        self, team: str, stat: str | None, match_ids: list[str], period_label: str, against: bool = False
+        self,
+        team: str,
+        stat: str | None,
+        match_ids: list[str],
+        period_label: str,
+        against: bool = False,
+        rate: Rate | None = None,
     ) -> FactResult:
         """A team's record over the matches, led by its total (or average) of ``stat`` when one is asked for: its
-        opponents' against it when ``against`` ("shots Villa faced")."""
+        opponents' against it when ``against`` ("shots Villa faced"); its figure per match after it with ``rate``."""
         r = self.team_record(team, match_ids, period_label)
         side = "opponent" if against else "team"
         rows = self.rows_of("team_stats", match_ids)
@@ -980,6 +986,9 @@ class FactBook:
         how = "average per match" if stat in AVERAGED else "in total"
         whose = f"{_opening_word(label)} against {team}" if against else f"{team} {label}"
         total = f"{whose} {how}: {fmt(value, decimals or (1 if stat in AVERAGED else 0))}."
+        if rate is not None and stat not in AVERAGED:  # "arsenal goals per game"
+            per = rated(rows, [side], stat, rate, players=False).iloc[0]
+            total += f" That is {fmt(per, RATE_DECIMALS)} {label} per match over {len(rows)} matches."
         r.facts.insert(0, Fact(text=total, match_ids=match_ids))  # the count asked for first, then the record
         r.text = " ".join(f.text for f in r.facts)
         return r

@@ -429,9 +429,15 @@ def _chart(a: Asked) -> Route | None:
 
 # "did wirtz assist isak v spurs", "was it wirtz who set up isak", "has bruno ever laid one on for cunha", "was isak
 # set up by wirtz": the goals one named player made for another ("saka and palmer assists", a plural noun, compares).
+# "was isak set up by wirtz", "did isak score from a wirtz assist", "isak's goal off wirtz's pass": the second player
+# named made the goals.
+SET_UP_BY = re.compile(
+    r"\b(set up|assisted|laid on|teed up|created|provided) by\b|\bassists? (from|by)\b"
+    r"|\b(scor\w*|goals?|net\w*) (from|off) (a |an |the )?\w+('s)? (assist|pass|cross|ball|through ball|delivery)\b"
+)
 _SET_UP = re.compile(
     r"\b(assist(ed|ing)?|set(ting)? (\w+ )?up|la(id|y) (\w+ )?on|teed (\w+ )?up|provided? for|creat\w* for)\b"
-    r"|\bassists? (from|for|by)\b"
+    rf"|\bassists? for\b|{SET_UP_BY.pattern}"
 )
 _COMPARED = re.compile(r"\b(more|fewer|less|most|compare\w*|better|worse|both|each)\b")
 
@@ -601,7 +607,7 @@ def _aggregate(a: Asked) -> Route | None:
     """ "How many clean sheets did Arsenal keep in October?", "How many points did Arsenal get in November?": a team's
     (or every team's) total over a period."""
     if _AGGREGATE.search(a.text) and not a.has_match_context:
-        return Route(Intent.AGGREGATE, stat=_counted_stat(a))
+        return Route(Intent.AGGREGATE, stat=_counted_stat(a), rate=rate_asked(a.text))
     return None
 
 
@@ -610,7 +616,7 @@ def _team_over_time(a: Asked) -> Route | None:
     match's figures (its scorers stay a list: "Who scored for Arsenal in October?", "Arsenal's scorers in May")."""
     scorers = re.search(r"\bwho\b", a.text) or _SCORER_WORDS.search(a.text)
     if a.stat is not None and a.n_teams == 1 and a.over_time and not a.has_match_context and not scorers:
-        return Route(Intent.AGGREGATE, stat=a.stat)
+        return Route(Intent.AGGREGATE, stat=a.stat, rate=rate_asked(a.text))
     return None
 
 
