@@ -11,8 +11,10 @@ A simple, documented reading of English, not a parser (``configs/eval/narrative/
   later in the clause, when there is one ("Set pieces: 3 shots, 1 goal and 4 corners for Brighton; 1 shot, 1 goal
   and 3 corners for Fulham", "Big chances: 1 for Nottingham Forest, 0 of them scored; 3 for Sunderland");
 - otherwise a number belongs to the team named between it and the number before it (the nearest); with no team named
-  there, to the other side of the last number of the same metric in the sentence ("19 shots to Bournemouth's 10,
-  10 on target against 3"), else to the sentence's subject (the first team it names before the number; with none
+  there, the first number of a metric in a sentence holding "(TEAM first)" is TEAM's ("While Man City led (86
+  minutes): shots 12 v 8, possession 63.4% v 36.6% (Fulham first)": 12 and 63.4 are Fulham's); otherwise, to the
+  other side of the last number of the same metric in the sentence ("19 shots to Bournemouth's 10, 10 on target
+  against 3"), else to the sentence's subject (the first team it names before the number; with none
   named before it, the previous naming sentence's subject: "They had 61% of the ball", "Their possession (51%)
   was higher than Brighton's"); a pair ("19-10 shots", "19 to 10") gives
   its first number to the first team named before it and its second to the other side;
@@ -200,6 +202,7 @@ class AnswerReader:
         qualifiers = _qualifiers(words)
         previous, previous_metric = -1, None
         owners: dict[str, str | None] = {}  # the team of each metric's last number in this sentence
+        listed_first = _listed_first(words, mentions)
         for n in numbers:
             if n <= previous:
                 continue  # the second number of a pair
@@ -222,6 +225,8 @@ class AnswerReader:
                 owner = served  # "Set pieces: 3 shots ... for Brighton; 1 shot ... for Fulham"
             elif named:  # a pair's first number is the first team's ("Liverpool outshot Bournemouth 19-10")
                 owner = named[0] if second is not None else named[-1]
+            elif listed_first and metric not in owners:
+                owner = listed_first  # "While Man City led (86 minutes): shots 12 v 8 ... (Fulham first)"
             elif metric in owners and owners[metric] is not None:
                 owner = self.other(owners[metric])
             else:
@@ -305,6 +310,12 @@ class AnswerReader:
             or following[0][:1].isdigit()
             or (following[0] == "the" and following[1] in WON_THE)
         )
+
+
+def _listed_first(words: list[str], mentions: list[tuple[int, str]]) -> str | None:
+    """Return the team a "(TEAM first)" in the sentence says its figures list first, None without one."""
+    ends = [k for k in range(1, len(words) - 1) if words[k : k + 2] == ["first", ")"]]
+    return next((t for i, t in mentions if ends and words[i - 1 : i] == ["("] and i < ends[0]), None)
 
 
 def _for_team(words: list[str], n: int, mentions: list[tuple[int, str]]) -> str | None:

@@ -362,3 +362,20 @@ def test_a_clause_s_numbers_are_the_team_s_named_after_for(reference, aliases) -
     )
     assert score.parts["all"].contradictions == []
     assert any(label.endswith(":big_chances") for label in score.parts["model"].covered)
+
+
+def test_a_sentence_listing_a_team_first_gives_it_the_first_numbers(reference, aliases) -> None:
+    """Fulham 4-5 Man City (1903251): 12 and 11 shots in the raw file. The app's spell key point lists the home side
+    first and says so; its 12 shots were read as Man City's, above City's 11 in the match."""
+    opening = "Fulham 4-5 Man City on 2 December 2025."
+    key_point = (
+        "While Man City led (86 minutes): shots 12 v 8, xG 1.03 v 1.28, possession 63.4% v 36.6% (Fulham first)."
+    )
+    assert _spans(AnswerReader("Fulham", "Man City", aliases).read(key_point)) == [
+        ("Fulham", "shots", 12, "while"),
+        ("Man City", "shots", 8, "while"),
+        ("Fulham", "possession", 63.4, "while"),
+        ("Man City", "possession", 36.6, "while"),
+    ]
+    score = score_answer(reference["1903251"], _answer(f"{opening} {key_point}", facts=(opening,)), aliases)
+    assert score.parts["all"].contradictions == []
