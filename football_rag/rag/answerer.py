@@ -572,7 +572,11 @@ class Answerer:
             named = stat_named(plan.question)
             if named or plan.resolution.period:
                 ids, label = self._match_ids_in_scope(plan.resolution), self._period_label(plan.resolution)
-                plan.facts = self.book.period_total(named, ids, label) if named else self.book.results_in(ids, label)
+                plan.facts = (
+                    self.book.period_total(named, ids, label, plan.route.rate)
+                    if named
+                    else self.book.results_in(ids, label)
+                )
                 return plan
             return self._asked_back_if_held(plan, "Which team do you mean?")
         team, only = plan.resolution.teams[0], self._only(plan.question)

@@ -993,8 +993,9 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
-    def period_total(self, stat: str, match_ids: list[str], period_label: str) -> FactResult:
-        """``stat`` added up over every team in the matches; the goals themselves for a kind of goal."""
+    def period_total(self, stat: str, match_ids: list[str], period_label: str, rate: Rate | None = None) -> FactResult:
+        """``stat`` added up over every team in the matches (and per match with ``rate``: "goals per game"); the goals
+        themselves for a kind of goal."""
         rows = self.rows_of("team_stats" if stat in self.t.team_stats.columns else "player_stats", match_ids)
         label, decimals = _label(stat)
         r = FactResult(match_ids=match_ids)
@@ -1006,6 +1007,8 @@ class FactBook:
                 f"{_opening_word(label)} in {period_label}: {fmt(total, decimals)} in {len(match_ids)} matches.",
                 match_ids,
             )
+            if rate is not None and match_ids:  # a match's two teams together: per match, whatever the rate
+                r.add(f"That is {fmt(total / len(match_ids), RATE_DECIMALS)} {label} per match.", match_ids)
         if stat in GOAL_KINDS:
             goals = self._goals_in(match_ids)
             goals = goals[goals[GOAL_KINDS[stat]].eq(True) & ~goals["own_goal"].eq(True)]

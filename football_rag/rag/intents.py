@@ -538,9 +538,12 @@ def _ranking(a: Asked) -> Route | None:
     table = asks_standings(a.text) and a.stat in (None, "points")
     standing = a.n_teams == 1 and table
     period = not a.has_match_context or (a.n_teams == 0 and not a.has_player) or standing
-    # "shots per match", "xg p90" with nobody named: who leads by it
+    # "who has the shots per match", "xg p90" with nobody named: who leads by it (a player's measure, per 90;
+    # "goals per game" alone is the league's figure per match)
     rate = rate_asked(a.text)
-    rated = rate is not None and a.n_teams == 0 and not a.has_player
+    per_90 = rate is not None and rate.key == "per_90"
+    asks_who = bool(_PLAYER_WORDS.search(a.text) or _TEAMS.search(a.text)) or per_90
+    rated = rate is not None and a.n_teams == 0 and not a.has_player and asks_who
     if not ((_RANKING.search(a.text) or table or rated) and period and ranked):
         return None
     return Route(
@@ -606,8 +609,9 @@ def _comparison(a: Asked) -> Route | None:
 def _aggregate(a: Asked) -> Route | None:
     """ "How many clean sheets did Arsenal keep in October?", "How many points did Arsenal get in November?": a team's
     (or every team's) total over a period."""
-    if _AGGREGATE.search(a.text) and not a.has_match_context:
-        return Route(Intent.AGGREGATE, stat=_counted_stat(a), rate=rate_asked(a.text))
+    rate = rate_asked(a.text)  # "shots per match": the league's figure per match
+    if (_AGGREGATE.search(a.text) or rate) and not a.has_match_context:
+        return Route(Intent.AGGREGATE, stat=_counted_stat(a), rate=rate)
     return None
 
 

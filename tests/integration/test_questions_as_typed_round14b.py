@@ -156,6 +156,7 @@ def test_the_rate_definition_on_hand_computed_figures() -> None:
     [
         ("most goals per game", PER_GAME),
         ("shots per match", PER_GAME),
+        ("goals pg", PER_GAME),
         ("best xg per 90", PER_90),
         ("assists p90", PER_90),
         ("goals every 90 minutes", PER_90),
@@ -187,7 +188,7 @@ def top_rated(tables: MatchTables, stat: str, rate: str) -> list[tuple[str, floa
         ("who has the most goals per game this season", "goalNormal", "per_game", "goals per match"),
         ("top scorer per 90", "goalNormal", "per_90", "goals per 90 minutes"),
         ("most goals p90", "goalNormal", "per_90", "goals per 90 minutes"),
-        ("shots per match", "shotsTotal", "per_game", "shots per match"),
+        ("shots per match leaders", "shotsTotal", "per_game", "shots per match"),
         ("who had the most shots per game", "shotsTotal", "per_game", "shots per match"),
         ("most shots every 90 mins", "shotsTotal", "per_90", "shots per 90 minutes"),
     ],
@@ -250,6 +251,24 @@ def test_a_clubs_own_rate_per_match(answerer: Answerer, question: str, team: str
     assert a.intent is Intent.AGGREGATE, a.answer
     said = f"{team} {label} in total: {total}. That is {total / len(played):.2f} {label} per match over {len(played)}"
     assert a.answer.startswith(said), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "month", "label"),
+    [
+        ("goals per game in december", "2025-12", "December 2025"),
+        ("how many goals per match in november", "2025-11", "November 2025"),
+        ("avg goals per game in october", "2025-10", "October 2025"),
+    ],
+)
+def test_the_leagues_figure_per_match(answerer: Answerer, question: str, month: str, label: str) -> None:
+    """Nobody named and no ranking word: the league's figure per match, not a ranking."""
+    played = [r for r in results() if r["start_date"][:7] == month]
+    goals = sum(r["hg"] + r["ag"] for r in played)
+    a = ask(answerer, question)
+    assert a.intent is Intent.AGGREGATE, a.answer
+    said = f"Goals in {label}: {goals} in {len(played)} matches. That is {goals / len(played):.2f} goals per match."
+    assert said in a.answer, a.answer
 
 
 def test_a_team_ranking_per_match(answerer: Answerer) -> None:
