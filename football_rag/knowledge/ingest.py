@@ -28,6 +28,10 @@ Rejected files: the quarantine is kept per parser code version (``parser_code_ve
 the parsers' source). After a parser upgrade every rejected file is parsed again; the report names
 the ones that now parse (``recovered``) with the error they had.
 
+Memory: the parsed matches wait on disk (``knowledge.spilled``, a folder under the release store's ``.work``
+removed at the end) while captures are chosen on their headers, and the tables are built a group of matches at a
+time (``knowledge.match_groups``), so an ingest holds one group's parsed matches, not every season's.
+
 Known limit: FotMob records are linked to WhoScored matches parsed in the same ingest only. A FotMob
 file arriving after its WhoScored match was released stays unlinked; ``data_quality`` counts such
 records (``new_records_not_whoscored``) and a full ingest (``full=True``) links everything again.
