@@ -203,8 +203,8 @@ def _provider_order(
     stats: pd.DataFrame, matches: pd.DataFrame, position: pd.Series, records: int, rank: dict[tuple[str, str], int]
 ) -> pd.DataFrame:
     """Return provider stats in ``build_tables``' order: each primary record's own, then the linked FotMob ones."""
-    source = matches.set_index("match_id")["source"].reindex(stats["match_id"]).to_numpy()
-    fotmob_id = matches.set_index("match_id")["fotmob_id"].reindex(stats["match_id"]).to_numpy()
+    of_stats = matches.set_index("match_id")[["source", "fotmob_id"]].reindex(stats["match_id"])
+    source, fotmob_id = of_stats["source"].to_numpy(), of_stats["fotmob_id"].to_numpy()
     linked = stats["source"].to_numpy() != source
     own = position.reindex(stats["match_id"]).to_numpy()
     of_link = [rank.get((Source.FOTMOB.value, str(i)), 0) for i in fotmob_id]

@@ -209,12 +209,13 @@ class Holdings:
         """Return the first subject ``question`` asks for that the data does not hold, or None: an unheld subject's
         words count unless a held phrase spans them ("heat map" over "heat")."""
         lowered = question.lower()
+        named = [(subject, span) for subject, pattern in self.unheld for span in _spans(pattern, lowered)]
+        if not named:  # most questions: the held phrases need not be searched at all
+            return None
         covered = [span for pattern in self._held for span in _spans(pattern, lowered)]
-        for subject, pattern in self.unheld:
-            for start, end in _spans(pattern, lowered):
-                if not any(s <= start and end <= e for s, e in covered):
-                    return subject
-        return None
+        return next(
+            (subject for subject, (start, end) in named if not any(s <= start and end <= e for s, e in covered)), None
+        )
 
     def refusal(self, question: str) -> str | None:
         """Return why the data cannot answer ``question`` (its subject, and what is held instead), or None."""
