@@ -475,7 +475,7 @@ def run_ingest(
     """
     started = time.perf_counter()
     # The parsed matches wait on disk, so memory holds one group of them at a time (``knowledge.match_groups``).
-    with spill_folder(releases.root / ".work") as spill:
+    with spill_folder(releases.scratch) as spill:
         pairs, rejected = spill_raw_files(plan.new, spill, workers)
         quarantine.add(rejected)
         base = releases.manifest(plan.parent) if plan.incremental and plan.parent else None

@@ -217,9 +217,14 @@ class ReleaseStore:
         """Return the folder of release ``version`` (it may not exist)."""
         return self.root / version
 
+    @property
+    def scratch(self) -> Path:
+        """Return the store's scratch space (``.work``): what runs build before they publish, swept after a crash."""
+        return self.root / ".work"
+
     def work_dir(self, version: str) -> Path:
         """Return the scratch folder of a version being built (its index before it is copied into the release)."""
-        return self.root / ".work" / version
+        return self.scratch / version
 
     def sweep(self) -> list[str]:
         """Remove what runs that died left in ``.staging`` and ``.work``; return the names removed.
@@ -228,9 +233,9 @@ class ReleaseStore:
         """
         leftovers = [
             p
-            for folder in (".staging", ".work")
-            if (self.root / folder).is_dir()
-            for p in (self.root / folder).iterdir()
+            for folder in (self.root / ".staging", self.scratch)
+            if folder.is_dir()
+            for p in folder.iterdir()
         ]
         for path in leftovers:
             shutil.rmtree(path, ignore_errors=True)
