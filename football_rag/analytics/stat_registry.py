@@ -84,6 +84,8 @@ STANDINGS = (
     # A club's place on a day: "chelsea position at new year", "where were leeds in the league on 1 dec".
     r"|\b(league|table) (position|place|placing|spot)\b|\b(position|ranking|placing)\s+(at|on|by|as of|going into)\b"
     r"|\bwhere (do|did|does|are|were|is|was)\b.*\bin the (league|prem\w*|premier league)\b"
+    # "leeds rank in the league after 7 january", "ranked in the table"
+    r"|\brank(ed|ing)? (in|on) the (league|table|prem\w*|premier league|standings)\b"
     r"|\b(match|game) ?weeks? \d+|\b(mw|gw|round) ?\d+\b|\bafter \d+ (games|matches|rounds)\b"
     # "Who's bottom?", "who was top at Christmas", "the bottom three", "top four", "the relegation zone": places in
     # the table, not a ranking of players ("who was top scorer", "top 5 scorers" name what is ranked).
@@ -265,7 +267,9 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "goals",
         "goals",
+        # "which team netted the most": the scorer's verb for goals
         asked=r"\bgoals?\b(?! difference)|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
+        r"|\bnett(ed|ing)\b"
         rf"|(leading|top of|led|leads|topped) the scoring|\bprolific\b|\bscor(e|es|ing) (the )?most\b|{PUT_AWAY}",
         ranked=r"\battack\b",
         claimed=r"goals",

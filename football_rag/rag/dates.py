@@ -40,11 +40,36 @@ _WEEKDAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _FULL_WEEKDAY = r"(" + "|".join(day.lower() for day in calendar.day_name) + r")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4}|'\d{2})"
-DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
-MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
+# "the 27th (sep)": the month in brackets after the day; "dec the 6th": "the" between the month and an ordinal.
+DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?\(?\s*{_MONTH}(?:\s*\))?(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(
+    rf"\b{_MONTH}\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?{_DAY}(?!\d)(?:,?\s+{_YEAR})?(?![\w'])", re.IGNORECASE
+)
+# "20-dec-25", "30-DEC-2025": day, month's name and year joined by dashes.
+DASHED_WORD_DATE = re.compile(rf"\b(\d{{1,2}})-{_MONTH}-(\d{{4}}|\d{{2}})\b", re.IGNORECASE)
+# "december 1st-31st", "dec (1st - 15th)": days of one month, from the first to the second.
+DAYS_OF_MONTH = re.compile(
+    rf"\b{_MONTH}\s*\(?\s*{_DAY}\s*(?:-|\u2013|to)\s*{_DAY}\s*\)?(?:\s+{_YEAR})?(?![\w'])", re.IGNORECASE
+)
+# "the seventh of january", "jan the 7th", "the first (nov)": a day's ordinal in words, read as its number.
+_ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+)  # fmt: skip
+ORDINALS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)}
+ORDINALS.update({f"twenty{sep}{word}": 20 + n for n, word in enumerate(_ORDINAL_WORDS[:9], 1) for sep in " -"})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
+ORDINAL_DAY = re.compile(
+    rf"\bthe\s+({_ORDINAL})(?=\s+(?:of\s+)?\(?\s*(?:{_MONTH_NAMES})\b)"
+    rf"|\b((?:{_MONTH_NAMES})\.?\s+the\s+)({_ORDINAL})\b",
+    re.IGNORECASE,
+)
 # "octobers games", "novembers matches": a month's name with an s, as typed for "October's".
 MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:(?<=ber|ary|ust|ril)s)?(?:\s+{_YEAR})?\b", re.IGNORECASE)
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "2025-11-23", "2025/11/23": the year first, then the month and the day.
+ISO_DATE = re.compile(r"\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b")
 # "25/01/2026", "25.1.26", "30.8.25", "25-01-2026": day first, as in Britain. A dash needs the full year,
 # so a formation ("4-2-3-1") or a score is never a date.
 NUMERIC_DATE = re.compile(
@@ -84,9 +109,22 @@ def without_date_marks(text: str) -> str:
     return re.sub(rf"(?<=\d){_MONTH_FIRST}", "", text, flags=re.IGNORECASE)
 
 
+def _ordinals_as_numbers(text: str) -> str:
+    """Return ``text`` with a day's ordinal in words as its number ("the seventh of january" -> "the 7th of
+    january", "jan the 7th"), so the day readers read it."""
+
+    def number(m: re.Match[str]) -> str:
+        n = ORDINALS[re.sub(r"\s+", " ", (m.group(1) or m.group(3)).lower())]
+        suffix = "th" if 10 < n % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"the {n}{suffix}" if m.group(1) else f"{m.group(2)}{n}{suffix}"
+
+    return ORDINAL_DAY.sub(number, text)
+
+
 # "sunday the 26th", "on the 26th", "from the 26th": a day of an unnamed month ("the 26th minute" is no date).
 DAY_OF_MONTH = re.compile(
-    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+|(?<=\bfrom\s)the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:minute|min|of\b|{_MONTH_NAMES}))",
+    rf"\b(?:{_WEEKDAY}\s+(?:the\s+)?|on\s+the\s+|(?<=\bfrom\s)the\s+)(\d{{1,2}})(?:st|nd|rd|th)\b"
+    rf"(?!\s+(?:minute|min|of\b|{_MONTH_NAMES})|\s*\(\s*(?:{_MONTH_NAMES}))",
     re.IGNORECASE,
 )
 # "last Saturday", "on Sunday", "Saturday's game": the latest such weekday up to the latest match
@@ -151,8 +189,10 @@ YEAR = re.compile(
 )
 # "... to 15/12", "... up to christmas eve", "... up to and incl 5 oct", "... thru december": what closes a span.
 _UNTIL_AFTER = re.compile(
-    r"^\s*(?:(?:up\s+)?(?:to|until|till|2)|upto|and|-|\u2013|thru|through|\+|&)(?:\s+and\s+in+cl\w*)?\s+", re.I
+    r"^\s*(?:(?:(?:up\s+)?(?:to|until|till|2)|upto|and|thru|through)(?:\s+and\s+in+cl\w*)?\s+|[-\u2013+&]\s*)", re.I
 )
+# "oct, nov and dec": a list of months goes on after a comma.
+_LIST_COMMA = re.compile(r"^\s*,\s*")
 _TIME_WORD_BEFORE = re.compile(
     r"\b(in|during|since|of|through|until|till|before|after|from|by|early|late|mid)\W*$", re.I
 )
@@ -291,7 +331,7 @@ def _dated(text: str, span: tuple[int, int], year: str | None, month: int, day: 
 
 def _iso_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
     for m in ISO_DATE.finditer(text):
-        year, month, day = (int(g) for g in m.groups())
+        year, month, day = (int(g) for g in m.group(1, 3, 4))
         yield _Day(m.start(), m.end(), date(year, month, day)) if _valid(year, month, day) else None
 
 
@@ -330,12 +370,35 @@ _DAY_INTRODUCED = re.compile(r"\b(on|from|since|until|till|by|before|after|to|th
 
 
 def _worded_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    for m in DASHED_WORD_DATE.finditer(text):
+        yield _dated(text, m.span(), m.group(3), MONTHS[m.group(2).lower()], int(m.group(1)), latest)
     for pattern, day_group, month_group in ((DAY_MONTH_YEAR, 1, 2), (MONTH_DAY_YEAR, 2, 1)):
         for m in pattern.finditer(text):
             introduced = day_group == 1 and _DAY_INTRODUCED.search(text[: m.start()]) is not None
             if introduced or _is_month(m.group(month_group), m.group(0)):
                 month, day = MONTHS[m.group(month_group).lower()], int(m.group(day_group))
                 yield _dated(text, m.span(), m.group(3), month, day, latest)
+
+
+def _days_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "december 1st-31st": from the first day to the second of the month, the year inferred when not written."""
+    for m in DAYS_OF_MONTH.finditer(text):
+        month, first, last = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+        opened = _dated(text, m.span(), m.group(4), month, first, latest)
+        if opened is None or first > last or not _valid(opened.day.year, month, last):
+            continue
+        name = f"{calendar.month_name[month]} {opened.day.year}"
+        yield _Day(*m.span(), opened.day, date(opened.day.year, month, last), f"{first} to {last} {name}")
+
+
+# "the end of 2025": its last day.
+YEAR_END = re.compile(r"\b(?:the\s+)?end\s+of\s+(20\d\d)\b(?![/-]\d)", re.IGNORECASE)
+
+
+def _year_ends(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "to the end of 2025": 31 December of that year."""
+    for m in YEAR_END.finditer(text):
+        yield _Day(m.start(), m.end(), date(int(m.group(1)), 12, 31))
 
 
 def _month_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
@@ -410,6 +473,8 @@ DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]
     _iso_days,
     _numeric_days,
     _worded_days,
+    _days_of_months,
+    _year_ends,
     _month_days,
     _weekday_days,
     _holidays,
@@ -507,7 +572,7 @@ def resolve_period(
     since, and "sunday the 14th" is read among their meetings first.
     """
     match_days = calendar_of(match_days)
-    text, note = _break_read(text, match_days, fixture_days is not None)
+    text, note = _break_read(_ordinals_as_numbers(text), match_days, fixture_days is not None)
     period = _period_named(text, latest, match_days, fixture_days)
     return replace(period, label=period.label + note) if period and note else period
 
@@ -519,6 +584,8 @@ def _period_named(
     fixture = None if fixture_days is None else tuple(sorted(set(fixture_days)))
     if FESTIVE.search(text):
         return _festive(latest)
+    if (m := WEEKEND_OF.search(text)) and (day := _day_at(text, m.end(), latest, fixture or match_days)):
+        return _weekend_of(day.day)
     if days := named_days(text, latest, fixture or match_days):
         return _span(text, days, latest, match_days[0] if match_days else None, fixture is not None)
     if m := ROLLING.search(text):
@@ -553,6 +620,20 @@ def _period_named(
     return None
 
 
+# "on the weekend of the 27th (sep)", "weekend of 20 dec": the weekend holding that day, not the latest weekend.
+WEEKEND_OF = re.compile(r"\bweekend\s+of\s+(?:the\s+)?", re.IGNORECASE)
+SATURDAY = 5
+
+
+def _weekend_of(day: date) -> Period:
+    """Return the weekend (Friday to Monday, whose Monday games still belong to the round) holding ``day``, a Saturday
+    or Sunday; another day alone."""
+    if day.weekday() < SATURDAY:
+        return _day_period(day)
+    saturday = day - timedelta(days=day.weekday() - SATURDAY)
+    return Period(saturday - timedelta(days=1), saturday + timedelta(days=2), f"the weekend of {day:%-d %B %Y}")
+
+
 def _named_month(m: re.Match[str], latest: date) -> Period:
     """Return the month a ``MONTH_YEAR`` match names, the year inferred when not written."""
     month = MONTHS[m.group(1).lower()]
@@ -563,13 +644,16 @@ _END_OF = re.compile(r"the\s+end\s+of\s+", re.I)
 
 
 def _month_after(text: str, latest: date) -> Period | None:
-    """Return the month that closes a span ("... to December", "... and March", "... up to the end of november"), or
-    None."""
-    if not (until := _UNTIL_AFTER.match(text)):
-        return None
-    end_of = _END_OF.match(text, until.end())
-    m = MONTH_YEAR.match(text, end_of.end() if end_of else until.end())
-    return _named_month(m, latest) if m and _is_month(m.group(1), m.group(0), before="in ") else None
+    """Return the month that closes a span ("... to December", "... and March", "... up to the end of november", the
+    last of a list: "..., nov and dec"), or None."""
+    closing, at = None, 0
+    while until := _UNTIL_AFTER.match(text[at:]) or _LIST_COMMA.match(text[at:]):
+        end_of = _END_OF.match(text, at + until.end())
+        m = MONTH_YEAR.match(text, end_of.end() if end_of else at + until.end())
+        if not (m and _is_month(m.group(1), m.group(0), before="in ")):
+            break
+        closing, at = _named_month(m, latest), m.end()
+    return closing
 
 
 # "Goals before Christmas", "before the new year", "the table up to 1 December", "up to the end of november",
@@ -581,7 +665,7 @@ _UP_TO_BEFORE = re.compile(
     r"\b(before|going into|heading into|at(?=\s+the\s+end\s+of)|until|till|up (?:to|2|until)|upto|by|to|thru|through"
     r"|(?<=season )2"  # "from the start of the season 2 halloween": chat's "2" for "to"
     r"|after the (?:games|matches|fixtures|round) (?:of|on))"
-    r"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?\W*$",
+    rf"(\s+and\s+in+cl\w*|\s+in+cl\w*)?(?:\s+the(?:\s+end\s+of)?)?(?:\W+{_WEEKDAY})?\W*$",
     re.I,
 )
 _HOLDING = re.compile(r"after", re.I)

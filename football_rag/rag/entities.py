@@ -793,10 +793,10 @@ class Catalog:
 
     def without_grounds(self, question: str) -> str:
         """Return the question with the grounds it names taken out: "at the London Stadium" places a match, it
-        does not ask for the venue."""
+        does not ask for the venue; "the anfield club" names a club, it ranks no clubs."""
         for venue in self._grounds:
             words = r"\W+".join(venue.split())
-            question = re.sub(rf"\b{words}\b", " ", question, flags=re.IGNORECASE)
+            question = re.sub(rf"\b{words}(\W+(club|side|outfit))?\b", " ", question, flags=re.IGNORECASE)
         return question
 
     def _settle_shared(self, found: Resolution, mentions: list[TeamMention], grounds: list[str]) -> list[str] | None:

@@ -41,7 +41,8 @@ RANKED_WORDS = {s.key: s.ranked for s in STATS if s.ranked}
 _TEAMS = re.compile(
     "|".join(
         [
-            r"\b(team|teams|club|clubs|side|sides)\b",
+            # "Brentford Football Club": a club's full name, not a ranking of clubs
+            r"\b(team|teams|(?<!football )club|clubs|side|sides)\b",
             PRESSING,
             *(s.ranked for s in STATS if s.ranked and not s.team_only),
         ]
@@ -147,6 +148,10 @@ _GOAL_TIME = re.compile(
     rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{_NAMED_GOAL})\b.*\bminute\b"
     # "the winning goal: who and when"
     rf"|\b(goal|{_NAMED_GOAL})\b.*\bwhen\W*$"
+    # the time asked in a clause after the goal, whatever follows it: "arsenal v spurs opening goal, what time",
+    # "saka scored v spurs - when exactly please", "his goal v spurs (6 dec), what time was that for a podcast"
+    rf"|\b(scor\w*|goals?|{_NAMED_GOAL})\b.*(,|;|:|\s[-\u2013]|\bgoal)\s*(when|what time|what minute|which minute"
+    r"|what min)\b"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
@@ -192,12 +197,15 @@ _NARRATIVE = re.compile(
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
 _REFEREE = re.compile(
     r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}"
+    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}|who( was|'s| is| were)? in charge(?! of)"
     r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "Who was in charge of Spurs vs Bournemouth?": a bare fixture after "in charge of" reads both ways, the game's referee
 # and the clubs' managers, and both are given ("in charge of the match", "which referee": the referee alone).
-_IN_CHARGE_OF_FIXTURE = re.compile(r"\bin charge of (?!(the|that|this)\b)(?!.*\b(match|game|fixture|meeting|derby)\b)")
+# "Arsenal v Spurs, who was in charge?" (no object) reads both ways too.
+_IN_CHARGE_OF_FIXTURE = re.compile(
+    r"\bin charge of (?!(the|that|this)\b)(?!.*\b(match|game|fixture|meeting|derby)\b)|\bin charge\b(?! of\b)"
+)
 _REFEREE_NAMED = re.compile(r"\b(ref\w*|officia\w*|whistle)\b")
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
 _BEST_PLAYER = re.compile(
@@ -210,6 +218,9 @@ _SCORER_WORDS = re.compile(
     r"|who (got|grabbed|netted) (?!more|fewer|less|the most)(\S+ ){0,3}goals?"
     r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|which of (\S+ ){1,3}scored"
     r"|score ?sheet"
+    # the scorers asked after the goals: "spurs v chelsea - whose goals were they", "fulham got goals v chelsea, from
+    # who"
+    r"|whose goals? (were|was|are|is) (they|it|those|these|that)|goals?\b.*\b(from|by) (who|whom)"
     # "who bagged for Liverpool", "who netted v Wolves", "who found the net": a scorer in chat's verbs
     r"|who (bagged|netted|struck|found the net|hit the net|got on the score ?sheet)(?! (more|fewer|less|the most))"
     r")\b"

@@ -42,6 +42,8 @@ VOCABULARY = frozenset(
     dugout official officials presser corner yellows refereed
     transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
     break finish ticket opening opener clearances
+    anyone topped placing shutouts netted earned ended through exactly charge officiated crowd record count
+    quarter youth facing attempts
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.
@@ -82,7 +84,7 @@ _PADDING_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PADDING_TAIL = re.compile(
-    r"(?:[\s,]+(?:ta(?: very much)?|thx|thanks|thank you|ty|cheers|lol|haha+|lmao|pls|please|anyone|mate|asap"
+    r"(?:[\s,]+(?:ta(?: very much)?|thx|thanks|thank you|ty|cheers|lol|haha+|lmao|pls|please|(?<!than )anyone|mate|asap"
     r"|if (?:u|you) know)\b[\s?!.]*)+$",
     re.IGNORECASE,
 )
