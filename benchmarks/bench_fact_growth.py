@@ -46,7 +46,7 @@ from football_rag.analytics.xg_model import XgModel, train_xg_model
 from football_rag.data.raw_store import RawStore
 from football_rag.evaluation.eval_set import FACT_KINDS
 from football_rag.evaluation.generator import generate_eval_set
-from football_rag.knowledge.datasets import Tables, read_tables, write_tables
+from football_rag.knowledge.datasets import Tables, write_tables
 from football_rag.knowledge.ingest import (
     as_match_tables,
     fill_missing_xg,
@@ -56,6 +56,7 @@ from football_rag.knowledge.ingest import (
     scan_raw_dir,
     tables_by_name,
 )
+from football_rag.knowledge.rows_on_disk import served_tables
 from football_rag.rag.answerer import Answerer
 
 SCALES_ENV = "FOOTBALL_RAG_BENCH_FACT_GROWTH_SCALES"
@@ -127,8 +128,8 @@ def keep_tables(folder: Path, scales: list[int]) -> None:
 
 
 def read_scale(folder: Path, scale: int) -> MatchTables:
-    """Return the tables of ``scale`` seasons as the app reads a release's."""
-    return as_match_tables(read_tables(folder / f"{scale}x"))
+    """Return the tables of ``scale`` seasons as the app reads a release's (``served_tables``: the events by match)."""
+    return served_tables(folder / f"{scale}x")
 
 
 def seasons_tables(seasons: int, wanted: set[int]) -> dict[int, MatchTables]:

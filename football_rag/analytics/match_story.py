@@ -22,7 +22,7 @@ import pandas as pd
 from football_rag.analytics import team_metrics as tm
 from football_rag.analytics.game_state import MatchSlice, slice_match, spell_of, spells, state
 from football_rag.analytics.player_metrics import SENT_OFF
-from football_rag.analytics.table_index import RowsBy
+from football_rag.analytics.table_index import RowsOf, rows_by_match
 from football_rag.analytics.tables import MatchTables
 from football_rag.analytics.team_metrics import SIDES
 from football_rag.analytics.timeline import OPPONENT
@@ -78,12 +78,12 @@ class StoryBook:
 
     A season's events are some 300,000 rows: comparing each row's match id for every match asked (as a
     narrative answer does) costs more than the story itself, so each table's rows by match are found once
-    (``table_index.RowsBy``).
+    (``table_index.RowsBy``), or read by match from the release when the tables come so (the app's events).
     """
 
     def __init__(self, tables: MatchTables) -> None:
         self.tables = tables
-        self._by_match: dict[str, RowsBy] = {}
+        self._by_match: dict[str, RowsOf] = {}
         self._points: dict[str, list[KeyPoint]] = {}
 
     def points(self, match_id: str) -> list[KeyPoint]:
@@ -101,7 +101,7 @@ class StoryBook:
     def rows(self, name: str, match_id: str) -> pd.DataFrame:
         """Return the rows of table ``name`` about ``match_id``, in their order."""
         if name not in self._by_match:
-            self._by_match[name] = RowsBy(getattr(self.tables, name), "match_id")
+            self._by_match[name] = rows_by_match(getattr(self.tables, name))
         return self._by_match[name].of([match_id])
 
 

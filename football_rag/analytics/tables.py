@@ -71,6 +71,7 @@ from football_rag.analytics.linking import LinkReport, LinkStatus, link_matches
 from football_rag.analytics.matches import matches_table
 from football_rag.analytics.player_metrics import player_stats
 from football_rag.analytics.shots import LinkedRecord, shots_table
+from football_rag.analytics.table_index import RowsOf
 from football_rag.analytics.team_metrics import team_stats
 from football_rag.analytics.timeline import timeline_table
 from football_rag.data.contracts import ParsedMatch, Side, Source
@@ -81,10 +82,12 @@ PROVIDER_STAT_COLUMNS = ("match_id", "source", "side", "key", "label", "value", 
 
 @dataclass(frozen=True)
 class MatchTables:
-    """The analytics tables (see the module docstring for their columns)."""
+    """The analytics tables (see the module docstring for their columns). ``events`` is a frame, or, as the app
+    serves a release, the table read by match on demand (``knowledge.rows_on_disk``): its readers take either
+    (``table_index.match_rows``, ``rows_by_match``)."""
 
     matches: pd.DataFrame
-    events: pd.DataFrame
+    events: pd.DataFrame | RowsOf
     shots: pd.DataFrame
     lineups: pd.DataFrame
     formations: pd.DataFrame

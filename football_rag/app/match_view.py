@@ -12,6 +12,7 @@ import pandas as pd
 from football_rag.analytics.match_story import match_story
 from football_rag.analytics.minutes import broadcast_minute
 from football_rag.analytics.stat_registry import definition
+from football_rag.analytics.table_index import match_rows
 from football_rag.analytics.tables import MatchTables
 from football_rag.app.markup import md, score, text
 from football_rag.rag.facts import fmt
@@ -158,8 +159,8 @@ def formations(tables: MatchTables, match_id: str, side: str, source: str) -> st
 
 def _quoted(tables: MatchTables, match_id: str, source: str, expanded: int) -> str:
     """Return a running-clock (expanded) minute as quoted: the first event from that minute on tells its period."""
-    events = tables.events[(tables.events["match_id"] == match_id) & (tables.events["expanded_minute"] >= expanded)]
-    events = events[events["period"].isin(PLAY_PERIODS)]
+    events = match_rows(tables.events, match_id)
+    events = events[(events["expanded_minute"] >= expanded) & events["period"].isin(PLAY_PERIODS)]
     if events.empty:
         return f"{expanded + 1}'"
     first = events.sort_values(["expanded_minute", "second"]).iloc[0]

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from football_rag.analytics.minutes import minute_label
+from football_rag.analytics.table_index import match_rows
 from football_rag.analytics.tables import MatchTables
 from football_rag.analytics.team_metrics import SIDES, without_shootout
 from football_rag.analytics.timeline import OPPONENT
@@ -61,7 +62,7 @@ class MatchView:
         key = match["match_id"]
         return cls(
             match=match,
-            events=tables.events.loc[tables.events["match_id"] == key],
+            events=match_rows(tables.events, key),
             shots=tables.shots.loc[tables.shots["match_id"] == key],
             lineups=tables.lineups.loc[tables.lineups["match_id"] == key],
             team_stats=tables.team_stats.loc[tables.team_stats["match_id"] == key].set_index("side"),

@@ -42,11 +42,17 @@ def table_path(release_dir: Path, table: str) -> Path:
     return release_dir / DATA_DIR / f"{table}.parquet"
 
 
+# Rows per parquet row group: ~5 matches of events (~1,500 rows each). The app reads the events of one match by
+# decoding the groups that hold it (``rows_on_disk``), ~10 ms a group; the file grows ~9% over one group a table.
+ROW_GROUP_ROWS = 8192
+
+
 def write_tables(release_dir: Path, tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:
-    """Write every table as ``data/<name>.parquet``; return the row count of each."""
+    """Write every table as ``data/<name>.parquet`` in row groups of ``ROW_GROUP_ROWS``; return the row count of
+    each."""
     (release_dir / DATA_DIR).mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
-        frame.to_parquet(table_path(release_dir, name), index=False)
+        frame.to_parquet(table_path(release_dir, name), index=False, row_group_size=ROW_GROUP_ROWS)
     return {name: len(frame) for name, frame in tables.items()}
 
 

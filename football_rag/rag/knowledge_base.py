@@ -11,12 +11,11 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.config.model_cache import ModelCache, ModelsUnavailable
 from football_rag.config.model_source import model_name, resolve_model
 from football_rag.config.settings import Settings
-from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.embeddings import Embedder, load_embedder
 from football_rag.knowledge.hub import fetch_release
 from football_rag.knowledge.index import open_index
-from football_rag.knowledge.ingest import as_match_tables
 from football_rag.knowledge.release import Manifest, read_manifest
+from football_rag.knowledge.rows_on_disk import served_tables
 
 NOTHING_PUBLISHED = "no release is published on the configured hub yet: run `football-rag build` first"
 
@@ -46,7 +45,8 @@ class KnowledgeBase:
 
 
 def load_knowledge_base(settings: Settings, version: str | None = None) -> KnowledgeBase:
-    """Fetch release ``version`` (default: the hub's latest), check it, and open its tables and index."""
+    """Fetch release ``version`` (default: the hub's latest), check it, and open its tables (the events read by match
+    on demand: ``rows_on_disk``) and index."""
     try:
         release_dir = fetch_release(settings, version)
     except FileNotFoundError as exc:
@@ -60,7 +60,7 @@ def load_knowledge_base(settings: Settings, version: str | None = None) -> Knowl
         version=manifest.version,
         release_dir=release_dir,
         manifest=manifest,
-        tables=as_match_tables(read_tables(release_dir)),
+        tables=served_tables(release_dir),
         collection=collection,
         embedding_model=embedder,
         models_dir=settings.models_dir,

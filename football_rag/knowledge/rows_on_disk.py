@@ -1,0 +1,102 @@
+"""A release's events read by match when asked, not held whole: the tables as the app serves them (``served_tables``).
+
+The events table is most of a release's tables in memory (one season: 121 of 131 MiB, pandas' deep size) and it
+grows with every season loaded, while what reads it in the app reads one match at a time: a match's charts, its key
+points, a half's figures. ``RowsOnDisk`` keeps where each match's rows lie in the parquet file (found once from its
+match id column, a row group at a time) and decodes the row groups holding a match when it is asked for, keeping the
+last ``KEEP`` asked. It returns what ``RowsBy`` over the table read whole (``read_tables``) returns: the same rows,
+values, dtypes and labels (the rows' positions in the file).
+
+A release written before ``datasets.ROW_GROUP_ROWS`` holds each table in one row group: a match would cost decoding
+the whole table, so its events are held whole, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+from itertools import pairwise
+from pathlib import Path
+from threading import Lock
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from cachetools import LRUCache
+
+from football_rag.analytics.tables import MatchTables
+from football_rag.knowledge.datasets import ROW_GROUP_ROWS, read_tables, table_path
+
+KEEP = 16  # matches (~0.6 MiB each): a match view draws several charts; a narrative reads its story and halves
+KEY = "match_id"
+
+Run = tuple[int, int]  # the rows [start, stop) of the file
+
+
+class RowsOnDisk:
+    """The rows of a parquet table by its ``match_id`` column, decoded from the file when asked."""
+
+    def __init__(self, path: Path, keep: int = KEEP) -> None:
+        self._file = pq.ParquetFile(path)
+        sizes = [self._file.metadata.row_group(group).num_rows for group in range(self._file.num_row_groups)]
+        self._starts = np.cumsum([0, *sizes])
+        self._runs = self._match_runs()
+        self._empty = self._file.schema_arrow.empty_table().to_pandas()
+        self._kept: LRUCache[tuple[object, ...], pd.DataFrame] = LRUCache(keep)
+        self._lock = Lock()  # the server's threads share the tables, and a ParquetFile reads one thing at a time
+
+    def of(self, values: Iterable[object]) -> pd.DataFrame:
+        """Return the rows whose match id is one of ``values``, in the file's order, labelled by their positions."""
+        asked = tuple(dict.fromkeys(values))
+        with self._lock:
+            if asked not in self._kept:
+                self._kept[asked] = self._read(sorted(run for value in asked for run in self._runs.get(value, ())))
+            return self._kept[asked].copy(deep=False)  # a caller's new column stays its own
+
+    def _read(self, runs: list[Run]) -> pd.DataFrame:
+        """Return the rows of ``runs`` (in file order) labelled as ``RowsBy`` labels them."""
+        if not runs:
+            return self._empty
+        frame = pa.concat_tables([self._rows(start, stop) for start, stop in runs]).to_pandas()
+        positions = np.concatenate([np.arange(start, stop) for start, stop in runs])
+        contiguous = positions[-1] - positions[0] + 1 == len(positions)
+        frame.index = pd.RangeIndex(positions[0], positions[-1] + 1) if contiguous else pd.Index(positions)
+        return frame
+
+    def _rows(self, start: int, stop: int) -> pa.Table:
+        """Return the file's rows [start, stop), decoding only the row groups that hold them."""
+        first = int(np.searchsorted(self._starts, start, side="right")) - 1
+        last = int(np.searchsorted(self._starts, stop, side="left"))
+        return self._file.read_row_groups(list(range(first, last))).slice(start - self._starts[first], stop - start)
+
+    def _match_runs(self) -> dict[object, list[Run]]:
+        """Return each match id's runs of rows, in file order, from the match id column read a row group at a time
+        (rows with no match id are never asked for, as in ``RowsBy``)."""
+        runs: dict[object, list[Run]] = {}
+        for group in range(self._file.num_row_groups):
+            ids = self._file.read_row_group(group, columns=[KEY]).column(KEY).combine_chunks()
+            changes = pc.fill_null(pc.not_equal(ids[1:], ids[:-1]), True).to_numpy(zero_copy_only=False)
+            bounds = [0, *(np.flatnonzero(changes) + 1).tolist(), len(ids)] if len(ids) else []
+            offset = int(self._starts[group])
+            for start, stop in pairwise(bounds):
+                value = ids[start].as_py()
+                found = runs.setdefault(value, [])
+                if found and found[-1][1] == offset + start:  # the match goes on from the group before
+                    found[-1] = (found[-1][0], offset + stop)
+                else:
+                    found.append((offset + start, offset + stop))
+        runs.pop(None, None)
+        return runs
+
+
+def served_tables(release_dir: Path) -> MatchTables:
+    """Return the release's tables as the app serves them: every table read whole but the events, read by match on
+    demand when their file is written in row groups of ``ROW_GROUP_ROWS`` at most (held whole otherwise)."""
+    events = table_path(release_dir, "events")
+    metadata = pq.read_metadata(events)
+    by_match = all(metadata.row_group(group).num_rows <= ROW_GROUP_ROWS for group in range(metadata.num_row_groups))
+    names = [f.name for f in fields(MatchTables) if not (by_match and f.name == "events")]
+    tables = read_tables(release_dir, names)
+    return MatchTables(**tables, **({"events": RowsOnDisk(events)} if by_match else {}))
