@@ -70,13 +70,18 @@ class LocalJudgeModel(OpikBaseModel):
     def generate_chat_completion(
         self, messages: list, response_format: type[pydantic.BaseModel] | None = None, **kwargs: Any
     ) -> dict:
-        """Return the assistant turn for ``messages`` (the JSON reply is asked for in the prompt, not enforced)."""
-        return {"role": "assistant", "content": self.generate_provider_response(messages).text}
+        """Return the assistant turn for ``messages``: with ``response_format``, constrained to a JSON object of that
+        model's schema (a llama.cpp grammar); without it, free text (a JSON reply only asked for in the prompt)."""
+        return {"role": "assistant", "content": self.generate_provider_response(messages, response_format).text}
 
-    def generate_provider_response(self, messages: list[dict[str, Any]], **kwargs: Any) -> Any:
+    def generate_provider_response(
+        self, messages: list[dict[str, Any]], response_format: type[pydantic.BaseModel] | None = None, **kwargs: Any
+    ) -> Any:
         """Return the model's ``Completion`` (text, token counts, timings) for ``messages``."""
         return self.llm.complete(
-            [{"role": m["role"], "content": m["content"]} for m in messages], max_tokens=self.max_tokens
+            [{"role": m["role"], "content": m["content"]} for m in messages],
+            max_tokens=self.max_tokens,
+            schema=response_format.model_json_schema() if response_format else None,
         )
 
 

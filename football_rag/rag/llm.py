@@ -34,6 +34,13 @@ from football_rag.rag.threads import free_threads
 
 GGUF_MAGIC = b"GGUF"
 CACHED_LLMS = tuple(name for name, source in SOURCES_BY_NAME.items() if source.relpath.startswith("llm/"))
+JsonSchema = dict[str, Any]
+
+
+def json_format(schema: JsonSchema | None) -> dict[str, Any] | None:
+    """Return the ``response_format`` asking for a JSON object of ``schema`` (None: free text), in the form llama.cpp
+    reads both in process and as a server (``json_object`` with a ``schema``, which it turns into a grammar)."""
+    return {"type": "json_object", "schema": schema} if schema else None
 
 
 class LLMUnavailable(RuntimeError):
@@ -173,18 +180,27 @@ class ChatLLM(ABC):
     def load(self) -> float:
         """Make the model ready (load it, or reach its server); return the seconds it took (0.0 when ready before)."""
 
-    def stream(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> TokenStream:
-        """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read."""
+    def stream(
+        self, messages: Sequence[ChatMessage], max_tokens: int | None = None, schema: JsonSchema | None = None
+    ) -> TokenStream:
+        """Return the answer to ``messages`` as a stream of text pieces; generation starts on first read. With
+        ``schema``, the reply is constrained to a JSON object of that schema (llama.cpp turns it into a grammar)."""
         finished: list[Completion] = []
-        return TokenStream(self._generate(list(messages), max_tokens or self.settings.max_tokens, finished), finished)
+        pieces = self._generate(list(messages), max_tokens or self.settings.max_tokens, finished, schema)
+        return TokenStream(pieces, finished)
 
     @abstractmethod
-    def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
-        """Yield the answer's text pieces as the backend produces them; append its Completion to ``finished``."""
+    def _generate(
+        self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion], schema: JsonSchema | None
+    ) -> Iterator[str]:
+        """Yield the answer's text pieces as the backend produces them (a JSON object of ``schema`` when given);
+        append its Completion to ``finished``."""
 
-    def complete(self, messages: Sequence[ChatMessage], max_tokens: int | None = None) -> Completion:
-        """Return the whole answer to ``messages`` with its token counts and timings."""
-        stream = self.stream(messages, max_tokens)
+    def complete(
+        self, messages: Sequence[ChatMessage], max_tokens: int | None = None, schema: JsonSchema | None = None
+    ) -> Completion:
+        """Return the whole answer to ``messages`` with its token counts and timings (constrained to ``schema``)."""
+        stream = self.stream(messages, max_tokens, schema)
         for _piece in stream:
             pass
         assert stream.completion is not None  # an exhausted stream always holds its completion
@@ -225,7 +241,9 @@ class LocalLLM(ChatLLM):
             llama, _ = self._ensure_loaded()
             return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
-    def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
+    def _generate(
+        self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion], schema: JsonSchema | None
+    ) -> Iterator[str]:
         """Yield the text pieces of one chat completion; append its Completion to ``finished`` at the end."""
         queued = time.perf_counter()
         with self._lock:
@@ -240,6 +258,7 @@ class LocalLLM(ChatLLM):
                 max_tokens=max_tokens,
                 temperature=self.settings.temperature,
                 seed=self.settings.seed,
+                response_format=json_format(schema),
             )
             for chunk in chunks:
                 if text := generation.add(chunk):

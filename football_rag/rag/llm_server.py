@@ -20,7 +20,7 @@ import httpx
 import openai
 
 from football_rag.config.settings import LLMSettings
-from football_rag.rag.llm import ChatLLM, Completion, Generation, LLMUnavailable
+from football_rag.rag.llm import ChatLLM, Completion, Generation, JsonSchema, LLMUnavailable, json_format
 from football_rag.rag.prompts import ChatMessage
 
 # The client insists on a key; a server started without one ignores whatever is sent.
@@ -62,7 +62,9 @@ class ServerLLM(ChatLLM):
         self._ready = True
         return time.perf_counter() - started
 
-    def _generate(self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion]) -> Iterator[str]:
+    def _generate(
+        self, messages: list[ChatMessage], max_tokens: int, finished: list[Completion], schema: JsonSchema | None
+    ) -> Iterator[str]:
         """Yield the text pieces of one streamed chat completion; append its Completion to ``finished`` at the end."""
         generation = Generation()
         chunks = 0
@@ -76,6 +78,7 @@ class ServerLLM(ChatLLM):
                 max_tokens=max_tokens,
                 temperature=self.settings.temperature,
                 seed=self.settings.seed,
+                response_format=json_format(schema) or openai.NOT_GIVEN,  # type: ignore[arg-type]  # llama.cpp's form
             ) as response:
                 for chunk in response:
                     if chunk.usage is not None:
