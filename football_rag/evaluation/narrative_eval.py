@@ -10,10 +10,11 @@ match the points a good answer makes. Per answer, read with ``narrative_claims``
   keyword match: one sentence
   names every listed player (surname or full name) and team and holds a word starting with one of the listed
   keywords ("equalis" meets "equalised", "red" does not meet "scored"). With ``--judge``, a judge model is asked
-  too (``narrative_judge``: does this text make this point, yes or no), and its coverage is reported beside the
-  keyword rule's (``judged_coverage``: the figure and result points as above, the non-figure points by the judge;
-  a reply with no verdict, or a yes that does not quote the text, counts as not made and is counted in
-  ``judge_failed``), with how often the two agree
+  too (``narrative_judge``: asked the point as a question with its player or team hidden, does it name them), and
+  its coverage is reported beside the keyword rule's (``judged_coverage``: the figure and result points as above,
+  the non-figure points by the judge; a reply with no verdict counts as not made and is counted in
+  ``judge_failed``); each verdict's reason (the question and the judge's answer) is kept in the answer's score
+  (``judge_reasons``), with how often the two agree
   (``judge_agreement``, over the verdicts given: the weight to give the judge).
 - **contradictions**: a stated figure of a reference metric and team off by more than the tolerance (a figure of a
   part of the match, "before the red card", "in the second half", is not the match's: it is a contradiction only
@@ -108,7 +109,8 @@ class PartScore(BaseModel):
     contradictions: list[str]
     faithfulness: float | None
     judged: dict[str, bool] | None = None  # the judge's verdict per non-figure point; None when no judge was asked
-    judge_failed: list[str] = Field(default_factory=list)  # no verdict, or a yes not quoting the text
+    judge_failed: list[str] = Field(default_factory=list)  # no verdict
+    judge_reasons: dict[str, str] = Field(default_factory=dict)  # per point judged: question and answer, or reply
 
 
 class AnswerScore(BaseModel):
@@ -143,7 +145,7 @@ def is_judged(point: Point) -> bool:
     return point.kind != RESULT and not point.figures
 
 
-def _named(sentence: str, name: str) -> bool:
+def names_player(sentence: str, name: str) -> bool:
     """Return whether a sentence names a player, by full name or surname (whole words, accents ignored)."""
     words = _plain_words(sentence)
     full = _plain_words(name).strip()
@@ -171,7 +173,7 @@ def _point_made(point: Point, ref: ReferenceMatch, reading: Reading, part: set[i
         sentence = reading.sentences[i]
         low = re.sub(r"\bpen\b", "penalty", plain_text(sentence))  # the scorers' list writes "55' (pen)"
         if (
-            all(_named(sentence, p) for p in rule.players)
+            all(names_player(sentence, p) for p in rule.players)
             and all(t in reading.teams_named[i] for t in rule.teams)
             and (not rule.keywords or any(re.search(rf"\b{re.escape(k)}", low) for k in rule.keywords))
         ):
@@ -250,7 +252,7 @@ def score_answer(
             faithfulness=(sum(i not in contradicted for i in part) / len(part)) if part else None,
         )
         if judge:
-            parts[name].judged, parts[name].judge_failed = _judge_part(ref, reading.sentences, part, judge)
+            parts[name] = parts[name].model_copy(update=_judge_part(ref, reading.sentences, part, judge))
     return AnswerScore(
         match_id=ref.match_id,
         question=answer.question,
@@ -263,13 +265,18 @@ def score_answer(
 
 def _judge_part(
     ref: ReferenceMatch, sentences: list[str], part: set[int], judge: PointJudge
-) -> tuple[dict[str, bool], list[str]]:
-    """Return the judge's verdict on each non-figure point for the part's text, and the points it gave none for
-    (a part with no sentences makes no point: nothing is asked)."""
+) -> dict[str, dict[str, bool] | list[str] | dict[str, str]]:
+    """Return the ``PartScore`` fields of the judge's verdicts on the part's text: ``judged`` (made or not, per
+    non-figure point), ``judge_failed`` (the points it gave no verdict for) and ``judge_reasons`` (why, per point);
+    a part with no sentences makes no point: nothing is asked."""
     text = " ".join(sentences[i] for i in sorted(part))
-    points = {point_label(k, p): p.text for k, p in enumerate(ref.points) if is_judged(p)}
+    points = {point_label(k, p): p for k, p in enumerate(ref.points) if is_judged(p)}
     verdicts = judge.verdicts(points, text) if text else {}
-    return {k: v for k, v in verdicts.items() if v is not None}, [k for k, v in verdicts.items() if v is None]
+    return {
+        "judged": {k: v.made for k, v in verdicts.items() if v.made is not None},
+        "judge_failed": [k for k, v in verdicts.items() if v.made is None],
+        "judge_reasons": {k: v.reason for k, v in verdicts.items()},
+    }
 
 
 def summarise(scores: list[AnswerScore], reference: list[ReferenceMatch]) -> dict[str, object]:
@@ -422,7 +429,7 @@ def main(argv: list[str] | None = None) -> None:
         args.out.write_text("".join(s.model_dump_json() + "\n" for s in scores), encoding="utf-8")
     summary = summarise(scores, reference)
     if judge:
-        summary["judge"] = {"model": judge.name, "asked": judge.asked, "unquoted_yes": judge.unquoted_yes}
+        summary["judge"] = {"model": judge.name, "asked": judge.asked}
     print(json.dumps(summary, indent=2))
 
 
