@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from football_rag.evaluation.eval_set import FACT_KINDS, KINDS, NARRATIVE, UNKNOWN_MATCH
+from football_rag.rag.asides import answer_alone
 
 OK = "ok"
 UNKNOWN_INTENT = "unknown_match"
@@ -91,8 +92,10 @@ def value_stated(answer: str, gold: str) -> bool:
 
 
 def missing_gold(answer: str, gold: Iterable[str]) -> list[str]:
-    """Return the gold values the answer does not state."""
-    return [g for g in gold if not value_stated(answer, g)]
+    """Return the gold values the answer does not state, the data's reach and a name's reading beside it left out
+    (``rag.asides``: "... to 2 February 2026" states no "2")."""
+    alone = answer_alone(answer)
+    return [g for g in gold if not value_stated(alone, g)]
 
 
 def match_rank(matches: Sequence[str], match_id: str | None) -> int | None:

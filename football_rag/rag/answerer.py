@@ -23,6 +23,7 @@ from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
 from football_rag.rag.against import Against, against_asked, kept_against
 from football_rag.rag.answer_model import Answer, Fact, Intent, Source
+from football_rag.rag.asides import reach, reading
 from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
 from football_rag.rag.conversation import RETURN_MATCH, SECOND_MEETING, FollowUp, return_match
 from football_rag.rag.dates import Period, table_day, without_date_marks
@@ -466,10 +467,7 @@ class Answerer:
     def _scope_text(self) -> str:
         m = self.book.t.matches
         comps = ", ".join(sorted({c for c in m["competition"].dropna()})) or "the loaded competitions"
-        return (
-            f"I answer questions about the {len(m)} matches in the data ({comps}, "
-            f"{pd.Timestamp(m['date'].min()):%-d %B %Y} to {pd.Timestamp(m['date'].max()):%-d %B %Y})."
-        )
+        return reach(len(m), comps, pd.Timestamp(m["date"].min()), pd.Timestamp(m["date"].max()))
 
     def _match_ids_in_scope(self, resolution: Resolution) -> list[str]:
         """The matches of the named teams or players in the period; every match of the period when none is named."""
@@ -1132,9 +1130,8 @@ def _assumed_note(resolution: Resolution) -> str:
         return ""
     words, club = resolution.assumed
     if resolution.unsettled is None or resolution.unsettled[0] != words:
-        return f'Reading "{words}" as {club}.'
-    others = [option for option in resolution.unsettled[1] if option != club]
-    return f'"{words.capitalize()}" taken as {club}; name the club if you meant {say_or(others)}.'
+        return reading(words, club)
+    return reading(words, club, say_or([option for option in resolution.unsettled[1] if option != club]))
 
 
 def _ms_since(start: float, end: float | None = None) -> float:

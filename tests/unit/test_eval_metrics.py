@@ -17,6 +17,7 @@ from football_rag.evaluation.metrics import (
     summarise,
     value_stated,
 )
+from football_rag.rag.asides import answer_alone
 
 
 def row(**fields: object) -> dict[str, object]:
@@ -193,3 +194,23 @@ def test_scored_columns_and_flat_metrics() -> None:
     assert scored["correct"].tolist() == [True, False]
     flat = flat_metrics({"correctness": Figure(0.5, 2), "correctness_narrative": Figure(None, 0)})
     assert flat == {"eval_correctness": 0.5, "eval_correctness_n": 2.0}
+
+
+# A real answer (blind set 2, at round 14 A): the refusal's closing sentence on the data's reach is no answer.
+REFUSED_LE_FEE = (
+    "The data holds what happened on the pitch, not transfers, fees or contracts. I answer questions about the 204 "
+    "matches in the data (the loaded competitions, 15 August 2025 to 2 February 2026)."
+)
+READ_AS = (
+    "Most shots in the data so far for Man Utd: 1. Matheus Cunha (Man Utd) 54; 2. Bruno Fernandes (Man Utd) 45."
+    '\n\n"United" taken as Man Utd; name the club if you meant Leeds, Newcastle or West Ham.'
+)
+
+
+def test_the_data_reach_and_a_names_reading_state_no_gold() -> None:
+    """ "... to 2 February 2026" stated no "2" of the question ("number of tackles le fee had v lfc"), nor does the
+    note on how "United" was read state "West Ham"; the answer's own figures still count."""
+    assert missing_gold(REFUSED_LE_FEE, ["2"]) == ["2"]
+    assert missing_gold(REFUSED_LE_FEE, ["2026"]) == ["2026"]
+    assert missing_gold(READ_AS, ["West Ham", "54", "Matheus Cunha"]) == ["West Ham"]
+    assert answer_alone(REFUSED_LE_FEE) == REFUSED_LE_FEE.split(" I answer")[0]
