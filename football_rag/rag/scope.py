@@ -18,7 +18,7 @@ from datetime import date
 
 import pandas as pd
 
-from football_rag.rag.dates import Period, resolve_period
+from football_rag.rag.dates import MONTHS, Period, resolve_period
 from football_rag.rag.entities import Resolution
 
 # Competitions as people name them (lower case), by a name the data's own competition names contain.
@@ -68,6 +68,13 @@ _LAST_SEASON = re.compile(
     r"|\bthe\s+season\s+before\b|\bone\s+season\s+ago\b"
 )
 _AGO_WORDS = {"two": 2, "three": 3, "four": 4}
+# "who won the prem in 1995", "liverpool 7-0 man utd from march 2023", "crowds back in the 1930s": a year or a decade
+# after a word that dates it (a season is read before: "in 2024/25").
+_YEAR_NAMED = re.compile(
+    r"\b(?:in|of|from|since|during|until|till|before|after|the|year|"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+((?:18|19|20)\d\d)(s?)\b(?![/-]\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -211,7 +218,7 @@ class ScopeReader:
         if asked is None and chosen.season:
             return Scope(refusal=f"The season {chosen.season!r} is not in the data: it holds {self.loaded()}.")
         if asked is None:
-            return Scope(competition=competition)
+            return Scope(competition=competition, refusal=self._year_refusal(question))
         season = self._season(asked, self._seasons_of([competition] if competition else list(teams)))
         if season is None:
             return Scope(refusal=self._season_refusal(asked))
@@ -249,6 +256,18 @@ class ScopeReader:
         kind = [s for s in self.seasons if _calendar_year(s) == calendar]
         year = asked.start_year if asked.start_year is not None else kind[-1].start_year - asked.back
         return next((s for pool in (seasons, kind) for s in pool if s.start_year == year and s in kind), None)
+
+    def _year_refusal(self, question: str) -> str | None:
+        """Return why a year or decade the question names cannot be answered (no loaded season has a match in it),
+        or None when it names none or a loaded one."""
+        found = _YEAR_NAMED.search(question.lower())
+        if found is None or not self.seasons:
+            return None
+        first = int(found.group(1))
+        last = first + 9 if found.group(2) and first % 10 == 0 else first
+        if any(s.period.start.year <= last and first <= s.period.end.year for s in self.seasons):
+            return None
+        return f"The data has no matches of {found.group(1)}{found.group(2)}: it holds {self.loaded()}."
 
     def _season_refusal(self, asked: SeasonAsked) -> str:
         """Return why the season asked cannot be answered, with what the data holds."""

@@ -254,3 +254,28 @@ def test_slips_of_the_routers_own_words(answerer: Answerer) -> None:
     a = ask(answerer, "which team kept the most shutuots in november")
     assert a.intent is Intent.RANKING
     assert all(club in a.answer for club, n in sheets.items() if n == best) and str(best) in a.answer, a.answer
+
+
+# --- a year no loaded season reaches ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who topped the league in 2019",
+        "arsenal 2-2 spurs back in april 2024: who scored",
+        "most goals by a chelsea player in the 1990s",
+    ],
+)
+def test_a_year_no_loaded_season_reaches_is_refused(answerer: Answerer, question: str) -> None:
+    """The season's matches run from August 2025 to February 2026: another year or decade is refused, never answered
+    from this season's nearest matches."""
+    a = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE and "The data has no matches of" in a.answer, a.answer
+    assert not a.matches
+
+
+def test_a_year_the_season_reaches_is_kept(answerer: Answerer) -> None:
+    goals = club_goals("2026-01-01", "2026-12-31")["Arsenal"]
+    a = ask(answerer, "arsenal goals in 2026")
+    assert a.intent is Intent.AGGREGATE and f"scored {goals}" in a.answer, a.answer
