@@ -7,6 +7,7 @@ The LLM is off (configs copy with ``with_llm: false``): fact answers never call 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from mlflow import MlflowClient
 from football_rag.config.settings import REPO_ROOT, Settings, get_settings
 from football_rag.evaluation.ab import run_ab
 from football_rag.evaluation.eval_set import EvalQuestion, eval_set_frame, write_eval_set
-from football_rag.evaluation.narrative_ab import run_narrative_ab
+from football_rag.evaluation.narrative_ab import SCORES_FILE, run_narrative_ab
 from football_rag.evaluation.narrative_eval import load_reference
 from football_rag.evaluation.narrative_judge import PointJudge
 from football_rag.evaluation.release_eval import run_evaluate
@@ -142,7 +143,7 @@ def test_ab_of_two_llms_on_the_release(settings: Settings) -> None:
     assert report["differences"]["correctness"] == {"a": 1.0, "b": 1.0, "diff": 0.0, "n_a": 2, "n_b": 2}
 
 
-def test_narrative_ab_of_two_prompts_logs_both_arms_under_one_parent(settings: Settings) -> None:
+def test_narrative_ab_of_two_prompts_logs_both_arms_under_one_parent(settings: Settings, tmp_path: Path) -> None:
     smollm = cached_model("smollm2-135m")
     small = settings.model_copy(update={"llm": settings.llm.model_copy(update={"model": str(smollm)})})
     held = set(match_ids())
@@ -173,3 +174,11 @@ def test_narrative_ab_of_two_prompts_logs_both_arms_under_one_parent(settings: S
         assert child.data.params["prompt"] == f"answer@{name}"
         assert child.data.metrics["all.coverage"] == report["figures"][name]["all.coverage"]
         assert child.data.metrics["model.judged_coverage"] == report["figures"][name]["model.judged_coverage"]
+        # Every answer's score is an artifact of its arm, with the judge's question and answer for each verdict.
+        kept = json.loads(Path(client.download_artifacts(run_id, SCORES_FILE, str(tmp_path / name))).read_text())
+        whole = [score["parts"]["all"] for score in kept]
+        assert [sorted(part["judge_reasons"]) for part in whole] == [
+            ["5:turning_point", "6:standout_player"],  # Liverpool 4-2 Bournemouth: Chiesa's winner, Gakpo
+            ["5:red_card", "6:standout_player"],  # Aston Villa 0-0 Newcastle: Konsa's red card, Pope
+        ]
+        assert whole[1]["judge_reasons"]["5:red_card"].startswith("Who was sent off? ")

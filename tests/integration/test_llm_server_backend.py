@@ -158,13 +158,16 @@ def test_the_judge_grades_through_the_server(served: ServerLLM) -> None:
 def test_the_point_judge_gives_verdicts_through_the_server(served: ServerLLM) -> None:
     # Liverpool 4-2 Bournemouth (1903117): Chiesa's 88th-minute goal made it 3-2, Gakpo was man of the match.
     liverpool = next(ref for ref in load_reference() if ref.match_id == "1903117")
-    points = {f"{k}:{p.kind}": p.text for k, p in enumerate(liverpool.points) if p.match}
+    points = {f"{k}:{p.kind}": p for k, p in enumerate(liverpool.points) if p.match}
     assert list(points) == ["5:turning_point", "6:standout_player"]
     judge = PointJudge(served)
     text = "Liverpool beat Bournemouth 4-2. Federico Chiesa's goal in the 88th minute won it, 3-2 at the time."
     verdicts = judge.verdicts(points, text)
     assert judge.name == SERVED_NAME and judge.asked == 2
-    assert set(verdicts) == set(points) and None not in verdicts.values(), verdicts
+    # The server holds the reply to the schema too: a verdict for each point, its question and answer as the reason.
+    assert set(verdicts) == set(points) and None not in [v.made for v in verdicts.values()], verdicts
+    assert verdicts["5:turning_point"].reason.startswith("Who scored the winner for Liverpool? ")
+    assert verdicts["6:standout_player"].reason.startswith("Who was man of the match? ")
     assert judge.verdicts(points, text) == verdicts and judge.asked == 2  # asked once per point and text
 
 
