@@ -60,16 +60,21 @@ class RowsOnDisk:
         if not runs:
             return self._empty
         frame = pa.concat_tables([self._rows(start, stop) for start, stop in runs]).to_pandas()
+        # The decoded groups are freed, but Arrow's allocator keeps their pages (~60 MiB a season's matches read, for
+        # 0.6 ms a read to give them back).
+        pa.default_memory_pool().release_unused()
         positions = np.concatenate([np.arange(start, stop) for start, stop in runs])
         contiguous = positions[-1] - positions[0] + 1 == len(positions)
         frame.index = pd.RangeIndex(positions[0], positions[-1] + 1) if contiguous else pd.Index(positions)
         return frame
 
     def _rows(self, start: int, stop: int) -> pa.Table:
-        """Return the file's rows [start, stop), decoding only the row groups that hold them."""
+        """Return the file's rows [start, stop), decoding only the row groups that hold them, copied out of them (a
+        slice would keep every decoded group's buffers alive with the rows kept: ~5x a match's own)."""
         first = int(np.searchsorted(self._starts, start, side="right")) - 1
         last = int(np.searchsorted(self._starts, stop, side="left"))
-        return self._file.read_row_groups(list(range(first, last))).slice(start - self._starts[first], stop - start)
+        groups = self._file.read_row_groups(list(range(first, last)))
+        return groups.take(np.arange(start, stop) - self._starts[first])
 
     def _match_runs(self) -> dict[object, list[Run]]:
         """Return each match id's runs of rows, in file order, from the match id column read a row group at a time
