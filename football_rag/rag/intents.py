@@ -214,7 +214,10 @@ _BEST_PLAYER = re.compile(
     r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?|hero)\b"
 )
 _SCORER_WORDS = re.compile(
-    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (for|by)"
+    # "goals for" before a period or alone is the table's goals scored ("brighton goals for through 14 sep")
+    r"\b(who scored|scorers?|goalscorers?|scored for|goals? (by|for(?!( (through|thru|up|until|till|in|since|before"
+    r"|after|from|during|this|so far|and against|over))?\W*$)(?! (through|thru|up to|until|till|in|since|before|after"
+    r"|from|during|this season|so far|and against|over)\b))"
     r"|who (got|grabbed|netted) (?!more|fewer|less|the most)(\S+ ){0,3}goals?"
     r"|goals?\b.*\bwho (got|scored) (em|them)|(which|what) (\w+ ){0,3}players? scored|which of (\S+ ){1,3}scored"
     r"|score ?sheet"

@@ -279,3 +279,19 @@ def test_a_year_the_season_reaches_is_kept(answerer: Answerer) -> None:
     goals = club_goals("2026-01-01", "2026-12-31")["Arsenal"]
     a = ask(answerer, "arsenal goals in 2026")
     assert a.intent is Intent.AGGREGATE and f"scored {goals}" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "club", "first", "last"),
+    [
+        ("liverpool goals for in november", "Liverpool", "2025-11-01", "2025-11-30"),
+        ("chelsea goals for through sunday 30 november", "Chelsea", "2025-08-01", "2025-11-30"),
+    ],
+)
+def test_goals_for_over_a_period_are_the_clubs_total(
+    answerer: Answerer, question: str, club: str, first: str, last: str
+) -> None:
+    """ "Goals for" before a period is the table's column (goals scored), not the scorers of each match."""
+    goals = club_goals(first, last)[club]
+    a = ask(answerer, question)
+    assert a.intent is Intent.AGGREGATE and f"scored {goals}" in a.answer, a.answer
