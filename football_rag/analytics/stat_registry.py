@@ -50,7 +50,7 @@ class Stat:
         if value != 1 or self.decimals or self.unit:
             return self.short
         words = self.short.split(" ")
-        plural = next((i for i in reversed(range(len(words))) if re.fullmatch(r"[a-z]+[^s]s", words[i])), None)
+        plural = next((i for i in reversed(range(len(words))) if re.fullmatch(r"[a-z-]+[^s]s", words[i])), None)
         if plural is not None:
             word = words[plural]
             words[plural] = word[:-3] + "y" if word.endswith("ies") else re.sub(r"(ss|sh|ch|x)es$", r"\1", word)
@@ -115,6 +115,13 @@ STATS: tuple[Stat, ...] = (
         lower_is_better=True,
         team_only=True,
     ),
+    # The golden glove: a goalkeeper's clean sheets (he started in goal and his side conceded none), players ranked.
+    Stat(
+        "keeper_clean_sheets",
+        "goalkeeper clean sheets (started in goal, none conceded)",
+        asked=r"golden gloves?|\b(goal)?keepers?\b.*\bcl(?:ea|ae|e|a)n ?sh(?:ee|ea|e)ts?|\bgks?\b.*\bclean ?sheets?"
+        r"|\bclean ?sheets?\b.*\b(by|for|among|of) (a |the )?(goal)?keepers?\b",
+    ),
     # "clan sheets", "clen sheets", "clean sheats": a clean sheet typed with a slip that makes no other stat
     Stat("clean_sheets", "clean sheets", asked=r"cl(?:ea|ae|e|a)n ?sh(?:ee|ea|e)ts?|shut-?outs?", team_only=True),
     Stat("shots_off_target", "shots off target", asked=r"off[- ]target|wide of the (target|goal)|missed the target"),
@@ -127,6 +134,14 @@ STATS: tuple[Stat, ...] = (
         claimed=r"shots on target|efforts on target",
     ),
     Stat("big_chances", "big chances", asked=r"big chances?"),
+    # WhoScored's ShotOnPost: off the post or the bar and not in (counted in ``rag.facts.with_counted_stats``)
+    Stat(
+        "woodwork",
+        "shots off the woodwork",
+        asked=r"\bwoodwork\b|\bcrossbars?\b|\b(hit|hits|hitting|struck|strikes|rattled|rattles|smashed|off|onto) the"
+        r" (post|bar|upright|frame)s?\b",
+    ),
+    Stat("hat_tricks", "hat-tricks", asked=r"\bhat[- ]?tricks?\b|\bhattricks?\b"),
     Stat(
         "xg_per_shot",
         "xG per shot",
@@ -261,7 +276,9 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "shots",
         "shots",
-        asked=r"\bshots?\b|attempts?|\bshooters?\b|efforts? at goal",
+        # "how many times did Casemiro shoot", "shots at goal", "had a pop": shots as fans say them (not a shoot-out)
+        asked=r"\bshots?\b|attempts?|\bshooters?\b|efforts? at goal|\bshoot(s|ing)?\b(?![- ]?outs?\b)"
+        r"|\b(had|have|has|having) (a |any )?pops?\b|\bpops? at goal\b",
         claimed=r"shots|attempts|efforts",
     ),
     Stat(

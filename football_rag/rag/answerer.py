@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from itertools import product
 
 import pandas as pd
 from cachetools import LRUCache
@@ -50,7 +51,7 @@ from football_rag.rag.judgement_claims import judgement_contradictions
 from football_rag.rag.llm import LocalLLM
 from football_rag.rag.match_select import Calendar, candidates, faces_opponent, in_period, nearest_matches, select_one
 from football_rag.rag.prompts import PromptTemplate, load_prompt
-from football_rag.rag.refusals import refusal, unknown_name
+from football_rag.rag.refusals import unknown_name
 from football_rag.rag.result_claims import MatchResult, contradictions
 from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.scope import NO_FILTERS, Filters, ScopeReader, scope_resolution
@@ -241,8 +242,9 @@ class Answerer:
                 over_time=self._over_time(question, resolution),
                 previous=previous.route if isinstance(previous, FollowUp) else None,
                 n_players=len(resolution.players),
-                refused=self.holdings.refusal(question) or refusal(question) or scope.refusal,
+                refused=self.holdings.refusal(question) or scope.refusal,
             )
+            chosen = self._stat_held(chosen)
             span.set_output(
                 {
                     "teams": resolution.teams,
@@ -272,6 +274,14 @@ class Answerer:
             plan.messages = self.prompt.render(question, facts=plan.facts.for_model(), passages=passages)
         return plan
 
+    def _stat_held(self, chosen: Route) -> Route:
+        """Return the route refused when the figure it gives is of a statistic the tables do not hold (xG without the
+        xG model: said so, not "n/a"), else as it is; a match's or a comparison's figures are said beside others."""
+        refused = self.holdings.stat_refusal(chosen.stat)
+        if refused is None or chosen.intent not in _ONE_FIGURE:
+            return chosen
+        return Route(Intent.OUT_OF_SCOPE, stat=chosen.stat, refusal=refused, rule="stat_not_held")
+
     def _man_of_the_match_asked_of(self, question: str, previous: Resolution | None) -> list[PlayerRef]:
         """Return the previous answer's man of the match when the question asks about "him" ("his shots?", "and his
         key passes?"), else []: WhoScored's man of the match (else the highest rated player)."""
@@ -288,7 +298,10 @@ class Answerer:
 
     def _settle_players(self, question: str, resolution: Resolution) -> None:
         """A name several players carry is the one who played in the period (and had any of the stat asked for,
-        goals for "score") when only one did; when several or none did, it stays to be asked back."""
+        goals for "score") when only one did; when several or none did, it stays to be asked back. Names read
+        together settle first: the one reading whose players shared a club's squad in a match ("bruno set up
+        cunha": Bruno Fernandes and Matheus Cunha of Man Utd, not Bruno Guimarães or Jair Cunha)."""
+        self._settle_together(resolution)
         stat = stat_named(question) or ("goals" if re.search(r"\bscor", question.lower()) else None)
         for words, refs in list(resolution.ambiguous_players.items()):
             ids = self._match_ids_in_scope(self._within(resolution, teams=resolution.teams))
@@ -296,6 +309,25 @@ class Answerer:
             if len(fits) == 1:
                 resolution.players.append(next(r for r in refs if r.player_id == fits[0]))
                 del resolution.ambiguous_players[words]
+
+    def _settle_together(self, resolution: Resolution) -> None:
+        """Settle the shared names of ``resolution`` when, with the players already read, exactly one choice of them
+        all were in one club's squad for a match (a match of the clubs named, when any are)."""
+        shared = list(resolution.ambiguous_players.items())
+        if not shared or len(shared) + len(resolution.players) < 2:
+            return
+        named = set(resolution.teams)
+
+        def together(refs: tuple[PlayerRef, ...]) -> bool:
+            clubs = set.intersection(*(set(r.teams) for r in refs))
+            matches = set.intersection(*(set(r.matches) for r in refs))
+            sides = ({self.book.match(m)["home"], self.book.match(m)["away"]} for m in matches)
+            return bool(clubs) and any(named <= teams for teams in sides)
+
+        fits = [c for c in product(*(refs for _, refs in shared)) if together((*c, *resolution.players))]
+        if len(fits) == 1:
+            resolution.players.extend(fits[0])
+            resolution.ambiguous_players.clear()
 
     def _has_match_context(self, question: str, resolution: Resolution) -> bool:
         """Whether the question is about one match (two teams, a day, "last match", a follow-up)."""
@@ -773,6 +805,8 @@ class Answerer:
         if (side := _side_named(plan.question, m)) is not None:
             resolution.squad = side  # the side asked about: "and the other team?" next is the other one
         subject = side or self._subject_team(plan.question, resolution)
+        if chosen.goal is not None:  # "arsenal's 2nd goal": Arsenal's goals only
+            chosen = replace(chosen, goal_of=self._club_before(plan.question, "goal", (m["home"], m["away"])))
         against = self._against(plan.question, resolution) if chosen.intent is Intent.TEAM_STAT else None
         if against is not None and against.team in (m["home"], m["away"]):  # "shots Arsenal faced": the other side's
             chosen, subject = replace(chosen, stat=against.stat), m["away"] if m["home"] == against.team else m["home"]
@@ -781,6 +815,15 @@ class Answerer:
             plan.facts.add(note)
             plan.facts.text += " " + note
         return plan
+
+    def _club_before(self, question: str, noun: str, clubs: tuple[str, ...]) -> str | None:
+        """Return the one of ``clubs`` the question names just before an ordinal and ``noun`` ("arsenal's 2nd goal",
+        "spurs first goal"), or None."""
+        words = words_of(question).split()
+        ordinal = next((i for i in range(1, len(words)) if words[i] == noun and _ORDINAL.fullmatch(words[i - 1])), None)
+        mention = next((m for m in self.catalog.names.mentions(" ".join(words)) if m.end == (ordinal or 0) - 1), None)
+        named = [team for team in (mention.teams if mention else ()) if team in clubs]
+        return named[0] if len(named) == 1 else None
 
     def _season_note(self, match_id: str) -> str | None:
         """Return which season a one-match answer is from ("From the 2024/2025 season."), when several are loaded."""
@@ -815,10 +858,15 @@ class Answerer:
         intent = chosen.intent
         if chosen.builder == "match_leaders":
             return self.book.match_leaders(match_id, chosen.stat, chosen.descending, resolution.squad)
+        if chosen.builder == "captains":
+            return self.book.captains(match_id, [subject] if subject else [])
+        if chosen.builder == "kickoff":
+            return self.book.match_detail(match_id, "kickoff")
         if intent is Intent.SCORERS:
             one = resolution.players[0] if len(resolution.players) == 1 else None  # "when did Eze score?"
             his = (one.player_id, one.name) if one is not None else None
-            return self.book.scorers(match_id, self._scoring_side(match_id, resolution), his, chosen.goal)
+            side = self._scoring_side(match_id, resolution)
+            return self.book.scorers(match_id, side, his, chosen.goal, chosen.goal_of)
         if intent is Intent.CARDS:
             return self.book.cards(match_id, subject, chosen.stat, chosen.counted)
         if intent is Intent.LINEUP:
@@ -1096,6 +1144,10 @@ _SIDE_NAMED = re.compile(
 )
 
 
+# An ordinal as typed: "2nd", "second", "first", "opening", "last".
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|opening|last|final")
+# Intents whose answer is the figure of the statistic asked alone: refused when the tables do not hold it.
+_ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE})
 # What a question not read, or asking for nothing held, is told the data answers.
 _WHAT_IS_HELD = (
     "From the matches I can give a result, the scorers and assists, cards, line-ups and formations, the referee, the "

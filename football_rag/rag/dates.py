@@ -447,9 +447,11 @@ def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator
 
 # "mid-nov", "early december", "late oct 2025": the month's first, middle or last days (1-10, 11-20, 21 to its end).
 # "At the start of december", "in the beginning of nov": its first days too (a table "at the start of" a month stands
-# before them: ``table_day``; "since the start of december" is since December).
+# before them: ``table_day``; "since the start of december" is since December), as is "from the start of december"
+# when a day closes the span ("... to christmas": 1 to 25 December).
 PART_OF_MONTH = re.compile(
-    rf"\b(early|mid|late|(?:at|in) the (?:start|beginning) of)(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b",
+    rf"\b(early|mid|late|(?:at|in) the (?:start|beginning) of|(?<=from )the (?:start|beginning) of)"
+    rf"(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b",
     re.I,
 )
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}

@@ -178,6 +178,15 @@ def words_of(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", _POSSESSIVE.sub("", plain_text(text).replace("&", " and "))))
 
 
+def _stat_words(words: list[str]) -> set[int]:
+    """Return the indexes of the words in a statistic's phrase ("trick" of "hat trick"): no club's shorthand."""
+    starts = [0]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word) + 1)
+    spans = [m.span() for m in _STAT_NAMED.finditer(" ".join(words)) if m.end() > m.start()]
+    return {i for i, start in enumerate(starts) if any(a <= start < b for a, b in spans)}
+
+
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -320,6 +329,7 @@ class TeamNames:
         """
         found: list[TeamMention] = []
         spans = list(taken)
+        stat_words = _stat_words(words)
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 gram = " ".join(words[i : i + size])
@@ -333,7 +343,7 @@ class TeamNames:
                 if not close and size == 1 and gram.endswith("s") and not self.typed.ordinary(gram):
                     close = _fuzzy_keys(gram[:-1], self.fuzzy_keys, FUZZY_TEAM_SCORE, self.swaps)  # "burnelys"
                 teams = tuple(sorted({t for key in close for t in self.keys[key]}))
-                if not teams and size == 1 and gram not in QUESTION_WORDS | FUNCTION_WORDS:
+                if not teams and size == 1 and gram not in QUESTION_WORDS | FUNCTION_WORDS and i not in stat_words:
                     teams, anywhere = self.typed.read(gram)  # "mci", "sund", "lpool"; "eve" only in a club's place
                     clubs_at = {j for m in [*exact, *found] for j in range(m.start, m.end)}
                     placed = gram in shouted and not self.typed.dated(words, i)
@@ -985,7 +995,8 @@ class Catalog:
         for size in (2, 1):
             for i in range(len(words) - size + 1):
                 gram = " ".join(words[i : i + size])
-                if _overlaps(taken, i, i + size) or gram in self.names.keys:
+                # A word spelt right is no slip of a name ("how many shots did palace mange": not Mané)
+                if _overlaps(taken, i, i + size) or gram in self.names.keys or gram in self._ordinary:
                     continue
                 close = _fuzzy_keys(gram, self._player_keys, FUZZY_PLAYER_SCORE, self._player_swaps)
                 if refs := [ref for key in close for ref in self._by_key(key)]:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import time
 
 import pandas as pd
 
@@ -38,8 +39,9 @@ GOAL_NAMES = {
 }
 # "The 2nd goal", "the third goal": the match's goal of that number, in the order scored.
 GOAL_NUMBERS = {"second goal": 2, "third goal": 3, "fourth goal": 4, "fifth goal": 5, "sixth goal": 6}
-# The timeline's moments counted per team and player: the kinds of goal, and second yellows.
-COUNTED = (*GOAL_KINDS, "second_yellows")
+# The moments counted per team and player: the kinds of goal, second yellows and shots off the woodwork.
+COUNTED = (*GOAL_KINDS, "second_yellows", "woodwork")
+HAT_TRICK = 3  # a player's goals in one match that make a hat-trick (or more)
 # A stat that adds others up, said with its parts ("7 goal contributions, 4 goals and 3 assists").
 SUMMED_FROM = {"goal_contributions": ("goals", "assists")}
 # A finished match's result as a team's wins, draws, defeats and league points (3 a win, 1 a draw).
@@ -156,18 +158,22 @@ def day_label(value: object) -> str:
 
 
 def with_counted_stats(tables: MatchTables) -> MatchTables:
-    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS``, second yellows and all cards on team and
-    player rows, goal contributions and man of the match awards on player rows, and ``RESULT_COUNTS``, clean sheets
+    """Return ``tables`` with the counted stats as columns: ``GOAL_KINDS``, second yellows, shots off the woodwork,
+    hat-tricks (a player's 3 goals or more in the match) and all cards on team and player rows, goal contributions
+    and man of the match awards on player rows, and ``RESULT_COUNTS``, clean sheets
     (empty, not 0, for a match still in progress) and penalties conceded on team rows."""
     timeline = tables.timeline
     goals = timeline[(timeline["kind"] == "goal") & ~timeline["own_goal"].eq(True)]
     second_yellows = timeline[(timeline["kind"] == "card") & (timeline["detail"] == "second_yellow")]
+    woodwork = tables.shots[tables.shots["outcome"] == "post"]
     kinds = pd.concat(
         [
             goals[["match_id", "team", "player_id"]].assign(
                 **{stat: goals[flag].eq(True).astype(int) for stat, flag in GOAL_KINDS.items()}
             ),
             second_yellows[["match_id", "team", "player_id"]].assign(second_yellows=1),
+            # WhoScored's ShotOnPost: a shot off the post or bar that was not scored
+            woodwork[["match_id", "team", "player_id"]].assign(woodwork=1),
         ]
     )
     teams = _with_counts(tables.team_stats, kinds, ["match_id", "team"])
@@ -183,7 +189,26 @@ def with_counted_stats(tables: MatchTables) -> MatchTables:
         rows["cards"] = rows["yellow_cards"] + rows["red_cards"]  # a second yellow counts as the red it is
     players["goal_contributions"] = players[list(SUMMED_FROM["goal_contributions"])].sum(axis=1)
     players["motm_awards"] = players["man_of_the_match"].eq(True).astype(int)
-    return replace(tables, team_stats=teams, player_stats=players)
+    players["hat_tricks"] = players["goals"].ge(HAT_TRICK).astype(int)
+    return replace(
+        tables, team_stats=_with_hat_tricks(teams, players), player_stats=_with_keeper_sheets(players, teams)
+    )
+
+
+def _with_hat_tricks(teams: pd.DataFrame, players: pd.DataFrame) -> pd.DataFrame:
+    """Return ``teams`` with ``hat_tricks``: the hat-tricks its players scored in the match."""
+    counts = players.groupby(["match_id", "team"])["hat_tricks"].sum()
+    rows = teams.merge(counts, left_on=["match_id", "team"], right_index=True, how="left")
+    return rows.fillna({"hat_tricks": 0}).astype({"hat_tricks": int})
+
+
+def _with_keeper_sheets(players: pd.DataFrame, teams: pd.DataFrame) -> pd.DataFrame:
+    """Return ``players`` with ``keeper_clean_sheets`` (the golden glove's count): 1 for the goalkeeper who started a
+    finished match his side conceded none in."""
+    sheets = teams[["match_id", "team", "clean_sheets"]].rename(columns={"clean_sheets": "_sheet"})
+    rows = players.merge(sheets, on=["match_id", "team"], how="left")
+    keeper = rows["position"].eq("GK") & rows["starter"].eq(True)
+    return rows.assign(keeper_clean_sheets=(keeper & rows["_sheet"].eq(1)).astype(int)).drop(columns="_sheet")
 
 
 def _with_counts(rows: pd.DataFrame, kinds: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -413,16 +438,21 @@ class FactBook:
         return r
 
     def scorers(
-        self, match_id: str, team: str | None = None, player: tuple[str, str] | None = None, goal: str | None = None
+        self,
+        match_id: str,
+        team: str | None = None,
+        player: tuple[str, str] | None = None,
+        goal: str | None = None,
+        goal_of: str | None = None,
     ) -> FactResult:
         """The match's goals (``team``'s only when given), each with its minute and assist; with ``player`` (id,
         name), the minutes of his goals first ("When did Eze score?"); with ``goal``, the goal of that kind first
-        ("the equaliser": see ``named_goals``)."""
+        ("the equaliser": see ``named_goals``), of ``goal_of``'s goals when given ("Arsenal's second goal")."""
         r = FactResult(match_ids=[match_id])
         timeline = self.timeline_of(match_id)
         goals = timeline[timeline["kind"] == "goal"]
         if goal is not None:
-            r.add(self._named_goal_sentence(goals, goal, match_id), [match_id])
+            r.add(self._named_goal_sentence(goals, goal, match_id, goal_of), [match_id])
         if player is not None:
             his = goals[goals["player_id"].eq(player[0]) & ~goals["own_goal"].eq(True)]
             minutes = [self._goal_when(g) for _, g in his.iterrows()]
@@ -446,10 +476,20 @@ class FactBook:
         """Return the matches the player scored in (own goals aside)."""
         return set(self._goals_by_player.of([player_id])["match_id"])
 
-    def _named_goal_sentence(self, goals: pd.DataFrame, kind: str, match_id: str) -> str:
+    def _named_goal_sentence(self, goals: pd.DataFrame, kind: str, match_id: str, club: str | None = None) -> str:
         """Return "The equaliser: Mikel Merino 59' (header) for Arsenal (1-1), assist Bukayo Saka." for the goals of
         ``kind`` in the match (its assist too: "who set up the opener"), or that there was none ("No equaliser in
-        Arsenal 2-0 Chelsea.")."""
+        Arsenal 2-0 Chelsea."); of ``club``'s goals alone when given ("Arsenal's second goal: ...", the opener its
+        first goal)."""
+        if club is not None and kind in (*GOAL_NUMBERS, "opener", "last"):
+            named = named_goals(goals[goals["team"] == club], kind)
+            whose = GOAL_NAMES[kind].replace("opening goal", "first goal")
+            if named.empty:
+                return f"{club} scored no {whose} in {self.label(self.match(match_id))}."
+            g = named.iloc[0]
+            assist = f", assist {_assister(g)}" if _assister(g) else ""
+            scorer = f"{self.person(g['player_id'], g['player_name'])} {self._goal_when(g)}"
+            return f"{club}'s {whose}: {scorer} ({int(g['home_goals'])}-{int(g['away_goals'])}){assist}."
         named = named_goals(goals, kind)
         if named.empty:
             return f"No {GOAL_NAMES[kind]} in {self.label(self.match(match_id))}."
@@ -671,18 +711,42 @@ class FactBook:
         return r
 
     def match_detail(self, match_id: str, field_name: str) -> FactResult:
-        """Referee, venue or attendance."""
+        """Referee, venue, attendance or kick-off time (as WhoScored's match file gives it: no time zone is stated)."""
         r = FactResult(match_ids=[match_id])
         m = self.match(match_id)
         value = m.get(field_name)
-        label = {"referee": "The referee was", "venue": "It was played at", "attendance": "The attendance was"}[
-            field_name
-        ]
-        shown = fmt(value) if field_name == "attendance" and pd.notna(value) else value
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            r.add(f"The data does not record the {field_name} of {self.label(m)}.", [match_id])
+        label = {
+            "referee": "The referee was",
+            "venue": "It was played at",
+            "attendance": "The attendance was",
+        }.get(field_name)
+        missing = value is None or (not isinstance(value, str) and pd.isna(value))
+        if missing or (field_name == "kickoff" and pd.Timestamp(value).time() == time(0)):  # a day with no time
+            what = "kick-off time" if field_name == "kickoff" else field_name
+            r.add(f"The data does not record the {what} of {self.label(m)}.", [match_id])
+        elif field_name == "kickoff":
+            kicked_off = f"{self.label(m)} kicked off at {pd.Timestamp(value):%H:%M}"
+            r.add(f"{kicked_off}, the time WhoScored's match file gives (it states no time zone).", [match_id])
         else:
+            shown = fmt(value) if field_name == "attendance" else value
             r.add(f"{label} {shown} ({self.label(m)}).", [match_id])
+        r.text = " ".join(f.text for f in r.facts)
+        return r
+
+    def captains(self, match_id: str, teams: list[str]) -> FactResult:
+        """Each team's captain in the match (``teams``, else both), as the line-ups mark him; said when none is."""
+        r = FactResult(match_ids=[match_id])
+        m = self.match(match_id)
+        lineups = self.rows_of("lineups", [match_id])
+        for team in teams or [m["home"], m["away"]]:
+            marked = lineups[(lineups["team"] == team) & lineups["captain"].eq(True)]
+            names = [self.person(p["player_id"], p["player_name"]) for _, p in marked.iterrows()]
+            text = (
+                f"{_listed(names)} captained {team} in {self.label(m)}."
+                if names
+                else f"The data does not record {team}'s captain in {self.label(m)}."
+            )
+            r.add(text, [match_id])
         r.text = " ".join(f.text for f in r.facts)
         return r
 

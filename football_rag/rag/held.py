@@ -6,7 +6,10 @@ in the registry (``stat_registry.STATS``: a statistic added there is held with n
 (``intents.CHART_KINDS``), and each ``SUBJECTS`` entry whose column of the tables has a value (the venue, the
 attendance, a captain, a shoot-out's score...). An entry with no column (distance run, the weather, VAR) or whose
 column is empty in the loaded matches is not held: a question naming it is refused with what the data holds
-instead, unless a held phrase covers its words ("heat map" covers "heat", "aerial duels" covers "duels").
+instead, unless a held phrase or a player's name covers its words ("heat map" covers "heat", "aerial duels" covers
+"duels", Enzo Le Fée's name the transfer "fee"). What is never held (what is to come, transfers, the clubs off the
+pitch, players' lives, injuries, football beyond the loaded matches) is a subject here too, said in its own sentence;
+a subject that is registry statistics (xG, filled by the xG model) refuses a question asking for one of them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import pandas as pd
 
 from football_rag.analytics.stat_registry import STATS
 from football_rag.analytics.tables import MatchTables
+from football_rag.rag.entities import words_of
 from football_rag.rag.intents import CHART_KINDS
 
 
@@ -31,7 +35,86 @@ class Subject:
     words: str
     instead: str
     column: str | None = None
+    said: str | None = None  # the whole refusal, when not "The data does not hold <name>; it holds <instead>."
+    # Registry statistics that are this subject: when it is not held, a question asking for one of them is refused
+    # (its words alone are not: "xG aside, who opened the scoring" asks for the opener).
+    stats: frozenset[str] = frozenset()
 
+
+# "Who will win...", "the next Arsenal game", "predict the score", "the title race run-in": what is to come.
+# "Will" alone may be a name (Will Osula): a question opening with it asks ahead only with a verb that can follow it
+# ("will Arsenal win") and none in the past ("will osula scored against chelsea?" asks about Will Osula); a question
+# word or a pronoun before or after it asks ahead anyway.
+_FUTURE = (
+    r"^will\b(?=.*\b(win|beat|lose|draw|finish|score|be|play|get|go|make|happen|sign|stay|qualify|survive|reach"
+    r"|take|keep|have|come|start|end)\b)(?!.*\b(scored|played|finished|started|assisted|won|lost|drew|beaten|got|had"
+    r"|made|did|was|were|has|saved|booked|conceded|kept)\b)"
+    r"|\b(who|what|which|how|when|where) will\b|\bwill (they|he|we|it|there)\b"
+    r"|\b(going to|gonna) (win|beat|lose|draw|finish|score|be|play)\b"
+    r"|\b(predict\w*|forecast|betting|upcoming)\b|\bodds (on|of|for)\b"
+    r"|\bnext (match|game|fixture|week|weekend|season|month|opponents?|gameweek|gw|round|kick[- ]?off|ko)\b"
+    r"|\bwhen (is|are) (the |their |his )?next\b"
+    # "whens the next man utd game", "whens chelsea v spurs next", "who do united play on saturday", "who wins the
+    # league"
+    r"|\bwhen(['\u2019]?s| is| are)\b.*\bnext\b|\bwho (do|does) (\w+ ){1,2}(play|face)\b"
+    r"|\bwho (wins|takes|lifts) the\b"
+    # "when do Arsenal play next", "who are Spurs facing next" (not "who did Arsenal play next after Spurs")
+    r"|\b(do|does|are|is|will) (\w+ ){1,3}(play|playing|face|facing) next\b"
+    # "who'll finish top 4", "they'll go down": a contraction of "will" asks ahead as "will" does.
+    r"|\b\w+['\u2019]ll\b"
+    # "who's going down this season", "will they stay up": the season's end, not yet played.
+    r"|\bgoing (down|up)\b|\bstay(ing|s)? up\b|\bget(ting)? relegated\b"
+    # "what time is Chelsea's kick off": a time of day the data holds for no match to come.
+    r"|\bwhat time (is|does|do|are)\b.*\bkick\w*[- ]?off\b"
+)
+_TRANSFERS = (
+    r"\b(sign(s|ed|ing|ings)?|transfer\w*|fee|bought|buy|sold(?! out)|sell(?!-? ?out)|loan(ed|s)?|contract"
+    r"|wages?|salary|release clause|join(ed|s)? from|worth|market value|valuation|sack(s|ed|ing)?"
+    r"|(transfer|january|summer) window)\b"
+    r"|\bhow much did\b.*\b(pay|paid|cost|spend|spent)\b"
+    # "what's Rice on a week", "is Erling leaving in the summer"
+    r"|\b(on|earns?|earning|paid|gets?) (a|per) week\b|\b(is|are) \w+( \w+)? leaving\b"
+    # "how much does Salah earn", "what are his earnings"
+    r"|\bearnings\b|\bhow much (does|do|is|did) \w+( \w+)? (earn|make|get paid|on|paid|pay)\b"
+    # "his contact end date" ("contact" typed for "contract": a word of its own), "when does his deal expire", "how
+    # long has he got left on his deal"
+    r"|\b(deal|contact) (end\w*|expir\w*|runs?|running|until|length|extension|renewal|details)\b"
+    r"|\b(deal|contact) (ends?|expires?|runs? out)\b|\bleft on (his|her|their) (deal|contact)\b"
+)
+# "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
+# "Who owns Bournemouth", "the chairman": who runs the club, not what it did on the pitch.
+_OFF_THE_PITCH = (
+    r"\b(capacity|tickets?( prices?)?|fantasy (captain|picks?)|captaincy|owns|owners?|ownership|chairman"
+    # advice for a fantasy team; "for my fantasy team, how many shots did Saka have?" asks a figure
+    r"|(should i|who to|who do i) (pick|captain|start|bench|buy|sell|bring in|transfer in)"
+    r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?|tix|(tv )?channel|on (the )?tv|televised"
+    # "what did Maresca say after the Fulham game", "any quotes from Pep", "Arteta's post match comments"
+    r"|what did (\w+ ){1,3}say|quotes?|interviews?|post[- ]?match (comments|reaction|words))\b"
+)
+# "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
+_PERSONAL = (
+    r"\bhow old\b|\b(his|her|their|whats|what is|what's) age\b|\bwhat age\b|\bborn\b|\b(birthdays?|b-?days?)\b"
+    r"|\bdate of birth\b"
+    r"|\bhow tall\b|\bheight\b|\bnationality\b|\bmarried\b|\bwife\b|\bgirlfriend\b"
+)
+# "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
+_INJURIES = (
+    r"\b(injur\w*|hamstring|fitness|sidelined|ruled out|out injured|medical|team news)\b|\b(is|are) \w+( \w+)? fit\b"
+    r"|\bfit (for|to play|to start)\b"
+    # "when's Palmer back from his groin thing", "is Saka out with a knock", "how long is he out for"
+    r"|\b(groin|knee|ankle|calf|thigh|hip|back|foot|shoulder|muscle) (thing|problem|issue|strain|knock)\b"
+    r"|\bwhen(['\u2019]?s| is| will) (\w+ ){1,2}back\b|\b(out with|picked up) a knock\b|\bhow long (is|are) \w+ out\b"
+)
+
+
+# "The best team in Europe", "the best manager in the world", "the greatest of all time": judged beyond the loaded
+# matches, which no figure of theirs settles.
+_BEYOND = (
+    r"\b(in|of|across) (europe|the world|world football|football history|history|all of football)\b"
+    r"|\b(of all time|all[- ]time|ballon d\W?or)\b"
+    # "how many trophies have Man Utd won", "when was Spurs founded": a club's history, not this season's matches
+    r"|\b(trophies|trophy cabinet|honours(?! even)|silverware|founded|richest)\b"
+)
 
 _ON_THE_BALL = "on-the-ball figures: touches, dribbles completed, passes and minutes played"
 SUBJECTS: tuple[Subject, ...] = (
@@ -69,7 +152,8 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     Subject(
         "betting odds",
-        r"\bodds\b|\bbookies\b|\bbookmakers?\b|\bbetting\b|\bbets\b|\baccas?\b",
+        # "beat Chelsea against the odds" tells of a result
+        r"(?<!against the )(?<!against all the )\bodds\b|\bbookies\b|\bbookmakers?\b|\bbetting\b|\bbets\b|\baccas?\b",
         "results and figures of the matches played",
     ),
     Subject(
@@ -85,6 +169,14 @@ SUBJECTS: tuple[Subject, ...] = (
         column="shots.xgot",
     ),
     Subject("expected points", r"\bxpts?\b|\bexpected points\b", "points won and xG"),
+    # Filled by the release's xG model (the match files carry none): tables built without it hold no xG.
+    Subject(
+        "xG: these tables were built without the xG model",
+        r"\bxg\b|\bexpected goals\b",
+        "shots, shots on target and big chances",
+        column="shots.xg",
+        stats=frozenset({"xg", "xg_per_shot", "xg_against"}),
+    ),
     Subject(
         "carries",
         r"\b(progressive |ball )?carr(y|ies)\b",
@@ -173,6 +265,37 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     Subject("captains", r"\bcapt(ain)?\w*\b|\barmband\b|\bskipper\w*\b", "the line-ups", column="lineups.captain"),
     Subject("shirt numbers", r"\b(shirt|squad) (numbers?|no)\b", "the line-ups", column="lineups.shirt_number"),
+    # Never held, told apart by their words (each names the thing asked about, never a word a match question also
+    # uses): what is to come, transfers, the clubs off the pitch, players' lives, injuries, football beyond the data.
+    Subject(
+        "what will happen", _FUTURE, "", said="I only have matches already played, so I cannot say what will happen."
+    ),
+    Subject(
+        "transfers",
+        _TRANSFERS,
+        "",
+        said="The data holds what happened on the pitch, not transfers, fees or contracts.",
+    ),
+    Subject(
+        "the clubs off the pitch",
+        _OFF_THE_PITCH,
+        "",
+        said="The data holds the matches played, not who owns or runs the clubs, what was said to the press, ground "
+        "capacities, ticket prices, TV channels or fantasy picks.",
+    ),
+    Subject(
+        "players' lives",
+        _PERSONAL,
+        "",
+        said="The data holds what players did in the matches, not their ages, birthdays or lives off the pitch.",
+    ),
+    Subject("injuries", _INJURIES, "", said="The data holds what happened on the pitch, not injuries or fitness news."),
+    Subject(
+        "football beyond the data",
+        _BEYOND,
+        "",
+        said="I can only judge from the loaded matches, not football beyond them.",
+    ),
 )
 
 
@@ -186,6 +309,16 @@ def _has_values(tables: MatchTables, column: str) -> bool:
     return bool(values.any()) if values.dtype == bool else not values.empty
 
 
+def _names_pattern(tables: MatchTables) -> re.Pattern[str]:
+    """Return a pattern of the players' names of two words or more, whole and without the first name, as typed
+    with or without accents ("enzo le fee", "le fée"): a name is no subject ("Le Fée" asks for no transfer fee)."""
+    names = set(tables.lineups["player_name"].dropna().str.lower())
+    names |= {words_of(n) for n in names}
+    phrases = names | {n.split(" ", 1)[1] for n in names if n.count(" ") >= 2}
+    longer = sorted((p for p in phrases if " " in p), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longer)) + r")\b") if longer else re.compile(r"(?!)")
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Return where ``pattern`` matches ``text`` (start, end), empty matches left out."""
     return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
@@ -196,9 +329,11 @@ class Holdings:
 
     def __init__(self, tables: MatchTables) -> None:
         held = [s for s in SUBJECTS if s.column is not None and _has_values(tables, s.column)]
-        self.unheld = tuple((s, re.compile(s.words)) for s in SUBJECTS if s not in held)
+        self.unheld = tuple((s, re.compile(s.words)) for s in SUBJECTS if s not in held and not s.stats)
+        self._unheld_stats = {stat: s for s in SUBJECTS if s not in held for stat in s.stats}
         words = [w for s in STATS for w in (s.asked, s.ranked) if w] + list(CHART_KINDS.values())
         self._held = tuple(re.compile(w) for w in words + [s.words for s in held])
+        self._names = _names_pattern(tables)
 
     def names_held(self, question: str) -> bool:
         """Return whether ``question`` names anything the data holds (a statistic, a chart, a held subject)."""
@@ -212,14 +347,23 @@ class Holdings:
         named = [(subject, span) for subject, pattern in self.unheld for span in _spans(pattern, lowered)]
         if not named:  # most questions: the held phrases need not be searched at all
             return None
-        covered = [span for pattern in self._held for span in _spans(pattern, lowered)]
+        covered = [span for pattern in (*self._held, self._names) for span in _spans(pattern, lowered)]
         return next(
             (subject for subject, (start, end) in named if not any(s <= start and end <= e for s, e in covered)), None
         )
 
+    def stat_refusal(self, stat: str | None) -> str | None:
+        """Return why the data cannot give the registry statistic ``stat`` (xG of tables built without the xG
+        model), or None when it holds it."""
+        subject = self._unheld_stats.get(stat or "")
+        return None if subject is None else self._refused(subject)
+
+    @staticmethod
+    def _refused(subject: Subject) -> str:
+        """Return the sentence refusing ``subject``, with what is held instead."""
+        return subject.said or f"The data does not hold {subject.name}; it holds {subject.instead}."
+
     def refusal(self, question: str) -> str | None:
         """Return why the data cannot answer ``question`` (its subject, and what is held instead), or None."""
         subject = self.subject_not_held(question)
-        if subject is None:
-            return None
-        return f"The data does not hold {subject.name}; it holds {subject.instead}."
+        return None if subject is None else self._refused(subject)

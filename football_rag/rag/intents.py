@@ -50,10 +50,15 @@ _TEAMS = re.compile(
 )
 _RANKING = re.compile(
     r"\b(top|topped|tops|led|leads|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|biggest|greatest"
-    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?|golden boot"
-    # "the scoring charts", "the leakiest defence", "the dirtiest team", "the form table"
-    r"|charts?|leakiest|dirtiest|meanest|stingiest|form (table|guide))\b"
+    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?"
+    # "the scoring charts", "the leakiest defence", "the dirtiest team", "the form table", "the golden glove"
+    r"|golden (boot|glove)|charts?|leakiest|dirtiest|meanest|stingiest|form (table|guide))\b"
 )
+# Stats asked as moments ("any hat-tricks?", "who hit the woodwork?"): who had them is a ranking by them.
+_MOMENTS = frozenset({"hat_tricks", "woodwork"})
+_ANY = re.compile(r"\b(any|anyone|anybody|who|whom|which players?)\b")
+# A team's count asked of a player is a goalkeeper's ("raya clean sheets": the ones he kept).
+_KEEPERS = {"clean_sheets": "keeper_clean_sheets"}
 # "Who topped the shots chart?", "who led the scoring charts?": a ranking, not a chart to draw.
 _TOPPED = re.compile(r"\b(top(ped|s)?|led|leads?)\b.*\bcharts?\b")
 _ASCENDING = re.compile(r"\b(fewest|least|lowest|bottom|worst|relegation|drop zone|in the drop|meanest|stingiest)\b")
@@ -128,7 +133,7 @@ _AGGREGATE = re.compile(
 GOAL_NAMED = {
     "equaliser": r"equali[sz]\w*|level(l)?er",
     "winner": r"winn(er|ing goal)|decisive goal|decider",
-    "opener": r"opener|opening goal|first goal|opened the scoring|scored first",
+    "opener": r"opener|opening goal|(first|1st) goal|opened the scoring|scored first",
     "last": r"(last|final) goal",
     "own goal": r"own goal|\bog\b",
     "second goal": r"\b(second|2nd) goal",
@@ -156,7 +161,12 @@ _GOAL_TIME = re.compile(
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
 # "2nd goal arsenal v spurs", "the third goal v spurs was scored by who": a goal by its number, asked bare.
-_NUMBERED_GOAL = re.compile(r"^(the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th) goal\b")
+# "2nd goal arsenal v spurs", "arsenal's 2nd goal vs spurs", "spurs 1st goal v arsenal": a goal by its number (a
+# club's, when the club is named before it: ``Route.goal_of``).
+_ORDINALS = r"second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th"
+_NUMBERED_GOAL = re.compile(
+    rf"^(the )?({_ORDINALS}) goal\b|^[\w.]+( [\w.]+)?(['\u2019]s?)? (first|1st|opening|{_ORDINALS}|last) goal\b"
+)
 # "Who took Arsenal's penalty against Leeds?", "Who scored the header?", "who got the winner?": the scorers, whose
 # goals are tagged.
 _WHO_SCORED_KIND = re.compile(
@@ -384,6 +394,7 @@ class Route:
     of_teams: bool = False  # a ranking that names teams ("which side", "the best attack"), not players
     builder: str | None = None  # e.g. "match_leaders", "player_goals", "team_story" (see Answerer.BUILDERS)
     goal: str | None = None  # a goal named by what it did to the score ("equaliser": ``GOAL_NAMED``), said first
+    goal_of: str | None = None  # the club whose goal of that number is asked ("arsenal's 2nd goal"): its goals only
     yes_no: bool = False  # "Did Arsenal beat Spurs?": the answer starts with Yes or No
     counted: bool = False  # "How many cards were there in ...?": the count first
     refusal: str | None = None  # why the data cannot answer it ("who will win...": nothing played yet)
@@ -558,7 +569,9 @@ def _ranking(a: Asked) -> Route | None:
     per_90 = rate is not None and rate.key == "per_90"
     asks_who = bool(_PLAYER_WORDS.search(a.text) or _TEAMS.search(a.text)) or per_90
     rated = rate is not None and a.n_teams == 0 and not a.has_player and asks_who
-    if not ((_RANKING.search(a.text) or table or rated) and period and ranked):
+    # "any hat-tricks in november", "who hit the woodwork this season": who had one of these moments, ranked
+    moments = ranked in _MOMENTS and not a.has_player and _ANY.search(a.text) is not None
+    if not ((_RANKING.search(a.text) or table or rated or moments) and period and ranked):
         return None
     return Route(
         Intent.RANKING,
@@ -568,6 +581,23 @@ def _ranking(a: Asked) -> Route | None:
         of_teams=_TEAMS.search(a.text) is not None,
         rate=rate,
     )
+
+
+# "Who captained Arsenal v Spurs", "who wore the armband", "Spurs' skipper": a match's captains.
+_CAPTAIN = re.compile(r"\b(capt(ain|ains|ained|aining)?|armband|skipper\w*|skipp(ed|ing))\b")
+# "What time did the derby kick off", "ko time city palace", "what time did Arsenal v Spurs start": its kick-off time.
+_KICKOFF = re.compile(
+    r"\bkick(ed|s)?[- ]?off\b|\bk/?o (time|was)\b|\bwhat time (did|was|were) (\S+ ){0,6}(start|begin|kick\w*|ko)\b"
+)
+
+
+def _match_detail(a: Asked) -> Route | None:
+    """ "Who captained Arsenal v Spurs?", "what time did it kick off?": a match's captains or kick-off time."""
+    if _CAPTAIN.search(a.text) and a.stat is None:
+        return Route(Intent.LINEUP, builder="captains")
+    if _KICKOFF.search(a.text) and a.stat is None:
+        return Route(Intent.SCORE, builder="kickoff")
+    return None
 
 
 def _form(a: Asked) -> Route | None:
@@ -715,8 +745,8 @@ def _fallback(a: Asked) -> Route | None:
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
     _refused, _chart, _assists_between, _goal_times, _the_assist, _goals_made, _another_stat, _match_leaders,
-    _ranking, _form, _ending, _manager, _narrative, _player_summary, _player_stat, _comparison, _aggregate,
-    _team_over_time, _match_fact, _team_stat, _story, _out_of_scope, _not_read, _fallback,
+    _match_detail, _ranking, _form, _ending, _manager, _narrative, _player_summary, _player_stat, _comparison,
+    _aggregate, _team_over_time, _match_fact, _team_stat, _story, _out_of_scope, _not_read, _fallback,
 )  # fmt: skip
 # A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
 BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (
@@ -743,9 +773,10 @@ def route(
     n_players: int = 0,
 ) -> Route:
     """Return where a question goes given what entity resolution found: the first rule of ``RULES`` that takes it."""
+    stat = stat_named(question)
     asked = Asked(
         question.lower(),
-        stat_named(question),
+        _KEEPERS.get(stat, stat) if has_player else stat,  # "raya clean sheets": a keeper's
         has_player,
         has_match_context,
         n_teams,

@@ -60,6 +60,8 @@ SHORTHAND = {
     "tgt": "target",
     "pts": "points",
     "da": "the",  # "saturday da 6th of december", "who led da prem"
+    "hattrick": "hat-trick",  # no name: "who got a hattrick vs burnley"
+    "hattricks": "hat-tricks",
 }
 # "Corers" is an English word but a slip in a football question, for "corners" in a count ("how many corers did
 # Bournemouth have") and for "scorers" elsewhere ("top corers").
@@ -71,6 +73,12 @@ _LEADER_TITLE = r"(?:king|queen|merchant|machine|god|master|specialist)s?"
 _LEADER = re.compile(
     rf"\b(?:the )?(?P<before>[a-z]+(?: [a-z]+)?) {_LEADER_TITLE}\b"
     rf"|\b{_LEADER_TITLE} of (?:the )?(?P<after>[a-z]+(?: [a-z]+)?)",
+    re.IGNORECASE,
+)
+# "xG aside, who opened the scoring", "leaving possession aside", "aside from xg": a figure set aside is not asked for.
+_SET_ASIDE = re.compile(
+    r"\b(?:(?:leaving|putting|setting) )?(?P<before>[a-z]+(?: [a-z]+)?) aside\b[\s,:;.-]*"
+    r"|\baside from (?:the )?(?P<after>[a-z]+(?: [a-z]+)?)\b[\s,:;.-]*",
     re.IGNORECASE,
 )
 _GOAL_SLANG = re.compile(r"^(top bins|screamers?|worldies|worldys?|bangers?|goal ?scoring)$")
@@ -181,7 +189,7 @@ def leaders_read(question: str) -> str:
         for n in (2, 1):  # "key passes king": the longest stat named beside the title
             phrase = " ".join(words[-n:] if m.group("before") else words[:n])
             stat = "goals" if _GOAL_SLANG.match(phrase.lower()) else phrase
-            if any(s.asked and re.fullmatch(s.asked, stat.lower()) for s in STATS):
+            if _names_stat(stat):
                 kept = " ".join(words[: len(words) - n] if m.group("before") else words[n:])
                 return f"{kept} the most {stat}".strip() if m.group("before") else f"the most {stat} {kept}".strip()
         return m.group(0)
@@ -189,10 +197,30 @@ def leaders_read(question: str) -> str:
     return _LEADER.sub(most, question)
 
 
+def _names_stat(phrase: str) -> bool:
+    """Return whether ``phrase`` is all a statistic's words ("xg", "key passes")."""
+    return any(s.asked and re.fullmatch(s.asked, phrase.lower()) for s in STATS)
+
+
+def set_aside_dropped(question: str) -> str:
+    """Return ``question`` without a statistic it sets aside ("xG aside, who opened the scoring" -> "who opened the
+    scoring"); words before "aside" that name no statistic stay."""
+
+    def dropped(m: re.Match[str]) -> str:
+        words = (m.group("before") or m.group("after")).split()
+        for n in (2, 1):  # "expected goals aside": the longest statistic named
+            phrase = " ".join(words[-n:] if m.group("before") else words[:n])
+            if len(words) >= n and _names_stat(phrase):
+                return " ".join(words[: len(words) - n]) + " " if m.group("before") and n < len(words) else ""
+        return m.group(0)
+
+    return _SET_ASIDE.sub(dropped, question).strip()
+
+
 def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
     """Return ``question`` without random case, chat padding, shorthand and misspelt vocabulary words, a leader in
     fans' words as a ranking's; ``names`` (lowercase club and player words) are never corrected."""
-    text = without_padding(case_undone(question))
+    text = without_padding(set_aside_dropped(case_undone(question)))
     text = _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text)
     meant = "corner" if _COUNT_ASKED.search(text) else "scorer"
     return leaders_read(_CORERS.sub(lambda m: meant + m.group(1), text))
