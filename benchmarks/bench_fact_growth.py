@@ -9,11 +9,12 @@ scores new shots) and merged into the seasons before it (``merge_tables``). Over
 referee, attendance of matches of every loaded season), the eval set generated from the real season's tables
 (every templated kind: scorers, player lines, leaders, team periods, rankings...) and a few two-turn follow-ups.
 Each scale's tables are written as a release writes them and read back as the app reads them
-(``knowledge.datasets``). Every question is asked ``ROUNDS`` times, each round by a fresh ``Answerer`` (it
-remembers its answers), and its latency is the best of its rounds, by the clock and in the process's CPU time
-(Arrow's threads included): on cores shared with other work the best round is the one least disturbed, and the
-median moved by 20-30% between runs minutes apart. p50/p95 per scale, p50 per kind, and the ratio to 1x (target:
-within 20%).
+(``knowledge.datasets``; ``rows_on_disk.served_tables``: the events by match, unless a ``--tables`` folder kept from
+before row groups holds them in one group, then whole). Every question is asked ``ROUNDS`` times, each round by a
+fresh ``Answerer`` (it remembers its answers), and its latency is the best of its rounds, by the clock and in the
+process's CPU time (Arrow's threads included): on cores shared with other work the best round is the one least
+disturbed, and the median moved by 20-30% between runs minutes apart. p50/p95 per scale, p50 per kind, and the
+ratio to 1x (target: within 20%).
 
 ``FOOTBALL_RAG_BENCH_FACT_GROWTH_SCALES`` (default "1,3": building ten seasons' tables parses 2,040 matches, 27 min
 on a busy host this morning, ~8 min estimated idle) picks the scales for ``make bench``; from the command line
