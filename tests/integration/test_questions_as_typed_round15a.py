@@ -295,3 +295,21 @@ def test_goals_for_over_a_period_are_the_clubs_total(
     goals = club_goals(first, last)[club]
     a = ask(answerer, question)
     assert a.intent is Intent.AGGREGATE and f"scored {goals}" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "match_id", "club", "stat", "noun"),
+    [
+        ("hw many shots did spurs mange v arsenal on 23 nov", NLD, "Tottenham", "shotsTotal", "shots"),
+        ("how many corners did everton mange at chelsea 13 dec", CHELSEA_EVERTON, "Everton", "cornersTotal", "corners"),
+    ],
+)
+def test_an_english_word_is_no_slip_of_a_name(
+    answerer: Answerer, question: str, match_id: str, club: str, stat: str, noun: str
+) -> None:
+    """ "Mange" is an English word (typed for "manage"), not Mané misspelt: the club's figure, counted ("hw" is
+    "how"), not a player's and no yes or no."""
+    total = team_total(match_id, club, stat)
+    a = ask(answerer, question)
+    assert a.intent is Intent.TEAM_STAT and a.matches == [match_id], a.answer
+    assert a.answer.startswith(f"{club} had {total} {noun}"), a.answer
