@@ -54,6 +54,7 @@ SHORTHAND = {
     "agnst": "against",
     "szn": "season",
     "wat": "what",
+    "hw": "how",  # "hw many goal attempts did palace manage"
     "wot": "what",
     "vrs": "vs",
     "sept": "september",
