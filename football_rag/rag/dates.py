@@ -47,9 +47,20 @@ MONTH_DAY_YEAR = re.compile(
 )
 # "20-dec-25", "30-DEC-2025": day, month's name and year joined by dashes.
 DASHED_WORD_DATE = re.compile(rf"\b(\d{{1,2}})-{_MONTH}-(\d{{4}}|\d{{2}})\b", re.IGNORECASE)
-# "december 1st-31st", "dec (1st - 15th)": days of one month, from the first to the second.
+# "december 1st-31st", "dec (1st - 15th)", "1st to 21st december", "between the 1st and 21st of dec": days of one
+# month, from the first to the second.
+_DAYS_JOINED = r"\s*(?:-|\u2013|to|and|until|till|thru|through)\s*(?:the\s+)?"
 DAYS_OF_MONTH = re.compile(
-    rf"\b{_MONTH}\s*\(?\s*{_DAY}\s*(?:-|\u2013|to)\s*{_DAY}\s*\)?(?:\s+{_YEAR})?(?![\w'])", re.IGNORECASE
+    rf"\b{_MONTH}\s*\(?\s*{_DAY}{_DAYS_JOINED}{_DAY}\s*\)?(?:\s+{_YEAR})?(?![\w'])"
+    rf"(?!\s*(?:of\s+)?\(?\s*(?:{_MONTH_NAMES})\b)",  # "december 1 to 15 january" joins two months' days
+    re.IGNORECASE,
+)
+# Days before the month joined by a dash need an ordinal ("1st-21st dec"): "lost 1-2 december 6th" is a score.
+DAYS_BEFORE_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
+    r"|\s*(?:to|and|until|till|thru|through)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)"
+    rf"\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?(?![\w'])",
+    re.IGNORECASE,
 )
 # "the seventh of january", "jan the 7th", "the first (nov)": a day's ordinal in words, read as its number.
 _ORDINAL_WORDS = (
@@ -189,7 +200,7 @@ YEAR = re.compile(
 )
 # "... to 15/12", "... up to christmas eve", "... up to and incl 5 oct", "... thru december": what closes a span.
 _UNTIL_AFTER = re.compile(
-    r"^\s*(?:(?:(?:up\s+)?(?:to|until|till|2)|upto|and|thru|through)(?:\s+and\s+in+cl\w*)?\s+|[-\u2013+&]\s*)", re.I
+    r"^\s*(?:(?:(?:up\s+)?(?:to|until|till|2)|upto|and|thru|through)(?:\s+and\s+in+cl\w*)?\s+|[-\u2013+&/]\s*)", re.I
 )
 # "oct, nov and dec": a list of months goes on after a comma.
 _LIST_COMMA = re.compile(r"^\s*,\s*")
@@ -221,6 +232,7 @@ class _Day:
     day: date
     through: date | None = None  # a part of a month ("mid november") runs from ``day`` to here
     label: str = ""
+    closed: bool = False  # a span written with both ends ("1st to 21st december"): "from" before it extends nothing
 
 
 def _year_for(month: int, day: int, latest: date, weekday: int | None = None, back: int = 29) -> int:
@@ -381,14 +393,17 @@ def _worded_days(text: str, latest: date, match_days: tuple[date, ...]) -> Itera
 
 
 def _days_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
-    """ "december 1st-31st": from the first day to the second of the month, the year inferred when not written."""
-    for m in DAYS_OF_MONTH.finditer(text):
-        month, first, last = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
-        opened = _dated(text, m.span(), m.group(4), month, first, latest)
+    """ "december 1st-31st", "1st to 21st december": from the first day to the second of the month, the year inferred
+    when not written."""
+    found = [(m, m.group(1), m.group(2), m.group(3), m.group(4)) for m in DAYS_OF_MONTH.finditer(text)]
+    found += [(m, m[4], m[1], m[2] or m[3], m[5]) for m in DAYS_BEFORE_MONTH.finditer(text)]
+    for m, month_word, first_day, last_day, year in found:
+        month, first, last = MONTHS[month_word.lower()], int(first_day), int(last_day)
+        opened = _dated(text, m.span(), year, month, first, latest)
         if opened is None or first > last or not _valid(opened.day.year, month, last):
             continue
         name = f"{calendar.month_name[month]} {opened.day.year}"
-        yield _Day(*m.span(), opened.day, date(opened.day.year, month, last), f"{first} to {last} {name}")
+        yield _Day(*m.span(), opened.day, date(opened.day.year, month, last), f"{first} to {last} {name}", True)
 
 
 # "the end of 2025": its last day.
@@ -774,6 +789,8 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
         return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.through or first.day)
     after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
+    if first.closed and after is None:  # "from 1st to 21st december": both ends written
+        return Period(first.day, first.through or first.day, first.label)
     # "15th nov - 15th dec", "26 dec to 1 jan": two days joined are a span with no "from" before them
     if not (opened := _SINCE_BEFORE.search(text[: first.start])) and after is None:
         return Period(first.day, first.through, first.label) if first.through else _day_period(first.day)

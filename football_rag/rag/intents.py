@@ -157,6 +157,9 @@ _GOAL_TIME = re.compile(
     # "saka scored v spurs - when exactly please", "his goal v spurs (6 dec), what time was that for a podcast"
     rf"|\b(scor\w*|goals?|{_NAMED_GOAL})\b.*(,|;|:|\s[-\u2013]|\bgoal)\s*(when|what time|what minute|which minute"
     r"|what min)\b"
+    # "how early was the opener", "the first goal's timing", "timing of his goal"
+    rf"|\bhow (early|late|soon)\b.*\b(scor\w*|goals?|{_NAMED_GOAL})\b|\b(goals?|{_NAMED_GOAL})\b.*\btiming\b"
+    rf"|\btiming of\b.*\b(goals?|{_NAMED_GOAL})\b"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
 _IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
@@ -207,14 +210,15 @@ _NARRATIVE = re.compile(
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
 _REFEREE = re.compile(
     r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}|who( was|'s| is| were)? in charge(?! of)"
+    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}"
+    r"|who( was|'s|s|se| is| were)? in charge(?! of)|who took charge(?! of)"  # "whos" is read "whose"
     r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
 )
 # "Who was in charge of Spurs vs Bournemouth?": a bare fixture after "in charge of" reads both ways, the game's referee
 # and the clubs' managers, and both are given ("in charge of the match", "which referee": the referee alone).
 # "Arsenal v Spurs, who was in charge?" (no object) reads both ways too.
 _IN_CHARGE_OF_FIXTURE = re.compile(
-    r"\bin charge of (?!(the|that|this)\b)(?!.*\b(match|game|fixture|meeting|derby)\b)|\bin charge\b(?! of\b)"
+    r"\bin charge of (?!(the|that|this)\b)(?!.*\b(match|game|fixture|meeting|derby)\b)|\b(in|took) charge\b(?! of\b)"
 )
 _REFEREE_NAMED = re.compile(r"\b(ref\w*|officia\w*|whistle)\b")
 # "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.

@@ -91,6 +91,10 @@ def places_on(day: str) -> dict[str, int]:
         ("saka shots sep, oct and nov", date(2025, 9, 1), date(2025, 11, 30)),
         ("semenyo goals sep-nov 2025", date(2025, 9, 1), date(2025, 11, 30)),
         ("haaland goals from 1 nov to the end of 2025", date(2025, 11, 1), date(2025, 12, 31)),
+        ("haaland goals over nov/dec", date(2025, 11, 1), date(2025, 12, 31)),
+        ("most goals from 1st to 21st december", date(2025, 12, 1), date(2025, 12, 21)),
+        ("clean sheets between the 1st and 14th of nov", date(2025, 11, 1), date(2025, 11, 14)),
+        ("goals from december 1 to 15 january", date(2025, 12, 1), date(2026, 1, 15)),
         # a Saturday's weekend runs Friday to Monday (the round's Monday games), as "this weekend" does
         ("who scored on the weekend of the 13th (dec)", date(2025, 12, 12), date(2025, 12, 15)),
         ("weekend of 28 sep results", date(2025, 9, 26), date(2025, 9, 29)),
@@ -159,6 +163,12 @@ def test_the_time_asked_after_the_goal(answerer: Answerer) -> None:
     eze = [e for e in goals_of(NLD) if names[str(e["playerId"])] == "Eberechi Eze"]
     a = ask(answerer, "eze scored against spurs in november, what time was his first for my notes thanks")
     assert a.intent is Intent.SCORERS and shown_minute(eze[0]) in a.answer, a.answer
+    for question in (
+        "chelsea v everton 13 dec how early was the opener",
+        "chelsea v everton (13/12) first goal timing",
+    ):
+        a = ask(answerer, question)
+        assert a.answer.startswith("The opening goal") and shown_minute(first) in a.answer, a.answer
 
 
 # --- who was in charge; whose goals ------------------------------------------------------------------------------
@@ -166,7 +176,12 @@ def test_the_time_asked_after_the_goal(answerer: Answerer) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["liverpool v newcastle 31 jan, who was in charge?", "liverpool newcastle (31/1) - who's in chrage"],
+    [
+        "liverpool v newcastle 31 jan, who was in charge?",
+        "liverpool newcastle (31/1) - who's in chrage",
+        "liverpool vs newcastle on the 31st of jan whos in charge",
+        "who took charge, liverpool v newcastle 31 jan",
+    ],
 )
 def test_who_was_in_charge_of_a_fixture(answerer: Answerer, question: str) -> None:
     """No object after "in charge": the game's referee and both clubs' managers."""
