@@ -175,7 +175,7 @@ SUBJECTS: tuple[Subject, ...] = (
         r"\bxg\b|\bexpected goals\b",
         "shots, shots on target and big chances",
         column="shots.xg",
-        stats=frozenset({"xg", "xg_per_shot", "xg_against"}),
+        stats=frozenset({"xg", "xg_per_shot"}),
     ),
     Subject(
         "carries",
