@@ -284,9 +284,9 @@ STATS: tuple[Stat, ...] = (
     Stat(
         "goals",
         "goals",
-        # "which team netted the most": the scorer's verb for goals
+        # "which team netted the most", "how many times did haaland find the net": the scorer's verbs for goals
         asked=r"\bgoals?\b(?! difference)|scored|scorers?\b|scoring charts?|golden boot|(highest|top)[- ]scoring"
-        r"|\bnett(ed|ing)\b"
+        r"|\bnett(ed|ing)\b|\b(find|finds|found|finding|hit|hits|hitting) the (back of the )?net\b"
         rf"|(leading|top of|led|leads|topped) the scoring|\bprolific\b|\bscor(e|es|ing) (the )?most\b|{PUT_AWAY}",
         ranked=r"\battack\b",
         claimed=r"goals",

@@ -41,8 +41,9 @@ RANKED_WORDS = {s.key: s.ranked for s in STATS if s.ranked}
 _TEAMS = re.compile(
     "|".join(
         [
-            # "Brentford Football Club": a club's full name, not a ranking of clubs
-            r"\b(team|teams|(?<!football )club|clubs|side|sides)\b",
+            # "Brentford Football Club": a club's full name, not a ranking of clubs; "for either side", "from both
+            # teams": any player of the two
+            r"(?<!either )(?<!both )(?<!each )\b(team|teams|(?<!football )club|clubs|side|sides)\b",
             PRESSING,
             *(s.ranked for s in STATS if s.ranked and not s.team_only),
         ]
