@@ -393,6 +393,8 @@ def _accented_words(text: str) -> frozenset[str]:
 _SQUAD_BEFORE = frozenset(["which", "what", "for", "led", "topped"])
 # "Newcastle Burnley man of the match" names the award, not Burnley's man.
 _SQUAD_AFTER = re.compile(r"^((top|best|leading) )?(player|players|man)\b(?! of the (match|game|day)\b)")
+# "The chelsea manager for the everton game": a club named as the game's is the opponent, not the squad asked about.
+_GAME_WORDS = frozenset(["game", "match", "fixture", "clash", "tie", "meeting", "derby"])
 
 
 def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> str | None:
@@ -408,6 +410,8 @@ def _squad(words: list[str], mentions: list[TeamMention], teams: list[str]) -> s
     closes_fixture = {m.start for m in named if any(o.end <= m.start <= o.end + 1 for o in named if o is not m)}
     for mention, team in readings:
         before = [w for w in words[: mention.start] if w != "the"][-1:]
+        if words[mention.end : mention.end + 1] and words[mention.end] in _GAME_WORDS:
+            continue
         # "Sunderland Man City": the "man" after a club is another club's name, not "Villa's top man".
         after = mention.end not in starts and mention.start not in closes_fixture
         after = after and _SQUAD_AFTER.match(" ".join(words[mention.end : mention.end + 5]))

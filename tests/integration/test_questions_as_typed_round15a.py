@@ -332,3 +332,19 @@ def test_an_english_word_is_no_slip_of_a_name(
     a = ask(answerer, question)
     assert a.intent is Intent.TEAM_STAT and a.matches == [match_id], a.answer
     assert a.answer.startswith(f"{club} had {total} {noun}"), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("name the chelsea coach for the everton game on 13 dec", "home"),
+        ("who was the everton boss for the chelsea match on 13 dec", "away"),
+    ],
+)
+def test_the_club_of_the_game_named_is_the_opponent(answerer: Answerer, question: str, side: str) -> None:
+    """ "The chelsea coach for the everton game": Chelsea's manager; Everton names the game, not the squad."""
+    data = raw_whoscored(CHELSEA_EVERTON)
+    other = "away" if side == "home" else "home"
+    a = ask(answerer, question)
+    assert a.intent is Intent.MANAGER and data[side]["managerName"] in a.answer, a.answer
+    assert data[other]["managerName"] not in a.answer
