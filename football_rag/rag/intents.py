@@ -149,7 +149,7 @@ _NAMED_GOAL = "|".join(GOAL_NAMED.values())
 _GOAL_TIME = re.compile(
     rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
     rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\S+ ){{0,3}}goals?\b"
-    r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored)\b.*\b(what|which) (minute|min)\b"
+    r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored|nett?ed)\b.*\b(what|which) (minute|min)\b"
     # "Salah scored against Brentford - when?", "minute Strand Larsen scored", "Forest's final goal vs LIV minute?"
     rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{_NAMED_GOAL})\b.*\bminute\b"
     # "the winning goal: who and when"
@@ -182,6 +182,8 @@ _ENDING = re.compile(
     r"\bhow did\b.*\b(end|finish)\b|\bfinal (score|result)\b"
     r"|\b(when|who) did \w+( \w+){0,2} (play|face|meet)\b"
     r"|\bwhen (was|were|is) \w+( \w+){0,3} (v|vs|versus|against)\b"
+    # "who came out on top", "who took the three points": who won, in other words
+    r"|\bwho (came out on top|prevailed|(took|got|picked up|won) the (win|victory|spoils|three points|3 points))\b"
 )
 # Two teams compared in the match they played, not over a season.
 _MEETING = re.compile(
@@ -246,7 +248,8 @@ _SCORER_WORDS = re.compile(
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
     (Intent.SCORERS, _SCORER_WORDS),
-    (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellows?|cautions?)\b")),
+    # "went into the referee's notebook": booked, no referee asked ("in the book" is the yellow cards' own words)
+    (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellows?|cautions?|notebook)\b")),
     (Intent.FORMATION, re.compile(r"\b(formation|shape|system|set up|lined up in)\b")),
     (
         Intent.LINEUP,

@@ -348,3 +348,22 @@ def test_the_club_of_the_game_named_is_the_opponent(answerer: Answerer, question
     a = ask(answerer, question)
     assert a.intent is Intent.MANAGER and data[side]["managerName"] in a.answer, a.answer
     assert data[other]["managerName"] not in a.answer
+
+
+def test_bookings_minutes_and_winners_in_other_words(answerer: Answerer) -> None:
+    """ "Went into the referee's notebook" is booked (no referee asked); "netted in which minute" is the goal's
+    minute; "who came out on top" is who won."""
+    data = raw_whoscored(CHELSEA_EVERTON)
+    names = data["playerIdNameDictionary"]
+    cards = [e for e in data["events"] if e.get("cardType") and e["teamId"] == data["home"]["teamId"]]
+    a = ask(answerer, "how many chelsea players went into the referee's notebook v everton on 13 dec")
+    assert a.intent is Intent.CARDS and a.answer.startswith(f"Chelsea got {len(cards)} card"), a.answer
+    palmer = next(e for e in goals_of(CHELSEA_EVERTON) if names[str(e["playerId"])] == "Cole Palmer")
+    a = ask(answerer, "chelsea v everton 13 dec palmer netted in which minute")
+    assert a.intent is Intent.SCORERS and shown_minute(palmer) in a.answer, a.answer
+    for question in (
+        "chelsea v everton 13 dec who came out on top",
+        "who took the three points, chelsea or everton (13/12)",
+    ):
+        a = ask(answerer, question)
+        assert a.intent is Intent.SCORE and "Chelsea beat Everton 2-0" in a.answer, a.answer
