@@ -90,6 +90,9 @@ STANDINGS = (
     # "Who's bottom?", "who was top at Christmas", "the bottom three", "top four", "the relegation zone": places in
     # the table, not a ranking of players ("who was top scorer", "top 5 scorers" name what is ranked).
     rf"|\bwho(['\u2019]?s| is| was| are| were)? (top|bottom)\b(?! (\w+ )?{_RANKED_NOUNS})"
+    # "which team sat bottom after 20 december", "what club was top at christmas"
+    rf"|\b(which|what) (team|club|side)( is| was| were| sat| sits| lay| lies| finished)? (top|bottom)\b"
+    rf"(?! (\w+ )?{_RANKED_NOUNS})"
     rf"|\b(top|bottom) ({_PLACES})\b(?! (\w+ )?{_RANKED_NOUNS})"
     r"|\brelegation( zone| places?| spots?| positions?)?\b|\bdrop zone\b|\bin the drop\b"
 )

@@ -406,6 +406,29 @@ def _days_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> It
         yield _Day(*m.span(), opened.day, date(opened.day.year, month, last), f"{first} to {last} {name}", True)
 
 
+# "the last quarter of 2025", "q4 2025": three calendar months of a year.
+QUARTER = re.compile(
+    r"\b(?:(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter\s+of|q([1-4]))\s+(20\d\d)\b",
+    re.IGNORECASE,
+)
+_QUARTERS = {
+    word: n
+    for n, words in enumerate(
+        (("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th", "last", "final")), 1
+    )
+    for word in words
+}
+
+
+def _quarters(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator[_Day | None]:
+    """ "the last quarter of 2025": 1 October to 31 December 2025."""
+    for m in QUARTER.finditer(text):
+        quarter, year = _QUARTERS.get((m.group(1) or "").lower()) or int(m.group(2)), int(m.group(3))
+        first, last = date(year, 3 * quarter - 2, 1), _month_period(year, 3 * quarter).end
+        said = f"the {('first', 'second', 'third', 'fourth')[quarter - 1]} quarter of {year}"
+        yield _Day(*m.span(), first, last, f"{said} ({first:%-d %B} to {last:%-d %B %Y})", True)
+
+
 # "the end of 2025": its last day.
 YEAR_END = re.compile(r"\b(?:the\s+)?end\s+of\s+(20\d\d)\b(?![/-]\d)", re.IGNORECASE)
 
@@ -491,6 +514,7 @@ DAY_READERS: tuple[Callable[[str, date, tuple[date, ...]], Iterable[_Day | None]
     _numeric_days,
     _worded_days,
     _days_of_months,
+    _quarters,
     _year_ends,
     _month_days,
     _weekday_days,
@@ -621,7 +645,11 @@ def _period_named(
         if _is_month(m.group(1), m.group(0), before=text[: m.start()]):
             period = _named_month(m, latest)
             up_to = _UP_TO_BEFORE.search(text[: m.start()])
-            if up_to and not _THROUGHOUT.match(up_to.group(1)) and match_days:
+            # "thru december" is throughout it; "through the end of november" up to its end
+            throughout = (
+                _THROUGHOUT.match(up_to.group(1)) and not _END_OF_BEFORE.search(up_to.group(0)) if up_to else False
+            )
+            if up_to and not throughout and match_days:
                 # "up to the end of november" holds November; "before", "until", "by december" stop before it
                 return _up_to(match_days[0], period.end if _holds_month(up_to) else period.start - timedelta(days=1))
             opened = _SINCE_BEFORE.search(text[: m.start()])
@@ -694,6 +722,7 @@ _AT_A_DAY = re.compile(r"\b(?:at|as\s+of|as\s+at)\s+(?:the\s+)?$", re.I)
 _AFTER_THE_DAYS_GAMES = re.compile(r"\bafter\s+the\s+\S+(?:\s+\S+){0,2}\s+(?:games|matches|fixtures|round)\b", re.I)
 # "Goals thru december": throughout the month, not up to it (a day "thru 24/12" is up to it).
 _THROUGHOUT = re.compile(r"thru|through", re.I)
+_END_OF_BEFORE = re.compile(r"\bend\s+of\W*$", re.I)
 # "In the first three months of the season": the calendar months from the first match's.
 FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?(?:first|opening)\s+{_COUNT}\s+months?\b(?!\s+of\s+20)", re.I)
 # "In the first 7 weeks", "the opening two weeks": seven days a week from the first match day.

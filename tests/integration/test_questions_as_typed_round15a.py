@@ -95,6 +95,8 @@ def places_on(day: str) -> dict[str, int]:
         ("most goals from 1st to 21st december", date(2025, 12, 1), date(2025, 12, 21)),
         ("clean sheets between the 1st and 14th of nov", date(2025, 11, 1), date(2025, 11, 14)),
         ("goals from december 1 to 15 january", date(2025, 12, 1), date(2026, 1, 15)),
+        ("saka key passes in the last quarter of 2025", date(2025, 10, 1), date(2025, 12, 31)),
+        ("rice shots q3 2025", date(2025, 7, 1), date(2025, 9, 30)),
         # a Saturday's weekend runs Friday to Monday (the round's Monday games), as "this weekend" does
         ("who scored on the weekend of the 13th (dec)", date(2025, 12, 12), date(2025, 12, 15)),
         ("weekend of 28 sep results", date(2025, 9, 26), date(2025, 9, 29)),
@@ -300,6 +302,7 @@ def test_a_year_the_season_reaches_is_kept(answerer: Answerer) -> None:
         ("chelsea goals for through sunday 30 november", "Chelsea", "2025-08-01", "2025-11-30"),
         # "through saturday 4 october": the season up to that day, the weekday between the word and the day
         ("how many goals did arsenal score through saturday 4 october", "Arsenal", "2025-08-01", "2025-10-04"),
+        ("arsenal record through the end of november", "Arsenal", "2025-08-01", "2025-11-30"),
     ],
 )
 def test_a_clubs_goals_over_a_period_as_written(
@@ -363,3 +366,10 @@ def test_bookings_minutes_and_winners_in_other_words(answerer: Answerer) -> None
     ):
         a = ask(answerer, question)
         assert a.intent is Intent.SCORE and "Chelsea beat Everton 2-0" in a.answer, a.answer
+
+
+def test_which_team_sat_bottom_after_a_day(answerer: Answerer) -> None:
+    places = places_on("2025-12-20")
+    bottom = next(club for club, place in places.items() if place == len(places))
+    a = ask(answerer, "which team sat bottom after the 20th of december")
+    assert a.intent is Intent.RANKING and f"20. {bottom}" in a.answer, a.answer
