@@ -355,7 +355,7 @@ class Answerer:
             return self._unknown(plan, unplayed)
         if resolution.clarification:  # a shared or misspelt club name nothing in the question settles
             return self._clarify(plan, resolution.clarification)
-        if resolution.ambiguous_players and not resolution.players:
+        if resolution.ambiguous_players:  # "did guimaraes set up cunha": which Cunha, not an answer without him
             plan.intent = Intent.CLARIFY
             options = "; ".join(
                 f"{', '.join(p.name for p in refs[:6])}" for refs in resolution.ambiguous_players.values()

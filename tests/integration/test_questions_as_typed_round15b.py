@@ -389,3 +389,9 @@ def test_shared_names_with_a_club_named_are_read_in_its_matches(answerer: Answer
     a = ask(answerer, "did bruno assist cunha against sunderland")
     assert a.matches == [meeting("Man Utd", "Sunderland")], a.answer
     assert a.answer.startswith("No. Bruno Fernandes set up 0 of Matheus Cunha's 0 goals in Man Utd 2-0 Sunderland")
+
+
+def test_a_shared_name_no_reading_settles_is_asked_back(answerer: Answerer) -> None:
+    """Bruno Guimarães (Newcastle) played with neither Cunha: which Cunha is asked, not a formation of "set up"."""
+    a = ask(answerer, "did guimaraes set up cunha")
+    assert a.intent is Intent.CLARIFY and a.answer == "Which player do you mean: Jair Cunha, Matheus Cunha?", a.answer
