@@ -851,6 +851,9 @@ class Answerer:
         ids = pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]
         subject = self._subject_team(plan.question, resolution)
         plan.facts = FactResult.joined([self._one_match(plan.route, m, resolution, subject) for m in ids])
+        if plan.route.builder == "captains" and subject:  # "who captained arsenal in december": counted first
+            counted = self.book.captain_counts(ids, subject, self._period_label(resolution))
+            plan.facts = FactResult.joined([counted, plan.facts])
         return plan
 
     def _one_match(self, chosen: Route, match_id: str, resolution: Resolution, subject: str | None) -> FactResult:

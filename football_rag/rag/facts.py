@@ -750,6 +750,19 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def captain_counts(self, match_ids: list[str], team: str, scope: str) -> FactResult:
+        """How many of ``team``'s matches each player captained, the most first, level ones by name ("Arsenal's
+        captains in December 2025, 6 matches: Martin Ødegaard 5, Bukayo Saka 1")."""
+        lineups = self.rows_of("lineups", match_ids)
+        marked = lineups[(lineups["team"] == team) & lineups["captain"].eq(True)]
+        counts = marked.groupby("player_name")["match_id"].nunique().sort_values(ascending=False, kind="stable")
+        played = lineups.loc[lineups["team"] == team, "match_id"].nunique()
+        listed = ", ".join(f"{name} {n}" for name, n in counts.items()) or "none recorded"
+        r = FactResult(match_ids=match_ids)
+        r.add(f"{team}'s captains in {scope}, {played} match{'' if played == 1 else 'es'}: {listed}.", match_ids)
+        r.text = r.facts[0].text
+        return r
+
     def man_of_the_match(self, match_id: str, squad: str | None = None) -> FactResult:
         """WhoScored's man of the match (else the highest rated player); when the question asks about one club's
         players ("the star man for Arsenal") and he played for the other, that club's highest rated player too."""

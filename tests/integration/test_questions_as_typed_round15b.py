@@ -395,3 +395,16 @@ def test_a_shared_name_no_reading_settles_is_asked_back(answerer: Answerer) -> N
     """Bruno Guimarães (Newcastle) played with neither Cunha: which Cunha is asked, not a formation of "set up"."""
     a = ask(answerer, "did guimaraes set up cunha")
     assert a.intent is Intent.CLARIFY and a.answer == "Which player do you mean: Jair Cunha, Matheus Cunha?", a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "team"), [("who captained arsenal in december", "Arsenal"), ("spurs skipper in nov", "Tottenham")]
+)
+def test_a_clubs_captains_over_a_month_are_counted(answerer: Answerer, question: str, team: str) -> None:
+    month = "12" if team == "Arsenal" else "11"
+    ids = [r["whoscored_id"] for r in results() if team in (r["home"], r["away"]) and r["start_date"][5:7] == month]
+    counts = Counter(raw_captain(m, "home" if raw_whoscored(m)["home"]["name"] == team else "away") for m in ids)
+    listed = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
+    name = "December" if month == "12" else "November"
+    a = ask(answerer, question)
+    assert a.answer.startswith(f"{team}'s captains in {name} 2025, {len(ids)} matches: {listed}."), a.answer
