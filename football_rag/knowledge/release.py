@@ -232,10 +232,7 @@ class ReleaseStore:
         Only safe while no other run uses this store (``build`` calls it holding the home's build lock).
         """
         leftovers = [
-            p
-            for folder in (self.root / ".staging", self.scratch)
-            if folder.is_dir()
-            for p in folder.iterdir()
+            p for folder in (self.root / ".staging", self.scratch) if folder.is_dir() for p in folder.iterdir()
         ]
         for path in leftovers:
             shutil.rmtree(path, ignore_errors=True)
