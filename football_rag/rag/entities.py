@@ -489,14 +489,24 @@ class _PlayerSide:
         if not self.clubs:
             return False
         return all(
-            (club in self.clubs) != self._opposes(m)
+            (club in self.clubs) != _opposes(self.words, m)
             for club, m in zip(reading, mentions, strict=True)
             if len(m.teams) > 1
         )
 
-    def _opposes(self, mention: TeamMention) -> bool:
-        before = [w for w in self.words[: mention.start] if w != "the"]
-        return bool(before) and before[-1] in _OPPOSING
+
+def _opposes(words: list[str], mention: TeamMention) -> bool:
+    """Whether the club ``mention`` names stands after "against", "v", "facing"... (past "the"): an opponent."""
+    before = [w for w in words[: mention.start] if w != "the"]
+    return bool(before) and before[-1] in _OPPOSING
+
+
+def _opposed(words: list[str], mentions: list[TeamMention], teams: list[str]) -> frozenset[str]:
+    """Return the one club named when it is named as the opponent ("did bruno score v newcastle"); none when two
+    clubs are named, since "A v B" names a fixture, not a side against the player."""
+    if len(teams) != 1:
+        return frozenset()
+    return frozenset(t for m in mentions if _opposes(words, m) for t in m.teams if t in teams)
 
 
 # A question about a player's goals: "when did he score", "his goal against", "netted".
@@ -726,7 +736,8 @@ class Catalog:
         hits = named_players + self._misspelt_players(words, taken)
         # "Did Bruno score?" after a Newcastle question is Bruno Guimarães.
         context = found.teams or (sorted(self._previous_teams(previous)) if previous is not None else [])
-        found.players, found.ambiguous_players = self._place_players(hits, context, _accented_words(question))
+        opposed = _opposed(words, mentions, found.teams)
+        found.players, found.ambiguous_players = self._place_players(hits, context, _accented_words(question), opposed)
         if len(found.teams) < 2 and not (found.clarification or found.unknown_teams):
             read = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
             self._ask_unread(found, words, read)
@@ -1012,22 +1023,32 @@ class Catalog:
         return list(self._full_names[key]) if key in self._full_names else self._usable_surnames[key]
 
     def _place_players(
-        self, hits: list[PlayerHit], teams: list[str], accented: frozenset[str] = frozenset()
+        self,
+        hits: list[PlayerHit],
+        teams: list[str],
+        accented: frozenset[str] = frozenset(),
+        opposed: frozenset[str] = frozenset(),
     ) -> tuple[list[PlayerRef], dict[str, list[PlayerRef]]]:
         """Return the players named (in order) and the names several fit (name -> candidates).
 
         A name several players fit is narrowed to those of the teams named, else to those in a squad against one
-        of them ("Barnes against Man City" is Harvey Barnes when Ashley Barnes never faced City), then to the one
-        whose name the question spells with its accents ("Gómez" is Diego Gómez, not Joe Gomez); a first name many
-        carry ("James") names nobody rather than asking among ten.
+        of them ("Barnes against Man City" is Harvey Barnes when Ashley Barnes never faced City; "Bruno v
+        Newcastle", the club ``opposed``, is never Newcastle's Bruno), then to the one whose name the question
+        spells with its accents ("Gómez" is Diego Gómez, not Joe Gomez); a first name many carry ("James") names
+        nobody rather than asking among ten.
         """
         found: list[PlayerRef] = []
         ambiguous: dict[str, list[PlayerRef]] = {}
-        named = set(teams)
+        named, own = set(teams), set(teams) - opposed
         for hit in sorted(hits, key=lambda h: h.start):
             narrowed = (
-                [r for r in hit.refs if not named or set(r.teams) & named]
-                or [r for r in hit.refs if any(named & self._sides.get(m, frozenset()) for m in r.matches)]
+                [r for r in hit.refs if not named or set(r.teams) & own]
+                or [
+                    r
+                    for r in hit.refs
+                    if not set(r.teams) & opposed and any(named & self._sides.get(m, frozenset()) for m in r.matches)
+                ]
+                or [r for r in hit.refs if not set(r.teams) & opposed]
                 or list(hit.refs)
             )
             spelt = [r for r in narrowed if accented & _accented_words(r.name)]

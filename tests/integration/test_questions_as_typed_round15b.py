@@ -408,3 +408,28 @@ def test_a_clubs_captains_over_a_month_are_counted(answerer: Answerer, question:
     name = "December" if month == "12" else "November"
     a = ask(answerer, question)
     assert a.answer.startswith(f"{team}'s captains in {name} 2025, {len(ids)} matches: {listed}."), a.answer
+
+
+def raw_squad(match_id: str, side: str) -> set[str]:
+    """Return the names of the players WhoScored lists for ``side`` ("home"/"away") of a match, starters and bench."""
+    data = raw_whoscored(match_id)
+    return {player["name"] for player in data[side]["players"]}
+
+
+@pytest.mark.parametrize(
+    "question", ["did bruno score v newcastle", "did bruno score against newcastle", "bruno shots against the toon"]
+)
+def test_a_shared_name_against_a_club_is_never_that_clubs_player(answerer: Answerer, question: str) -> None:
+    """Bruno Guimarães plays for Newcastle, so "Bruno v Newcastle" is Bruno Fernandes, who was not in Man Utd's squad
+    for their meeting: said so, not Guimarães' season total."""
+    match_id = meeting("Man Utd", "Newcastle")
+    assert "Bruno Fernandes" not in raw_squad(match_id, "home") and "Bruno Guimarães" in raw_squad(match_id, "away")
+    a = ask(answerer, question)
+    assert a.matches == [match_id], a.answer
+    assert "Bruno Fernandes did not play in Man Utd 1-0 Newcastle (26 December 2025)." in a.answer, a.answer
+
+
+def test_a_fixture_named_leaves_a_shared_name_to_be_asked(answerer: Answerer) -> None:
+    """In "man utd v newcastle" the "v" names the fixture, not Bruno's opponent: both Brunos are fair readings."""
+    a = ask(answerer, "did bruno score in man utd v newcastle")
+    assert a.intent is Intent.CLARIFY and "Bruno Fernandes" in a.answer and "Bruno Guimarães" in a.answer, a.answer
