@@ -47,7 +47,6 @@ from football_rag.knowledge.datasets import read_tables
 from football_rag.knowledge.embeddings import encoded_ahead, load_embedder
 from football_rag.knowledge.index import open_index
 from football_rag.knowledge.index_checks import check_index
-from football_rag.knowledge.ingest import as_match_tables
 from football_rag.knowledge.release import read_manifest, release_store
 from football_rag.knowledge.release_gate import Comparison
 from football_rag.knowledge.retrieval_checks import (
@@ -60,6 +59,7 @@ from football_rag.knowledge.retrieval_checks import (
     retrieval_probes,
     sample_match_ids,
 )
+from football_rag.knowledge.rows_on_disk import served_tables
 from football_rag.rag.answerer import Answerer
 
 if TYPE_CHECKING:
@@ -106,12 +106,12 @@ def load_current_release(settings: Settings) -> CurrentRelease | None:
         return None
     release_dir = store.path(version)
     manifest = read_manifest(release_dir)
-    tables = read_tables(release_dir)
     collection, _ = open_index(release_dir, manifest, settings.home / "chroma", url=settings.chroma_url)
+    # Answered as the app answers it: its events read by match, not held whole beside the candidate's.
     return CurrentRelease(
         version=version,
-        tables=as_match_tables(tables),
-        documents=tables["documents"],
+        tables=served_tables(release_dir),
+        documents=read_tables(release_dir, ["documents"])["documents"],
         collection=collection,
         embedding_model=manifest.embedding_model,
         models_dir=settings.models_dir,

@@ -18,15 +18,17 @@ import yaml
 
 if TYPE_CHECKING:
     from football_rag.knowledge.release import Manifest
+    from football_rag.knowledge.rows_on_disk import RowsOnDisk
 
 Tables = dict[str, pd.DataFrame]
 
 
-class TableSet(dict[str, pd.DataFrame]):
+class TableSet(dict[str, "pd.DataFrame | RowsOnDisk"]):
     """A named set of tables passed between pipeline steps as one artifact (one parquet file per table).
 
     A plain dict to the library; a type of its own so the pipelines store it with one materializer
-    (``steps/materializers.py``) instead of one generic artifact per table.
+    (``steps/materializers.py``) instead of one generic artifact per table. A build's events are a file read by
+    match (``RowsOnDisk``), not a frame: they grow with every season, and its steps read a week's matches of them.
     """
 
 
@@ -47,12 +49,16 @@ def table_path(release_dir: Path, table: str) -> Path:
 ROW_GROUP_ROWS = 8192
 
 
-def write_tables(release_dir: Path, tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:
-    """Write every table as ``data/<name>.parquet`` in row groups of ``ROW_GROUP_ROWS``; return the row count of
-    each."""
+def write_tables(release_dir: Path, tables: Mapping[str, pd.DataFrame | RowsOnDisk]) -> dict[str, int]:
+    """Write every table as ``data/<name>.parquet`` in row groups of ``ROW_GROUP_ROWS`` (a table on disk already,
+    copied); return the row count of each."""
     (release_dir / DATA_DIR).mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
-        frame.to_parquet(table_path(release_dir, name), index=False, row_group_size=ROW_GROUP_ROWS)
+        if isinstance(frame, pd.DataFrame):
+            frame.to_parquet(table_path(release_dir, name), index=False, row_group_size=ROW_GROUP_ROWS)
+        else:
+            with table_path(release_dir, name).open("wb") as handle:
+                frame.copy_to(handle)
     return {name: len(frame) for name, frame in tables.items()}
 
 

@@ -30,7 +30,9 @@ the ones that now parse (``recovered``) with the error they had.
 
 Memory: the parsed matches wait on disk (``knowledge.spilled``, a folder under the release store's ``.work``
 removed at the end) while captures are chosen on their headers, and the tables are built a group of matches at a
-time (``knowledge.match_groups``), so an ingest holds one group's parsed matches, not every season's.
+time (``knowledge.match_groups``), so an ingest holds one group's parsed matches, not every season's. The events,
+most of the tables, are merged from the parent's file a row group at a time into the version's scratch folder
+(``knowledge.events_merge``) and handed on read by match, so an increment never holds the parent's events.
 
 Known limit: FotMob records are linked to WhoScored matches parsed in the same ingest only. A FotMob
 file arriving after its WhoScored match was released stays unlinked; ``data_quality`` counts such
@@ -59,6 +61,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, Field
 
+from football_rag.analytics.table_index import RowsOf
 from football_rag.analytics.tables import MatchTables, apply_xg, build_tables
 from football_rag.analytics.xg_refit import unscored_shots
 from football_rag.config.settings import REPO_ROOT, Settings
@@ -68,7 +71,8 @@ from football_rag.data.parsers import parse_file
 from football_rag.data.parsers.season import season_of
 from football_rag.data.parsers.version import parser_code_version
 from football_rag.data.raw_store import INDEX_NAME, RawStore, StoredFile
-from football_rag.knowledge.datasets import Tables, read_tables
+from football_rag.knowledge.datasets import Tables, TableSet, read_tables, table_path
+from football_rag.knowledge.events_merge import EVENTS, write_events
 from football_rag.knowledge.index import IndexHandle
 from football_rag.knowledge.match_groups import grouped_tables
 from football_rag.knowledge.release import (
@@ -447,8 +451,11 @@ def fill_missing_xg(
     return {**by_name, **merge_tables({name: by_name[name] for name in recomputed}, recomputed, unscored)}
 
 
-def _of_matches(frame: pd.DataFrame, match_ids: set[str]) -> pd.DataFrame:
-    """Return the rows of ``frame`` about ``match_ids`` (a table without ``match_id``, e.g. links, whole)."""
+def _of_matches(frame: pd.DataFrame | RowsOf, match_ids: set[str]) -> pd.DataFrame:
+    """Return the rows of ``frame`` about ``match_ids`` (a table without ``match_id``, e.g. links, whole; a table
+    read by match, e.g. a build's events, decoded for those matches alone)."""
+    if not isinstance(frame, pd.DataFrame):
+        return frame.of(sorted(match_ids))
     return frame[frame["match_id"].astype(str).isin(match_ids)] if "match_id" in frame.columns else frame
 
 
@@ -467,11 +474,12 @@ def _without_replaced(name: str, old: pd.DataFrame, new: pd.DataFrame | None, ma
 
 def run_ingest(
     plan: IngestPlan, releases: ReleaseStore, quarantine: Quarantine, workers: int | None = None
-) -> tuple[Tables, IngestReport]:
+) -> tuple[TableSet, IngestReport]:
     """Parse the plan's new files, quarantine the bad ones, merge with the parent; return the tables and the report.
 
-    When something new was parsed, the report names the version id reserved for it. With nothing new
-    (or nothing parsable) the tables are empty, ``report.version`` is None and no id is used up.
+    When something new was parsed, the report names the version id reserved for it, and the tables' events are a
+    file in its scratch folder (``ReleaseStore.work_dir``), read by match. With nothing new (or nothing parsable)
+    the tables are empty, ``report.version`` is None and no id is used up.
     """
     started = time.perf_counter()
     # The parsed matches wait on disk, so memory holds one group of them at a time (``knowledge.match_groups``).
@@ -484,15 +492,13 @@ def run_ingest(
         parsed_at = time.perf_counter()
         new_tables = tables_by_name(grouped_tables(parsed)) if parsed else {}
     built_at = time.perf_counter()
-    # Nothing parsed: no version will be made, so the base's tables are not even read.
-    base_tables = _match_tables_of(releases, base, set(new_tables)) if base and new_tables else {}
+    version = releases.reserve_version() if parsed else None
     new_ids = {spilled.match.match_id for spilled in parsed}
-    tables = merge_tables(base_tables, new_tables, new_ids)
-    base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
+    tables, base_ids = _merged(releases, base, new_tables, new_ids, version)
     raw_files, superseded = _raw_records(pairs, base, [*left_out, *plan.set_aside])
     parsed_sha = {raw.sha256 for raw, _match in pairs} | {s.sha256 for s in superseded}
     report = IngestReport(
-        version=releases.reserve_version() if parsed else None,
+        version=version,
         raw_dir=plan.raw_dir,
         parent=plan.parent,
         files_seen=plan.files_seen,
@@ -526,8 +532,27 @@ def run_ingest(
 DERIVED_TABLES = frozenset({"documents", "embeddings"})
 
 
+def _merged(
+    releases: ReleaseStore, base: Manifest | None, new: Tables, new_ids: set[str], version: str | None
+) -> tuple[TableSet, set[str]]:
+    """Return the new version's tables and the base release's match ids: ``new`` merged into the base's tables
+    (none: ``new`` alone), the events written to the version's scratch folder and read by match (``events_merge``),
+    the rest held.
+
+    Nothing parsed (no version): nothing, and the base's tables are not even read.
+    """
+    if version is None:
+        return TableSet(), set()
+    held = {name: frame for name, frame in new.items() if name != EVENTS}
+    base_tables = _match_tables_of(releases, base, set(new)) if base else {}
+    parent_events = table_path(releases.path(base.version), EVENTS) if base else None
+    events = write_events(releases.work_dir(version) / f"{EVENTS}.parquet", new[EVENTS], parent_events, new_ids)
+    base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
+    return TableSet({**merge_tables(base_tables, held, new_ids), EVENTS: events}), base_ids
+
+
 def _match_tables_of(releases: ReleaseStore, base: Manifest, names: set[str]) -> Tables:
-    """Return the base release's match tables named ``names``.
+    """Return the base release's match tables named ``names``, but the events (merged from their file).
 
     Raise when the base lacks one of ``names``: its tables were made by code that did not build that
     table, so merging would leave it holding the new matches only; a full ingest is needed.
@@ -539,7 +564,7 @@ def _match_tables_of(releases: ReleaseStore, base: Manifest, names: set[str]) ->
         raise ValueError(
             f"release {base.version} has no table(s) {', '.join(sorted(missing))}: run a full ingest (full=True)"
         )
-    return read_tables(release_dir, sorted(names))
+    return read_tables(release_dir, sorted(names - {EVENTS}))
 
 
 def _record(raw: RawFile, parsed: SpilledMatch) -> RawFileRecord:

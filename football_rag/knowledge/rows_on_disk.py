@@ -9,15 +9,20 @@ values, dtypes and labels (the rows' positions in the file).
 
 A release written before ``datasets.ROW_GROUP_ROWS`` holds each table in one row group: a match would cost decoding
 the whole table, so its events are held whole, as before.
+
+A build's steps hold the events of the version they build the same way (``knowledge.events_merge`` writes them), and
+pass them on by copying the file (``copy_to``), never decoding it whole.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from dataclasses import fields
 from itertools import pairwise
 from pathlib import Path
 from threading import Lock
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -38,8 +43,9 @@ Run = tuple[int, int]  # the rows [start, stop) of the file
 class RowsOnDisk:
     """The rows of a parquet table by its ``match_id`` column, decoded from the file when asked."""
 
-    def __init__(self, path: Path, keep: int = KEEP) -> None:
-        self._file = pq.ParquetFile(path)
+    def __init__(self, source: Path | BinaryIO, keep: int = KEEP) -> None:
+        self._source = source  # a path, or an open file (a build's artifact store, local or not)
+        self._file = pq.ParquetFile(source)
         sizes = [self._file.metadata.row_group(group).num_rows for group in range(self._file.num_row_groups)]
         self._starts = np.cumsum([0, *sizes])
         self._runs = self._match_runs()
@@ -55,10 +61,25 @@ class RowsOnDisk:
                 self._kept[asked] = self._read(sorted(run for value in asked for run in self._runs.get(value, ())))
             return self._kept[asked].copy(deep=False)  # a caller's new column stays its own
 
+    def __len__(self) -> int:
+        """Return the table's row count (from the file's metadata)."""
+        return self._file.metadata.num_rows
+
+    def copy_to(self, destination: BinaryIO) -> None:
+        """Write the file's bytes to ``destination``: the same table, its row groups as they are."""
+        with self._lock:
+            if isinstance(self._source, Path):
+                with self._source.open("rb") as handle:
+                    shutil.copyfileobj(handle, destination)
+            else:
+                self._source.seek(0)
+                shutil.copyfileobj(self._source, destination)
+
     def _read(self, runs: list[Run]) -> pd.DataFrame:
         """Return the rows of ``runs`` (in file order) labelled as ``RowsBy`` labels them."""
         if not runs:
             return self._empty
+        runs = _joined(runs)
         frame = pa.concat_tables([self._rows(start, stop) for start, stop in runs]).to_pandas()
         # The decoded groups are freed, but Arrow's allocator keeps their pages (~60 MiB a season's matches read, for
         # 0.6 ms a read to give them back).
@@ -96,12 +117,31 @@ class RowsOnDisk:
         return runs
 
 
+def _joined(runs: list[Run]) -> list[Run]:
+    """Return sorted ``runs`` with each run that starts where the one before stops joined to it: many matches asked
+    at once (a full build's xG step asks every match) decode each row group once, not once a match."""
+    joined = [runs[0]]
+    for start, stop in runs[1:]:
+        if start == joined[-1][1]:
+            joined[-1] = (joined[-1][0], stop)
+        else:
+            joined.append((start, stop))
+    return joined
+
+
+# Each source's own team figures: only a build's consistency check reads them (``analytics.consistency``), never an
+# answer, a chart or the explorer; the app holds the table's columns without its rows.
+NOT_SERVED = "provider_team_stats"
+
+
 def served_tables(release_dir: Path) -> MatchTables:
     """Return the release's tables as the app serves them: every table read whole but the events, read by match on
-    demand when their file is written in row groups of ``ROW_GROUP_ROWS`` at most (held whole otherwise)."""
+    demand when their file is written in row groups of ``ROW_GROUP_ROWS`` at most (held whole otherwise), and
+    ``NOT_SERVED``, empty."""
     events = table_path(release_dir, "events")
     metadata = pq.read_metadata(events)
     by_match = all(metadata.row_group(group).num_rows <= ROW_GROUP_ROWS for group in range(metadata.num_row_groups))
-    names = [f.name for f in fields(MatchTables) if not (by_match and f.name == "events")]
+    names = [f.name for f in fields(MatchTables) if f.name != NOT_SERVED and not (by_match and f.name == "events")]
     tables = read_tables(release_dir, names)
+    tables[NOT_SERVED] = pq.read_schema(table_path(release_dir, NOT_SERVED)).empty_table().to_pandas()
     return MatchTables(**tables, **({"events": RowsOnDisk(events)} if by_match else {}))

@@ -91,3 +91,30 @@ def test_a_release_written_in_one_row_group_keeps_its_events_whole(season_tables
 
     assert isinstance(served, pd.DataFrame)
     pd.testing.assert_frame_equal(served, read_tables(tmp_path, ["events"])["events"])
+
+
+def test_every_match_asked_at_once_is_the_whole_table(release: Path) -> None:
+    whole = read_tables(release, ["events"])["events"]
+
+    every = served_tables(release).events.of(list(dict.fromkeys(whole["match_id"])))
+
+    pd.testing.assert_frame_equal(every, whole, check_index_type=True, check_exact=True)
+
+
+QUESTIONS = (
+    "What was the score of Arsenal vs Tottenham?",
+    "How many shots did Liverpool have against Bournemouth?",
+    "Who had the most touches in Arsenal vs Tottenham?",
+    "Which team had the most possession in November?",
+)
+
+
+def test_the_providers_own_team_figures_are_not_held_and_answers_do_not_change(release: Path) -> None:
+    from football_rag.rag.answerer import Answerer  # the rag stack loads only where a test asks for it
+
+    whole, served = as_match_tables(read_tables(release)), served_tables(release)
+
+    assert served.provider_team_stats.empty and len(whole.provider_team_stats) == 12_295
+    assert dict(served.provider_team_stats.dtypes) == dict(whole.provider_team_stats.dtypes)
+    for question in QUESTIONS:
+        assert Answerer(served).ask(question)[0].answer == Answerer(whole).ask(question)[0].answer
