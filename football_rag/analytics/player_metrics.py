@@ -165,7 +165,9 @@ def player_stats(
     for counts, available in ((shot_counts, with_shots), (event_counts, with_events)):
         for name, values in counts.items():
             frame[name] = values.reindex(frame.index, fill_value=0).astype("Int64").where(available)
-    frame["xg"] = tm.xg(shot_table, by=PLAYER_KEYS).reindex(frame.index, fill_value=0.0).where(with_shots)
+    # A player without a shot has 0 xG only in a match whose shots have xG (tables built without the xG model: none).
+    with_xg = frame.index.get_level_values("match_id").isin(shot_table.loc[shot_table["xg"].notna(), "match_id"])
+    frame["xg"] = tm.xg(shot_table, by=PLAYER_KEYS).reindex(frame.index, fill_value=0.0).where(with_shots & with_xg)
     frame["pass_accuracy"] = tm.pass_accuracy(events, by=PLAYER_KEYS).reindex(frame.index)
     return frame.reset_index().reindex(columns=list(PLAYER_COLUMNS))
 

@@ -244,7 +244,7 @@ class Answerer:
                 n_players=len(resolution.players),
                 refused=self.holdings.refusal(question) or scope.refusal,
             )
-            chosen = self._stat_held(chosen)
+            chosen = self._stat_held(_player_facing(chosen, resolution))
             span.set_output(
                 {
                     "teams": resolution.teams,
@@ -276,7 +276,7 @@ class Answerer:
 
     def _stat_held(self, chosen: Route) -> Route:
         """Return the route refused when the figure it gives is of a statistic the tables do not hold (xG without the
-        xG model: said so, not "n/a"), else as it is; a match's or a comparison's figures are said beside others."""
+        xG model: said so, not "n/a"), else as it is; a comparison or a match's story says it beside other figures."""
         refused = self.holdings.stat_refusal(chosen.stat)
         if refused is None or chosen.intent not in _ONE_FIGURE:
             return chosen
@@ -843,18 +843,30 @@ class Answerer:
         resolution = plan.resolution
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
         one_named_day = one_day and bool(resolution.teams or resolution.players)
-        if resolution.period is None or one_named_day or len(resolution.teams) == 2 or plan.intent is Intent.CHART:
+        counted = self._counted_over_season(plan)
+        if (resolution.period is None and not counted) or one_named_day or len(resolution.teams) == 2:
+            return None
+        if plan.intent is Intent.CHART:
             return None
         pool = candidates(self.calendar, resolution)
         if len(pool) <= 1:
             return None
-        ids = pool["match_id"].tolist()[:MULTI_MATCH_LIMIT]
+        ids = pool["match_id"].tolist()
         subject = self._subject_team(plan.question, resolution)
-        plan.facts = FactResult.joined([self._one_match(plan.route, m, resolution, subject) for m in ids])
-        if plan.route.builder == "captains" and subject:  # "who captained arsenal in december": counted first
-            counted = self.book.captain_counts(ids, subject, self._period_label(resolution))
-            plan.facts = FactResult.joined([counted, plan.facts])
+        each = [self._one_match(plan.route, m, resolution, subject) for m in ids[:MULTI_MATCH_LIMIT]]
+        plan.facts = FactResult.joined(each)
+        if subject and (count := _COUNTED.get(plan.route.builder or plan.intent.value)):
+            # "who captained arsenal in december", "arsenal's formations this season": counted first
+            counts = getattr(self.book, count)(ids, subject, self._period_label(resolution))
+            plan.facts = FactResult.joined([counts, plan.facts])
         return plan
+
+    def _counted_over_season(self, plan: Plan) -> bool:
+        """Whether a question with no period asks one club's captains or formations over the season ("who captained
+        liverpool this season", "formations arsenal used so far"): counted over its matches, not its latest one."""
+        kind = plan.route.builder or plan.intent.value
+        one_club = len(plan.resolution.teams) == 1 and not plan.resolution.players
+        return kind in _COUNTED and one_club and _OVER_TIME.search(plan.question.lower()) is not None
 
     def _one_match(self, chosen: Route, match_id: str, resolution: Resolution, subject: str | None) -> FactResult:
         """The facts of one match the route asks for; ``subject`` the one team asked about, if any."""
@@ -945,7 +957,7 @@ class Answerer:
         was the mascot at Brighton")."""
         resolution = plan.resolution
         about = f" about {' v '.join(resolution.teams)}" if resolution.teams else ""
-        note = f"I could not tell what you are asking{about}. {_WHAT_IS_HELD}"
+        note = f"I could not tell what you are asking{about}. {self.holdings.what_is_held()}"
         one_day = resolution.period is not None and resolution.period.start == resolution.period.end
         if len(resolution.teams) == 2 or (len(resolution.teams) == 1 and one_day):
             chosen, plan.route = plan.route, Route(Intent.NARRATIVE)
@@ -966,7 +978,8 @@ class Answerer:
         if plan.resolution.players or self.holdings.names_held(plan.question):
             return self._clarify(plan, ask_back)
         plan.intent = Intent.OUT_OF_SCOPE
-        plan.facts = FactResult(text=f"What you ask{about} is not in the data. {_WHAT_IS_HELD} {self._scope_text()}")
+        held = self.holdings.what_is_held()
+        plan.facts = FactResult(text=f"What you ask{about} is not in the data. {held} {self._scope_text()}")
         return plan
 
     def _clarify(self, plan: Plan, question: str) -> Plan:
@@ -1149,14 +1162,21 @@ _SIDE_NAMED = re.compile(
 
 # An ordinal as typed: "2nd", "second", "first", "opening", "last".
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|opening|last|final")
-# Intents whose answer is the figure of the statistic asked alone: refused when the tables do not hold it.
-_ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE})
-# What a question not read, or asking for nothing held, is told the data answers.
-_WHAT_IS_HELD = (
-    "From the matches I can give a result, the scorers and assists, cards, line-ups and formations, the referee, the "
-    "managers, the man of the match, team and player figures (shots, passes, tackles, xG and more), and totals, "
-    "leaders or the table over a period."
-)
+# Intents whose answer is the figure of the statistic asked alone (a match's both sides' too: "arsenal xg v spurs"):
+# refused when the tables do not hold it.
+# What a club's matches over a period are counted by before each match's is said (``FactBook`` methods).
+_COUNTED = {"captains": "captain_counts", Intent.FORMATION.value: "formation_counts"}
+_ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE, Intent.TEAM_STAT})
+
+
+def _player_facing(chosen: Route, resolution: Resolution) -> Route:
+    """Return a player's figures against a club when nothing else is asked of the two ("saka v spurs", "barnes
+    against man city": his match(es) against it, not the match's story), else ``chosen``."""
+    players, teams = resolution.players, resolution.teams
+    facing = len(players) == 1 and len(teams) == 1 and teams[0] not in players[0].teams
+    if facing and chosen.intent is Intent.NARRATIVE and chosen.rule == "fallback":
+        return replace(chosen, intent=Intent.PLAYER_STAT, builder="player_summary", rule="player_facing")
+    return chosen
 
 
 def _side_named(question: str, match: pd.Series) -> str | None:

@@ -166,7 +166,8 @@ def score_named(question: str) -> tuple[int, int] | None:
     return None if found is None else tuple(sorted((int(found.group(1)), int(found.group(2)))))
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+# "United's", and after a name cut short with a dot: "Tottenham H.'s", "Man. Utd.'s" ("h s" would be two words).
+_POSSESSIVE = re.compile(r"(?<=\w)\.?['\u2019]s\b")
 
 
 def words_of(text: str) -> str:
@@ -232,6 +233,11 @@ def _by_letters(keys: Iterable[str]) -> dict[str, list[str]]:
     for key in keys:
         found["".join(sorted(key))].append(key)
     return found
+
+
+def _derby_named(name: str) -> str:
+    """Return a derby's name (plain words) as written: its place names capitalised ("North London derby")."""
+    return " ".join(word if word == "derby" else word.capitalize() for word in name.split())
 
 
 def say_or(names: Sequence[str]) -> str:
@@ -375,12 +381,24 @@ def _with_initial(keys: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
 _CAPITALS = re.compile(r"\b[A-Z]{3}\b")
 
 
+def _shouted(question: str) -> bool:
+    """Whether most of the question's letters are capitals (its capitals then mark no name)."""
+    letters = [c for c in question if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
 def shouted_codes(question: str) -> frozenset[str]:
     """Return the three-letter words a question writes in capitals when most of it is not (lower case)."""
-    letters = [c for c in question if c.isalpha()]
-    if sum(c.isupper() for c in letters) * 2 > len(letters):
-        return frozenset()
-    return frozenset(w.lower() for w in _CAPITALS.findall(question))
+    return frozenset() if _shouted(question) else frozenset(w.lower() for w in _CAPITALS.findall(question))
+
+
+def unshouted(question: str) -> str:
+    """Return a question written in capitals with its English words in lower case and the others capitalised
+    ("WHO SCORED FOR SPURS V TWENTE" -> "who scored for Spurs v Twente"), else the question as written: in shouted
+    text only a word that is no English word may be a name."""
+    if not _shouted(question):
+        return question
+    return re.sub(r"[^\W\d_]+", lambda m: m[0].lower() if m[0].lower() in english_words() else m[0].title(), question)
 
 
 def _accented_words(text: str) -> frozenset[str]:
@@ -562,7 +580,7 @@ class Catalog:
         self._home_games = set(zip(matches["home"], matches["away"], strict=True))  # (home, away) of each meeting
         sides = zip(matches["match_id"].astype(str), matches["home"], matches["away"], strict=True)
         self._sides = {match_id: frozenset((home, away)) for match_id, home, away in sides}
-        self._derbies = self._index_derbies()
+        self._derbies, self._outside_derbies = self._index_derbies()
         self._scored_against = self._index_scored_against(goals) if goals is not None else {}
         self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
         self._grounds = self._index_grounds(matches)
@@ -633,15 +651,33 @@ class Catalog:
                 grounds.update({f"the {short}": team} | ({} if short in english_words() else {short: team}))
         return grounds
 
-    def _index_derbies(self) -> dict[str, list[str]]:
-        """Every derby phrase of ``configs/derbies.yaml`` whose two teams are in the data -> those teams."""
-        derbies = load_config("derbies").get("derbies") or {}
-        found = {}
-        for phrase, teams in derbies.items():
-            in_data = [self._team_keys.get(self.aliases.normalise(team)) for team in teams]
-            if all(in_data):
-                found[words_of(phrase)] = in_data
-        return found
+    def _index_derbies(self) -> tuple[dict[str, list[str]], dict[str, tuple[list[str], list[str]]]]:
+        """Return every name of a ``configs/derbies.yaml`` derby whose two teams are in the data -> those teams, and
+        every name of one with a team outside it -> (its teams in the data, the others as the table writes them)."""
+        found, outside = {}, {}
+        for derby in (load_config("derbies").get("derbies") or {}).values():
+            in_data = [self._team_keys.get(self.aliases.normalise(team)) for team in derby["teams"]]
+            missing = [team for team, known in zip(derby["teams"], in_data, strict=True) if not known]
+            for name in map(words_of, derby["names"]):
+                if missing:
+                    outside[name] = ([team for team in in_data if team], missing)
+                else:
+                    found[name] = in_data
+        return found, outside
+
+    def _derby_read(self, found: Resolution, text: str, previous: Resolution | None) -> None:
+        """A derby with a club outside the data ("the second city derby") is said not to be in it, never read as
+        another match ("city": Man City); "the derby" with no club named, before or now, asks back which one, with
+        the derbies of the data ("what time did the derby kick off")."""
+        outside = next((teams for name, teams in self._outside_derbies.items() if f" {name} " in text), None)
+        if outside is not None:
+            found.teams, found.unknown_teams, found.players = outside[0], outside[1], []
+        elif " derby " in text and not (
+            found.teams or found.players or found.unknown_teams or found.clarification or (previous and previous.teams)
+        ):
+            first_names = {frozenset(teams): name for name, teams in reversed(self._derbies.items())}
+            listed = [f"the {_derby_named(name)} ({' v '.join(sorted(pair))})" for pair, name in first_names.items()]
+            found.clarification = f"Which derby do you mean: {say_or(sorted(listed))}?"
 
     @staticmethod
     def _index_players(
@@ -733,6 +769,7 @@ class Catalog:
             found.squad = found.squad or named[0]
         outside = [m.words for m in mentions if not m.teams and self._outside_name(m, words)]
         found.unknown_teams = sorted(set(outside) | set(self._unresolved_sides(question, found.teams)))
+        self._derby_read(found, text, previous)
         hits = named_players + self._misspelt_players(words, taken)
         # "Did Bruno score?" after a Newcastle question is Bruno Guimarães.
         context = found.teams or (sorted(self._previous_teams(previous)) if previous is not None else [])
@@ -936,7 +973,7 @@ class Catalog:
         """
         names = [f" {key} " for key, clubs in self.names.keys.items() if set(clubs) & set(teams)]
         unresolved = []
-        for first, second in _FIXTURE.findall(question):
+        for first, second in _FIXTURE.findall(unshouted(question)):
             sides = [f" {words_of(side)} " for side in (first, second)]
             known = [
                 bool(

@@ -109,6 +109,17 @@ class FactResult:
         return self.briefing if self.briefing is not None else [f.text for f in self.facts]
 
 
+def _counted(what: str, grouped: pd.api.typing.SeriesGroupBy, played: int, match_ids: list[str]) -> FactResult:
+    """Return "<what>, <played> matches: <value> <matches>, ..." of each group's matches, the most first, level ones
+    by name."""
+    counts = grouped.nunique().sort_values(ascending=False, kind="stable")
+    listed = ", ".join(f"{name} {n}" for name, n in counts.items()) or "none recorded"
+    r = FactResult(match_ids=match_ids)
+    r.add(f"{what}, {played} match{'' if played == 1 else 'es'}: {listed}.", match_ids)
+    r.text = r.facts[0].text
+    return r
+
+
 def fmt(value: object, decimals: int = 0) -> str:
     """A number as the answer prints it (and as the grounding check will find it)."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
@@ -755,13 +766,18 @@ class FactBook:
         captains in December 2025, 6 matches: Martin Ødegaard 5, Bukayo Saka 1")."""
         lineups = self.rows_of("lineups", match_ids)
         marked = lineups[(lineups["team"] == team) & lineups["captain"].eq(True)]
-        counts = marked.groupby("player_name")["match_id"].nunique().sort_values(ascending=False, kind="stable")
         played = lineups.loc[lineups["team"] == team, "match_id"].nunique()
-        listed = ", ".join(f"{name} {n}" for name, n in counts.items()) or "none recorded"
-        r = FactResult(match_ids=match_ids)
-        r.add(f"{team}'s captains in {scope}, {played} match{'' if played == 1 else 'es'}: {listed}.", match_ids)
-        r.text = r.facts[0].text
-        return r
+        return _counted(f"{team}'s captains in {scope}", marked.groupby("player_name")["match_id"], played, match_ids)
+
+    def formation_counts(self, match_ids: list[str], team: str, scope: str) -> FactResult:
+        """How many of ``team``'s matches it started in each formation, the most first ("Arsenal's starting
+        formations in November 2025, 5 matches: 4-3-3 4, 4-2-3-1 1")."""
+        spells = self.rows_of("formations", match_ids)
+        spells = spells[spells["team"] == team].sort_values("start_minute", kind="stable").drop_duplicates("match_id")
+        played = self.rows_of("lineups", match_ids).query("team == @team")["match_id"].nunique()
+        return _counted(
+            f"{team}'s starting formations in {scope}", spells.groupby("formation")["match_id"], played, match_ids
+        )
 
     def man_of_the_match(self, match_id: str, squad: str | None = None) -> FactResult:
         """WhoScored's man of the match (else the highest rated player); when the question asks about one club's

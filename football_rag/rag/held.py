@@ -21,7 +21,7 @@ import pandas as pd
 
 from football_rag.analytics.stat_registry import STATS
 from football_rag.analytics.tables import MatchTables
-from football_rag.rag.entities import words_of
+from football_rag.rag.entities import english_words, words_of
 from football_rag.rag.intents import CHART_KINDS
 
 
@@ -39,6 +39,9 @@ class Subject:
     # Registry statistics that are this subject: when it is not held, a question asking for one of them is refused
     # (its words alone are not: "xG aside, who opened the scoring" asks for the opener).
     stats: frozenset[str] = frozenset()
+    # Words whose slips name this subject too ("bots" for boots, "wether" for the weather): a letter left out or two
+    # swapped, when the slip is no word of a held phrase or a name in the data.
+    slipped: tuple[str, ...] = ()
 
 
 # "Who will win...", "the next Arsenal game", "predict the score", "the title race run-in": what is to come.
@@ -94,8 +97,11 @@ _OFF_THE_PITCH = (
 # "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
 _PERSONAL = (
     r"\bhow old\b|\b(his|her|their|whats|what is|what's) age\b|\bwhat age\b|\bborn\b|\b(birthdays?|b-?days?)\b"
-    r"|\bdate of birth\b"
+    r"|\bdate of birth\b|\b(youngest|oldest) (player|scorer|goalscorer|starter|debutant|keeper|captain|manager)s?\b"
     r"|\bhow tall\b|\bheight\b|\bnationality\b|\bmarried\b|\bwife\b|\bgirlfriend\b"
+    # "salah hometown", "where is saka from", "where did rice grow up", "palmer's birthplace"
+    r"|\bhome ?towns?\b|\bbirth ?places?\b|\bplace of birth\b|\bwhere (is|was|are|were) (\w+ ){1,3}from\b"
+    r"|\b(grow|grew|growing) up\b|\bwhat country (is|are|was|does|do)\b"
 )
 # "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
 _INJURIES = (
@@ -137,6 +143,7 @@ SUBJECTS: tuple[Subject, ...] = (
         r"\bweather\b|\brain(ing|ed|y)?\b|\bsnow\w*\b|\bwindy?\b|\bsunny\b|\bfog\w*\b|\btemperature\b"
         r"|\bhow (hot|cold|warm|wet)\b|\bheat(wave)?\b",
         "the matches' results, events and figures, their venue, attendance and referee",
+        slipped=("weather",),
     ),
     Subject(
         "VAR decisions or disallowed goals",
@@ -153,13 +160,35 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject(
         "betting odds",
         # "beat Chelsea against the odds" tells of a result
-        r"(?<!against the )(?<!against all the )\bodds\b|\bbookies\b|\bbookmakers?\b|\bbetting\b|\bbets\b|\baccas?\b",
+        r"(?<!against the )(?<!against all the )\bodds\b|\bbookies?\b|\bbookmakers?\b|\bbetting\b|\bbets\b|\baccas?\b"
+        # "what price arsenal to win", "was haaland 2/1 to score", "bet365", "punters"
+        r"|\b(what |the )?price (on |for )?(\w+ ){0,2}to (win|score)\b|\b\d+ ?/ ?\d+ to (win|score)\b"
+        r"|\bbet ?365\b|\bpunters?\b|\bbet (on|slip)\b|\banytime (scorer|goalscorer)\b|\bfavou?rites? to win\b",
         "results and figures of the matches played",
+        slipped=("betting", "bookies"),
     ),
     Subject(
         "market values",
         r"\bon the (transfer )?market\b|\bmarket (value|price)s?\b|\bprice tags?\b",
         "what players did on the pitch: goals, assists, ratings and their other figures",
+    ),
+    Subject(
+        "fantasy (FPL) prices or points",
+        # "haaland fpl price", "saka fantasy points", "how many bps did rice get" (not "for my fantasy team, how many
+        # shots...": a figure asked for a fantasy team is answered)
+        r"\bfpl\b|\bfantasy (premier league |football |league )?(points?|prices?|scores?|values?|cost|returns?|bonus)\b"
+        r"|\bbonus points?\b|\bbps\b|\b(price|points?) (rises?|falls?|drops?)\b",
+        "what players did on the pitch: goals, assists, clean sheets, cards and ratings",
+    ),
+    Subject(
+        "youth, reserve or women's teams",
+        # "arsenal women result", "chelsea u21s", "city's academy", "united reserves": the first teams only
+        # ("under 20 minutes" is no age group: an age written "u21", "u-21", "under-21" or "under 21s")
+        r"\bwom[ae]n(['\u2019]?s)?\b|\bladies\b|\bwsl\b|\bgirls\b|\bu-?(1[6-9]|2[0-3])s?\b"
+        r"|\bunder-(1[6-9]|2[0-3])s?\b|\bunder (1[6-9]|2[0-3])s\b"
+        r"|\bacademy\b|\byouth (teams?|sides?|squads?|games?|matches|league|cup)\b|\breserves\b"
+        r"|\breserve (teams?|sides?|games?|matches|league)\b|\bdevelopment (squad|side|league)\b|\bpl2\b",
+        "the first teams' matches of the loaded competitions",
     ),
     Subject("expected assists (xA)", r"\bxa\b|\bxag\b|\bexpected assists?\b", "xG, assists and key passes"),
     Subject(
@@ -209,6 +238,7 @@ SUBJECTS: tuple[Subject, ...] = (
         r"\bkits?\b|\bjerseys?\b|\bstrip\b|\b(shirt|kit|jersey)s? colou?rs?\b|\bwhat colou?r\b"
         r"|\b(home|away|third) shirts?\b|\bboots\b",
         "the line-ups with shirt numbers",
+        slipped=("boots", "jersey"),
     ),
     Subject(
         "match officials other than the referee",
@@ -275,6 +305,7 @@ SUBJECTS: tuple[Subject, ...] = (
         _TRANSFERS,
         "",
         said="The data holds what happened on the pitch, not transfers, fees or contracts.",
+        slipped=("transfer", "transfers", "salary"),
     ),
     Subject(
         "the clubs off the pitch",
@@ -287,9 +318,17 @@ SUBJECTS: tuple[Subject, ...] = (
         "players' lives",
         _PERSONAL,
         "",
-        said="The data holds what players did in the matches, not their ages, birthdays or lives off the pitch.",
+        said="The data holds what players did in the matches, not their ages, birthdays, hometowns or lives off the "
+        "pitch.",
+        slipped=("hometown", "birthday", "birthplace", "nationality"),
     ),
-    Subject("injuries", _INJURIES, "", said="The data holds what happened on the pitch, not injuries or fitness news."),
+    Subject(
+        "injuries",
+        _INJURIES,
+        "",
+        said="The data holds what happened on the pitch, not injuries or fitness news.",
+        slipped=("injury", "injured", "injuries", "hamstring"),
+    ),
     Subject(
         "football beyond the data",
         _BEYOND,
@@ -319,6 +358,20 @@ def _names_pattern(tables: MatchTables) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, longer)) + r")\b") if longer else re.compile(r"(?!)")
 
 
+def slips(word: str) -> set[str]:
+    """Return ``word`` typed with one letter left out ("bots" of "boots"), or two neighbours swapped into no English
+    word ("injruy"; "boost" is a word of its own: a missed key is the commoner slip)."""
+    left_out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return (left_out | (swapped - english_words())) - {word}
+
+
+def _name_words(tables: MatchTables) -> set[str]:
+    """Return every word of a player's or a club's name in the tables, as plain words."""
+    names = pd.concat([tables.lineups["player_name"], tables.matches["home"], tables.matches["away"]]).dropna()
+    return {word for name in names.unique() for word in words_of(name).split()}
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Return where ``pattern`` matches ``text`` (start, end), empty matches left out."""
     return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
@@ -334,6 +387,21 @@ class Holdings:
         words = [w for s in STATS for w in (s.asked, s.ranked) if w] + list(CHART_KINDS.values())
         self._held = tuple(re.compile(w) for w in words + [s.words for s in held])
         self._names = _names_pattern(tables)
+        self._slips = self._index_slips(_name_words(tables))
+
+    def _index_slips(self, names: set[str]) -> dict[str, Subject]:
+        """Return each slip of an unheld subject's ``slipped`` words -> that subject, unless the slip is a word of a
+        held phrase ("shots"), of a name in the data, or of another subject's."""
+        found: dict[str, Subject] = {}
+        for subject, _ in self.unheld:
+            for word in subject.slipped:
+                found.update(dict.fromkeys(slips(word), subject))
+        unheld = [pattern for _, pattern in self.unheld]
+        return {
+            slip: subject
+            for slip, subject in found.items()
+            if slip not in names and not any(p.search(slip) for p in (*self._held, *unheld))
+        }
 
     def names_held(self, question: str) -> bool:
         """Return whether ``question`` names anything the data holds (a statistic, a chart, a held subject)."""
@@ -342,14 +410,29 @@ class Holdings:
 
     def subject_not_held(self, question: str) -> Subject | None:
         """Return the first subject ``question`` asks for that the data does not hold, or None: an unheld subject's
-        words count unless a held phrase spans them ("heat map" over "heat")."""
+        words count unless a held phrase spans them ("heat map" over "heat"), and so do a slip's when no subject's
+        words are there ("bots"; "golden boot" is held)."""
         lowered = question.lower()
         named = [(subject, span) for subject, pattern in self.unheld for span in _spans(pattern, lowered)]
+        if not named:
+            words = re.finditer(r"[a-z]+", lowered)
+            named = [(self._slips[w[0]], w.span()) for w in words if w[0] in self._slips]
         if not named:  # most questions: the held phrases need not be searched at all
             return None
         covered = [span for pattern in (*self._held, self._names) for span in _spans(pattern, lowered)]
         return next(
             (subject for subject, (start, end) in named if not any(s <= start and end <= e for s, e in covered)), None
+        )
+
+    def what_is_held(self) -> str:
+        """Return the sentence telling what the matches answer, offering xG only when the tables hold it."""
+        figures = (
+            "shots, passes, tackles and more" if "xg" in self._unheld_stats else "shots, passes, tackles, xG and more"
+        )
+        return (
+            "From the matches I can give a result, the scorers and assists, cards, line-ups and formations, the "
+            f"referee, the managers, the man of the match, team and player figures ({figures}), and totals, leaders "
+            "or the table over a period."
         )
 
     def stat_refusal(self, stat: str | None) -> str | None:

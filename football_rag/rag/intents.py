@@ -245,12 +245,14 @@ _SCORER_WORDS = re.compile(
     r"|who (bagged|netted|struck|found the net|hit the net|got on the score ?sheet)(?! (more|fewer|less|the most))"
     r")\b"
 )
+# "What formation did Arsenal use", "Chelsea's formations this season": the shape a side lined up in.
+_FORMATION = re.compile(r"\b(formations?|shape|system|set up|lined up in)\b")
 _FACTS = [
     (Intent.LINEUP, re.compile(r"\b(in goal|goalkeeper|keeper|between the sticks)\b")),
     (Intent.SCORERS, _SCORER_WORDS),
     # "went into the referee's notebook": booked, no referee asked ("in the book" is the yellow cards' own words)
     (Intent.CARDS, re.compile(r"\b(cards?|booked|bookings?|sent off|red|yellows?|cautions?|notebook)\b")),
-    (Intent.FORMATION, re.compile(r"\b(formation|shape|system|set up|lined up in)\b")),
+    (Intent.FORMATION, _FORMATION),
     (
         Intent.LINEUP,
         re.compile(r"\b(line-?ups?|starting (xi|eleven|11)|starters|who started|team sheet|bench|substitutes)\b"),
@@ -299,7 +301,7 @@ _FOLLOW_UP = re.compile(
     r"|\b(the|their) (other (team|side|club|lot)|opposition|opponents?)\b"
 )
 _FOOTBALL = re.compile(
-    r"\b(match|game|goal|score|result|team|player|league|season|shot|pass|xg|press|win|won|lose|lost|draw|fixture|club|premier|football|soccer|referee|card|formation|lineup)\w*"
+    r"\b(match|game|goal|score|result|team|player|league|season|shot|pass|xg|press|win|won|lose|lost|draw|fixture|club|premier|football|soccer|referee|card|formation|lineup|derb)\w*"
 )
 
 
@@ -662,7 +664,8 @@ def _aggregate(a: Asked) -> Route | None:
     """ "How many clean sheets did Arsenal keep in October?", "How many points did Arsenal get in November?": a team's
     (or every team's) total over a period."""
     rate = rate_asked(a.text)  # "shots per match": the league's figure per match
-    if (_AGGREGATE.search(a.text) or rate) and not a.has_match_context:
+    shape = a.stat is None and _FORMATION.search(a.text)  # "what formation did arsenal use this season": its shapes
+    if (_AGGREGATE.search(a.text) or rate) and not a.has_match_context and not shape:
         return Route(Intent.AGGREGATE, stat=_counted_stat(a), rate=rate)
     return None
 

@@ -19,6 +19,12 @@ refusal = Holdings(build_tables([])).refusal
         ("Who will win the title?", "what will happen"),
         ("How much was the transfer fee for Eze?", "not transfers"),
         ("Is Saka injured?", "not injuries"),
+        # round 16: fantasy prices and points, hometowns, youth and women's teams, a subject's word misspelt
+        ("haaland fpl price", "fantasy (FPL) prices or points"),
+        ("where is saka from", "hometowns"),
+        ("chelsea u21s result", "youth, reserve or women's teams"),
+        ("what bots does saka wear", "kits"),
+        ("is saka injred", "not injuries"),
     ],
 )
 def test_what_the_data_cannot_answer_is_refused_with_why(question: str, reason: str) -> None:
@@ -32,6 +38,11 @@ def test_what_the_data_cannot_answer_is_refused_with_why(question: str, reason: 
         "Did Will Osula score against Arsenal?",
         "Was the Emirates sold out for Arsenal v Spurs?",
         "Who won the Premier League game on 2025-12-01?",
+        # round 16: a look-alike is answered ("boost" is an English word, no slip of "boots"; "golden boot" is held)
+        "For my fantasy team, how many shots did Saka have?",
+        "Did Arsenal get a boost from the win?",
+        "golden boot leader in december",
+        "how many goals were scored in under 20 minutes",
     ],
 )
 def test_a_question_that_only_shares_a_word_is_not_refused(question: str) -> None:
