@@ -856,14 +856,15 @@ class Answerer:
         each = [self._one_match(plan.route, m, resolution, subject) for m in ids[:MULTI_MATCH_LIMIT]]
         plan.facts = FactResult.joined(each)
         if subject and (count := _COUNTED.get(plan.route.builder or plan.intent.value)):
-            # "who captained arsenal in december", "arsenal's formations this season": counted first
+            # "who captained arsenal in december", "arsenal's referees this season": counted first
             counts = getattr(self.book, count)(ids, subject, self._period_label(resolution))
             plan.facts = FactResult.joined([counts, plan.facts])
         return plan
 
     def _counted_over_season(self, plan: Plan) -> bool:
-        """Whether a question with no period asks one club's captains or formations over the season ("who captained
-        liverpool this season", "formations arsenal used so far"): counted over its matches, not its latest one."""
+        """Whether a question with no period asks one club's captains, formations, referees or kick-off times over
+        the season ("who captained liverpool this season", "formations arsenal used so far"): counted over its
+        matches, not its latest one."""
         kind = plan.route.builder or plan.intent.value
         one_club = len(plan.resolution.teams) == 1 and not plan.resolution.players
         return kind in _COUNTED and one_club and _OVER_TIME.search(plan.question.lower()) is not None
@@ -1165,7 +1166,12 @@ _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|o
 # Intents whose answer is the figure of the statistic asked alone (a match's both sides' too: "arsenal xg v spurs"):
 # refused when the tables do not hold it.
 # What a club's matches over a period are counted by before each match's is said (``FactBook`` methods).
-_COUNTED = {"captains": "captain_counts", Intent.FORMATION.value: "formation_counts"}
+_COUNTED = {
+    "captains": "captain_counts",
+    "kickoff": "kickoff_counts",
+    Intent.FORMATION.value: "formation_counts",
+    Intent.REFEREE.value: "referee_counts",
+}
 _ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE, Intent.TEAM_STAT})
 
 

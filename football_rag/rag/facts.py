@@ -779,6 +779,23 @@ class FactBook:
             f"{team}'s starting formations in {scope}", spells.groupby("formation")["match_id"], played, match_ids
         )
 
+    def referee_counts(self, match_ids: list[str], team: str, scope: str) -> FactResult:
+        """How many of ``team``'s matches each referee took ("Liverpool's referees in the data so far, 19 matches:
+        Anthony Taylor 3, ..."); a match with none recorded is left out of the counts, not of the matches."""
+        refs = pd.Series([self.match(m)["referee"] for m in match_ids], index=match_ids, name="referee").dropna()
+        grouped = refs.rename_axis("match_id").reset_index().groupby("referee")["match_id"]
+        return _counted(f"{team}'s referees in {scope}", grouped, len(match_ids), match_ids)
+
+    def kickoff_counts(self, match_ids: list[str], team: str, scope: str) -> FactResult:
+        """How many of ``team``'s matches kicked off at each time WhoScored's match files give ("Arsenal's kick-off
+        times in the data so far, 18 matches: 15:00 6, ...")."""
+        times = [(m, pd.Timestamp(self.match(m)["kickoff"])) for m in match_ids if pd.notna(self.match(m)["kickoff"])]
+        known = pd.DataFrame(  # midnight: a day with no time
+            [(m, f"{t:%H:%M}") for m, t in times if t.time() != time(0)], columns=["match_id", "time"]
+        )
+        what = f"{team}'s kick-off times in {scope} (as WhoScored's match files give them)"
+        return _counted(what, known.groupby("time")["match_id"], len(match_ids), match_ids)
+
     def man_of_the_match(self, match_id: str, squad: str | None = None) -> FactResult:
         """WhoScored's man of the match (else the highest rated player); when the question asks about one club's
         players ("the star man for Arsenal") and he played for the other, that club's highest rated player too."""
@@ -1129,7 +1146,10 @@ class FactBook:
             return r
         averages = rows.groupby("team")[list(SUMMARY_STATS)].mean()
         mine = averages.loc[team]
-        pairs = [f"{definition(s).brief} {fmt(mine[s], definition(s).decimals)}" for s in SUMMARY_STATS]
+        # a figure the tables do not hold (xG without the xG model) is left out, not said "n/a"
+        pairs = [
+            f"{definition(s).brief} {fmt(mine[s], definition(s).decimals)}" for s in SUMMARY_STATS if pd.notna(mine[s])
+        ]
         r.add(f"{team} per match in {period_label}: {'; '.join(pairs)}.", r.match_ids)
         ranks = [self._rank_phrase(averages, team, stat) for stat in SUMMARY_STATS if pd.notna(mine[stat])]
         r.add(f"Among the {len(averages)} teams in {period_label}, {team} rank: {'; '.join(ranks)}.", r.match_ids)

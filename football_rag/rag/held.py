@@ -161,8 +161,8 @@ SUBJECTS: tuple[Subject, ...] = (
         "betting odds",
         # "beat Chelsea against the odds" tells of a result
         r"(?<!against the )(?<!against all the )\bodds\b|\bbookies?\b|\bbookmakers?\b|\bbetting\b|\bbets\b|\baccas?\b"
-        # "what price arsenal to win", "was haaland 2/1 to score", "bet365", "punters"
-        r"|\b(what |the )?price (on |for )?(\w+ ){0,2}to (win|score)\b|\b\d+ ?/ ?\d+ to (win|score)\b"
+        # "what price arsenal to win", "best price for the people's club (everton) to win", "was haaland 2/1 to score"
+        r"|\bprices? (on |for |of )?([\w'()]+ ){0,5}to (win|score|be|finish|go)\b|\b\d+ ?/ ?\d+ to (win|score)\b"
         r"|\bbet ?365\b|\bpunters?\b|\bbet (on|slip)\b|\banytime (scorer|goalscorer)\b|\bfavou?rites? to win\b",
         "results and figures of the matches played",
         slipped=("betting", "bookies"),

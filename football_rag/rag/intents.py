@@ -597,7 +597,7 @@ def _ranking(a: Asked) -> Route | None:
 _CAPTAIN = re.compile(r"\b(capt(ain|ains|ained|aining)?|armband|skipper\w*|skipp(ed|ing))\b")
 # "What time did the derby kick off", "ko time city palace", "what time did Arsenal v Spurs start": its kick-off time.
 _KICKOFF = re.compile(
-    r"\bkick(ed|s)?[- ]?off\b|\bk/?o (time|was)\b|\bwhat time (did|was|were) (\S+ ){0,6}(start|begin|kick\w*|ko)\b"
+    r"\bkick(ed|s)?[- ]?off\b|\bk/?o (times?|was)\b|\bwhat time (did|was|were) (\S+ ){0,6}(start|begin|kick\w*|ko)\b"
 )
 
 
@@ -664,8 +664,9 @@ def _aggregate(a: Asked) -> Route | None:
     """ "How many clean sheets did Arsenal keep in October?", "How many points did Arsenal get in November?": a team's
     (or every team's) total over a period."""
     rate = rate_asked(a.text)  # "shots per match": the league's figure per match
-    shape = a.stat is None and _FORMATION.search(a.text)  # "what formation did arsenal use this season": its shapes
-    if (_AGGREGATE.search(a.text) or rate) and not a.has_match_context and not shape:
+    # "what formation did arsenal use this season", "who reffed liverpool's games this season": each match's
+    detail = a.stat is None and (_FORMATION.search(a.text) or _REFEREE.search(a.text))
+    if (_AGGREGATE.search(a.text) or rate) and not a.has_match_context and not detail:
         return Route(Intent.AGGREGATE, stat=_counted_stat(a), rate=rate)
     return None
 

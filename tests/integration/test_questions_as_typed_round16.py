@@ -236,6 +236,42 @@ def test_a_clubs_formations_over_a_period_are_counted(
     assert a.answer.startswith(f"{team}'s starting formations in {scope}, {len(rows)} matches: {counted(shapes)}.")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who reffed liverpool's games this season",
+        "WHICH REFEREES DID LIVERPOOL HAVE SO FAR",
+        "liverpool refs this season",
+    ],
+)
+def test_a_clubs_referees_over_the_season_are_counted(answerer: Answerer, question: str) -> None:
+    rows = played("Liverpool")
+    referees = Counter(raw_whoscored(r["whoscored_id"])["referee"]["name"] for r in rows)
+    a = ask(answerer, question)
+    assert a.intent is Intent.REFEREE, a.answer
+    assert a.answer.startswith(f"Liverpool's referees in the data so far, {len(rows)} matches: {counted(referees)}.")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last", "scope"),
+    [
+        ("what time did arsenal kick off this season", "2025-08-01", "2026-06-30", "the data so far"),
+        ("ARSENAL KICK OFF TIMES SO FAR", "2025-08-01", "2026-06-30", "the data so far"),
+        ("arsenal ko times in december", "2025-12-01", "2025-12-31", "December 2025"),
+    ],
+)
+def test_a_clubs_kick_off_times_over_a_period_are_counted(
+    answerer: Answerer, question: str, first: str, last: str, scope: str
+) -> None:
+    rows = played("Arsenal", first, last)
+    times = Counter(raw_whoscored(r["whoscored_id"])["startTime"][11:16] for r in rows)
+    a = ask(answerer, question)
+    assert a.answer.startswith(
+        f"Arsenal's kick-off times in {scope} (as WhoScored's match files give them), {len(rows)} matches: "
+        f"{counted(times)}."
+    ), a.answer
+
+
 # --- refusals -----------------------------------------------------------------------------------------------------
 
 FANTASY = "The data does not hold fantasy (FPL) prices or points"
@@ -298,5 +334,7 @@ def test_a_matchs_xg_is_said_not_in_the_tables(answerer: Answerer, question: str
 def test_no_xg_is_offered_or_said_without_the_model(answerer: Answerer) -> None:
     a = ask(answerer, "who was the mascot at brighton")
     assert "team and player figures (shots, passes, tackles and more)" in a.answer and "xG" not in a.answer, a.answer
+    a = ask(answerer, "how did arsenal play in december")  # a club's period told without "xG n/a"
+    assert "Arsenal per match in December 2025: shots " in a.answer and "xG" not in a.answer, a.answer
     a = ask(answerer, "rice v chelsea")  # no shot: no "xG 0.00" either
     assert a.intent is Intent.PLAYER_STAT and "shots 0" in a.answer and "xG" not in a.answer, a.answer
