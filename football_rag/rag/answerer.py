@@ -244,7 +244,7 @@ class Answerer:
                 n_players=len(resolution.players),
                 refused=self.holdings.refusal(question) or scope.refusal,
             )
-            chosen = self._stat_held(_player_facing(chosen, resolution))
+            chosen = self._stat_held(_player_facing(chosen, resolution, question))
             span.set_output(
                 {
                     "teams": resolution.teams,
@@ -1165,6 +1165,8 @@ _SIDE_NAMED = re.compile(
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|opening|last|final")
 # Intents whose answer is the figure of the statistic asked alone (a match's both sides' too: "arsenal xg v spurs"):
 # refused when the tables do not hold it.
+# Words that ask for something: a player and a club beside them are not asked bare ("how many ... saka v spurs").
+_ASKED = re.compile(r"\b(how|what|which|who|when|where|number|many|much|did|does|had|has|made|got)\b", re.IGNORECASE)
 # What a club's matches over a period are counted by before each match's is said (``FactBook`` methods).
 _COUNTED = {
     "captains": "captain_counts",
@@ -1175,11 +1177,12 @@ _COUNTED = {
 _ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE, Intent.TEAM_STAT})
 
 
-def _player_facing(chosen: Route, resolution: Resolution) -> Route:
+def _player_facing(chosen: Route, resolution: Resolution, question: str) -> Route:
     """Return a player's figures against a club when nothing else is asked of the two ("saka v spurs", "barnes
-    against man city": his match(es) against it, not the match's story), else ``chosen``."""
+    against man city": his match(es) against it, not the match's story), else ``chosen``: a question that asks
+    something not read ("number of successful take ons semenyo had v bre") stays as it is."""
     players, teams = resolution.players, resolution.teams
-    facing = len(players) == 1 and len(teams) == 1 and teams[0] not in players[0].teams
+    facing = len(players) == 1 and len(teams) == 1 and teams[0] not in players[0].teams and not _ASKED.search(question)
     if facing and chosen.intent is Intent.NARRATIVE and chosen.rule == "fallback":
         return replace(chosen, intent=Intent.PLAYER_STAT, builder="player_summary", rule="player_facing")
     return chosen

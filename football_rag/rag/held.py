@@ -174,9 +174,10 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     Subject(
         "fantasy (FPL) prices or points",
-        # "haaland fpl price", "saka fantasy points", "how many bps did rice get" (not "for my fantasy team, how many
-        # shots...": a figure asked for a fantasy team is answered)
-        r"\bfpl\b|\bfantasy (premier league |football |league )?(points?|prices?|scores?|values?|cost|returns?|bonus)\b"
+        # "haaland fpl price", "saka fantasy points", "how many bps did rice get" (not "fpl related: who scored..." or
+        # "for my fantasy team, how many shots...": a figure asked for a fantasy team is answered)
+        r"\b(fpl|fantasy) (premier league |football |league )?(points?|prices?|scores?|values?|cost|returns?|bonus)\b"
+        r"|\b(points?|prices?|values?|cost|bonus) (in|on|for) (fpl|fantasy)\b"
         r"|\bbonus points?\b|\bbps\b|\b(price|points?) (rises?|falls?|drops?)\b",
         "what players did on the pitch: goals, assists, clean sheets, cards and ratings",
     ),
