@@ -19,6 +19,17 @@ from dataclasses import dataclass, replace
 from football_rag.analytics.rates import Rate, rate_asked
 from football_rag.analytics.stat_registry import PRESSING, PUT_AWAY, STANDINGS, STATS, definition
 from football_rag.rag.answer_model import Intent
+from football_rag.rag.question_shape import COUNTED, RANKING, YES_NO, Shape, Wants, shape_of
+from football_rag.rag.question_subject import (
+    BEST_PLAYER,
+    CAPTAIN,
+    NAMED_GOAL,
+    REFEREE,
+    Role,
+    Subject,
+    goal_named,
+    subject_of,
+)
 
 CHART_KINDS = {
     "shot_map": r"shot ?map|shots? chart|map of (the )?shots",
@@ -48,12 +59,6 @@ _TEAMS = re.compile(
             *(s.ranked for s in STATS if s.ranked and not s.team_only),
         ]
     )
-)
-_RANKING = re.compile(
-    r"\b(top|topped|tops|led|leads|bottom|most(?! recent)|fewest|least|best|worst|highest|lowest|biggest|greatest"
-    r"|largest|leading|ranking|rank|leaders?|more \w+( \w+)? than any(one|body| other player)( else)?"
-    # "the scoring charts", "the leakiest defence", "the dirtiest team", "the form table", "the golden glove"
-    r"|golden (boot|glove)|charts?|leakiest|dirtiest|meanest|stingiest|form (table|guide))\b"
 )
 # Stats asked as moments ("any hat-tricks?", "who hit the woodwork?"): who had them is a ranking by them.
 _MOMENTS = frozenset({"hat_tricks", "woodwork"})
@@ -98,28 +103,12 @@ _ASSISTERS = re.compile(
 )
 # "Who did Saka assist?", "Whose goals did Rice set up?": the goals a player made, and who scored them.
 _ASSISTED = re.compile(r"\b(who|whose goals?|which goals?) did\b.*\b(assist|set up|lay on|tee up|create)\b")
-# What "in charge of" is about decides whose job it names: a game ("in charge of the match", "in charge of Arsenal v
-# Spurs", "of the Arsenal Spurs game") is the referee's, a club ("in charge of Spurs in the game against Arsenal",
-# "of Arsenal against Spurs") the manager's. The object ends at a preposition, so "Spurs in the game" is a club.
-_GAME_OBJECT = (
-    r"(the |that |this )?((?!(in|against|for|when|during|at|on|versus|vs?)\b)\w+ ){0,4}?"
-    r"(match|game|fixture|meeting|derby|vs?|versus)\b"
-)
-# "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?", "Spurs' gaffer", "who was on the
-# touchline for Arsenal"
-_MANAGER = re.compile(
-    r"\b(managers?|manag(ed|ing)|coach(es|ed|ing)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?"
-    r"|technical area"
-    rf"|in charge of(?! {_GAME_OBJECT})"
-    # "who picked the Spurs team v Arsenal": the team was picked by its manager
-    r"|picked (the|their|his) (\w+ ){0,3}(team|side|xi|eleven|line-?up))\b"
-)
 _BOSS = r"(manager|boss|gaffer|coach|head coach|in charge|touchline|dugout|sidelines?|technical area)"
 # "Arsenal's manager against Leeds", "who coached Spurs v Arsenal", "the boss of Spurs", "on the touchline for
 # Arsenal" ask for one side (the club named first); "the managers of Arsenal vs Leeds" for both.
 _ONE_SIDE = re.compile(
     r"\b(against|facing|when they (played|met|faced)|manag(ed|ing)|coach(ed|ing))\b"
-    rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b|\bpicked (the|their|his) \w+"
+    rf"|['\u2019]s? (\w+ )?{_BOSS}\b|\b{_BOSS} (of|for)\b|\b(picked|selected|ran) ((the|their|his) )?\w+"
     # "who was in the Leeds dugout at Wolves": the club whose dugout it was; "wolves boss vs villa", "gaffer 4 wolves"
     r"|\bin the (\w+ ){1,3}(dugout|technical area)\b"
     rf"|\b{_BOSS} (4|vs?|versus|against)\b"
@@ -130,40 +119,26 @@ _AGGREGATE = re.compile(
     r"\b(how many|total|in total|combined|average|per game|so far|this season|overall|record|wins?|won|lost"
     r"|draws?|points)\b"
 )
-# A goal named by what it did to the score ("the equaliser", "the winner", "the opener"): rag.facts.named_goals.
-GOAL_NAMED = {
-    "equaliser": r"equali[sz]\w*|level(l)?er",
-    "winner": r"winn(er|ing goal)|decisive goal|decider",
-    "opener": r"opener|opening goal|(first|1st) goal|opened the scoring|scored first",
-    "last": r"(last|final) goal",
-    "own goal": r"own goal|\bog\b",
-    "second goal": r"\b(second|2nd) goal",
-    "third goal": r"\b(third|3rd) goal",
-    "fourth goal": r"\b(fourth|4th) goal",
-    "fifth goal": r"\b(fifth|5th) goal",
-    "sixth goal": r"\b(sixth|6th) goal",
-}
-_NAMED_GOAL = "|".join(GOAL_NAMED.values())
 # "When did Haaland score against Brentford?", "What minute was Saka's goal?", "what min was the equaliser", "Eze's
 # goal times": the scorers list has the minutes.
 _GOAL_TIME = re.compile(
-    rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{_NAMED_GOAL})\b"
-    rf"|\b(minute|min)\b.*\b(goal|{_NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\S+ ){{0,3}}goals?\b"
+    rf"\b(when|what minute|which minute|what min|what time|at what)\b.*\b(scor\w*|goals?|net\w*|{NAMED_GOAL})\b"
+    rf"|\b(minute|min)\b.*\b(goal|{NAMED_GOAL})|\bgoal ?times?\b|\btimes? of (\S+ ){{0,3}}goals?\b"
     r"|\bgoals? (minutes?|mins)\b|\b(goals?|scored|nett?ed)\b.*\b(what|which) (minute|min)\b"
     # "Salah scored against Brentford - when?", "minute Strand Larsen scored", "Forest's final goal vs LIV minute?"
-    rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{_NAMED_GOAL})\b.*\bminute\b"
+    rf"|\bscor\w*\b.*\bwhen\W*$|\bminute\b.*\bscored\b|\b(goal|{NAMED_GOAL})\b.*\bminute\b"
     # "the winning goal: who and when"
-    rf"|\b(goal|{_NAMED_GOAL})\b.*\bwhen\W*$"
+    rf"|\b(goal|{NAMED_GOAL})\b.*\bwhen\W*$"
     # the time asked in a clause after the goal, whatever follows it: "arsenal v spurs opening goal, what time",
     # "saka scored v spurs - when exactly please", "his goal v spurs (6 dec), what time was that for a podcast"
-    rf"|\b(scor\w*|goals?|{_NAMED_GOAL})\b.*(,|;|:|\s[-\u2013]|\bgoal)\s*(when|what time|what minute|which minute"
+    rf"|\b(scor\w*|goals?|{NAMED_GOAL})\b.*(,|;|:|\s[-\u2013]|\bgoal)\s*(when|what time|what minute|which minute"
     r"|what min)\b"
     # "how early was the opener", "the first goal's timing", "timing of his goal"
-    rf"|\bhow (early|late|soon)\b.*\b(scor\w*|goals?|{_NAMED_GOAL})\b|\b(goals?|{_NAMED_GOAL})\b.*\btiming\b"
-    rf"|\btiming of\b.*\b(goals?|{_NAMED_GOAL})\b"
+    rf"|\bhow (early|late|soon)\b.*\b(scor\w*|goals?|{NAMED_GOAL})\b|\b(goals?|{NAMED_GOAL})\b.*\btiming\b"
+    rf"|\btiming of\b.*\b(goals?|{NAMED_GOAL})\b"
 )
 # "Was there an equaliser in ...?", "was there a winner": whether a goal of that kind happened, said first.
-_IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({_NAMED_GOAL})")
+_IS_THERE_A_GOAL = re.compile(rf"^(was|were|is) there (an? |any )?({NAMED_GOAL})")
 # "2nd goal arsenal v spurs", "the third goal v spurs was scored by who": a goal by its number, asked bare.
 # "2nd goal arsenal v spurs", "arsenal's 2nd goal vs spurs", "spurs 1st goal v arsenal": a goal by its number (a
 # club's, when the club is named before it: ``Route.goal_of``).
@@ -174,7 +149,7 @@ _NUMBERED_GOAL = re.compile(
 # "Who took Arsenal's penalty against Leeds?", "Who scored the header?", "who got the winner?": the scorers, whose
 # goals are tagged.
 _WHO_SCORED_KIND = re.compile(
-    rf"\bwho (took|scored|converted|netted|got)\b.*\b(penalt\w*|spot[- ]kicks?|headers?|{_NAMED_GOAL})\b"
+    rf"\bwho (took|scored|converted|netted|got)\b.*\b(penalt\w*|spot[- ]kicks?|headers?|{NAMED_GOAL})\b"
 )
 # "How did Arsenal vs Chelsea end?" asks for the result, not a story.
 # "When did Arsenal play Spurs?", "who did Leeds play on 6 Dec?", "when was Arsenal v Spurs": the meeting and its day.
@@ -209,14 +184,6 @@ _NARRATIVE = re.compile(
     r"\b(how did|why|summar|tactic|press|analy[sz]|explain|describe|style|approach|dominat|create|built|build-up"
     r"|story|report|review|what happened)\w*"
 )
-# "Who reffed it?" (or "refed", "refferee"), "which official took the game?", "the man in the middle", "in charge of
-# the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
-_REFEREE = re.compile(
-    r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
-    rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}"
-    r"|who( was|'s|s|se| is| were)? in charge(?! of)|who took charge(?! of)"  # "whos" is read "whose"
-    r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
-)
 # "Who was in charge of Spurs vs Bournemouth?": a bare fixture after "in charge of" reads both ways, the game's referee
 # and the clubs' managers, and both are given ("in charge of the match", "which referee": the referee alone).
 # "Arsenal v Spurs, who was in charge?" (no object) reads both ways too.
@@ -224,12 +191,6 @@ _IN_CHARGE_OF_FIXTURE = re.compile(
     r"\bin charge of (?!(the|that|this)\b)(?!.*\b(match|game|fixture|meeting|derby)\b)|\b(in|took) charge\b(?! of\b)"
 )
 _REFEREE_NAMED = re.compile(r"\b(ref\w*|officia\w*|whistle)\b")
-# "MOTM", "player of the game", "the star man", "the standout performer": the man of the match.
-_BEST_PLAYER = re.compile(
-    r"\b(man|player) of the (match|game)|\b(motm|potm|pom|mom|star (man|player)|best player|best performer"
-    r"|stand-?out( player| performer)?|stood out|stands? out|top performer|player of the day|played (the )?best"
-    r"|best on the pitch|best \w+ player\b.*\b(by|on|going by) (the )?(whoscored )?ratings?|hero)\b"
-)
 _SCORER_WORDS = re.compile(
     # "goals for" before a period or alone is the table's goals scored ("brighton goals for through 14 sep")
     r"\b(who scored|scorers?|goalscorers?|scored for|goals? (by|for(?!( (through|thru|up|until|till|in|since|before"
@@ -257,10 +218,10 @@ _FACTS = [
         Intent.LINEUP,
         re.compile(r"\b(line-?ups?|starting (xi|eleven|11)|starters|who started|team sheet|bench|substitutes)\b"),
     ),
-    (Intent.REFEREE, _REFEREE),
+    (Intent.REFEREE, REFEREE),
     (Intent.VENUE, re.compile(r"\b(venue|stadium|where was|where did .* play|ground|hosted)\b")),
     (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans)|sold out|full house)\b")),
-    (Intent.MAN_OF_THE_MATCH, _BEST_PLAYER),
+    (Intent.MAN_OF_THE_MATCH, BEST_PLAYER),
     (
         Intent.SCORE,
         re.compile(
@@ -282,18 +243,6 @@ _WHO_WON = re.compile(r"^who won\b(?!.*\b(most|fewest|least|more|man of|player o
 _PLAYER_SUMMARY = re.compile(r"\b(stats|statistics|numbers|figures|totals|stat line|season so far)\b")
 # "What did Haaland do in December?", "How has Saka done this season?": over a period, his main figures.
 _PLAYER_DID = re.compile(r"\bwhat did\b.*\bdo\b|\bhow (has|did|is)\b.*\b(done|do|doing|fared|fare|got on|get on)\b")
-# "Did Arsenal beat Spurs?", "Was Saka booked?": answered Yes or No first; "did" also after chat that asks nothing
-# ("lads did wolves lose", "not sure if u know but did ..."), never after a question word ("how many goals did").
-_YES_NO = re.compile(
-    r"^(did|was|were|is|are|has|have|had|does|do)\b"
-    r"|^(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)\w+\W+){1,8}?(did|does)\b"
-    r"|\b(beat|win|won|lose|lost|draw|drew)\b.*\bor not\b"
-    # "was it a win for sunderland over wolves", "arsenal won against wolves on 13 december, right?"
-    r"|\b(was|were|is) it an? (win|draw|defeat|loss)\b"
-    r"|^(?!(?:who|whom|whose|what|which|when|where|why|how)\b).*\b(right|correct|innit)\W*(?:asap\W*)?$"
-)
-# "How many cards...?", "total cards in...", "number of bookings": a count, said first.
-_COUNTED = re.compile(r"\b(how many|number of|total|count)\b")
 # "And who scored?", "What about the return match?": a follow-up of the previous question.
 # "How many for the opponents?", "how many did their opponents have": the previous question asked of the other club.
 _FOLLOW_UP = re.compile(
@@ -421,6 +370,8 @@ class Asked:
     has_player: bool
     has_match_context: bool
     n_teams: int
+    shape: Shape  # the type of answer asked for (``question_shape``)
+    subject: Subject  # what the answer is about (``question_subject``)
     over_time: bool = False  # a period longer than a day, or "this season": not one match
     previous: Route | None = None  # the route of the conversation's previous question
     refused: str | None = None  # why the data cannot answer it (``rag.refusals``), or None
@@ -484,11 +435,17 @@ def _assists_between(a: Asked) -> Route | None:
     return None
 
 
+def _goal_timed(a: Asked) -> bool:
+    """Whether a goal's time is asked: a time (alone, or with its scorer: "the winner, who and when") of a goal."""
+    timed = a.shape.wants is Wants.TIME or (a.shape.wants is Wants.PERSON and Wants.TIME in a.shape.asks)
+    return (timed and a.subject.goal and not _KICKOFF.search(a.text)) or _GOAL_TIME.search(a.text) is not None
+
+
 def _goal_times(a: Asked) -> Route | None:
     """ "When did Haaland score against Brentford?", "Who took the penalty?", "Was there an equaliser?": the scorers
     list has them all."""
-    who_scored_it = _WHO_SCORED_KIND.search(a.text) and not _RANKING.search(a.text)
-    if _GOAL_TIME.search(a.text) or who_scored_it or _IS_THERE_A_GOAL.search(a.text) or _NUMBERED_GOAL.search(a.text):
+    who_scored_it = _WHO_SCORED_KIND.search(a.text) and not RANKING.search(a.text)
+    if _goal_timed(a) or who_scored_it or _IS_THERE_A_GOAL.search(a.text) or _NUMBERED_GOAL.search(a.text):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))
     return None
 
@@ -507,28 +464,28 @@ def half_asked(question: str) -> int | None:
     return 1 if found.group(1) in ("first", "1st") or found.group(3) == "before" else 2
 
 
-def goal_named(question: str) -> str | None:
-    """Return the kind of goal a question names by what it did to the score ("equaliser", "winner", "opener",
-    "last", "own goal"), or None."""
-    lowered = question.lower()
-    return next((kind for kind, pattern in GOAL_NAMED.items() if re.search(pattern, lowered)), None)
+def _assister_asked(a: Asked) -> bool:
+    """Whether the person who made a goal is asked for ("need the assist for Isak v Spurs", "which player set up the
+    opener", "isak v spurs assist by?"), not a ranking or comparison of assists."""
+    person = a.shape.wants is Wants.PERSON and a.subject.has(Role.ASSISTER)
+    return person and not (a.shape.ranked or _COMPARED.search(a.text))
 
 
 def _goals_made(a: Asked) -> Route | None:
     """The goals and who made them: his goals ("goals") or the goals he set up ("assists"); a team's scorers."""
     if a.has_player and _ASSISTED.search(a.text):
         return Route(Intent.SCORERS, stat="assists")
-    made = re.search(rf"goal|assist|{_NAMED_GOAL}", a.text) is not None and not _RANKING.search(a.text)
-    if _ASSISTERS.search(a.text) and (a.has_player or made):
+    made = re.search(rf"goal|assist|{NAMED_GOAL}", a.text) is not None and not RANKING.search(a.text)
+    if (_assister_asked(a) or _ASSISTERS.search(a.text)) and (a.has_player or made):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))  # "who set up the opener": that goal's
     # "assists in Arsenal v Spurs", "goals and assists in ...": the goals and who made them (the data keeps no team
     # count of assists)
     listed = (
         a.stat in ("assists", "goal_contributions")
         and a.has_match_context
-        and not (a.has_player or _COUNTED.search(a.text))
+        and not (a.has_player or COUNTED.search(a.text))
     )
-    if listed and not _RANKING.search(a.text):
+    if listed and not RANKING.search(a.text):
         return Route(Intent.SCORERS, stat="goals")
     return None
 
@@ -545,8 +502,8 @@ def _another_stat(a: Asked) -> Route | None:
 def _match_leaders(a: Asked) -> Route | None:
     """ "Which player had the most shots in Arsenal vs Spurs?": the players of one match ranked, not team totals."""
     # "Most tackles in Arsenal vs Spurs?": a match's most is a player's; "Did Arsenal have the most shots?" a team's.
-    players = a.has_player or _PLAYER_WORDS.search(a.text) is not None or not _YES_NO.search(a.text)
-    if not (a.has_match_context and a.stat and _RANKING.search(a.text) and players):
+    players = a.has_player or _PLAYER_WORDS.search(a.text) is not None or not YES_NO.search(a.text)
+    if not (a.has_match_context and a.stat and a.shape.ranked and players):
         return None
     if definition(a.stat).team_only or _TEAMS.search(a.text):
         return None
@@ -581,7 +538,7 @@ def _ranking(a: Asked) -> Route | None:
     rated = rate is not None and a.n_teams == 0 and not a.has_player and asks_who
     # "any hat-tricks in november", "who hit the woodwork this season": who had one of these moments, ranked
     moments = ranked in _MOMENTS and not a.has_player and _ANY.search(a.text) is not None
-    if not ((_RANKING.search(a.text) or table or rated or moments) and period and ranked):
+    if not ((RANKING.search(a.text) or table or rated or moments) and period and ranked):
         return None
     return Route(
         Intent.RANKING,
@@ -593,8 +550,6 @@ def _ranking(a: Asked) -> Route | None:
     )
 
 
-# "Who captained Arsenal v Spurs", "who wore the armband", "Spurs' skipper": a match's captains.
-_CAPTAIN = re.compile(r"\b(capt(ain|ains|ained|aining)?|armband|skipper\w*|skipp(ed|ing))\b")
 # "What time did the derby kick off", "ko time city palace", "what time did Arsenal v Spurs start": its kick-off time.
 _KICKOFF = re.compile(
     r"\bkick(ed|s)?[- ]?off\b|\bk/?o (times?|was)\b|\bwhat time (did|was|were) (\S+ ){0,6}(start|begin|kick\w*|ko)\b"
@@ -603,7 +558,7 @@ _KICKOFF = re.compile(
 
 def _match_detail(a: Asked) -> Route | None:
     """ "Who captained Arsenal v Spurs?", "what time did it kick off?": a match's captains or kick-off time."""
-    if _CAPTAIN.search(a.text) and a.stat is None:
+    if CAPTAIN.search(a.text) and a.stat is None:
         return Route(Intent.LINEUP, builder="captains")
     if _KICKOFF.search(a.text) and a.stat is None:
         return Route(Intent.SCORE, builder="kickoff")
@@ -621,8 +576,19 @@ def _ending(a: Asked) -> Route | None:
 
 
 def _manager(a: Asked) -> Route | None:
-    referee = _REFEREE.search(a.text)  # "which referee was in charge of ..."
-    return Route(Intent.MANAGER) if _MANAGER.search(a.text) and not (a.stat or referee) else None
+    """ "Spurs' gaffer v Arsenal", "who picked the Spurs side": a club's manager ("which referee was in charge of ..."
+    is the referee)."""
+    named = a.subject.has(Role.MANAGER) and not (a.stat or a.subject.has(Role.REFEREE))
+    return Route(Intent.MANAGER) if named else None
+
+
+def _best_player(a: Asked) -> Route | None:
+    """ "Arsenal v Spurs, who was best?", "which player shone": one match's best player, asked as a person ranked with
+    no statistic (or in the man of the match's own words), is its man of the match."""
+    if not a.has_match_context or a.stat or a.shape.wants is not Wants.PERSON or _TEAMS.search(a.text):
+        return None
+    best = a.shape.ranked and _JUDGED.search(a.text) and not _ASCENDING.search(a.text)
+    return Route(Intent.MAN_OF_THE_MATCH) if best or a.subject.has(Role.MAN_OF_THE_MATCH) else None
 
 
 def _narrative(a: Asked) -> Route | None:
@@ -686,7 +652,7 @@ def _match_fact(a: Asked) -> Route | None:
         # A statistic wins over the words that only set the scene: "the score", "the Chelsea keeper".
         if pattern.search(a.text) and not (intent in (Intent.SCORE, Intent.LINEUP) and a.stat not in (None, "goals")):
             # "How many goals did Spurs score against Arsenal?": a count, said first (the score follows it).
-            counted = intent is Intent.SCORE and a.stat == "goals" and _COUNTED.search(a.text)
+            counted = intent is Intent.SCORE and a.stat == "goals" and COUNTED.search(a.text)
             if counted:
                 return Route(Intent.TEAM_STAT, stat="goals")
             both_ways = intent is Intent.REFEREE and _IN_CHARGE_OF_FIXTURE.search(a.text)
@@ -757,8 +723,8 @@ def _fallback(a: Asked) -> Route | None:
 
 RULES: tuple[Callable[[Asked], Route | None], ...] = (
     _refused, _chart, _assists_between, _goal_times, _the_assist, _goals_made, _another_stat, _match_leaders,
-    _match_detail, _ranking, _form, _ending, _manager, _narrative, _player_summary, _player_stat, _comparison,
-    _aggregate, _team_over_time, _match_fact, _team_stat, _story, _out_of_scope, _not_read, _fallback,
+    _match_detail, _best_player, _ranking, _form, _ending, _manager, _narrative, _player_summary, _player_stat,
+    _comparison, _aggregate, _team_over_time, _match_fact, _team_stat, _story, _out_of_scope, _not_read, _fallback,
 )  # fmt: skip
 # A route's builder, when the route alone does not say it: (intent, test on what was asked, builder), first match.
 BUILDERS: tuple[tuple[Intent, Callable[[Asked], bool], str], ...] = (
@@ -792,6 +758,8 @@ def route(
         has_player,
         has_match_context,
         n_teams,
+        shape_of(question),
+        subject_of(question.lower(), stat),
         over_time,
         previous,
         refused,
@@ -803,7 +771,7 @@ def route(
     builder = chosen.builder or next(
         (name for intent, test, name in BUILDERS if intent is chosen.intent and test(asked)), None
     )
-    yes_no, counted = _YES_NO.search(asked.text) is not None, _COUNTED.search(asked.text) is not None
+    yes_no, counted = YES_NO.search(asked.text) is not None, COUNTED.search(asked.text) is not None
     return replace(
         chosen, builder=builder, yes_no=yes_no, counted=counted, rule=chosen.rule or rule.__name__.lstrip("_")
     )
