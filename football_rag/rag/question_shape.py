@@ -87,15 +87,16 @@ _ASKED = {
     # "when" as a conjunction ("who scored when they met") asks no time: it asks one first, before a verb, or last
     Wants.TIME: r"^when\b|\bwhen (?=(did|was|were|is|does|do|has|had|exactly|precisely)\b)|\bwhen\W*$"
     r"|\b(what|which|wat|at what) (minute|min|time|stage|point)\b|\bin which (minute|min)\b"
-    r"|\bhow (early|late|soon|long into)\b|\b(the )?(minute|timing|time) of\b|\b(minute|min|mins|time|timing)\W*$",
+    r"|\bhow (early|late|soon|long into)\b|\b(minutes?|timings?|times?) of\b|\b(minute|min|mins|time|timing)\W*$"
+    r"|^(the )?(minute|min)\b|\bthe (exact )?(minute|min)\b",
     Wants.NUMBER: r"\b(how many|how much|how often|number of|total|count|tally)\b",
     Wants.CLUB: r"\b(which|what) (team|side|club)s?\b",
     Wants.LIST: r"\b(list|who were)\b",
     Wants.STORY: r"^(how|why)\b|\b(talk me through|tell me about|explain)\b",
     # "the assister ... was?", "assist by?", "... was who": a person asked for at the end
-    Wants.PERSON: r"\b(who|whose|which (player|lad|man|guy|one)|what player|name (the|of))\b|\bby\W*$"
-    r"|\bthe (assist|assister|provider|ref|referee|official|manager|boss|gaffer|coach|captain|skipper|motm"
-    r"|man of the match|player of the match|scorer|goalscorer)\b",
+    Wants.PERSON: r"\b(who|whose|which (player|lad|man|guy|one)|what player|name (the|of)|assister|provider)\b"
+    r"|\bby\W*$|\bthe (assist|ref|referee|official|manager|boss|gaffer|coach|captain|skipper|motm|man of the match"
+    r"|player of the match|scorer|goalscorer)\b(?! (count|total|tally|number|figures?|stats?)\b)",
 }
 _ASKED_RE = {wants: re.compile(words) for wants, words in _ASKED.items()}
 

@@ -55,7 +55,7 @@ MANAGER = re.compile(
     r"\b(managers?|manag(ed|ing)|coach(es|ed|ing)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?"
     r"|technical area|hot seat"
     rf"|in charge of(?! {_GAME_OBJECT})"
-    r"|(picked|selected|ran) (the |their |his )?(\w+ ){0,3}(team|side|xi|eleven|line-?up))\b"
+    r"|(picked|selected|ran) (the |their |his )?([\w'\u2019]+ ){0,3}(team|side|xi|eleven|line-?up))\b"
 )
 # "Who reffed it?" (or "refed", "refferee"), "which official took the game?", "the man in the middle", "in charge of
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
@@ -79,14 +79,14 @@ CAPTAIN = re.compile(r"\b(capt(ain|ains|ained|aining)?|armband|skipper\w*|skipp(
 # him score", "who played Isak through").
 _ASSIST = re.compile(
     r"\bassist(s|ed|er|ers|ing)?\b|\bassist 4\b|\b(set|teed|laid|lay|tee) (\w+ ){0,2}(up|on)\b|\bprovid(ed|er)\b"
-    r"|\bsupplied\b|\bplayed \w+( \w+){0,2} (in|through)\b|\bfed\b|\bhelped (\w+ )?(to )?score\b"
+    r"|\bsupplied\b|\bplayed \w+( \w+){0,2} (in|through)\b|\bfed\b|\bhelped (\w+ )?(to )?score\b|\bfinal pass\b"
 )
 # A pass, cross or ball is the goal's making when a goal is asked about ("whose pass was Isak's goal from", "who
 # created Isak's goal"), never its accuracy ("whose pass accuracy").
 _GOAL_MADE = re.compile(
     r"\b(pass|cross|ball|through ?ball|delivery|final ball)\b(?! (accuracy|completion|success|rate|percentage))"
     r"|\b(crossed|squared|cut it back|pulled it back|headed it down)\b"
-    r"|\b(created|crafted|made|fashioned) (\w+['\u2019]s? |his |her |the |that )?goal\b"
+    r"|\b(created|crafted|made|fashioned) (\w+(['\u2019]s?)? |his |her |the |that )?goal\b"
 )
 
 
