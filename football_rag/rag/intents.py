@@ -363,6 +363,22 @@ def stat_named(question: str) -> str | None:
     return next((stat for stat, pattern in STAT_WORDS.items() if re.search(pattern, lowered)), None)
 
 
+# A statistic's noun from the verb that did it ("tackled": tackles, "crossed": crosses, "cleared": clearances,
+# "intercepted": interceptions, "passed": passes, "saved": saves).
+_NOUN_ENDINGS = ("", "s", "es", "ions", "ances")
+_DONE = re.compile(r"\b([a-z]{3,}?)e?d\b")
+
+
+def stat_acted(question: str) -> str | None:
+    """The statistic a verb of the question names, read as its noun ("who tackled the most": tackles), or None."""
+    for verb in _DONE.finditer(question.lower()):
+        stems = {verb.group(1), verb.group(0)[:-1]}
+        nouns = " ".join(stem + ending for stem in stems for ending in _NOUN_ENDINGS)
+        if (stat := stat_named(nouns)) is not None:
+            return stat
+    return None
+
+
 def chart_named(question: str) -> str | None:
     """Return the chart kind the question names, or None."""
     lowered = question.lower()
@@ -724,14 +740,16 @@ def route(
     n_players: int = 0,
 ) -> Route:
     """Return where a question goes given what entity resolution found: the first rule of ``RULES`` that takes it."""
-    stat = stat_named(question)
+    shape = shape_of(question)
+    # "who tackled the most": a ranking's statistic said as its verb
+    stat = stat_named(question) or (stat_acted(question) if shape.ranked else None)
     asked = Asked(
         question.lower(),
         _KEEPERS.get(stat, stat) if has_player else stat,  # "raya clean sheets": a keeper's
         has_player,
         has_match_context,
         n_teams,
-        shape_of(question),
+        shape,
         subject_of(question.lower(), stat),
         over_time,
         previous,

@@ -87,8 +87,10 @@ _ASKED = {
     # "when" as a conjunction ("who scored when they met") asks no time: it asks one first, before a verb, or last
     Wants.TIME: r"^when\b|\bwhen (?=(did|was|were|is|does|do|has|had|exactly|precisely)\b)|\bwhen\W*$"
     r"|\b(what|which|wat|at what) (minute|min|time|stage|point)\b|\bin which (minute|min)\b"
-    r"|\bhow (early|late|soon|long into)\b|\b(minutes?|timings?|times?) of\b|\b(minute|min|mins|time|timing)\W*$"
-    r"|^(the )?(minute|min)\b|\bthe (exact )?(minute|min)\b",
+    r"|\bhow (early|late|soon|long into)\b|\b(minutes?|mins?|timings?|times?) of\b|\b(minute|min|mins|time|timing)\W*$"
+    # the minute as a noun, not one named by its number ("in the 90th minute", "a last-minute winner")
+    r"|(?<!\d)(?<!\d )(?<!\dst )(?<!\dnd )(?<!\drd )(?<!\dth )(?<!last )(?<!final )(?<!first )(?<!last-)(?<!same )"
+    r"\b(minute|min)\b",
     Wants.NUMBER: r"\b(how many|how much|how often|number of|total|count|tally)\b",
     Wants.CLUB: r"\b(which|what) (team|side|club)s?\b",
     Wants.LIST: r"\b(list|who were)\b",

@@ -38,9 +38,10 @@ GOAL_NAMED = {
     "sixth goal": r"\b(sixth|6th) goal",
 }
 NAMED_GOAL = "|".join(GOAL_NAMED.values())
-# A goal asked about: the noun, a scoring verb ("the score" is the result, not a goal), or a goal named.
+# A goal asked about: the noun, a scoring verb ("netted", "found the net"; "the score" is the result, not a goal), or
+# a goal named.
 _GOAL = re.compile(
-    rf"\bgoals?\b|\bscor(ed|es|ing)\b|(?<!the )(?<!final )\bscore\b|\b(nett?ed|bagged|found the net)\b|{NAMED_GOAL}"
+    rf"\bgoals?\b|\bscor(ed|es|ing)\b|(?<!the )(?<!final )\bscore\b|\b(nets?|nett?(ed|ing)|bagged|bags)\b|{NAMED_GOAL}"
 )
 # What "in charge of" is about decides whose job it names: a game ("in charge of the match", "in charge of Arsenal v
 # Spurs", "of the Arsenal Spurs game") is the referee's, a club ("in charge of Spurs in the game against Arsenal",
