@@ -424,10 +424,21 @@ def _assists_between(a: Asked) -> Route | None:
     return None
 
 
+# What a player does in a match at a time that is no goal: comes on or off, plays, meets a club, kicks off.
+_NO_GOAL_TIME = re.compile(
+    r"\b(come|came|coming|brought|taken|subbed|sub|substituted|replaced|injured|hurt|play|played|playing|face|faced"
+    r"|meet|met|start|started|kick\w*|ko)\b"
+)
+
+
 def _goal_timed(a: Asked) -> bool:
-    """Whether a goal's time is asked: a time (alone, or with its scorer: "the winner, who and when") of a goal."""
+    """Whether a goal's time is asked: a time (alone, or with its scorer: "the winner, who and when") of a goal, or of
+    one player in one match with nothing else asked ("when did neto sore vs wolves", "which minute trossard v spurs":
+    his goal's)."""
     timed = a.shape.wants is Wants.TIME or (a.shape.wants is Wants.PERSON and Wants.TIME in a.shape.asks)
-    return (timed and a.subject.goal and not _KICKOFF.search(a.text)) or _GOAL_TIME.search(a.text) is not None
+    his = a.n_players == 1 and a.has_match_context and a.stat is None and not a.subject.roles
+    goal = a.subject.goal or (his and not _NO_GOAL_TIME.search(a.text))
+    return (timed and goal and not _KICKOFF.search(a.text)) or _GOAL_TIME.search(a.text) is not None
 
 
 def _goal_times(a: Asked) -> Route | None:

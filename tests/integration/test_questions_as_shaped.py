@@ -96,12 +96,14 @@ def test_which_player_set_up_the_opener(answerer: Answerer, season_tables: Match
         ("trossard goal v spurs time", "Arsenal", "Tottenham", "Leandro Trossard"),
         ("richarlison goal v arsenal - time please", "Arsenal", "Tottenham", "Richarlison"),
         ("how long into liverpool v bournemouth did ekitike score", "Liverpool", "Bournemouth", "Hugo Ekitiké"),
+        # a time asked of one player in one match, with nothing else asked: his goal's
+        ("which minute trossard v spurs", "Arsenal", "Tottenham", "Leandro Trossard"),
     ],
 )
 def test_a_players_goal_time_in_any_words(
     answerer: Answerer, season_tables: MatchTables, question: str, home: str, away: str, scorer: str
 ) -> None:
-    """Before: the player's goal count in the match, with no minute."""
+    """Before: the player's goal count in the match, with no minute (or asked back)."""
     goal = goal_of(season_tables, match_of(season_tables, home, away), scorer)
     a = ask(answerer, question)
     assert a.intent is Intent.SCORERS and a.answer.startswith(f"{scorer} scored at {shown(goal)} in "), a.answer
