@@ -2,7 +2,11 @@
 
 Routing happens here and only here: ``RULES`` is an ordered table of small rules, each reading the question
 and what entity resolution found (``Asked``) and returning a ``Route`` or passing; the first that returns
-wins. ``BUILDERS`` then names the answerer's builder where the intent alone does not say it (a player's goals
+wins. Two readings are made once, before any rule: the shape of what is asked (a person, a time, a number, yes or
+no... and whether ranked: ``question_shape``) and its subject (a statistic, a role such as the assister or the
+referee, a goal: ``question_subject``); rules key on them ("a person + the making of a goal + a player named: the
+goal's assister", "a time + a goal: the scorers list's minutes") and keep a wording only where no shape decides.
+``BUILDERS`` then names the answerer's builder where the intent alone does not say it (a player's goals
 over a period, a team's story). The answerer only looks the route up. Order matters: a chart request beats
 everything ("show the shot map"), a ranking beats a stat ("who had the most shots"), a match fact beats
 narrative, and a follow-up with no words of its own ("what about the return match?") repeats the previous
@@ -773,7 +777,7 @@ def route(
     builder = chosen.builder or next(
         (name for intent, test, name in BUILDERS if intent is chosen.intent and test(asked)), None
     )
-    yes_no, counted = YES_NO.search(asked.text) is not None, COUNTED.search(asked.text) is not None
+    yes_no, counted = shape.wants is Wants.YES_NO, COUNTED.search(asked.text) is not None
     return replace(
         chosen, builder=builder, yes_no=yes_no, counted=counted, rule=chosen.rule or rule.__name__.lstrip("_")
     )

@@ -111,10 +111,6 @@ class Shape:
     asks: frozenset[Wants]
     ranked: bool
 
-    def wants_any(self, *types: Wants) -> bool:
-        """Return whether the question's main answer is of one of ``types``."""
-        return self.wants in types
-
 
 def read_as_asked(text: str) -> str:
     """Return ``text`` (lower case) with its framing words set aside and the question words' slips read as meant."""

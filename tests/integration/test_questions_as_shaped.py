@@ -230,3 +230,38 @@ def test_a_periods_leader_by_a_verb(
     assert a.intent is Intent.RANKING, a.answer
     first = a.answer.split("; ")[0]
     assert all(f"1. {name} " in a.answer for name in names) and first.endswith(f" {top}"), a.answer
+
+
+# --- a match named by a score it did not end with ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "away", "score"),
+    [
+        ("what was the score in liverpool 7-0 man utd", "Liverpool", "Man Utd", "7-0"),
+        ("who scored in arsenal 5-0 spurs", "Arsenal", "Tottenham", "5-0"),
+        ("who refereed man city 6-3 man utd", "Man City", "Man Utd", "6-3"),
+        ("arsenal 3-3 spurs motm", "Arsenal", "Tottenham", "3-3"),
+        ("chelsea 9-0 wolves lineups", "Chelsea", "Wolves", "9-0"),
+        ("brighton 0-3 spurs who got booked", "Brighton", "Tottenham", "0-3"),
+    ],
+)
+def test_a_match_named_by_a_score_its_meeting_did_not_end_with_is_not_in_the_data(
+    answerer: Answerer, season_tables: MatchTables, question: str, home: str, away: str, score: str
+) -> None:
+    """Before: the clubs' meeting in the data answered as if it were the match asked about."""
+    matches = season_tables.matches
+    meetings = matches[matches["home"].isin([home, away]) & matches["away"].isin([home, away])]
+    played = {f"{int(h)}-{int(a)}" for h, a in zip(meetings["home_goals"], meetings["away_goals"], strict=True)}
+    assert len(meetings) >= 1 and score not in played and score[::-1] not in played
+    a = ask(answerer, question)
+    assert a.intent is Intent.UNKNOWN_MATCH, a.answer
+    assert a.answer.startswith(f"There is no match {home} vs {away} that ended {score} in the data"), a.answer
+    assert all(f"{home} {s} {away}" in a.answer or f"{away} {s} {home}" in a.answer for s in played), a.answer
+
+
+def test_a_match_named_by_its_score_either_way_round_is_that_match(answerer: Answerer) -> None:
+    """The score as written from either club's side names their meeting."""
+    for question in ("who scored in arsenal 4-1 spurs", "who scored in spurs 1-4 arsenal"):
+        a = ask(answerer, question)
+        assert a.intent is Intent.SCORERS and a.answer.startswith("Arsenal 4-1 Tottenham on 23 November 2025"), a.answer
