@@ -795,8 +795,8 @@ class Answerer:
         resolution, chosen = plan.resolution, plan.route
         if not (resolution.teams or resolution.players or resolution.period or resolution.wants_last_match):
             return self._clarify(plan, "Which match do you mean? Name the teams, a date, or both.")
-        if (score := self._score_not_held(plan)) is not None:  # "liverpool 7-0 man utd": not their meeting here
-            return self._unknown(plan, resolution, score)
+        if self._score_not_held(plan):  # "liverpool 7-0 man utd": not their meeting in the data
+            return self._unknown(plan, resolution, score=True)
         multi = self._multi_match(plan)
         if multi is not None:
             return multi
@@ -819,15 +819,15 @@ class Answerer:
             plan.facts.text += " " + note
         return plan
 
-    def _score_not_held(self, plan: Plan) -> tuple[int, int] | None:
-        """Return the final score the question names its two clubs' match by when none of their meetings in the data
-        ended so ("liverpool 7-0 man utd"), else None; a yes or no question's score is a claim, checked as one."""
+    def _score_not_held(self, plan: Plan) -> bool:
+        """Return whether the question names its two clubs' match by a final score none of their meetings in the data
+        ended with ("liverpool 7-0 man utd"); a yes or no question's score is a claim, checked as one."""
         named = scoreline_named(plan.question)
         if named is None or plan.route.yes_no or len(plan.resolution.teams) != 2:
-            return None
+            return False
         ids = self.calendar.of_clubs(plan.resolution.teams)["match_id"]
         played = self.book.matches.loc[ids, ["home_goals", "away_goals"]].dropna().astype(int).to_numpy()
-        return None if sorted(named) in [sorted(pair) for pair in played.tolist()] else named
+        return sorted(named) not in [sorted(pair) for pair in played.tolist()]
 
     def _club_before(self, question: str, noun: str, clubs: tuple[str, ...]) -> str | None:
         """Return the one of ``clubs`` the question names just before an ordinal and ``noun`` ("arsenal's 2nd goal",
@@ -930,12 +930,12 @@ class Answerer:
             return resolution.squad
         return resolution.teams[0] if len(resolution.teams) == 1 else None
 
-    def _unknown(self, plan: Plan, resolution: Resolution, score: tuple[int, int] | None = None) -> Plan:
-        """Return the plan said to ask for a match the data does not have (of ``score``, when named by it), with the
-        nearest matches it has."""
+    def _unknown(self, plan: Plan, resolution: Resolution, score: bool = False) -> Plan:
+        """Return the plan said to ask for a match the data does not have (one named by a score none of its clubs'
+        meetings ended with, when ``score``), with the nearest matches it has."""
         plan.intent = Intent.UNKNOWN_MATCH
         asked = " vs ".join(resolution.teams) or "that match"
-        asked = f"{asked} that ended {score[0]}-{score[1]}" if score else asked
+        asked = f"{asked} with the score asked" if score else asked  # never the score itself: it may be a prompt's
         when = ""
         if resolution.period:
             one_day = resolution.period.start == resolution.period.end

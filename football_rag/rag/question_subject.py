@@ -125,15 +125,15 @@ def subject_of(text: str, stat: str | None) -> Subject:
     return Subject(stat, frozenset(role for role, named in found.items() if named), goal)
 
 
-# A match named by its final score between or beside its clubs ("liverpool 7-0 man utd", "arsenal's 5-0 win over
-# spurs"): never a date ("1-6-26", "2025-12-20", "1-5 dec"), a span of matchweeks ("gw 1-5"), a time ("19:30") nor a
-# score within the match ("2-0 up", "made it 2-1", "it was 1-1 at half time").
+# A match named by its final score between its clubs' words ("liverpool 7-0 man utd", "arsenal's 5-0 win over
+# spurs"): never a date ("1-6-26", "2025-12-20", "1-5 dec"), a span of matchweeks ("gw 1-5"), a time ("19:30"), a score
+# within the match ("2-0 up", "made it 2-1", "it was 1-1 at half time") nor one said last ("... reply 9-9").
 _SCORELINE = re.compile(
     r"(?<![\d/.:-])(?<![\d/.:-] )(?<!\bit )(?<!was )(?<!were )(?<!made )(?<!make )(?<!went )(?<!from )(?<!led )"
     r"(?<!gw )(?<!mw )(?<!gws )(?<!mws )(?<!week )(?<!weeks )(?<!round )(?<!rounds )(?<!between )(?<!top )"
-    r"\b(\d) ?[-\u2013] ?(\d)\b(?! ?[-/.:]\d)"
-    r"(?! (up|down|at|lead|in the (first|second|1st|2nd)|to|on|after|before|mins?|minutes?|half|ht|goals?"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
+    r"(?<=[a-z] )\b(\d) ?[-\u2013] ?(\d)\b(?= [a-z])"
+    r"(?! (up|down|at|lead|in the (first|second|1st|2nd)|to|on|after|before|mins?|minutes?|half|ht|goals?)\b)"
+    r"(?! (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
 )
 
 
