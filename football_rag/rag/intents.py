@@ -448,7 +448,9 @@ def _goal_timed(a: Asked) -> bool:
 def _goal_times(a: Asked) -> Route | None:
     """ "When did Haaland score against Brentford?", "Who took the penalty?", "Was there an equaliser?": the scorers
     list has them all."""
-    who_scored_it = _WHO_SCORED_KIND.search(a.text) and not RANKING.search(a.text)
+    # "who opened the scoring in ...", "the equaliser was whose": a person asked of a goal named by what it did
+    named = a.shape.wants is Wants.PERSON and goal_named(a.text) and not a.subject.has(Role.ASSISTER)
+    who_scored_it = (_WHO_SCORED_KIND.search(a.text) or named) and not RANKING.search(a.text)
     if _goal_timed(a) or who_scored_it or _IS_THERE_A_GOAL.search(a.text) or _NUMBERED_GOAL.search(a.text):
         return Route(Intent.SCORERS, stat="goals", goal=goal_named(a.text))
     return None

@@ -28,7 +28,7 @@ class Role(StrEnum):
 GOAL_NAMED = {
     "equaliser": r"equali[sz]\w*|level(l)?er",
     "winner": r"winn(er|ing goal)|decisive goal|decider",
-    "opener": r"opener|opening goal|(first|1st) goal|opened the scoring|scored first",
+    "opener": r"opener|opening goal|(first|1st) goal|open(ed|s)? the scoring|scored first",
     "last": r"(last|final) goal",
     "own goal": r"own goal|\bog\b",
     "second goal": r"\b(second|2nd) goal",

@@ -85,6 +85,33 @@ def test_which_player_set_up_the_opener(answerer: Answerer, season_tables: Match
     assert a.answer.startswith(expected), a.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "home", "away", "said"),
+    [
+        ("who opened the scoring in arsenal v spurs", "Arsenal", "Tottenham", "The opening goal"),
+        ("which player opened the scoring in liverpool v bournemouth", "Liverpool", "Bournemouth", "The opening goal"),
+        ("when did arsenal open the scoring v spurs", "Arsenal", "Tottenham", "The opening goal"),
+    ],
+)
+def test_a_goal_named_by_what_it_did_asked_as_a_person_or_a_time(
+    answerer: Answerer, season_tables: MatchTables, question: str, home: str, away: str, said: str
+) -> None:
+    """Before: asked back, or every goal of the match with none said first."""
+    goal = goal_of(season_tables, match_of(season_tables, home, away))
+    a = ask(answerer, question)
+    assert a.answer.startswith(f"{said}: {goal['player_name']} {shown(goal)} for {goal['team']} (1-0)"), a.answer
+
+
+def test_the_equaliser_asked_as_whose(answerer: Answerer, season_tables: MatchTables) -> None:
+    """Before: asked back. Chelsea 1-1 Arsenal: the goal that made it level is the equaliser."""
+    timeline = season_tables.timeline
+    match_id = match_of(season_tables, "Chelsea", "Arsenal")
+    goals = timeline[(timeline["match_id"] == match_id) & (timeline["kind"] == "goal")]
+    level = goals[(goals["home_goals"] == goals["away_goals"]) & (goals["home_goals"] > 0)].iloc[0]
+    a = ask(answerer, "the equaliser in chelsea v arsenal was whose")
+    assert a.answer.startswith(f"The equaliser: {level['player_name']} {level['minute'] + 1}'"), a.answer
+
+
 # --- a goal's time -----------------------------------------------------------------------------------------------
 
 
