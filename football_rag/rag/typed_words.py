@@ -43,7 +43,7 @@ VOCABULARY = frozenset(
     transfer transfers contract prediction predict tickets salary wages birthday next conference injured injury
     break finish ticket opening opener clearances
     anyone topped placing shutouts netted earned ended through exactly charge officiated crowd record count
-    quarter youth facing attempts saves dribbles crosses touches
+    quarter youth facing attempts saves dribbles crosses touches player players
     """.split()  # noqa: SIM905 - a word list reads as words
 )
 # Chat shorthand for a vocabulary word.
