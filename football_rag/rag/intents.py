@@ -637,7 +637,7 @@ def _aggregate(a: Asked) -> Route | None:
     (or every team's) total over a period."""
     rate = rate_asked(a.text)  # "shots per match": the league's figure per match
     # "what formation did arsenal use this season", "who reffed liverpool's games this season": each match's
-    detail = a.stat is None and (_FORMATION.search(a.text) or _REFEREE.search(a.text))
+    detail = a.stat is None and (_FORMATION.search(a.text) is not None or a.subject.has(Role.REFEREE))
     if (_AGGREGATE.search(a.text) or rate) and not a.has_match_context and not detail:
         return Route(Intent.AGGREGATE, stat=_counted_stat(a), rate=rate)
     return None
