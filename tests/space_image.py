@@ -12,7 +12,8 @@ download.pytorch.org here), as ``scripts/setup.sh`` does.
 cache) under ``~/.cache/football-rag/space-venv/<stamp>``: the stamp hashes the install steps, the files they
 install from and the checkout's path, so any change to them builds a fresh venv, and nothing but those steps
 ever installs into one. Measured here: 816 s cold (13.6 min, 650 s of it pip downloading ~240 wheels from
-the package registry, which answers uncacheably), so CI pays it once per change of the requirements.
+the package registry, which answers uncacheably), so CI pays it once per change of the requirements. The cache
+keeps this checkout's venv and the most recently used other one, no more (``evictable``).
 """
 
 from __future__ import annotations
@@ -185,11 +186,33 @@ def install_stamp(steps: list[InstallStep]) -> str:
     return digest.hexdigest()[:16]
 
 
+# Each venv is 5.9 GB: every clean clone at a new path (CI's, a developer's) builds one, and nine of them once
+# filled this machine's disk so that CI's own install failed (stop 30, 7 December 2026).
+KEEP_OTHER_VENVS = 1
+
+
+def evictable(cache_root: Path, checkout: str, keep: int = KEEP_OTHER_VENVS) -> list[Path]:
+    """Return the cached venvs to remove before ``checkout`` builds one: its own earlier ones, those whose
+    checkout is gone or whose build never completed, and all but the ``keep`` most recently used of the rest."""
+    entries = [entry for entry in cache_root.iterdir() if entry.is_dir()]
+    doomed: list[Path] = []
+    alive: list[tuple[float, Path]] = []
+    for entry in entries:
+        owner = (entry / "checkout").read_text() if (entry / "checkout").is_file() else ""
+        done = entry / "complete"
+        if owner == checkout or not owner or not Path(owner).is_dir() or not done.is_file():
+            doomed.append(entry)
+        else:
+            alive.append((done.stat().st_mtime, entry))
+    alive.sort(reverse=True)
+    return sorted(doomed + [entry for _, entry in alive[keep:]])
+
+
 def cached_space_venv(cache_root: Path | None = None) -> SpaceVenv:
     """Return the venv the image's steps build, reused while its stamp holds; built (under a lock) when missing.
 
-    A venv whose build did not complete is removed and built again, and so are the venvs this checkout built
-    for earlier steps. ``SpaceVenv.seconds`` is empty when reused.
+    Before a build the cache is pruned (``evictable``), so it holds at most this venv and the most recently
+    used other one. ``SpaceVenv.seconds`` is empty when reused.
     """
     steps = install_steps(DOCKERFILE.read_text(), {"TORCH_INDEX_URL": os.environ.get("TORCH_INDEX_URL", "")})
     cache_root = cache_root or user_cache_dir() / "space-venv"
@@ -198,10 +221,10 @@ def cached_space_venv(cache_root: Path | None = None) -> SpaceVenv:
     with (cache_root / ".lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if (folder / "complete").is_file():
+            (folder / "complete").touch()
             return SpaceVenv(folder / "venv", ())
-        for stale in cache_root.iterdir():  # this checkout's venvs of earlier steps: several GB each
-            if (stale / "checkout").is_file() and (stale / "checkout").read_text() == str(REPO_ROOT):
-                shutil.rmtree(stale, ignore_errors=True)
+        for stale in evictable(cache_root, str(REPO_ROOT)):
+            shutil.rmtree(stale, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
         (folder / "checkout").write_text(str(REPO_ROOT))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from tests.simulated_space import image_env
-from tests.space_image import DOCKERFILE, InstallStep, install_steps, local_torch_source, step_cache
+from tests.space_image import DOCKERFILE, InstallStep, evictable, install_steps, local_torch_source, step_cache
 
 
 def test_the_install_steps_are_the_dockerfiles_own_in_order() -> None:
@@ -45,3 +46,30 @@ def test_a_step_that_compiles_with_its_own_flags_has_its_own_pip_cache() -> None
     assert {step_cache(shared, step) for step in steps if not step.env} == {shared}
     other = InstallStep(compiled[0].argv, (("CMAKE_ARGS", "-DGGML_NATIVE=ON"),))
     assert step_cache(shared, other) != step_cache(shared, compiled[0])
+
+
+def _cached(root: Path, name: str, checkout: Path | None, used: float | None) -> Path:
+    entry = root / name
+    entry.mkdir()
+    if checkout is not None:
+        (entry / "checkout").write_text(str(checkout))
+    if used is not None:
+        (entry / "complete").write_text("")
+        os.utime(entry / "complete", (used, used))
+    return entry
+
+
+def test_the_venv_cache_keeps_the_most_recently_used_other_checkout_and_nothing_else(tmp_path: Path) -> None:
+    cache, here, ci, dev, old = (tmp_path / name for name in ("cache", "here", "ci", "dev", "old"))
+    for folder in (cache, here, ci, dev, old):
+        folder.mkdir()
+    _cached(cache, "mine-earlier-steps", here, 100.0)
+    _cached(cache, "ci-latest", ci, 300.0)
+    _cached(cache, "dev-older", dev, 200.0)
+    _cached(cache, "old-oldest", old, 50.0)
+    _cached(cache, "clone-deleted", tmp_path / "gone", 400.0)
+    _cached(cache, "build-died", ci, None)
+    _cached(cache, "no-owner", None, 500.0)
+    doomed = {entry.name for entry in evictable(cache, str(here))}
+    assert doomed == {"mine-earlier-steps", "dev-older", "old-oldest", "clone-deleted", "build-died", "no-owner"}
+    assert {entry.name for entry in evictable(cache, str(here), keep=2)} == doomed - {"dev-older"}
