@@ -120,11 +120,12 @@ def test_shot_map_plots_every_attempt_by_outcome_home_right_away_left(season: Ma
     goals = [t for t in fig.data if t.marker.symbol == OUTCOME_SYMBOLS["goal"]]
     assert points(goals) == 5 and [t.name for t in goals] == ["Arsenal goal", "Tottenham goal"]
     assert all(x > HALFWAY for t in home for x in t.x) and all(x < HALFWAY for t in away for x in t.x)
-    # No xG yet: one constant size, said so in the hover.
-    assert all("xG n/a" in text for t in fig.data for text in t.hovertext)
+    # Tables without the xG model: one constant size, said so in the title, no "xG n/a" in the hover.
+    assert "no xG in these tables" in fig.layout.title.text
+    assert not any("xG" in text for t in fig.data for text in t.hovertext)
     assert len({size for t in fig.data for size in t.marker.size}) == 1
-    assert named(fig, "Arsenal goal").hovertext[0] == "Leandro Trossard<br>36' · RegularPlay<br>xG n/a<br>goal"
-    assert named(fig, "Tottenham goal").hovertext == ("Richarlison<br>55' · RegularPlay<br>xG n/a<br>goal",)
+    assert named(fig, "Arsenal goal").hovertext[0] == "Leandro Trossard<br>36' · RegularPlay<br>goal"
+    assert named(fig, "Tottenham goal").hovertext == ("Richarlison<br>55' · RegularPlay<br>goal",)
 
 
 def test_shot_map_sizes_by_xg_and_quotes_fotmob_minutes(fotmob_only: MatchTables) -> None:
