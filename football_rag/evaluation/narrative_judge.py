@@ -22,6 +22,7 @@ points and the result stay deterministic.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,6 +49,9 @@ SYSTEM = (
     'Reply {"answer": "<name or not said>"}.'
 )
 _MINUTE = re.compile(r" \(\d+[^)]*\)$")  # "(88')" at the end: it would point the model at the goal in the list
+# Two points of one match can hide to one question (two red cards: "Who was sent off?"); each has a right answer,
+# so the judge is asked for every name and each point is made when its own subject is among them.
+EVERY = " Give every name the text says."
 
 
 class Reply(BaseModel):
@@ -64,9 +68,10 @@ class Verdict(BaseModel):
     reason: str
 
 
-def question_for(point: Point) -> str | None:
+def question_for(point: Point, every: bool = False) -> str | None:
     """Return the point asked as a question about its subject, its players (or else teams) and its closing minute
-    hidden; None when its text does not hold them."""
+    hidden, asking for every name when ``every`` (another point hides to the same question); None when its text does
+    not hold them."""
     rule = point.match or PointMatch()
     subjects, who = (rule.players, "who") if rule.players else (rule.teams, "which team")
     question = point.text
@@ -75,7 +80,7 @@ def question_for(point: Point) -> str | None:
     if not subjects or question == point.text:
         return None
     question = _MINUTE.sub("", question)
-    return f"{question[0].upper()}{question[1:]}?"
+    return f"{question[0].upper()}{question[1:]}?{EVERY if every else ''}"
 
 
 def parse_answer(reply: str) -> str | None:
@@ -115,9 +120,10 @@ class PointMetric(base_metric.BaseMetric):
             {"role": "user", "content": f"<text>\n{text}\n</text>\n<question>\n{question}\n</question>"},
         ]
 
-    def score(self, output: str, point: Point, **ignored: Any) -> score_result.ScoreResult:
-        """Return whether ``output`` makes ``point``: the judge's answer to the point's question names its subject."""
-        question = question_for(point)
+    def score(self, output: str, point: Point, every: bool = False, **ignored: Any) -> score_result.ScoreResult:
+        """Return whether ``output`` makes ``point``: the judge's answer to the point's question (asking for every
+        name when ``every``) names its subject."""
+        question = question_for(point, every)
         if question is None:
             return self._result(None, f"no question: the point's text does not name {point.match}", "")
         reply = self.model.generate_chat_completion(self.messages(question, output), Reply)["content"]
@@ -147,14 +153,19 @@ class PointJudge:
         self._verdicts: dict[tuple[str, str], Verdict] = {}
 
     def verdicts(self, points: Mapping[str, Point], text: str) -> dict[str, Verdict]:
-        """Return, per point label, the judge's verdict on whether ``text`` makes the point of that label."""
-        return {label: self.verdict(point, text) for label, point in points.items()}
+        """Return, per point label, the judge's verdict on whether ``text`` makes the point of that label; points that
+        hide to one question are asked it for every name."""
+        asked = Counter(question_for(point) for point in points.values())
+        return {
+            label: self.verdict(point, text, every=asked[question_for(point)] > 1) for label, point in points.items()
+        }
 
-    def verdict(self, point: Point, text: str) -> Verdict:
-        """Return whether ``text`` makes ``point`` (made None when the judge gave no verdict), and why."""
-        key = (point.text, text)
+    def verdict(self, point: Point, text: str, every: bool = False) -> Verdict:
+        """Return whether ``text`` makes ``point`` (made None when the judge gave no verdict), and why; ``every``
+        asks for every name."""
+        key = (point.text, text, every)
         if key not in self._verdicts:
-            result = self.metric.score(output=text, point=point)
+            result = self.metric.score(output=text, point=point, every=every)
             self.asked += 1
             made = None if result.scoring_failed else bool(result.value)
             self._verdicts[key] = Verdict(made=made, reason=result.reason or "")

@@ -97,9 +97,8 @@ def judge_calls(answers: list[LabelledAnswer], judge: PointJudge) -> list[Call]:
     reference = {ref.match_id: {point_label(k, p): p for k, p in enumerate(ref.points)} for ref in load_reference()}
     calls = []
     for answer in answers:
-        for label in answer.points:
-            verdict = judge.verdict(reference[answer.match_id][label], answer.text)
-            calls.append(_call(answer, label, verdict.made, verdict.reason))
+        verdicts = judge.verdicts({label: reference[answer.match_id][label] for label in answer.points}, answer.text)
+        calls += [_call(answer, label, verdict.made, verdict.reason) for label, verdict in verdicts.items()]
         print(f"judged {answer.match_id} ({judge.asked} asked)", file=sys.stderr)
     return calls
 

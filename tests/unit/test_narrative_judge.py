@@ -141,6 +141,27 @@ def test_each_judged_point_s_reason_is_kept_in_the_answer_s_score(points: dict[s
     assert judge.asked == 2
 
 
+def test_two_points_hidden_to_one_question_are_asked_for_every_name(points: dict[str, dict[str, Point]]) -> None:
+    # Man Utd 2-1 Chelsea (1903167): Robert Sánchez (5') and Casemiro (second yellow 45+5') were both sent off; asked
+    # "Who was sent off?" for one name, the judge could make only one of the two points.
+    united = points["1903167"]
+    assert question_for(united["5:red_card"]) == question_for(united["6:red_card"]) == "Who was sent off?"
+    judge = PointJudge(LocalLLM(LLMSettings(model="never-loaded")))
+    both = '{"answer": "Robert Sánchez and Casemiro"}'
+    scripted = Scripted([both, both, '{"answer": "not said"}'])
+    judge.metric.model = scripted
+    text = "Sent off: Robert Sánchez (Chelsea) red 5'; Casemiro (Man Utd) second yellow 45+5'."
+    verdicts = judge.verdicts({label: united[label] for label in ("5:red_card", "6:red_card", "7:turning_point")}, text)
+    assert {label: v.made for label, v in verdicts.items()} == {
+        "5:red_card": True,
+        "6:red_card": True,
+        "7:turning_point": False,
+    }
+    assert scripted.prompts[0] == scripted.prompts[1]
+    assert scripted.prompts[0].endswith("Who was sent off? Give every name the text says.\n</question>")
+    assert scripted.prompts[2].endswith("Who scored the winner for Man Utd?\n</question>")  # its question is its own
+
+
 def _answer(question: str, opening: str, model: str) -> Answer:
     return Answer(
         question=question,
