@@ -1,13 +1,15 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
 One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25",
-"2025-11-23", "on 7/1", "played 24/12", "7.12" (no decimal asked), "Thursday 1 January", "saturday dec 6",
+"2025-11-23", "2025.12.06", "on 7/1", "played 24/12", "7.12" (no decimal asked), "Thursday 1 January", "saturday dec 6",
 "sun 21/9", "sunday the 26th", "last Saturday", "the last saturday before xmas", "Boxing Day"; numbers day first,
 unless marked US ("9/27 (us)", "1/4 us style", "12-27 (month first)") or only the month-first reading is a date
 ("9/27") or one of the days asked among ("1/25" of two clubs that met on 25 January). A month: "November
 2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9", "15/11 to
 15/12", "by 24/12", "up to and incl 5 oct", "after the games of 9 nov" (up to it), "after the nov international
 break" (the longest gap between the month's match days: ``international_break``).
+A weekday beside a date is that date's ("the saturday game in early december (6th)", "from 30 december (tuesday)"),
+and a part of a month with its day is that day ("late november 30th").
 Parts of the year: "mid-nov", "early december", "late oct" (days 1-10, 11-20, 21 to the end), "in the autumn",
 "over the winter" (the British meteorological seasons), "the first 7 weeks", "calendar 2025", "all of the 2025 games",
 "octobers games"; "since the start of december" is since December.
@@ -79,8 +81,8 @@ ORDINAL_DAY = re.compile(
 )
 # "octobers games", "novembers matches": a month's name with an s, as typed for "October's".
 MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:(?<=ber|ary|ust|ril)s)?(?:\s+{_YEAR})?\b", re.IGNORECASE)
-# "2025-11-23", "2025/11/23": the year first, then the month and the day.
-ISO_DATE = re.compile(r"\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b")
+# "2025-11-23", "2025/11/23", "2025.12.06": the year first, then the month and the day.
+ISO_DATE = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")
 # "25/01/2026", "25.1.26", "30.8.25", "25-01-2026": day first, as in Britain. A dash needs the full year,
 # so a formation ("4-2-3-1") or a score is never a date.
 NUMERIC_DATE = re.compile(
@@ -233,6 +235,9 @@ class _Day:
     through: date | None = None  # a part of a month ("mid november") runs from ``day`` to here
     label: str = ""
     closed: bool = False  # a span written with both ends ("1st to 21st december"): "from" before it extends nothing
+    # A weekday alone ("saturday", "last sunday"): the latest such day, unless the text names a date, whose weekday
+    # it then says ("the saturday game in early december (6th)", "from 30 december (tuesday)").
+    weekday_only: bool = False
 
 
 def _year_for(month: int, day: int, latest: date, weekday: int | None = None, back: int = 29) -> int:
@@ -465,7 +470,8 @@ def _weekday_days(text: str, latest: date, match_days: tuple[date, ...]) -> Iter
         anchor, end = latest, m.end()
         if (before := _BEFORE_A_DAY.match(text, m.end())) and (then := _day_at(text, before.end(), latest, match_days)):
             anchor, end = then.day - timedelta(days=1), then.end
-        yield _Day(m.start(), end, anchor - timedelta(days=(anchor.weekday() - weekday) % 7))
+        alone = anchor == latest
+        yield _Day(m.start(), end, anchor - timedelta(days=(anchor.weekday() - weekday) % 7), weekday_only=alone)
 
 
 def _day_at(text: str, at: int, latest: date, match_days: tuple[date, ...]) -> _Day | None:
@@ -483,13 +489,15 @@ def _holidays(text: str, latest: date, match_days: tuple[date, ...]) -> Iterator
         yield _Day(m.start(), m.end(), date(_year_for(month, day, latest), month, day) + timedelta(days=shift))
 
 
-# "mid-nov", "early december", "late oct 2025": the month's first, middle or last days (1-10, 11-20, 21 to its end).
+# "mid-nov", "early december", "late oct 2025": the month's first, middle or last days (1-10, 11-20, 21 to its end);
+# with the day after it ("early december (6th)", "late november 30th") that day.
 # "At the start of december", "in the beginning of nov": its first days too (a table "at the start of" a month stands
 # before them: ``table_day``; "since the start of december" is since December), as is "from the start of december"
 # when a day closes the span ("... to christmas": 1 to 25 December).
 PART_OF_MONTH = re.compile(
     rf"\b(early|mid|late|(?:at|in) the (?:start|beginning) of|(?<=from )the (?:start|beginning) of)"
-    rf"(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b",
+    rf"(?:\s*-\s*|\s+)(?:the\s+)?{_MONTH}(?:\s+{_YEAR})?\b"
+    r"(?:\s*\(\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*\)|\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b)?",
     re.I,
 )
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -499,6 +507,9 @@ def _parts_of_months(text: str, latest: date, match_days: tuple[date, ...]) -> I
     """ "mid november": from its 11th to its 20th, in the latest year that does not run past the data."""
     for m in PART_OF_MONTH.finditer(text):
         month = MONTHS[m.group(2).lower()]
+        if day := m.group(4) or m.group(5):  # "early december (6th)": the day itself
+            yield _dated(text, m.span(), m.group(3), month, int(day), latest)
+            continue
         year = _full_year(m.group(3)) if m.group(3) else _year_for(month, 1, latest)
         part = m.group(1).lower()
         part = part if part in _PARTS else "the first days of"  # "at the start of", "in the beginning of"
@@ -555,7 +566,8 @@ def named_days(text: str, latest: date, match_days: Iterable[date] = ()) -> list
     for d in sorted(found, key=lambda d: (d.start, -(d.end - d.start))):
         if not any(k.start < d.end and d.start < k.end for k in kept):
             kept.append(d)
-    return kept
+    dated = [d for d in kept if not d.weekday_only]
+    return dated or kept  # a weekday beside a date is that date's ("the saturday game in early december (6th)")
 
 
 # FIFA's international windows in a European season (September, October, November, March; June after it): the
