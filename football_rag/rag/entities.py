@@ -30,7 +30,7 @@ from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.analytics.stat_registry import STATS
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
-from football_rag.rag.clubs_as_typed import ClubsAsTyped, joined
+from football_rag.rag.clubs_as_typed import MIN_CLIP, ClubsAsTyped, joined
 from football_rag.rag.dates import MONTHS, WEEKDAYS, WHOLE_SEASON, Period, moved_period, resolve_period, weekday_of_date
 from football_rag.rag.typed_words import english_words
 
@@ -143,6 +143,22 @@ class TeamMention:
     end: int
     words: str
     teams: tuple[str, ...]
+
+
+def _named_twice_once(mentions: list[TeamMention]) -> list[TeamMention]:
+    """Return the mentions with a nickname written beside a club's name it may stand for dropped: "chelsea fc (blues)",
+    "liverpool (reds)", "the toffees everton" name one club, not Chelsea and Everton ("the Blues vs Chelsea")."""
+    kept: list[TeamMention] = []
+    for mention in mentions:
+        last = kept[-1] if kept else None
+        if last is not None and last.end == mention.start and last.teams and mention.teams:
+            if len(last.teams) == 1 and last.teams[0] in mention.teams:
+                continue
+            if len(mention.teams) == 1 and mention.teams[0] in last.teams:
+                kept[-1] = mention
+                continue
+        kept.append(mention)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -282,6 +298,7 @@ class TeamNames:
                         clubs[form].add(club)
         self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
         self.keys.update(_with_initial(self.keys))
+        self.keys.update(_with_clipped_words(self.keys, aliases.ignore_words))
         codes = ((table.get("codes") or {}).get("clubs") or {}).items()
         bare = {key.removeprefix("the "): self.keys.get(key, ()) for key in the_required}  # "irons": the Irons
         self.typed = ClubsAsTyped(
@@ -374,6 +391,24 @@ def _with_initial(keys: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
         words = key.split()
         if clubs and len(words) >= 2 and words[0] != "the" and words[1][0] not in "vai":
             found[f"{words[0]} {words[1][0]}"].update(clubs)
+    return {key: tuple(sorted(clubs)) for key, clubs in found.items() if len(clubs) == 1 and key not in keys}
+
+
+def _with_clipped_words(keys: dict[str, tuple[str, ...]], club_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Return a two-word name with each word cut to its first letters, three or more ("cry pal", "ast vil", "tot hot",
+    "nott for") -> the one club in the data it names, for the forms no key holds already; never a form opening or
+    closing with a question's own word ("not for": no Forest) nor of a club word ("fc")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    plain = QUESTION_WORDS | FUNCTION_WORDS
+    for key, clubs in keys.items():
+        words = key.split()
+        if not clubs or len(words) != 2 or words[0] == "the" or set(words) & club_words or not joined(key).isalpha():
+            continue
+        first, second = words
+        for clipped in product(range(MIN_CLIP, len(first) + 1), range(MIN_CLIP, len(second) + 1)):
+            form = (first[: clipped[0]], second[: clipped[1]])
+            if form[0] not in plain and form[1] not in plain:
+                found[" ".join(form)].update(clubs)
     return {key: tuple(sorted(clubs)) for key, clubs in found.items() if len(clubs) == 1 and key not in keys}
 
 
@@ -892,7 +927,8 @@ class Catalog:
         exact = self.names.exact(words, [])
         named_players = self._exact_players(words, [(m.start, m.end) for m in exact])
         shouted = shouted_codes(question)
-        return self.names.misspelt(words, [(h.start, h.end) for h in named_players], exact, shouted), named_players
+        mentions = self.names.misspelt(words, [(h.start, h.end) for h in named_players], exact, shouted)
+        return _named_twice_once(mentions), named_players
 
     @staticmethod
     def _outside_name(mention: TeamMention, words: list[str]) -> bool:
