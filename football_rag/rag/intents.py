@@ -56,9 +56,10 @@ RANKED_WORDS = {s.key: s.ranked for s in STATS if s.ranked}
 _TEAMS = re.compile(
     "|".join(
         [
-            # "Brentford Football Club": a club's full name, not a ranking of clubs; "for either side", "from both
-            # teams": any player of the two
-            r"(?<!either )(?<!both )(?<!each )\b(team|teams|(?<!football )club|clubs|side|sides)\b",
+            # "Brentford Football Club", "fulham footy club": a club's full name, not a ranking of clubs; "for either
+            # side", "from both teams": any player of the two
+            r"(?<!either )(?<!both )(?<!each )"
+            r"\b(team|teams|(?<!football )(?<!footy )(?<!soccer )club|clubs|side|sides)\b",
             PRESSING,
             *(s.ranked for s in STATS if s.ranked and not s.team_only),
         ]
@@ -196,7 +197,11 @@ _FACTS = [
         re.compile(r"\b(line-?ups?|starting (xi|eleven|11)|starters|who started|team sheet|bench|substitutes)\b"),
     ),
     (Intent.REFEREE, REFEREE),
-    (Intent.VENUE, re.compile(r"\b(venue|stadium|where was|where did .* play|ground|hosted)\b")),
+    # "which town hosted it" asks where; "arsenal hosted spurs" names the fixture, its home side first
+    (
+        Intent.VENUE,
+        re.compile(r"\b(venue|stadium|where was|where did .* play|ground|who hosted|(which|what) \w+ hosted)\b"),
+    ),
     (Intent.ATTENDANCE, re.compile(r"\b(attendance|crowd|spectators|how many (people|fans)|sold out|full house)\b")),
     (Intent.MAN_OF_THE_MATCH, BEST_PLAYER),
     (

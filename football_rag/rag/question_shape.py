@@ -82,16 +82,19 @@ _FRAMES = re.compile(
     r"|do you know|does anyone know|any idea|let me know|i'd like to know|i want to know|i wanna know"
     r"|settle an argument|trying to find out|looking up|fact check|just|pls|please|name)\b[\s,:;.!-]*)+"
 )
+# "how many minutes in was the opener", "how many mins into the game": a time counted from kick-off, not a count.
+_MINUTES_IN = r"(?:minutes|mins) (?:in|into|gone)\b"
 # Each answer type's question words, found anywhere: the earliest decides ("arsenal spurs ref was who": a person).
 _ASKED = {
     # "when" as a conjunction ("who scored when they met") asks no time: it asks one first, before a verb, or last
     Wants.TIME: r"^when\b|\bwhen (?=(did|was|were|is|does|do|has|had|exactly|precisely)\b)|\bwhen\W*$"
     r"|\b(what|which|wat|at what) (minute|min|time|stage|point)\b|\bin which (minute|min)\b"
     r"|\bhow (early|late|soon|long into)\b|\b(minutes?|mins?|timings?|times?) of\b|\b(minute|min|mins|time|timing)\W*$"
+    rf"|\bhow many {_MINUTES_IN}"
     # the minute as a noun, not one named by its number ("in the 90th minute", "a last-minute winner")
     r"|(?<!\d)(?<!\d )(?<!\dst )(?<!\dnd )(?<!\drd )(?<!\dth )(?<!last )(?<!final )(?<!first )(?<!last-)(?<!same )"
     r"\b(minute|min)\b",
-    Wants.NUMBER: r"\b(how many|how much|how often|number of|total|count|tally)\b",
+    Wants.NUMBER: rf"\b(how many(?! {_MINUTES_IN})|how much|how often|number of|total|count|tally)\b",
     Wants.CLUB: r"\b(which|what) (team|side|club)s?\b",
     Wants.LIST: r"\b(list|who were)\b",
     Wants.STORY: r"^(how|why)\b|\b(talk me through|tell me about|explain)\b",

@@ -1,8 +1,8 @@
 """A question as people type it, read back into the words the router and the period parser know.
 
 Four things are undone before the question is read, none of which changes what it asks: chat padding around
-it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta very much", "haha", "if u
-know"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names,
+it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta very much", "haha", "if u know",
+"if poss"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names,
 question and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A
 misspelling is corrected only to a vocabulary word it equals once a held-down key's run of letters is one letter, or
 within a bound (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment, once runs
@@ -94,7 +94,8 @@ _PADDING_LEAD = re.compile(
 )
 _PADDING_TAIL = re.compile(
     r"(?:[\s,]+(?:ta(?: very much)?|thx|thanks|thank you|ty|cheers|lol|haha+|lmao|pls|please|(?<!than )anyone|mate|asap"
-    r"|if (?:u|you) know)\b[\s?!.]*)+$",
+    # "if poss": if possible, never possession
+    r"|if (?:u|you) know|if (?:at all )?poss(?:ible)?)\b[\s?!.]*)+$",
     re.IGNORECASE,
 )
 _QUESTION_MARKS = re.compile(r"\?{2,}")
