@@ -83,6 +83,8 @@ _TRANSFERS = (
     # long has he got left on his deal"
     r"|\b(deal|contact) (end\w*|expir\w*|runs?|running|until|length|extension|renewal|details)\b"
     r"|\b(deal|contact) (ends?|expires?|runs? out)\b|\bleft on (his|her|their) (deal|contact)\b"
+    # "who is bruno fernandes' agent", "saka's representatives"
+    r"|\b(agents?|representatives?)\b"
 )
 # "Stadium capacity", "ticket prices", "who to captain in fantasy": about the club or a game, not a match played.
 # "Who owns Bournemouth", "the chairman": who runs the club, not what it did on the pitch.
@@ -92,7 +94,10 @@ _OFF_THE_PITCH = (
     r"|(should i|who to|who do i) (pick|captain|start|bench|buy|sell|bring in|transfer in)"
     r"|takeover|shirt sponsors?|kit sponsors?|press(er| conference)s?|tix|(tv )?channel|on (the )?tv|televised"
     # "what did Maresca say after the Fulham game", "any quotes from Pep", "Arteta's post match comments"
-    r"|what did (\w+ ){1,3}say|quotes?|interviews?|post[- ]?match (comments|reaction|words))\b"
+    r"|what did (\w+ ){1,3}say|quotes?|interviews?|post[- ]?match (comments|reaction|words)"
+    # "who designed the new training ground", "how much is a pie at turf moor", "price of a pint at the emirates"
+    r"|training (ground|centre|center|facilit\w*|complex|base)|design(ed|er|ers)?|architects?"
+    r"|pies?|pints?|beers?|food|catering|parking|club shop|merch\w*|how much (is|are|does|do) (a|an)(?= \w+ at\b))\b"
 )
 # "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
 _PERSONAL = (
@@ -102,6 +107,9 @@ _PERSONAL = (
     # "salah hometown", "where is saka from", "where did rice grow up", "palmer's birthplace"
     r"|\bhome ?towns?\b|\bbirth ?places?\b|\bplace of birth\b|\bwhere (is|was|are|were) (\w+ ){1,3}from\b"
     r"|\b(grow|grew|growing) up\b|\bwhat country (is|are|was|does|do)\b"
+    # "what music does saka listen to", "his hobbies", "palmer's favourite food", "what car does he drive"
+    r"|\bmusic\b|\blisten(s|ed|ing)? to\b|\bhobb(y|ies)\b|\btattoos?\b|\bfavou?rite (food|meal|film|movie|song|band"
+    r"|singer|artist|tv|show|book|holiday|colou?r)\b|\bwhat cars?\b"
 )
 # "Is Haaland fit for the weekend?", "fit to play": fitness news (not "the best fit").
 _INJURIES = (
@@ -120,6 +128,9 @@ _BEYOND = (
     r"|\b(of all time|all[- ]time|ballon d\W?or)\b"
     # "how many trophies have Man Utd won", "when was Spurs founded": a club's history, not this season's matches
     r"|\b(trophies|trophy cabinet|honours(?! even)|silverware|founded|richest)\b"
+    # "how many league titles have palace won", "the uefa coefficient of the premier league"
+    r"|\b((league|premier league|top[- ]flight) )?titles\b|\b(league|premier league|top[- ]flight) title\b"
+    r"|\bcoefficients?\b|\b(uefa|fifa) rankings?\b"
 )
 
 _ON_THE_BALL = "on-the-ball figures: touches, dribbles completed, passes and minutes played"
