@@ -1,9 +1,10 @@
 """A question as people type it, read back into the words the router and the period parser know.
 
-Four things are undone before the question is read, none of which changes what it asks: chat padding around
-it ("quick one", "settle an argument", "my mate reckons otherwise but", trailing "ta very much", "haha", "if u know",
-"if poss"), chat shorthand ("b4", "xmas", "agst", "szn") and misspellings of the reading's own vocabulary (month names,
-question and intent words: "decemeber", "goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A
+Emoji are dropped (spelt out they would be words: "🥲" a "face"), and four things are undone before the question is
+read, none of which changes what it asks: chat padding around it ("quick one", "settle an argument", "my mate reckons
+otherwise but", trailing "ta very much", "haha", "if u know", "if poss"), chat shorthand ("b4", "xmas", "agst",
+"szn") and misspellings of the reading's own vocabulary (month names, question and intent words: "decemeber",
+"goasl", "wehn", "aginst", "gafffer", "manaed", "interrceptions"). A
 misspelling is corrected only to a vocabulary word it equals once a held-down key's run of letters is one letter, or
 within a bound (a swap of neighbouring letters counting as one edit, rapidfuzz's optimal string alignment, once runs
 of a letter are one letter: a short word only for swapped, doubled or one left-out letter, a longer one one edit), only
@@ -18,6 +19,7 @@ most of that stat, so "king" names no player (Josh King).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from rapidfuzz.distance import OSA
@@ -219,10 +221,22 @@ def set_aside_dropped(question: str) -> str:
     return _SET_ASIDE.sub(dropped, question).strip()
 
 
+# What an emoji is joined or dressed with: the zero-width joiner, the variation selectors, the skin tones.
+_EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+def without_emoji(question: str) -> str:
+    """Return ``question`` without its emoji and other pictographs (Unicode's "other symbols"): spelt out as ASCII
+    they would be words ("🥲": "smiling face with tear", a club that "faced" shots; "🍻": "beers"), and they ask
+    nothing."""
+    kept = "".join(" " if unicodedata.category(c) == "So" else c for c in _EMOJI_PARTS.sub("", question))
+    return " ".join(kept.split()) or question
+
+
 def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
-    """Return ``question`` without random case, chat padding, shorthand and misspelt vocabulary words, a leader in
-    fans' words as a ranking's; ``names`` (lowercase club and player words) are never corrected."""
-    text = without_padding(set_aside_dropped(case_undone(question)))
+    """Return ``question`` without emoji, random case, chat padding, shorthand and misspelt vocabulary words, a leader
+    in fans' words as a ranking's; ``names`` (lowercase club and player words) are never corrected."""
+    text = without_padding(set_aside_dropped(case_undone(without_emoji(question))))
     text = _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else corrected(m.group(0)), text)
     meant = "corner" if _COUNT_ASKED.search(text) else "scorer"
     return leaders_read(_CORERS.sub(lambda m: meant + m.group(1), text))
