@@ -709,6 +709,7 @@ class Answerer:
             period=resolution.period,
             wants_last_match=resolution.wants_last_match,
             competition=resolution.competition,
+            opponent=resolution.opponent,
         )
         return select_one(self.calendar, scope, self.book.label).match_ids
 

@@ -128,6 +128,9 @@ class Resolution:
     home: str | None = None  # the club the question puts at home ("at old trafford", "chelsea v fulham at home")
     # The club whose opponents' count was asked ("shots Spurs faced") and the count: an elliptic follow-up keeps it.
     against: tuple[str | None, str] | None = None
+    # The one club named as a player's opponent ("eze v crystal palace", "when they played palace"): his meetings with
+    # it, even when it is a club he left in the season.
+    opponent: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -506,7 +509,7 @@ MAX_UNREAD_OPTIONS = 3
 _ROUTING_WORDS = re.compile(r"\b(red|yellows?|cards?|shots?|goals?|points?|score)\b")
 
 # Words before a club that make it the opponent of the player named ("Salah against the Reds").
-_OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "to"])
+_OPPOSING = frozenset(["against", "vs", "v", "versus", "beat", "beating", "faced", "facing", "playing", "played", "to"])
 
 
 # "When United beat Brighton", "Brighton lost to United", "drew with": the first club named's result against the second.
@@ -810,6 +813,7 @@ class Catalog:
         context = found.teams or (sorted(self._previous_teams(previous)) if previous is not None else [])
         opposed = _opposed(words, mentions, found.teams)
         found.players, found.ambiguous_players = self._place_players(hits, context, _accented_words(question), opposed)
+        found.opponent = next(iter(opposed), None)
         if len(found.teams) < 2 and not (found.clarification or found.unknown_teams):
             read = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
             self._ask_unread(found, words, read)

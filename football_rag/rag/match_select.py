@@ -65,16 +65,22 @@ def _teams_of_players(resolution: Resolution) -> list[str]:
 
 
 def faces_opponent(resolution: Resolution) -> bool:
-    """Whether the question names one player and one team he did not play for ("Haaland against Brentford")."""
+    """Whether the question names one player and one team he did not play for ("Haaland against Brentford"), or one
+    he left in the season named as his opponent ("Eze v Crystal Palace")."""
     player_teams = _teams_of_players(resolution)
-    return len(resolution.teams) == 1 and bool(player_teams) and resolution.teams[0] not in player_teams
+    if len(resolution.teams) != 1 or not player_teams:
+        return False
+    left = resolution.opponent == resolution.teams[0] and len(player_teams) > 1
+    return resolution.teams[0] not in player_teams or left
 
 
 def candidates(matches: Calendar, resolution: Resolution) -> pd.DataFrame:
     """Every match the entities allow, oldest first."""
     if faces_opponent(resolution):
         # His meetings with the opponent while in the squad: after a transfer his old team's games are not his.
-        pool = _any_of(matches.of_clubs(resolution.teams), _teams_of_players(resolution))
+        pool = _any_of(
+            matches.of_clubs(resolution.teams), [t for t in _teams_of_players(resolution) if t not in resolution.teams]
+        )
         return in_period(pool[pool["match_id"].isin(resolution.players[0].matches)], resolution)
     teams = resolution.teams or _teams_of_players(resolution)
     if len(teams) > 2:
