@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import product
 
@@ -155,10 +155,12 @@ def _named_twice_once(mentions: list[TeamMention]) -> list[TeamMention]:
     for mention in mentions:
         last = kept[-1] if kept else None
         if last is not None and last.end == mention.start and last.teams and mention.teams:
+            words = f"{last.words} {mention.words}"
             if len(last.teams) == 1 and last.teams[0] in mention.teams:
+                kept[-1] = replace(last, end=mention.end, words=words)
                 continue
             if len(mention.teams) == 1 and mention.teams[0] in last.teams:
-                kept[-1] = mention
+                kept[-1] = replace(mention, start=last.start, words=words)
                 continue
         kept.append(mention)
     return kept
