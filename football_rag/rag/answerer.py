@@ -29,7 +29,7 @@ from football_rag.rag.asked_back import AskedBack, reply_as_question, written_in
 from football_rag.rag.conversation import RETURN_MATCH, SECOND_MEETING, FollowUp, return_match
 from football_rag.rag.dates import Period, table_day, without_date_marks
 from football_rag.rag.entities import Catalog, PlayerRef, Resolution, say_or, words_of
-from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label
+from football_rag.rag.facts import LOWER_IS_BETTER, TEAM_ONLY, TOP_N, FactBook, FactResult, Only, day_label, named_goals
 from football_rag.rag.grounding import Evidence, NameMatcher, ground, whole_sentences
 from football_rag.rag.held import Holdings
 from football_rag.rag.intents import (
@@ -226,7 +226,7 @@ class Answerer:
                 question = written_in(question, *read)
                 resolution = self.catalog.resolve(question, previous)
                 resolution.assumed = resolution.assumed or read
-            if not resolution.players and (him := self._man_of_the_match_asked_of(question, previous)):
+            if not resolution.players and (him := self._him_of_previous(question, previous)):
                 resolution.players = him  # "his shots?" after "who was man of the match": his, in that match
             self._settle_players(question, resolution)
             self._keep_scope(question, resolution, previous)
@@ -283,19 +283,35 @@ class Answerer:
             return chosen
         return Route(Intent.OUT_OF_SCOPE, stat=chosen.stat, refusal=refused, rule="stat_not_held")
 
-    def _man_of_the_match_asked_of(self, question: str, previous: Resolution | None) -> list[PlayerRef]:
-        """Return the previous answer's man of the match when the question asks about "him" ("his shots?", "and his
-        key passes?"), else []: WhoScored's man of the match (else the highest rated player)."""
+    def _him_of_previous(self, question: str, previous: Resolution | None) -> list[PlayerRef]:
+        """Return the one player the previous answer named when the question asks about "him" ("his shots?", "and
+        his key passes?"), else []: the man of the match (WhoScored's, else the highest rated player) or the scorer
+        of the goal asked for ("first goal of newcastle v man city, who got it" -> "his total shots that day")."""
         asked_of = isinstance(previous, FollowUp) and previous.route is not None and len(previous.match_ids) == 1
-        if not asked_of or previous.route.intent is not Intent.MAN_OF_THE_MATCH:
+        if not asked_of or not re.search(r"\b(his|he|him)\b", question.lower()):
             return []
-        if not re.search(r"\b(his|he|him)\b", question.lower()):
+        match_id, route = previous.match_ids[0], previous.route
+        if route.intent is Intent.MAN_OF_THE_MATCH:
+            lineups = self.book.rows_of("lineups", [match_id])
+            best = lineups.sort_values(["man_of_the_match", "rating"], ascending=False).head(1)
+            player_id = None if best.empty else best.iloc[0]["player_id"]
+        elif route.intent is Intent.SCORERS and route.goal is not None and not previous.players:
+            player_id = self._goal_scorer(match_id, route.goal, route.goal_of)
+        else:
             return []
-        match_id = previous.match_ids[0]
-        lineups = self.book.rows_of("lineups", [match_id])
-        best = lineups.sort_values(["man_of_the_match", "rating"], ascending=False).head(1)
-        ref = None if best.empty else self.catalog.player(str(best.iloc[0]["player_id"]))
+        ref = None if player_id is None else self.catalog.player(str(player_id))
         return [] if ref is None else [ref]
+
+    def _goal_scorer(self, match_id: str, kind: str, club: str | None) -> str | None:
+        """Return who scored the one goal of ``kind`` in the match (of ``club``'s goals when given), or None when
+        none or several were (two equalisers) or it was an own goal."""
+        timeline = self.book.timeline_of(match_id)
+        goals = timeline[timeline["kind"] == "goal"]
+        goals = goals if club is None else goals[goals["team"] == club]
+        named = named_goals(goals, kind)
+        if len(named) != 1 or named["own_goal"].eq(True).any():
+            return None
+        return named.iloc[0]["player_id"]
 
     def _settle_players(self, question: str, resolution: Resolution) -> None:
         """A name several players carry is the one who played in the period (and had any of the stat asked for,
