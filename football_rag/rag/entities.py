@@ -553,9 +553,14 @@ class _PlayerSide:
         )
 
 
+# Words between an opposing word and the club that leave it the opponent: "faced his old club crystal palace".
+_BEFORE_OPPONENT = frozenset(["the", "his", "their", "old", "former", "club", "side", "team"])
+
+
 def _opposes(words: list[str], mention: TeamMention) -> bool:
-    """Whether the club ``mention`` names stands after "against", "v", "facing"... (past "the"): an opponent."""
-    before = [w for w in words[: mention.start] if w != "the"]
+    """Whether the club ``mention`` names stands after "against", "v", "facing"... (past "the", "his old club"): an
+    opponent."""
+    before = [w for w in words[: mention.start] if w not in _BEFORE_OPPONENT]
     return bool(before) and before[-1] in _OPPOSING
 
 
