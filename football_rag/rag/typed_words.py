@@ -91,7 +91,7 @@ _PADDING_LEAD = re.compile(
     r"cant remember|can't remember|"
     r"ok so|okay so|so|ok|genuine question|honest question|pub quiz q(?:uestion)?|wondering|"
     r"arguing (?:w|with) my (?:dad|mum|mate|brother|sister|missus|wife)|"
-    r"yo|hey|hiya|hi|oi|bro|mate|evening|morning|afternoon)\b[\s,:.!-]*)+",
+    r"yo|hey|hiya|hi|oi|bro|mate|evening|morning|afternoon|if (?:at all )?poss(?:ible)?)\b[\s,:.!-]*)+",
     re.IGNORECASE,
 )
 _PADDING_TAIL = re.compile(
