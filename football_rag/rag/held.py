@@ -229,6 +229,12 @@ SUBJECTS: tuple[Subject, ...] = (
         "tackles, interceptions, aerials won, high turnovers and PPDA",
     ),
     Subject(
+        "blocks made by a player",
+        # "who blocked the most", "his blocks": a team's shots that were blocked are held ("blocked shots")
+        r"\bblock(s|ed|er|ers|ing)?\b",
+        "tackles, interceptions, clearances and each team's shots blocked",
+    ),
+    Subject(
         "skills and tricks",
         r"\bnutmeg\w*\b|\bskill (moves?|count)\b|\bstep[- ]?overs?\b|\bpanenkas?\b|\brainbow flicks?\b"
         r"|\b(bicycle|overhead|scissor) kicks?\b|\brabonas?\b",

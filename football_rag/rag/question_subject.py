@@ -51,12 +51,15 @@ _GAME_OBJECT = (
     r"(match|game|fixture|meeting|derby|vs?|versus)\b"
 )
 # "Who was Arsenal's manager against Leeds?", "Who managed Chelsea in August?", "Spurs' gaffer", "who was on the
-# touchline for Arsenal", "who picked the Spurs team v Arsenal" and "who ran the Spurs side" (its manager did)
+# touchline for Arsenal", "who picked the Spurs team v Arsenal", "who ran the Spurs side" (its manager did) and "who
+# led Spurs against Arsenal"
 MANAGER = re.compile(
     r"\b(managers?|manag(ed|ing)|coach(es|ed|ing)?|head coach|boss(es)?|gaffer|dugout|touchline|sidelines?"
     r"|technical area|hot seat"
     rf"|in charge of(?! {_GAME_OBJECT})"
-    r"|(picked|selected|ran) (the |their |his )?([\w'\u2019]+ ){0,3}(team|side|xi|eleven|line-?up))\b"
+    r"|(picked|selected|ran) (the |their |his )?([\w'\u2019]+ ){0,3}(team|side|xi|eleven|line-?up)"
+    # "who led spurs against arsenal": a club led in a game is its manager's (not "who led the league", a ranking)
+    r"|who led (?!the\b)(\w+ ){1,3}?(against|vs?|versus|when they (played|met|faced)))\b"
 )
 # "Who reffed it?" (or "refed", "refferee"), "which official took the game?", "the man in the middle", "in charge of
 # the match", "in charge of Arsenal v Spurs" (a fixture; "in charge of Arsenal against Spurs" is the manager).
@@ -64,7 +67,9 @@ REFEREE = re.compile(
     r"\b(ref{1,2}(e?r{1,2}e{1,2}\w*|ed|ing)?s?|officiat\w*|officials?(?! (attendance|crowd|figures?))|whistle"
     rf"|man in the middle|(man|men) in black|in charge of {_GAME_OBJECT}"
     r"|who( was|'s|s|se| is| were)? in charge(?! of)|who took charge(?! of)"  # "whos" is read "whose"
-    r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against))\b"
+    r"|(took|take|takes|taking|had|has) charge of (\w+ ){1,4}?(match|game|fixture|meeting|derby|vs?|versus|against)"
+    # "who took arsenal v spurs": the game a referee takes
+    r"|who took (?!the\b)(\w+ ){1,2}?(vs?|versus))\b"
 )
 # "MOTM", "player of the game", "the star man", "the standout performer", "who starred", "who shone": the man of the
 # match.

@@ -18,6 +18,7 @@ from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
+from tests.integration.test_questions_as_typed_round3 import raw_side
 from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round16 import label, meetings
 
@@ -273,3 +274,48 @@ def test_what_the_data_does_not_hold_is_refused(answerer: Answerer, question: st
 )
 def test_match_questions_near_those_words_are_answered(answerer: Answerer, question: str, intent: Intent) -> None:
     assert ask(answerer, question).intent is intent
+
+
+# --- last round's gaps: a club led, a game taken, blocks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "club", "other"),
+    [
+        ("who led spurs against arsenal", "Tottenham", "Arsenal"),
+        ("who led man utd v liverpool", "Man Utd", "Liverpool"),
+        ("who led chelsea when they played wolves", "Chelsea", "Wolves"),
+    ],
+)
+def test_who_led_a_club_in_a_game_is_its_manager(answerer: Answerer, question: str, club: str, other: str) -> None:
+    match_id = only_meeting(club, other)["whoscored_id"]
+    a = ask(answerer, question)
+    assert a.intent is Intent.MANAGER and a.matches == [match_id], a.answer
+    assert raw_side(match_id, club)["managerName"] in a.answer, a.answer
+    assert raw_side(match_id, other)["managerName"] not in a.answer, a.answer
+
+
+def test_who_led_the_league_is_still_the_table(answerer: Answerer) -> None:
+    assert ask(answerer, "who led the league at christmas").intent is Intent.RANKING
+
+
+@pytest.mark.parametrize(
+    ("question", "one", "other"),
+    [("who took arsenal v spurs", "Arsenal", "Tottenham"), ("who took man utd vs liverpool", "Man Utd", "Liverpool")],
+)
+def test_who_took_a_game_is_its_referee(answerer: Answerer, question: str, one: str, other: str) -> None:
+    row = only_meeting(one, other)
+    referee = raw_whoscored(row["whoscored_id"])["referee"]["name"]
+    assert ask(answerer, question).answer == f"The referee was {referee} ({label(row)})."
+
+
+@pytest.mark.parametrize("question", ["who blocked the most", "van dijk blocks v everton", "most blocks in december"])
+def test_blocks_made_are_not_held(answerer: Answerer, question: str) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE and "blocks made by a player" in a.answer, a.answer
+
+
+def test_a_teams_blocked_shots_are_held(answerer: Answerer) -> None:
+    row = only_meeting("Arsenal", "Tottenham")
+    a = ask(answerer, "how many of arsenal's shots were blocked v spurs")
+    assert a.intent is Intent.TEAM_STAT and a.matches == [row["whoscored_id"]], a.answer
