@@ -87,7 +87,9 @@ FUNCTION_WORDS = frozenset(
 
 # Aliases of clubs outside most releases that are also everyday words ("a nice goal", "his athletic run").
 _STAT_NAMED = re.compile("|".join(f"(?:{s.asked})" for s in STATS if s.asked))
-EVERYDAY_ALIASES = frozenset(["nice", "lens", "sporting", "athletic", "inter", "saints", "hull", "como", "paris"])
+EVERYDAY_ALIASES = frozenset(
+    ["nice", "lens", "sporting", "athletic", "inter", "saints", "hull", "como", "paris", "hearts"]
+)
 # "Empoli vs Man City", "Real Zaragoza v Arsenal": capitalised names either side of a fixture word.
 _FIXTURE = re.compile(
     r"(?<![\w'])((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:vs\.?|v\.?|versus|against)\s+((?:[A-Z][\w'.-]*\s*){1,4})"

@@ -319,3 +319,30 @@ def test_a_teams_blocked_shots_are_held(answerer: Answerer) -> None:
     row = only_meeting("Arsenal", "Tottenham")
     a = ask(answerer, "how many of arsenal's shots were blocked v spurs")
     assert a.intent is Intent.TEAM_STAT and a.matches == [row["whoscored_id"]], a.answer
+
+
+# --- clubs of the other English and Scottish leagues are outside the data ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("bolton v wigan score", ["Bolton", "Wigan"]),
+        ("hearts v hibs ref", ["Hearts", "Hibs"]),
+        ("man of the match forest green rovers against notts county", ["Forest Green Rovers", "Notts County"]),
+        ("who scored for grimsby v partick thistle", ["Grimsby", "Partick Thistle"]),
+    ],
+)
+def test_a_match_of_clubs_outside_the_data_is_said_so(answerer: Answerer, question: str, named: list[str]) -> None:
+    a = ask(answerer, question)
+    assert a.intent is Intent.UNKNOWN_MATCH and a.matches == [], a.answer
+    assert all(name in a.answer for name in named), a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [("forest v man utd result", "Man Utd"), ("how did forest v leeds end", "Leeds")],
+)
+def test_forest_alone_is_still_nottingham_forest(answerer: Answerer, question: str, other: str) -> None:
+    row = only_meeting("Nottingham Forest", other)
+    assert ask(answerer, question).matches == [row["whoscored_id"]]
