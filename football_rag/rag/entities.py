@@ -305,7 +305,6 @@ class TeamNames:
                         clubs[form].add(club)
         self.keys: dict[str, tuple[str, ...]] = {key: tuple(sorted(t)) for key, t in names.items() if key}
         self.keys.update(_with_initial(self.keys))
-        self.keys.update(_with_clipped_words(self.keys, aliases.ignore_words))
         codes = ((table.get("codes") or {}).get("clubs") or {}).items()
         bare = {key.removeprefix("the "): self.keys.get(key, ()) for key in the_required}  # "irons": the Irons
         self.typed = ClubsAsTyped(
@@ -328,6 +327,8 @@ class TeamNames:
         # Misspellings are read against whole names, not initials or a bare "the ...".
         self.fuzzy_keys = [k for k in self.keys if len(k) >= MIN_FUZZY_LENGTH and not k.startswith("the ")]
         self.swaps = _by_letters(self.fuzzy_keys)
+        # Read only as written: no stem a word is clipped from ("wole" is no "wol wande"), no name misspelt.
+        self.keys.update(_with_clipped_words(self.keys, aliases.ignore_words))
 
     @staticmethod
     def _keys(name: str, aliases: TeamAliases, the_required: set[str]) -> set[str]:

@@ -97,7 +97,8 @@ _OFF_THE_PITCH = (
     r"|what did (\w+ ){1,3}say|quotes?|interviews?|post[- ]?match (comments|reaction|words)"
     # "who designed the new training ground", "how much is a pie at turf moor", "price of a pint at the emirates"
     r"|training (ground|centre|center|facilit\w*|complex|base)|design(ed|er|ers)?|architects?"
-    r"|pies?|pints?|beers?|food|catering|parking|club shop|merch\w*|how much (is|are|does|do) (a|an)(?= \w+ at\b))\b"
+    # ("pints" is no drink: "brigton pints" are its points)
+    r"|pies?|food|catering|parking|club shop|merch\w*|how much (is|are|does|do) (a|an)(?= \w+ at\b))\b"
 )
 # "How old is Virgil", "when was Saka born", "his birthday": the squads list names, not dates of birth.
 _PERSONAL = (

@@ -255,7 +255,7 @@ def test_his_after_the_scorer_of_a_goal_is_the_scorers(
         "premier league uefa coefficient this season",
         "where do arsenal have their training ground",
         "who was the architect of the emirates",
-        "price of a pint at villa park",
+        "how much is a pint at villa park",
         "what food can you get at anfield",
     ],
 )
