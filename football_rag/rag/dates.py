@@ -1,12 +1,12 @@
 """Dates the way people write them, resolved to a period of days against the data's own calendar.
 
-One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25",
-"2025-11-23", "2025.12.06", "on 7/1", "played 24/12", "7.12" (no decimal asked), "Thursday 1 January", "saturday dec 6",
-"sun 21/9", "sunday the 26th", "last Saturday", "the last saturday before xmas", "Boxing Day"; numbers day first,
-unless marked US ("9/27 (us)", "1/4 us style", "12-27 (month first)") or only the month-first reading is a date
-("9/27") or one of the days asked among ("1/25" of two clubs that met on 25 January). A month: "November
-2025", "in August". A span: "from 30.8.25" (to the latest match), "since October", "from 1/9 to 30/9", "15/11 to
-15/12", "by 24/12", "up to and incl 5 oct", "after the games of 9 nov" (up to it), "after the nov international
+One day: "9 November 2025", "Nov 9", "the 25th of January", "23/11/2025", "25.1.26", "30.8.25", "2025-11-23",
+"2025.12.06", "on 7/1", "played 24/12", "7.12" (no decimal asked), "Thursday 1 January", "saturday dec 6", "sun 21/9",
+"sunday the 26th", "last Saturday", "the last saturday before xmas", "Boxing Day"; numbers day first, unless marked US
+("9/27 (us)", "1/4 us style", "12-27 (month first)") or only the month-first reading is a date ("9/27") or one of the
+days asked among ("1/25" of two clubs that met on 25 January). A month: "November 2025", "in August". A span: "from
+30.8.25" (to the latest match), "since October", "from 1/9 to 30/9", "15/11 to 15/12", "1 aug 31 oct" (two days side
+by side), "by 24/12", "up to and incl 5 oct", "after the games of 9 nov" (up to it), "after the nov international
 break" (the longest gap between the month's match days: ``international_break``).
 A weekday beside a date is that date's ("the saturday game in early december (6th)", "from 30 december (tuesday)"),
 and a part of a month with its day is that day ("late november 30th").
@@ -829,7 +829,10 @@ def _span(text: str, days: list[_Day], latest: date, first_day: date | None = No
         return _up_to(first_day, first.through or first.day)  # "top scorer at christmas": the season up to it
     if (up_to := _UP_TO_BEFORE.search(text[: first.start])) and first_day is not None:
         return _up_to(first_day, first.day - timedelta(days=1) if _before(up_to) else first.through or first.day)
-    after = days[1] if len(days) > 1 and _UNTIL_AFTER.match(text[first.end : days[1].start] + " ") else None
+    between = text[first.end : days[1].start] if len(days) > 1 else ""
+    # "1 aug 31 oct": two days side by side, the second later, are a span as "1 aug to 31 oct" is
+    side_by_side = len(days) > 1 and not between.strip() and days[1].day > first.day
+    after = days[1] if len(days) > 1 and (_UNTIL_AFTER.match(between + " ") or side_by_side) else None
     if first.closed and after is None:  # "from 1st to 21st december": both ends written
         return Period(first.day, first.through or first.day, first.label)
     # "15th nov - 15th dec", "26 dec to 1 jan": two days joined are a span with no "from" before them

@@ -18,7 +18,7 @@ from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
-from tests.integration.test_questions_as_typed_round3 import raw_side
+from tests.integration.test_questions_as_typed_round3 import raw_side, results
 from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round16 import label, meetings
 
@@ -346,3 +346,33 @@ def test_a_match_of_clubs_outside_the_data_is_said_so(answerer: Answerer, questi
 def test_forest_alone_is_still_nottingham_forest(answerer: Answerer, question: str, other: str) -> None:
     row = only_meeting("Nottingham Forest", other)
     assert ask(answerer, question).matches == [row["whoscored_id"]]
+
+
+# --- two days side by side are a span -------------------------------------------------------------------------------
+
+
+def goals_of(team: str, first: str, last: str, conceded: bool) -> int:
+    """Return the goals ``team`` scored (or conceded) in its finished matches played first..last."""
+    rows = [r for r in meetings_of(team) if first <= r["start_date"][:10] <= last]
+    return sum((r["ag"] if r["home"] == team else r["hg"]) if conceded else (r["hg"] if r["home"] == team else r["ag"])
+               for r in rows)  # fmt: skip
+
+
+def meetings_of(team: str) -> list[dict]:
+    """Return ``team``'s finished matches of the season."""
+    return [r for r in results() if team in (r["home"], r["away"])]
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "first", "last", "conceded", "noun"),
+    [
+        ("brighton goals scored 1 sep 30 nov", "Brighton", "2025-09-01", "2025-11-30", False, "goals"),
+        ("how many did spurs concede 1 dec 31 jan", "Tottenham", "2025-12-01", "2026-01-31", True, "goals conceded"),
+        ("arsenal goals 01/09/2025 30/11/2025", "Arsenal", "2025-09-01", "2025-11-30", False, "goals"),
+    ],
+)
+def test_two_days_side_by_side_are_a_span(
+    answerer: Answerer, question: str, team: str, first: str, last: str, conceded: bool, noun: str
+) -> None:
+    a = ask(answerer, question)
+    assert a.answer.startswith(f"{team} {noun} in total: {goals_of(team, first, last, conceded)}. "), a.answer
