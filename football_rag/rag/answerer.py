@@ -385,7 +385,7 @@ class Answerer:
         builders = {
             "player_goals": self._player_goals, "team_story": self._team_story,
             "assists_between": self._assists_between,
-            "player_summary": self._player_summary, "not_read": self._not_read,
+            "player_summary": self._player_summary, "not_read": self._not_read, "shirt_number": self._shirt_number,
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
             Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
         }  # fmt: skip
@@ -691,6 +691,18 @@ class Answerer:
             if picked or not faces_opponent(resolution)
             else list(candidates(self.calendar, resolution)["match_id"])[::-1]
         )
+
+    def _shirt_number(self, plan: Plan) -> Plan:
+        """ "Saka's shirt number", "what number did Eze wear v Palace": the numbers he wore in the match asked about,
+        or over his matches of the period."""
+        player = plan.resolution.players[0]
+        ids = self._player_match_ids(plan)
+        if not ids:
+            return self._no_player_match(plan)
+        one = len(ids) == 1 and self._has_match_context(plan.question, plan.resolution)
+        period = f"in {plan.resolution.period.label}" if plan.resolution.period else "in the data so far"
+        plan.facts = self.book.shirt_numbers(player.player_id, player.name, ids, None if one else period)
+        return plan
 
     def _player_summary(self, plan: Plan) -> Plan:
         """A player's main figures in the match asked about, over his latest matches ("Saka's form"), or over the

@@ -761,6 +761,31 @@ class FactBook:
         r.text = " ".join(f.text for f in r.facts)
         return r
 
+    def shirt_numbers(self, player_id: str, name: str, match_ids: list[str], period: str | None) -> FactResult:
+        """The shirt numbers a player wore in ``match_ids``, the most worn first: in one match ("Bukayo Saka wore
+        number 7 in Arsenal 4-1 Tottenham (23 November 2025)"), or over a ``period`` in the squads he was named in
+        ("... in the 18 matches he was in the squad for, in the data so far")."""
+        lineups = self.rows_of("lineups", match_ids)
+        worn = lineups[(lineups["player_id"] == player_id) & lineups["shirt_number"].notna()]
+        counts = worn.groupby("shirt_number")["match_id"].nunique().sort_values(ascending=False, kind="stable")
+        squads = worn["match_id"].nunique()
+        scope = (
+            f"in {self.label(self.match(match_ids[0]))}"
+            if period is None
+            else f"in the {squads} match{'' if squads == 1 else 'es'} he was in the squad for, {period}"
+        )
+        r = FactResult(match_ids=match_ids)
+        if counts.empty:
+            r.add(f"The data records no shirt number for {name} {period or scope}.", match_ids)
+        else:
+            numbers = " and ".join(
+                f"{fmt(number)}" + ("" if len(counts) == 1 else f" ({n} match{'' if n == 1 else 'es'})")
+                for number, n in counts.items()
+            )
+            r.add(f"{name} wore number {numbers} {scope}.", match_ids)
+        r.text = r.facts[0].text
+        return r
+
     def captain_counts(self, match_ids: list[str], team: str, scope: str) -> FactResult:
         """How many of ``team``'s matches each player captained, the most first, level ones by name ("Arsenal's
         captains in December 2025, 6 matches: Martin Ødegaard 5, Bukayo Saka 1")."""

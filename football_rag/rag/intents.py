@@ -567,8 +567,17 @@ _KICKOFF = re.compile(
 )
 
 
+# "Saka's shirt number", "what number does eze wear", "haaland squad no": the numbers the line-ups give him.
+_SHIRT_NUMBER = re.compile(
+    r"\b(shirt|squad) (numbers?|no|#)\b|\bwhat number (does|did|is|was) (\w+ ){1,3}(wear|wore|wearing|in)\b"
+)
+
+
 def _match_detail(a: Asked) -> Route | None:
-    """ "Who captained Arsenal v Spurs?", "what time did it kick off?": a match's captains or kick-off time."""
+    """ "Who captained Arsenal v Spurs?", "what time did it kick off?", "Saka's shirt number": a match's captains or
+    kick-off time, a player's shirt number."""
+    if _SHIRT_NUMBER.search(a.text) and a.has_player:
+        return Route(Intent.LINEUP, builder="shirt_number")
     if CAPTAIN.search(a.text) and a.stat is None:
         return Route(Intent.LINEUP, builder="captains")
     if _KICKOFF.search(a.text) and a.stat is None:

@@ -5,7 +5,9 @@ beside the club's name names that club once ("chelsea fc (blues)"); a two-word n
 full name ("fulham footy club") ranks no clubs, so a match's most is a player's; "X hosted Y" names a fixture, not a
 venue asked; "how many minutes in" asks a goal's time; "if poss" and emoji are chat, not possession or words; a player
 against the club he left in the season; "his" after the scorer of a goal asked; agents, music, titles, training
-grounds, the food at a ground and coefficients refused.
+grounds, the food at a ground and coefficients refused; clubs of the other English and Scottish leagues said outside
+the data; two days side by side a span ("1 sep 30 nov"); last round's gaps ("who led spurs against arsenal", "who took
+arsenal v spurs", blocks) and a player's shirt number, held in the line-ups, answered.
 
 Expected figures are counted here from the raw WhoScored files.
 """
@@ -17,7 +19,7 @@ import pytest
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.conftest import raw_whoscored
-from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals
+from tests.integration.test_leaders_totals_counts_as_typed import ask, leaders, player_totals, season_ids
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
 from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round16 import label, meetings
@@ -376,3 +378,44 @@ def test_two_days_side_by_side_are_a_span(
 ) -> None:
     a = ask(answerer, question)
     assert a.answer.startswith(f"{team} {noun} in total: {goals_of(team, first, last, conceded)}. "), a.answer
+
+
+# --- a player's shirt number, held in the line-ups, is answered (no longer asked back) -----------------------------
+
+
+def raw_shirts(name: str) -> tuple[set[int], int]:
+    """Return the shirt numbers ``name`` wore in the season's raw line-ups and how many matches he is in them."""
+    numbers, matches = set(), 0
+    for match_id in season_ids():
+        data = raw_whoscored(match_id)
+        if data.get("statusCode") != 6:  # finished matches only, as the tables hold them
+            continue
+        found = [p for s in ("home", "away") for p in data[s]["players"] if p["name"] == name and "shirtNo" in p]
+        numbers |= {p["shirtNo"] for p in found}
+        matches += bool(found)
+    return numbers, matches
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("what is saka's shirt number", "Bukayo Saka"),
+        ("haaland squad no", "Erling Haaland"),
+        ("what number does declan rice wear", "Declan Rice"),
+    ],
+)
+def test_a_players_shirt_number_over_the_season(answerer: Answerer, question: str, name: str) -> None:
+    (number,), matches = raw_shirts(name)
+    a = ask(answerer, question)
+    assert (
+        a.answer == f"{name} wore number {number} in the {matches} matches he was in the squad for, in the data so far."
+    )
+
+
+def test_a_players_shirt_number_in_one_match(answerer: Answerer) -> None:
+    row = only_meeting("Arsenal", "Crystal Palace")
+    number = next(
+        p["shirtNo"] for p in raw_side(row["whoscored_id"], "Arsenal")["players"] if p["name"] == "Eberechi Eze"
+    )
+    a = ask(answerer, "what number did eze wear v crystal palace")
+    assert a.answer == f"Eberechi Eze wore number {number} in {label(row)}.", a.answer
