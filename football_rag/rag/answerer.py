@@ -44,6 +44,7 @@ from football_rag.rag.intents import (
     recent_matches,
     rounds_asked,
     route,
+    shirt_named,
     side_asked,
     stat_named,
 )
@@ -386,6 +387,7 @@ class Answerer:
             "player_goals": self._player_goals, "team_story": self._team_story,
             "assists_between": self._assists_between,
             "player_summary": self._player_summary, "not_read": self._not_read, "shirt_number": self._shirt_number,
+            "shirt_wearers": self._shirt_wearers,
             Intent.RANKING: self._ranking, Intent.FORM: self._form, Intent.AGGREGATE: self._aggregate,
             Intent.COMPARISON: self._comparison, Intent.PLAYER_STAT: self._player_stat, Intent.MANAGER: self._managers,
         }  # fmt: skip
@@ -702,6 +704,22 @@ class Answerer:
         one = len(ids) == 1 and self._has_match_context(plan.question, plan.resolution)
         period = f"in {plan.resolution.period.label}" if plan.resolution.period else "in the data so far"
         plan.facts = self.book.shirt_numbers(player.player_id, player.name, ids, None if one else period)
+        return plan
+
+    def _shirt_wearers(self, plan: Plan) -> Plan:
+        """ "Who wore number 7 for Arsenal", "arsenal's no. 9 v spurs": who wore the club's shirt number in the match
+        asked about, or each player who wore it over the period."""
+        resolution = plan.resolution
+        team = self._subject_team(plan.question, resolution) or resolution.teams[0]
+        number = shirt_named(plan.question)
+        if self._has_match_context(plan.question, resolution):
+            selection = select_one(self.calendar, resolution, self.book.label)
+            if selection.unknown:
+                return self._unknown(plan, resolution)
+            plan.facts = self.book.shirt_wearers(team, number, selection.match_ids[:1], None)
+            return plan
+        ids = self._match_ids_in_scope(self._within(resolution, teams=[team]))
+        plan.facts = self.book.shirt_wearers(team, number, ids, f"in {self._period_label(resolution)}")
         return plan
 
     def _player_summary(self, plan: Plan) -> Plan:

@@ -786,6 +786,25 @@ class FactBook:
         r.text = r.facts[0].text
         return r
 
+    def shirt_wearers(self, team: str, number: int, match_ids: list[str], period: str | None) -> FactResult:
+        """Who wore ``team``'s shirt ``number`` in ``match_ids``, the most worn first: in one match ("Bukayo Saka
+        wore number 7 for Arsenal in Arsenal 4-1 Tottenham (23 November 2025)"), or each player over a ``period``
+        ("Number 10 for Crystal Palace in the data so far: Ismaïla Sarr (8 matches), ...")."""
+        lineups = self.rows_of("lineups", match_ids)
+        worn = lineups[(lineups["team"] == team) & (lineups["shirt_number"] == number)]
+        counts = worn.groupby("player_name")["match_id"].nunique().sort_values(ascending=False, kind="stable")
+        scope = f"in {self.label(self.match(match_ids[0]))}" if period is None else period
+        r = FactResult(match_ids=match_ids)
+        if counts.empty:
+            r.add(f"No {team} player wore number {number} {scope} (the line-ups name the whole squad).", match_ids)
+        elif period is None:
+            r.add(f"{' and '.join(counts.index)} wore number {number} for {team} {scope}.", match_ids)
+        else:
+            each = ", ".join(f"{name} ({n} match{'' if n == 1 else 'es'})" for name, n in counts.items())
+            r.add(f"Number {number} for {team} {scope}, by the squads named: {each}.", match_ids)
+        r.text = r.facts[0].text
+        return r
+
     def captain_counts(self, match_ids: list[str], team: str, scope: str) -> FactResult:
         """How many of ``team``'s matches each player captained, the most first, level ones by name ("Arsenal's
         captains in December 2025, 6 matches: Martin Ødegaard 5, Bukayo Saka 1")."""

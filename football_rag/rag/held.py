@@ -254,7 +254,7 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     Subject(
         "kits",
-        r"\bkits?\b|\bjerseys?\b|\bstrip\b|\b(shirt|kit|jersey)s? colou?rs?\b|\bwhat colou?r\b"
+        r"\bkits?\b|(?<!\d )\bjerseys?\b|\bstrip\b|\b(shirt|kit|jersey)s? colou?rs?\b|\bwhat colou?r\b"
         r"|\b(home|away|third) shirts?\b|\bboots\b",
         "the line-ups with shirt numbers",
         slipped=("boots", "jersey"),

@@ -573,11 +573,28 @@ _SHIRT_NUMBER = re.compile(
 )
 
 
+# "Who wore number 7 for arsenal", "arsenal's no. 9", "the 10 shirt", "wore 8": a shirt number named (its digits).
+_SHIRT_NAMED = re.compile(
+    r"\b(?:number|no\.?|num|#) ?(\d{1,2})(?! (?:goals?|assists?|times?|mins?|minutes?|games?|matches)\b)"
+    r"(?!\.?\d|st|nd|rd|th)\b|\b(\d{1,2}) (?:shirt|jersey)\b|#(\d{1,2})\b|\b(?:wore|wears|worn) (?:the )?(\d{1,2})\b"
+)
+_WHO_WORE = re.compile(r"\b(who|whos|who's|whose|which player|name)\b")
+
+
+def shirt_named(question: str) -> int | None:
+    """Return the shirt number a question names ("who wore number 7 for arsenal" -> 7), or None."""
+    found = _SHIRT_NAMED.search(question.lower())
+    return None if found is None else int(next(g for g in found.groups() if g))
+
+
 def _match_detail(a: Asked) -> Route | None:
-    """ "Who captained Arsenal v Spurs?", "what time did it kick off?", "Saka's shirt number": a match's captains or
-    kick-off time, a player's shirt number."""
+    """ "Who captained Arsenal v Spurs?", "what time did it kick off?", "Saka's shirt number", "who wore number 7
+    for arsenal": a match's captains or kick-off time, a player's shirt number, a club's shirt number's wearers."""
     if _SHIRT_NUMBER.search(a.text) and a.has_player:
         return Route(Intent.LINEUP, builder="shirt_number")
+    worn = shirt_named(a.text) is not None and a.stat is None and not a.has_player and a.n_teams >= 1
+    if worn and (_WHO_WORE.search(a.text) or re.search(r"'s (no|num|number|#)\b", a.text)):
+        return Route(Intent.LINEUP, builder="shirt_wearers")
     if CAPTAIN.search(a.text) and a.stat is None:
         return Route(Intent.LINEUP, builder="captains")
     if _KICKOFF.search(a.text) and a.stat is None:

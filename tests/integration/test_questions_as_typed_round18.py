@@ -1,0 +1,86 @@
+"""Fact questions asked as people type them, eighteenth round: the gaps the last rounds left, each a family in
+several wordings. The player who wore a club's shirt number (in a match, or each one over a period).
+
+Expected figures are counted here from the raw WhoScored files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from football_rag.rag.answerer import Answerer
+from tests.integration.test_leaders_totals_counts_as_typed import ask
+from tests.integration.test_questions_as_typed_round3 import raw_side, results
+from tests.integration.test_questions_as_typed_round16 import label, meetings
+
+# --- who wore a club's shirt number, in a match or over a period ---------------------------------------------------
+
+
+def raw_wearers(team: str, number: int, month: str = "") -> Counter:
+    """Return each player who wore ``team``'s shirt ``number`` in its finished matches (of ``month``, "2025-12"), by
+    the number of squads he wore it in, from the raw line-ups."""
+    worn: Counter = Counter()
+    for row in results():
+        if team in (row["home"], row["away"]) and row["start_date"].startswith(month):
+            side = raw_side(row["whoscored_id"], team)
+            worn.update({p["name"] for p in side["players"] if p.get("shirtNo") == number})
+    return worn
+
+
+def worn_over(team: str, number: int, scope: str, month: str = "") -> str:
+    """Return the answer listing who wore the shirt, the most worn first (level ones as the raw files order them)."""
+    each = ", ".join(
+        f"{name} ({n} match{'' if n == 1 else 'es'})" for name, n in raw_wearers(team, number, month).most_common()
+    )
+    return f"Number {number} for {team} {scope}, by the squads named: {each}."
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "number", "scope", "month"),
+    [
+        ("who wore number 7 for arsenal", "Arsenal", 7, "in the data so far", ""),
+        ("who had the 10 shirt for chelsea", "Chelsea", 10, "in the data so far", ""),
+        ("who was man city's #9 in december", "Man City", 9, "in December 2025", "2025-12"),
+        ("who's worn no. 11 for liverpool", "Liverpool", 11, "in the data so far", ""),
+    ],
+)
+def test_who_wore_a_clubs_shirt_number_over_a_period(
+    answerer: Answerer, question: str, team: str, number: int, scope: str, month: str
+) -> None:
+    assert raw_wearers(team, number, month)  # the premise: someone wore it
+    assert ask(answerer, question).answer == worn_over(team, number, scope, month)
+
+
+def test_a_shirt_number_two_players_wore_is_answered_with_both(answerer: Answerer) -> None:
+    """Crystal Palace's 10 was worn by two players over the season: both are named, the most worn first."""
+    a = ask(answerer, "which player wore the 10 jersey for crystal palace")
+    assert len(raw_wearers("Crystal Palace", 10)) == 2
+    assert a.answer == worn_over("Crystal Palace", 10, "in the data so far")
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "other", "number"),
+    [
+        ("spurs no 9 against arsenal, who", "Tottenham", "Arsenal", 9),
+        ("who wore 7 for arsenal v spurs", "Arsenal", "Tottenham", 7),
+        ("liverpool's number 11 v man utd?", "Liverpool", "Man Utd", 11),
+    ],
+)
+def test_who_wore_a_clubs_shirt_number_in_a_match(
+    answerer: Answerer, question: str, team: str, other: str, number: int
+) -> None:
+    row = meetings(team, other)[-1]
+    (name,) = [p["name"] for p in raw_side(row["whoscored_id"], team)["players"] if p.get("shirtNo") == number]
+    a = ask(answerer, question)
+    assert a.matches == [row["whoscored_id"]]
+    assert a.answer == f"{name} wore number {number} for {team} in {label(row)}."
+
+
+def test_a_shirt_number_nobody_wore_in_the_match_is_said(answerer: Answerer) -> None:
+    """Arsenal's 9 (Gabriel Jesus) was not in the squad against Spurs: said so, not another player."""
+    (row,) = meetings("Arsenal", "Tottenham")
+    assert not [p for p in raw_side(row["whoscored_id"], "Arsenal")["players"] if p.get("shirtNo") == 9]
+    a = ask(answerer, "arsenal's no. 9 v spurs")
+    assert a.answer.startswith(f"No Arsenal player wore number 9 in {label(row)}")
