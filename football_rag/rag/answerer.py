@@ -1237,7 +1237,7 @@ _COUNTED = {
     Intent.FORMATION.value: "formation_counts",
     Intent.REFEREE.value: "referee_counts",
 }
-_ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE, Intent.TEAM_STAT})
+_ONE_FIGURE = frozenset({Intent.PLAYER_STAT, Intent.RANKING, Intent.AGGREGATE, Intent.TEAM_STAT, Intent.COMPARISON})
 
 
 def _player_facing(chosen: Route, resolution: Resolution, question: str) -> Route:

@@ -1,5 +1,6 @@
 """Fact questions asked as people type them, eighteenth round: the gaps the last rounds left, each a family in
-several wordings. The player who wore a club's shirt number (in a match, or each one over a period).
+several wordings. The player who wore a club's shirt number (in a match, or each one over a period); two clubs' xG
+over a period on tables without the xG model said not held, as a match's is.
 
 Expected figures are counted here from the raw WhoScored files.
 """
@@ -10,6 +11,8 @@ from collections import Counter
 
 import pytest
 
+from football_rag.analytics.tables import MatchTables
+from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.integration.test_leaders_totals_counts_as_typed import ask
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
@@ -84,3 +87,30 @@ def test_a_shirt_number_nobody_wore_in_the_match_is_said(answerer: Answerer) -> 
     assert not [p for p in raw_side(row["whoscored_id"], "Arsenal")["players"] if p.get("shirtNo") == 9]
     a = ask(answerer, "arsenal's no. 9 v spurs")
     assert a.answer.startswith(f"No Arsenal player wore number 9 in {label(row)}")
+
+
+# --- two clubs' xG over a period, on tables without the xG model: said not held, never "n/a" -----------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compare arsenal and chelsea xg in november",
+        "who has the better xg per shot, arsenal or spurs",
+        "liverpool or city, more expected goals per game since october?",
+        "saka vs palmer xg in december",
+    ],
+)
+def test_a_period_comparison_of_xg_says_the_tables_hold_no_xg(
+    answerer: Answerer, season_tables: MatchTables, question: str
+) -> None:
+    assert season_tables.shots["xg"].isna().all()  # the premise: built without the xG model
+    a = ask(answerer, question)
+    assert a.intent is Intent.OUT_OF_SCOPE and "n/a" not in a.answer
+    assert a.answer.startswith("The data does not hold xG: these tables were built without the xG model")
+
+
+def test_a_period_comparison_of_a_held_figure_still_compares(answerer: Answerer) -> None:
+    """The refusal is xG's alone: two clubs' shots over a month are still compared."""
+    a = ask(answerer, "compare arsenal and chelsea shots in november")
+    assert a.intent is Intent.COMPARISON and "Arsenal: " in a.answer and "Chelsea: " in a.answer
