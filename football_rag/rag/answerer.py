@@ -59,7 +59,7 @@ from football_rag.rag.retrieval import Passage, retrieve
 from football_rag.rag.scope import NO_FILTERS, Filters, ScopeReader, scope_resolution
 from football_rag.rag.stat_claims import MatchStats, spell_pairs, stat_contradictions
 from football_rag.rag.tracing import Trace, Tracer
-from football_rag.rag.typed_words import as_read
+from football_rag.rag.typed_words import as_read, place_asked
 from football_rag.rag.yes_no import verdict
 
 MAX_QUESTION_CHARS = 500
@@ -221,6 +221,7 @@ class Answerer:
 
     def plan(self, question: str, previous: Resolution | None, trace: Trace, chosen: Filters = NO_FILTERS) -> Plan:
         """Resolve, route and compute the facts of a question (and, for a story, retrieve and prompt)."""
+        question, place = place_asked(question)  # "which city hosted ...": the ground, said to be no city
         with trace.span("resolution", {"question": question}) as span:
             resolution = self.catalog.resolve(question, previous)
             if (read := _read_as_one(resolution)) is not None:  # "fulhum": Fulham, said, not asked back
@@ -261,6 +262,9 @@ class Answerer:
                 self._answer_yes_no(plan)
             if (half := half_asked(question)) is not None:
                 self._in_half(plan, half)
+            if place is not None and plan.intent is Intent.VENUE:
+                plan.facts.add(note := f"The data holds the ground a match was played at, not its {place}.")
+                plan.facts.text += " " + note
             span.set_output({"facts": [f.text for f in plan.facts.facts], "matches": plan.facts.match_ids})
         searchable = self.collection is not None and self.encode is not None and not plan.team_story
         if plan.intent is Intent.NARRATIVE and searchable:

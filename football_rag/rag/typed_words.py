@@ -233,6 +233,22 @@ def without_emoji(question: str) -> str:
     return " ".join(kept.split()) or question
 
 
+# "Which city hosted arsenal v spurs", "in what town was it played": a place asked of a match, never Man City.
+_PLACE_ASKED = re.compile(
+    r"\b(?:which|what) (city|town)\b(?= (?:hosted|staged|held|was|is|were|did|does|saw|had|has|played)\b)",
+    re.IGNORECASE,
+)
+
+
+def place_asked(question: str) -> tuple[str, str | None]:
+    """Return the question with a city or town asked of a match read as its ground ("which city hosted arsenal v
+    spurs" -> "which ground hosted arsenal v spurs") and the word asked ("city"), else the question and None."""
+    found = _PLACE_ASKED.search(question)
+    if found is None:
+        return question, None
+    return question[: found.start(1)] + "ground" + question[found.end(1) :], found.group(1).lower()
+
+
 def as_read(question: str, names: frozenset[str] = frozenset()) -> str:
     """Return ``question`` without emoji, random case, chat padding, shorthand and misspelt vocabulary words, a leader
     in fans' words as a ranking's; ``names`` (lowercase club and player words) are never corrected."""

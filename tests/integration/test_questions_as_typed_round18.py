@@ -1,6 +1,7 @@
 """Fact questions asked as people type them, eighteenth round: the gaps the last rounds left, each a family in
 several wordings. The player who wore a club's shirt number (in a match, or each one over a period); two clubs' xG
-over a period on tables without the xG model said not held, as a match's is.
+over a period on tables without the xG model said not held, as a match's is; "which city hosted" a place asked (the
+ground, said to be no city), never Man City.
 
 Expected figures are counted here from the raw WhoScored files.
 """
@@ -14,6 +15,7 @@ import pytest
 from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
+from tests.conftest import raw_whoscored
 from tests.integration.test_leaders_totals_counts_as_typed import ask
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
 from tests.integration.test_questions_as_typed_round16 import label, meetings
@@ -114,3 +116,33 @@ def test_a_period_comparison_of_a_held_figure_still_compares(answerer: Answerer)
     """The refusal is xG's alone: two clubs' shots over a month are still compared."""
     a = ask(answerer, "compare arsenal and chelsea shots in november")
     assert a.intent is Intent.COMPARISON and "Arsenal: " in a.answer and "Chelsea: " in a.answer
+
+
+# --- "which city hosted": a place asked (the ground, said to be no city), never Man City --------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "one", "other", "place"),
+    [
+        ("which city hosted arsenal v spurs", "Arsenal", "Tottenham", "city"),
+        ("what town was burnley v city played in", "Burnley", "Man City", "town"),
+        ("in which city was chelsea v brighton played", "Chelsea", "Brighton", "city"),
+        ("which city hosted city v united", "Man City", "Man Utd", "city"),
+    ],
+)
+def test_a_city_or_town_asked_of_a_match_is_its_ground(
+    answerer: Answerer, question: str, one: str, other: str, place: str
+) -> None:
+    (row,) = meetings(one, other)
+    venue = raw_whoscored(row["whoscored_id"])["venueName"]
+    a = ask(answerer, question)
+    assert a.intent is Intent.VENUE and a.matches == [row["whoscored_id"]]
+    assert a.answer == (
+        f"It was played at {venue} ({label(row)}). The data holds the ground a match was played at, not its {place}."
+    )
+
+
+def test_which_ground_hosted_is_the_ground_alone(answerer: Answerer) -> None:
+    (row,) = meetings("Arsenal", "Tottenham")
+    a = ask(answerer, "which stadium hosted arsenal v spurs")
+    assert a.answer == f"It was played at {raw_whoscored(row['whoscored_id'])['venueName']} ({label(row)})."
