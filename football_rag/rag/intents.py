@@ -683,8 +683,15 @@ def _team_over_time(a: Asked) -> Route | None:
     return None
 
 
+# One goal's scorer asked ("first goal chelsea v brighton scorer?", "the winner, scored by"): that goal's, when named.
+_ONE_SCORER = re.compile(r"\b(scorer|goalscorer|who scored|scored by|who got it|who netted)\b(?!s)")
+
+
 def _match_fact(a: Asked) -> Route | None:
-    """The scorers, cards, line-ups, referee... of one match, named by their words."""
+    """The scorers, cards, line-ups, referee... of one match, named by their words; one goal's scorer when the goal
+    is named by its order or what it did ("first goal chelsea v brighton scorer?")."""
+    if _ONE_SCORER.search(a.text) and (goal := goal_named(a.text)) is not None and _SCORER_WORDS.search(a.text):
+        return Route(Intent.SCORERS, stat="goals", goal=goal)
     for intent, pattern in _FACTS:
         # A statistic wins over the words that only set the scene: "the score", "the Chelsea keeper".
         if pattern.search(a.text) and not (intent in (Intent.SCORE, Intent.LINEUP) and a.stat not in (None, "goals")):

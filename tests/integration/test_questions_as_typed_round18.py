@@ -1,7 +1,8 @@
 """Fact questions asked as people type them, eighteenth round: the gaps the last rounds left, each a family in
 several wordings. The player who wore a club's shirt number (in a match, or each one over a period); two clubs' xG
 over a period on tables without the xG model said not held, as a match's is; "which city hosted" a place asked (the
-ground, said to be no city), never Man City.
+ground, said to be no city), never Man City; a goal named by its order asked with "scorer" is that goal's scorer, and
+"his" after it is his.
 
 Expected figures are counted here from the raw WhoScored files.
 """
@@ -16,8 +17,9 @@ from football_rag.analytics.tables import MatchTables
 from football_rag.rag.answer_model import Intent
 from football_rag.rag.answerer import Answerer
 from tests.conftest import raw_whoscored
-from tests.integration.test_leaders_totals_counts_as_typed import ask
+from tests.integration.test_leaders_totals_counts_as_typed import ask, player_totals
 from tests.integration.test_questions_as_typed_round3 import raw_side, results
+from tests.integration.test_questions_as_typed_round4 import raw_goals
 from tests.integration.test_questions_as_typed_round16 import label, meetings
 
 # --- who wore a club's shirt number, in a match or over a period ---------------------------------------------------
@@ -146,3 +148,36 @@ def test_which_ground_hosted_is_the_ground_alone(answerer: Answerer) -> None:
     (row,) = meetings("Arsenal", "Tottenham")
     a = ask(answerer, "which stadium hosted arsenal v spurs")
     assert a.answer == f"It was played at {raw_whoscored(row['whoscored_id'])['venueName']} ({label(row)})."
+
+
+# --- a goal named by its order or what it did, asked with "scorer": that goal's scorer, "his" after it is his -------
+
+
+@pytest.mark.parametrize(
+    ("question", "one", "other", "which", "said"),
+    [
+        ("first goal chelsea v brighton scorer?", "Chelsea", "Brighton", 0, "The opening goal"),
+        ("2nd goal in chelsea v brighton, scorer?", "Chelsea", "Brighton", 1, None),
+        ("last goal in chelsea v brighton, scorer", "Chelsea", "Brighton", -1, "The last goal"),
+        ("opener arsenal v spurs scorer", "Arsenal", "Tottenham", 0, "The opening goal"),
+    ],
+)
+def test_a_goal_named_by_its_order_asks_its_scorer(
+    answerer: Answerer, question: str, one: str, other: str, which: int, said: str | None
+) -> None:
+    (row,) = meetings(one, other)
+    goal = raw_goals(row["whoscored_id"])[which]
+    a = ask(answerer, question)
+    assert a.intent is Intent.SCORERS and a.matches == [row["whoscored_id"]]
+    first = a.answer.split(". ")[0]  # the goal asked is said first, before the match's scorers list
+    assert f"{goal['name']} {goal['minute']}" in first and f"({goal['home']}-{goal['away']})" in first
+    assert said is None or first.startswith(said)
+
+
+def test_his_after_a_goals_scorer_is_that_scorer(answerer: Answerer) -> None:
+    (row,) = meetings("Chelsea", "Brighton")
+    scorer = raw_goals(row["whoscored_id"])[0]["name"]
+    _, context = answerer.ask("first goal chelsea v brighton scorer?")
+    a, _ = answerer.ask("his shots that day?", context)
+    shots = player_totals(row["whoscored_id"], "shotsTotal")[scorer]
+    assert a.answer.startswith(f"{scorer}: {shots} shot{'' if shots == 1 else 's'} in {label(row)}"), a.answer
