@@ -30,6 +30,7 @@ from football_rag.analytics.linking import TeamAliases, plain_text
 from football_rag.analytics.stat_registry import STATS
 from football_rag.config.yaml_config import load_config
 from football_rag.data.contracts import FINISHED
+from football_rag.rag.city_derbies import city_derbies
 from football_rag.rag.clubs_as_typed import MIN_CLIP, ClubsAsTyped, joined
 from football_rag.rag.dates import MONTHS, WEEKDAYS, WHOLE_SEASON, Period, moved_period, resolve_period, weekday_of_date
 from football_rag.rag.typed_words import english_words
@@ -631,6 +632,7 @@ class Catalog:
         self._derbies, self._outside_derbies = self._index_derbies()
         self._scored_against = self._index_scored_against(goals) if goals is not None else {}
         self._derby_pairs = {frozenset(teams) for teams in self._derbies.values()}
+        self._city_derbies = city_derbies(matches, lambda team: self._team_keys.get(self.aliases.normalise(team)))
         self._grounds = self._index_grounds(matches)
         self._full_names = {key: [ref] for key, ref in self._players.items()}
         # A surname or first name that is also a club's name ("Forest") is the club's.
@@ -805,6 +807,9 @@ class Catalog:
             teams = self._settle_shared(found, mentions, grounds) or teams
         named = list(dict.fromkeys(teams + grounds))
         found.teams = derby or self._with_derby_rival(named, text)
+        city = None if derby else next((d for d in self._city_derbies if d.named_in(text)), None)
+        if city is not None:  # "arsenal's last london derby": its latest meeting with another London club
+            found.teams, found.clarification = city.read(found.teams, found.period)
         found.home = _home_asked(text, found.teams, grounds)
         # A fixture ("spurs v bournemouth from 30/8", "bruno v burnley from 30/8"): "from" a day is its game of that
         # day, "sunday the 14th" one of their meetings (of the club's matches, when a player faces one club).

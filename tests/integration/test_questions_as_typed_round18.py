@@ -2,7 +2,8 @@
 several wordings. The player who wore a club's shirt number (in a match, or each one over a period); two clubs' xG
 over a period on tables without the xG model said not held, as a match's is; "which city hosted" a place asked (the
 ground, said to be no city), never Man City; a goal named by its order asked with "scorer" is that goal's scorer, and
-"his" after it is his.
+"his" after it is his; "arsenal's last london derby" its latest meeting with another London club, "london derby"
+alone asked back with the London meetings of the period.
 
 Expected figures are counted here from the raw WhoScored files.
 """
@@ -181,3 +182,68 @@ def test_his_after_a_goals_scorer_is_that_scorer(answerer: Answerer) -> None:
     a, _ = answerer.ask("his shots that day?", context)
     shots = player_totals(row["whoscored_id"], "shotsTotal")[scorer]
     assert a.answer.startswith(f"{scorer}: {shots} shot{'' if shots == 1 else 's'} in {label(row)}"), a.answer
+
+
+# --- "a london derby": a club's latest meeting with another London club; alone, asked back with the meetings -----
+
+LONDON = {"Arsenal", "Brentford", "Chelsea", "Crystal Palace", "Fulham", "Tottenham", "West Ham"}  # in the data
+
+
+def london_meetings(month: str = "") -> list[dict]:
+    """Return the season's finished meetings of two London clubs (of ``month``), latest kick-off first."""
+    rows = [r for r in results() if {r["home"], r["away"]} <= LONDON and r["start_date"].startswith(month)]
+    return sorted(rows, key=lambda r: raw_whoscored(r["whoscored_id"])["startTime"], reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "club"),
+    [
+        ("arsenal's last london derby", "Arsenal"),
+        ("chelsea last london derby result", "Chelsea"),
+        ("score of palace's most recent london derby", "Crystal Palace"),
+        ("spurs latest london derby?", "Tottenham"),
+    ],
+)
+def test_a_clubs_last_london_derby_is_its_latest_meeting_with_a_london_club(
+    answerer: Answerer, question: str, club: str
+) -> None:
+    row = next(r for r in london_meetings() if club in (r["home"], r["away"]))
+    a = ask(answerer, question)
+    assert a.matches[:1] == [row["whoscored_id"]], a.answer
+    assert a.answer.startswith(f"{row['home']} {row['hg']}-{row['ag']} {row['away']} on "), a.answer
+
+
+def listed(rows: list[dict]) -> str:
+    """Return the meetings as the question asked back lists them."""
+    return "; ".join(f"{r['home']} v {r['away']} ({label(r).rsplit(' (', 1)[1]}" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("question", "month", "scope"),
+    [
+        ("london derby", "", "in the data"),
+        ("who won the london derby?", "", "in the data"),
+        ("london derbies in december", "2025-12", "in December 2025"),
+    ],
+)
+def test_a_london_derby_alone_is_asked_back_with_the_meetings(
+    answerer: Answerer, question: str, month: str, scope: str
+) -> None:
+    rows = london_meetings(month)
+    assert len(rows) > 1  # the premise: several London meetings to choose from
+    a, _ = answerer.ask(question)
+    assert a.intent is Intent.CLARIFY and not a.matches
+    assert a.answer == (
+        f"Which London derby do you mean? The London clubs' meetings {scope}, latest first: {listed(rows)}."
+    )
+
+
+def test_a_london_derby_of_a_club_outside_london_is_said_so(answerer: Answerer) -> None:
+    a, _ = answerer.ask("brighton's last london derby")
+    assert a.intent is Intent.CLARIFY and a.answer.startswith("Brighton is not a London club. Which London derby")
+
+
+def test_a_london_derby_on_a_day_with_one_is_that_meeting(answerer: Answerer) -> None:
+    (row,) = [r for r in london_meetings() if r["start_date"][:10] == "2025-11-30"]
+    a = ask(answerer, "the london derby on 30 nov score")
+    assert a.matches == [row["whoscored_id"]]
