@@ -127,7 +127,7 @@ def build_tables(parsed: Sequence[ParsedMatch]) -> MatchTables:
         provider_team_stats=_provider_team_stats(primary, pairs),
         links=report.table(),
     )
-    return _with_metrics(tables, shots)
+    return with_shots(tables, shots)
 
 
 def combine_tables(parts: Sequence[MatchTables], records: Sequence[tuple[str, str]]) -> MatchTables:
@@ -139,7 +139,7 @@ def combine_tables(parts: Sequence[MatchTables], records: Sequence[tuple[str, st
     a linked FotMob record's provider stats after every primary record's, in FotMob order; the timeline by match id.
     """
     rank = {key: index for index, key in reversed(list(enumerate(records)))}
-    tables = {f.name: _concat([getattr(part, f.name) for part in parts]) for f in fields(MatchTables)}
+    tables = {f.name: concat_parts([getattr(part, f.name) for part in parts]) for f in fields(MatchTables)}
     matches = tables["matches"]
     standing_alone = (matches["source"] != Source.WHOSCORED.value).to_numpy()
     primary = [rank[key] for key in zip(matches["source"], matches["match_id"], strict=True)]
@@ -158,7 +158,7 @@ def combine_tables(parts: Sequence[MatchTables], records: Sequence[tuple[str, st
     )
 
 
-def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+def concat_parts(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Return ``frames`` one after the other, typed as one frame of all their rows is.
 
     A part types a column by its own values, so a part whose column holds none (all missing) or only Python
@@ -220,16 +220,26 @@ def apply_xg(tables: MatchTables, predict: Callable[[pd.DataFrame], np.ndarray],
     ``predict`` receives the shots table rows to fill and returns one xG per row (e.g. an xG model's
     ``predict``); team and player xG are recomputed from the filled shots.
     """
-    shots = tables.shots.copy()
+    return with_shots(tables, fill_xg(tables.shots, predict, source))
+
+
+def fill_xg(shots: pd.DataFrame, predict: Callable[[pd.DataFrame], np.ndarray], source: str) -> pd.DataFrame:
+    """Return a copy of ``shots`` where every shot without xG (own goals aside) has ``predict``'s, ``xg_source`` =
+    ``source``."""
+    shots = shots.copy()
     missing = shots["xg"].isna() & ~shots["own_goal"].astype(bool)
     if missing.any():
         shots.loc[missing, "xg"] = np.asarray(predict(shots.loc[missing]), dtype=float)
         shots.loc[missing, "xg_source"] = source
-    return _with_metrics(tables, shots)
+    return shots
 
 
-def _with_metrics(tables: MatchTables, shots: pd.DataFrame) -> MatchTables:
-    """Return ``tables`` with ``shots`` and the team and player figures computed from it."""
+# The tables ``with_shots`` computes again: the rest stand as they are whatever the shots' xG.
+SHOT_FIGURES = ("shots", "team_stats", "player_stats")
+
+
+def with_shots(tables: MatchTables, shots: pd.DataFrame) -> MatchTables:
+    """Return ``tables`` with ``shots`` and the team and player figures computed from it (``SHOT_FIGURES``)."""
     players = player_stats(tables.matches, tables.lineups, tables.events, shots)
     return replace(
         tables,

@@ -62,7 +62,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from football_rag.analytics.table_index import RowsOf
-from football_rag.analytics.tables import MatchTables, apply_xg, build_tables
+from football_rag.analytics.tables import SHOT_FIGURES, MatchTables, build_tables, concat_parts, fill_xg, with_shots
 from football_rag.analytics.xg_refit import unscored_shots
 from football_rag.config.settings import REPO_ROOT, Settings
 from football_rag.data.contracts import FINISHED, ParsedMatch, Source
@@ -86,6 +86,7 @@ from football_rag.knowledge.release import (
     release_store,
     sha256_of,
 )
+from football_rag.knowledge.rows_on_disk import RowsOnDisk
 from football_rag.knowledge.spilled import SpilledMatch, spill_folder
 from football_rag.knowledge.superseded_captures import SupersededCaptures, superseded_captures
 
@@ -429,26 +430,41 @@ def merge_tables(parent: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFr
     return merged
 
 
+# Matches whose team and player figures are computed again at once: a full build scores every match's shots, and
+# decoding every match's events at once would hold them all (a season: 121 MiB in memory, ten seasons ten times).
+XG_BATCH_MATCHES = 64
+
+
 def fill_missing_xg(
-    tables: Mapping[str, pd.DataFrame], predict: Callable[[pd.DataFrame], np.ndarray], source: str
+    tables: Mapping[str, pd.DataFrame | RowsOf],
+    predict: Callable[[pd.DataFrame], np.ndarray],
+    source: str,
+    batch: int = XG_BATCH_MATCHES,
 ) -> Tables:
     """Return the match tables with ``predict``'s xG on every shot lacking one (``analytics.tables.apply_xg``).
 
     Only the matches holding such shots are recomputed, then merged back as an ingest merges re-parsed
     matches: team and player figures are per match, so a matchweek's increment rescores 10 matches'
     figures instead of the season's (1.5 of the xG step's 7 s at 204 matches). A full ingest, where no
-    shot has a model's xG yet, recomputes every match as before.
+    shot has a model's xG yet, recomputes every match, ``batch`` matches at a time (their events decoded for them
+    alone); every shot is scored in one call, as one pass over all the matches scores them.
     """
     by_name = tables_by_name(as_match_tables(tables))
     shots = by_name["shots"]
     unscored = set(shots.loc[unscored_shots(shots), "match_id"].astype(str))
     if not unscored:
         return by_name
-    subset = {name: _of_matches(frame, unscored) for name, frame in by_name.items()}
-    filled = tables_by_name(apply_xg(as_match_tables(subset), predict, source))
-    # apply_xg hands back the tables it did not recompute as they came: only the others are merged (not the events).
-    recomputed = {name: frame for name, frame in filled.items() if frame is not subset[name]}
+    scored = {**by_name, "shots": fill_xg(shots, predict, source)}
+    ordered = [m for m in dict.fromkeys(scored["matches"]["match_id"].astype(str)) if m in unscored]
+    parts = [_figured(scored, set(ordered[start : start + batch])) for start in range(0, len(ordered), batch)]
+    recomputed = {name: concat_parts([part[name] for part in parts]) for name in SHOT_FIGURES}
     return {**by_name, **merge_tables({name: by_name[name] for name in recomputed}, recomputed, unscored)}
+
+
+def _figured(tables: Mapping[str, pd.DataFrame | RowsOf], match_ids: set[str]) -> Tables:
+    """Return the ``SHOT_FIGURES`` of ``match_ids`` alone, computed from their (scored) shots."""
+    subset = as_match_tables({name: _of_matches(frame, match_ids) for name, frame in tables.items()})
+    return tables_by_name(with_shots(subset, subset.shots))
 
 
 def _of_matches(frame: pd.DataFrame | RowsOf, match_ids: set[str]) -> pd.DataFrame:
@@ -490,11 +506,11 @@ def run_ingest(
         pairs, left_out = latest_captures(pairs, _finished_in(releases, base, pairs))
         parsed = [match for _raw, match in pairs]
         parsed_at = time.perf_counter()
-        new_tables = tables_by_name(grouped_tables(parsed)) if parsed else {}
-    built_at = time.perf_counter()
-    version = releases.reserve_version() if parsed else None
-    new_ids = {spilled.match.match_id for spilled in parsed}
-    tables, base_ids = _merged(releases, base, new_tables, new_ids, version)
+        version = releases.reserve_version() if parsed else None
+        new_tables = _new_tables(releases, parsed, version, base is None, spill)
+        built_at = time.perf_counter()
+        new_ids = {spilled.match.match_id for spilled in parsed}
+        tables, base_ids = _merged(releases, base, new_tables, new_ids, version)
     raw_files, superseded = _raw_records(pairs, base, [*left_out, *plan.set_aside])
     parsed_sha = {raw.sha256 for raw, _match in pairs} | {s.sha256 for s in superseded}
     report = IngestReport(
@@ -532,22 +548,39 @@ def run_ingest(
 DERIVED_TABLES = frozenset({"documents", "embeddings"})
 
 
+def _new_tables(
+    releases: ReleaseStore, parsed: Sequence[SpilledMatch], version: str | None, alone: bool, spill: Path
+) -> dict[str, pd.DataFrame | RowsOnDisk]:
+    """Return the tables of the ``parsed`` matches (none without a version), built a group at a time, their events a
+    file read by match: the version's own when they are ``alone`` (no base to merge into), else one in ``spill``."""
+    if version is None:
+        return {}
+    events = (releases.work_dir(version) if alone else spill) / f"{EVENTS}.parquet"
+    return tables_by_name(grouped_tables(parsed, events, spill))
+
+
 def _merged(
-    releases: ReleaseStore, base: Manifest | None, new: Tables, new_ids: set[str], version: str | None
+    releases: ReleaseStore,
+    base: Manifest | None,
+    new: Mapping[str, pd.DataFrame | RowsOnDisk],
+    new_ids: set[str],
+    version: str | None,
 ) -> tuple[TableSet, set[str]]:
     """Return the new version's tables and the base release's match ids: ``new`` merged into the base's tables
-    (none: ``new`` alone), the events written to the version's scratch folder and read by match (``events_merge``),
-    the rest held.
+    (none: ``new`` alone), the events a file in the version's scratch folder read by match (``events_merge``), the
+    rest held.
 
     Nothing parsed (no version): nothing, and the base's tables are not even read.
     """
     if version is None:
         return TableSet(), set()
     held = {name: frame for name, frame in new.items() if name != EVENTS}
-    base_tables = _match_tables_of(releases, base, set(new)) if base else {}
-    parent_events = table_path(releases.path(base.version), EVENTS) if base else None
+    if base is None:
+        return TableSet({**merge_tables({}, held, new_ids), EVENTS: new[EVENTS]}), set()
+    base_tables = _match_tables_of(releases, base, set(new))
+    parent_events = table_path(releases.path(base.version), EVENTS)
     events = write_events(releases.work_dir(version) / f"{EVENTS}.parquet", new[EVENTS], parent_events, new_ids)
-    base_ids = set(base_tables["matches"]["match_id"].astype(str)) if "matches" in base_tables else set()
+    base_ids = set(base_tables["matches"]["match_id"].astype(str))
     return TableSet({**merge_tables(base_tables, held, new_ids), EVENTS: events}), base_ids
 
 

@@ -8,18 +8,23 @@ cut, and grows past it rather than cut inside a window. A record without a date 
 any WhoScored match, so when one is among FotMob records all the matches are one group (the memory of before).
 
 Each group's parsed matches are read back from the spill folder, turned into tables and dropped; the groups'
-tables are then put in the order ``build_tables`` gives for all the records at once (``combine_tables``).
+tables are then put in the order ``build_tables`` gives for all the records at once (``combine_tables``). The events,
+most of the tables and growing with every season, are not joined in memory: each group's go to a file of their own
+and the ingest's events file is written from them a match at a time in that order (``knowledge.events_merge``).
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from football_rag.analytics.linking import DATE_WINDOW_DAYS
 from football_rag.analytics.tables import MatchTables, build_tables, combine_tables
 from football_rag.data.contracts import Match, ParsedMatch, Source
+from football_rag.knowledge.events_merge import spill_events, write_in_order
 from football_rag.knowledge.spilled import SpilledMatch
 
 # ~7 MiB a parsed match in memory: a group of 64 holds ~450 MiB of contracts, whatever the number of seasons.
@@ -52,11 +57,19 @@ def _apart(earlier: date | None, later: date | None) -> bool:
     return earlier is not None and later is not None and (later - earlier).days > DATE_WINDOW_DAYS
 
 
-def grouped_tables(spilled: Sequence[SpilledMatch], size: int = GROUP_MATCHES) -> MatchTables:
-    """Return ``build_tables`` of every spilled match, built a group at a time (see the module docstring)."""
+def grouped_tables(
+    spilled: Sequence[SpilledMatch], events: Path, scratch: Path, size: int = GROUP_MATCHES
+) -> MatchTables:
+    """Return ``build_tables`` of every spilled match, built a group at a time (see the module docstring), its events
+    written to the file ``events`` (each group's first to ``scratch``) and read by match."""
     groups = match_groups([s.match for s in spilled], size)
-    parts = [build_tables(_loaded([spilled[i] for i in group])) for group in groups]
-    return combine_tables(parts, [(s.match.source.value, s.match.match_id) for s in spilled])
+    parts, group_events = [], []
+    for number, group in enumerate(groups):
+        part = build_tables(_loaded([spilled[i] for i in group]))
+        group_events.append(spill_events(part.events, scratch / f"events-{number}.parquet"))
+        parts.append(replace(part, events=part.events.iloc[0:0]))
+    tables = combine_tables(parts, [(s.match.source.value, s.match.match_id) for s in spilled])
+    return replace(tables, events=write_in_order(events, group_events, tables.matches["match_id"]))
 
 
 def _loaded(spilled: Sequence[SpilledMatch]) -> list[ParsedMatch]:

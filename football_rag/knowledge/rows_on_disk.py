@@ -17,7 +17,7 @@ pass them on by copying the file (``copy_to``), never decoding it whole.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from itertools import pairwise
 from pathlib import Path
@@ -54,16 +54,46 @@ class RowsOnDisk:
         self._lock = Lock()  # the server's threads share the tables, and a ParquetFile reads one thing at a time
 
     def of(self, values: Iterable[object]) -> pd.DataFrame:
-        """Return the rows whose match id is one of ``values``, in the file's order, labelled by their positions."""
+        """Return the rows whose match id is one of ``values``, in the file's order, labelled by their positions.
+
+        One match's rows are kept (the last ``keep`` asked): a match view and a narrative read them again and again.
+        Several matches' rows are not: a build's xG step asks a batch of matches once, and keeping them would hold
+        ``keep`` batches.
+        """
         asked = tuple(dict.fromkeys(values))
         with self._lock:
-            if asked not in self._kept:
-                self._kept[asked] = self._read(sorted(run for value in asked for run in self._runs.get(value, ())))
-            return self._kept[asked].copy(deep=False)  # a caller's new column stays its own
+            rows = self._kept.get(asked)
+            if rows is None:
+                rows = self._read(sorted(run for value in asked for run in self._runs.get(value, ())))
+                if len(asked) == 1:
+                    self._kept[asked] = rows
+            return rows.copy(deep=False)  # a caller's new column stays its own
 
     def __len__(self) -> int:
         """Return the table's row count (from the file's metadata)."""
         return self._file.metadata.num_rows
+
+    @property
+    def schema(self) -> pa.Schema:
+        """Return the file's Arrow schema (with the pandas metadata it was written with)."""
+        return self._file.schema_arrow
+
+    def matches(self) -> list[object]:
+        """Return the match ids the file holds rows of, in the order of their first row."""
+        return list(self._runs)
+
+    def match_table(self, value: object) -> pa.Table:
+        """Return the rows of match ``value`` as an Arrow table, in the file's order, decoding only their row groups."""
+        with self._lock:
+            runs = [self._rows(start, stop) for start, stop in self._runs.get(value, ())]
+        return pa.concat_tables(runs) if runs else self._file.schema_arrow.empty_table()
+
+    def row_groups(self) -> Iterator[pa.Table]:
+        """Yield the file's rows a row group at a time, as Arrow tables."""
+        for group in range(self._file.num_row_groups):
+            with self._lock:
+                rows = self._file.read_row_group(group)
+            yield rows
 
     def copy_to(self, destination: BinaryIO) -> None:
         """Write the file's bytes to ``destination``: the same table, its row groups as they are."""

@@ -81,10 +81,10 @@ class Week:
         return recorded
 
     def _writing(self, write: Callable[..., RowsOnDisk]) -> Callable[..., RowsOnDisk]:
-        """Return ``write`` keeping the week's events the ingest built (to merge them whole as before)."""
+        """Return ``write`` keeping the week's events the ingest built, read whole (to merge them whole as before)."""
 
-        def recorded(destination: Path, new: pd.DataFrame, *args: object) -> RowsOnDisk:
-            self.week_events.append(new)
+        def recorded(destination: Path, new: RowsOnDisk, *args: object) -> RowsOnDisk:
+            self.week_events.append(new.of(new.matches()))
             return write(destination, new, *args)
 
         return recorded
