@@ -31,8 +31,10 @@ the ones that now parse (``recovered``) with the error they had.
 Memory: the parsed matches wait on disk (``knowledge.spilled``, a folder under the release store's ``.work``
 removed at the end) while captures are chosen on their headers, and the tables are built a group of matches at a
 time (``knowledge.match_groups``), so an ingest holds one group's parsed matches, not every season's. The events,
-most of the tables, are merged from the parent's file a row group at a time into the version's scratch folder
-(``knowledge.events_merge``) and handed on read by match, so an increment never holds the parent's events.
+most of the tables, are never held whole (``knowledge.events_merge``): a full ingest writes each group's to a file of
+their own and the version's file from them a match at a time; an increment merges the week's into the parent's file a
+row group at a time. Either way they are handed on read by match from the version's scratch folder, and the xG step
+decodes them a batch of matches at a time (``fill_missing_xg``).
 
 Known limit: FotMob records are linked to WhoScored matches parsed in the same ingest only. A FotMob
 file arriving after its WhoScored match was released stays unlinked; ``data_quality`` counts such

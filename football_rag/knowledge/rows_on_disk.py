@@ -149,7 +149,7 @@ class RowsOnDisk:
 
 def _joined(runs: list[Run]) -> list[Run]:
     """Return sorted ``runs`` with each run that starts where the one before stops joined to it: many matches asked
-    at once (a full build's xG step asks every match) decode each row group once, not once a match."""
+    at once (a build's xG step asks a batch of them) decode each row group once, not once a match."""
     joined = [runs[0]]
     for start, stop in runs[1:]:
         if start == joined[-1][1]:
