@@ -464,9 +464,11 @@ def fill_missing_xg(
 
 
 def _figured(tables: Mapping[str, pd.DataFrame | RowsOf], match_ids: set[str]) -> Tables:
-    """Return the ``SHOT_FIGURES`` of ``match_ids`` alone, computed from their (scored) shots."""
+    """Return the ``SHOT_FIGURES`` of ``match_ids`` alone, computed from their (scored) shots (not the rest: the
+    batch's events are dropped once its figures are computed)."""
     subset = as_match_tables({name: _of_matches(frame, match_ids) for name, frame in tables.items()})
-    return tables_by_name(with_shots(subset, subset.shots))
+    figured = with_shots(subset, subset.shots)
+    return {name: getattr(figured, name) for name in SHOT_FIGURES}
 
 
 def _of_matches(frame: pd.DataFrame | RowsOf, match_ids: set[str]) -> pd.DataFrame:

@@ -67,7 +67,8 @@ def grouped_tables(
     for number, group in enumerate(groups):
         part = build_tables(_loaded([spilled[i] for i in group]))
         group_events.append(spill_events(part.events, scratch / f"events-{number}.parquet"))
-        parts.append(replace(part, events=part.events.iloc[0:0]))
+        # copied: an empty slice of the frame would keep every column of the group's events alive
+        parts.append(replace(part, events=part.events.iloc[0:0].copy()))
     tables = combine_tables(parts, [(s.match.source.value, s.match.match_id) for s in spilled])
     return replace(tables, events=write_in_order(events, group_events, tables.matches["match_id"]))
 

@@ -6,8 +6,10 @@ its events written whole as a release writes a table, and the xG filled in one p
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
@@ -54,12 +56,16 @@ class FullBuild:
         (raw / BAD).write_bytes(gzip.compress(json.dumps({**centre, "events": "oops"}).encode()))
         self.spilled_rows: list[int] = []
         self.decoded_matches: list[int] = []
+        # every events frame a group built or a batch decoded, to see that none outlives its group or batch
+        self.frames: list[weakref.ref[pd.DataFrame]] = []
         monkeypatch.setattr(match_groups, "spill_events", self._spilling(match_groups.spill_events))
         monkeypatch.setattr(ingest, "_of_matches", self._decoding(ingest._of_matches))
         plan = plan_for_settings(settings, raw)
         self.tables, self.report = run_ingest(plan, release_store(settings), home_quarantine(settings), workers=2)
+        self.alive_after_ingest = self._alive()
         self.model = train_xg_model(self.tables["shots"], 0)
         self.filled = fill_missing_xg(self.tables, self.model.predict, self.model.xg_source)
+        self.alive_after_xg = self._alive()
         self.written = release_store(settings).work_dir(str(self.report.version)) / "events.parquet"
         monkeypatch.undo()
         pairs, _rejected = parse_raw_files(plan.new, workers=2)
@@ -70,6 +76,7 @@ class FullBuild:
 
         def recorded(frame: pd.DataFrame, path: Path) -> RowsOnDisk:
             self.spilled_rows.append(len(frame))
+            self.frames.append(weakref.ref(frame))
             return spill(frame, path)
 
         return recorded
@@ -81,9 +88,15 @@ class FullBuild:
             rows = rows_of(frame, match_ids)
             if isinstance(frame, RowsOnDisk):
                 self.decoded_matches.append(rows["match_id"].nunique())
+                self.frames.append(weakref.ref(rows))
             return rows
 
         return recorded
+
+    def _alive(self) -> int:
+        """Return how many of the recorded events frames are still held (by anything)."""
+        gc.collect()
+        return sum(frame() is not None for frame in self.frames)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +137,9 @@ def test_the_events_were_never_held_whole(build: FullBuild) -> None:
     assert max(build.spilled_rows) < total / 2
     # the xG step decoded every match's events, 64 matches at a time at most
     assert sum(build.decoded_matches) == 204 and max(build.decoded_matches) <= ingest.XG_BATCH_MATCHES
+    # and no group's or batch's events frame outlived it
+    assert len(build.frames) == len(build.spilled_rows) + len(build.decoded_matches)
+    assert (build.alive_after_ingest, build.alive_after_xg) == (0, 0)
 
 
 def test_the_xg_filled_by_batches_is_the_xg_filled_at_once(build: FullBuild) -> None:
