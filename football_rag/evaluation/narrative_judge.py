@@ -155,10 +155,9 @@ class PointJudge:
     def verdicts(self, points: Mapping[str, Point], text: str) -> dict[str, Verdict]:
         """Return, per point label, the judge's verdict on whether ``text`` makes the point of that label; points that
         hide to one question are asked it for every name."""
-        asked = Counter(question_for(point) for point in points.values())
-        return {
-            label: self.verdict(point, text, every=asked[question_for(point)] > 1) for label, point in points.items()
-        }
+        questions = {label: question_for(point) for label, point in points.items()}
+        asked = Counter(questions.values())
+        return {label: self.verdict(point, text, every=asked[questions[label]] > 1) for label, point in points.items()}
 
     def verdict(self, point: Point, text: str, every: bool = False) -> Verdict:
         """Return whether ``text`` makes ``point`` (made None when the judge gave no verdict), and why; ``every``
