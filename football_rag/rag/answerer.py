@@ -706,7 +706,7 @@ class Answerer:
         if not ids:
             return self._no_player_match(plan)
         one = len(ids) == 1 and self._has_match_context(plan.question, plan.resolution)
-        period = f"in {plan.resolution.period.label}" if plan.resolution.period else "in the data so far"
+        period = f"in {self._period_label(plan.resolution)}"
         plan.facts = self.book.shirt_numbers(player.player_id, player.name, ids, None if one else period)
         return plan
 
